@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { closest } from '../core/closest.ts';
+import { isIso3 } from '../core/countries.ts';
+import { InputError, type Problem } from '../core/errors.ts';
+import { expandChapterRange } from '../core/hs.ts';
+import { configMessages as m } from '../core/messages.ts';
+import { type Config, configSchema } from './schema.ts';
+
+export interface PairOverride {
+  reporter?: string;
+  partner?: string;
+}
+
+/** Reads and validates the config; every problem names the key and says what is expected. */
+export async function loadConfig(path: string, file: string, override: PairOverride = {}): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new InputError([{ file, message: m.unreadable() }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([{ file, message: m.notJson((error as Error).message) }]);
+  }
+  return parseConfig(json, file, override);
+}
+
+export function parseConfig(json: unknown, file: string, override: PairOverride = {}): Config {
+  const withPair = json && typeof json === 'object' ? { ...json, ...definedOnly(override) } : json;
+  const parsed = configSchema.safeParse(withPair);
+  if (!parsed.success) throw new InputError(parsed.error.issues.flatMap((issue) => describeIssue(issue, file)));
+  const problems = checkMeaning(parsed.data, file);
+  if (problems.length > 0) throw new InputError(problems);
+  return parsed.data;
+}
+
+function definedOnly(pair: PairOverride): PairOverride {
+  return Object.fromEntries(Object.entries(pair).filter(([, v]) => v !== undefined));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, file: string): Problem[] {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const valid = validKeys(path);
+    return issue.keys.map((key) => ({
+      file,
+      key: [...path, key].join('.'),
+      message: m.unknownKey(key, closest(key, valid)),
+    }));
+  }
+  return [{ file, key: path.join('.') || '(top level)', message: m.invalid(issue.message) }];
+}
+
+/** The keys allowed at a path of the schema, to suggest the closest one for a misspelt key. */
+function validKeys(path: string[]): string[] {
+  let node: unknown = configSchema;
+  for (const part of path) {
+    node = unwrap(node);
+    const def = (node as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } })
+      .def;
+    if (def?.type === 'object') node = def.shape?.[part];
+    else if (def?.type === 'array') node = def.element;
+    else if (def?.type === 'record') node = def.valueType;
+  }
+  const shape = (unwrap(node) as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(node: unknown): unknown {
+  let current = node as { def?: { type?: string; innerType?: unknown } };
+  while (current?.def && ['default', 'optional', 'nullable'].includes(current.def.type ?? '')) {
+    current = current.def.innerType as typeof current;
+  }
+  return current;
+}
+
+function checkMeaning(config: Config, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const key of ['reporter', 'partner'] as const) {
+    if (!isIso3(config[key])) problems.push({ file, key, message: m.unknownCountry(config[key]) });
+  }
+  if (config.reporter === config.partner) problems.push({ file, key: 'partner', message: m.sameCountry() });
+  const owner = new Map<string, string>();
+  config.sectors.forEach((sector, i) => {
+    for (const chapter of sector.chapters.flatMap(expandChapterRange)) {
+      const other = owner.get(chapter);
+      if (other) problems.push({ file, key: `sectors.${i}.chapters`, message: m.chapterInTwoSectors(chapter, other, sector.id) });
+      owner.set(chapter, sector.id);
+    }
+  });
+  const sectorIds = config.sectors.map((s) => s.id);
+  config.scenarios.forEach((scenario, i) => {
+    scenario.sectors.forEach((id, j) => {
+      if (!sectorIds.includes(id)) {
+        problems.push({ file, key: `scenarios.${i}.sectors.${j}`, message: m.unknownSector(id, closest(id, sectorIds)) });
+      }
+    });
+  });
+  return problems;
+}

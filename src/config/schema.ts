@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166 alpha-3 code in capitals, such as IND');
+const chapterRange = z
+  .string()
+  .regex(/^\d{2}(-\d{2})?$/, 'expected an HS chapter such as "27" or a range such as "72-76"');
+
+/**
+ * Sector definitions at HS-chapter level. Engineering goods follow the DGCI&S/EEPC India
+ * "engineering goods" group approximated by chapters: base metals and their articles (72–76, 78–83)
+ * and machinery, electrical equipment and transport equipment (84–89).
+ */
+export const DEFAULT_SECTORS = [
+  { id: 'fuels', name: 'Mineral fuels and oils', chapters: ['27'] },
+  { id: 'fertilisers', name: 'Fertilisers', chapters: ['31'] },
+  { id: 'precious', name: 'Pearls, precious stones and metals', chapters: ['71'] },
+  { id: 'pharmaceuticals', name: 'Pharmaceuticals', chapters: ['30'] },
+  { id: 'chemicals', name: 'Chemicals', chapters: ['28', '29', '38'] },
+  { id: 'plastics', name: 'Plastics', chapters: ['39'] },
+  { id: 'engineering', name: 'Engineering goods', chapters: ['72-76', '78-89'] },
+  { id: 'farm', name: 'Farm and food products', chapters: ['01-24'] },
+];
+
+const sector = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case id such as "pharmaceuticals"'),
+  name: z.string().min(1),
+  chapters: z.array(chapterRange).min(1),
+});
+
+const scenario = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id such as "pharma-25"'),
+  name: z.string().min(1),
+  sectors: z.array(z.string()).min(1),
+  shareOfPartnerDemand: z.number().gt(0).lte(1),
+});
+
+const countryNames = z.strictObject({
+  en: z.string().min(1),
+  native: z.string().min(1).optional(),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  reporter: iso3.describe('The reporting country (ISO3): the briefing is written from its side.'),
+  partner: iso3.describe('The partner country (ISO3).'),
+  title: z.string().min(1).optional().describe('Cover title; default "<Reporter>–<Partner> trade briefing".'),
+  subtitle: z.string().optional(),
+  organisation: z
+    .strictObject({
+      name: z.string().min(1).default('tradebrief'),
+      accent: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#0b4f8a"')
+        .default('#0b4f8a'),
+    })
+    .default({ name: 'tradebrief', accent: '#0b4f8a' }),
+  names: z
+    .record(iso3, countryNames)
+    .default({})
+    .describe('Country names for the cover, in English and in the country’s own language.'),
+  sourcePriority: z
+    .array(z.string())
+    .default([])
+    .describe('Source ids in order of preference where two sources give the same figure.'),
+  sectors: z.array(sector).default(DEFAULT_SECTORS),
+  scenarios: z.array(scenario).default([]),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type Sector = Config['sectors'][number];
+export type Scenario = Config['scenarios'][number];

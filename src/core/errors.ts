@@ -1,0 +1,57 @@
+/** Where in the inputs a problem is: file as the user named it, 1-based line, column name or number. */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: string;
+  /** A config key path such as "scenarios.0.sectors". */
+  key?: string;
+}
+
+export interface Problem extends Location {
+  message: string;
+}
+
+/** The inputs or the config are wrong: exit 2, no stack trace. Carries every problem found. */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+/** Another run holds the lock on the output folder. */
+export class LockedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockedError';
+  }
+}
+
+/** Exit codes are part of the command-line contract (README lists them). */
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  input: 2,
+  /** EX_TEMPFAIL from sysexits.h: try again later. */
+  locked: 75,
+} as const;
+
+export function formatProblem(p: Problem): string {
+  const where = [
+    p.file,
+    p.line === undefined ? undefined : `line ${p.line}`,
+    p.column && `column "${p.column}"`,
+    p.key && `key "${p.key}"`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${where}: ${p.message}`;
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof InputError) return ExitCode.input;
+  if (error instanceof LockedError) return ExitCode.locked;
+  return ExitCode.internal;
+}

@@ -1,0 +1,30 @@
+/** Number formats shared by notes, narrative, tables and charts, so a figure reads the same everywhere. */
+const MINUS = '\u2212';
+
+function grouped(value: number, digits: number): string {
+  const text = Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return Number(text.replaceAll(',', '')) === 0 ? text : `${value < 0 ? MINUS : ''}${text}`;
+}
+
+export function formatNumber(value: number, digits = 0): string {
+  return grouped(value, digits);
+}
+
+/** USD amounts in the unit a reader expects: "USD 68.7 bn", "USD 4,881 m", "USD 950,000". */
+export function formatUsd(value: number, unit?: 'bn' | 'm'): string {
+  const chosen = unit ?? (Math.abs(value) >= 1e10 ? 'bn' : Math.abs(value) >= 1e6 ? 'm' : undefined);
+  if (chosen === 'bn') return `USD ${grouped(value / 1e9, 1)} bn`;
+  if (chosen === 'm') return `USD ${grouped(value / 1e6, Math.abs(value) < 1e8 ? 1 : 0)} m`;
+  return `USD ${grouped(value, 0)}`;
+}
+
+/** A ratio as a percentage: 0.864 → "86.4 %". */
+export function formatPercent(ratio: number, digits = 1): string {
+  return `${grouped(ratio * 100, digits)} %`;
+}
+
+/** A change as a signed percentage: "+5.1 %", "−12.9 %". */
+export function formatChange(ratio: number, digits = 1): string {
+  const text = formatPercent(ratio, digits);
+  return ratio > 0 && !/^0(\.0+)? %$/.test(text) ? `+${text}` : text;
+}

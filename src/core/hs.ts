@@ -1,0 +1,23 @@
+/** HS codes are text: leading zeros matter ("0901" is coffee, chapter "09"). */
+const HS = /^\d{1,6}$/;
+
+/**
+ * Zero-pads a code read as digits. Even-length codes are taken as they are; an odd length means the
+ * leading zero was lost (BACI writes 10121 for 010121, spreadsheets write 9 for 09).
+ */
+export function normaliseHsCode(text: string): string | undefined {
+  const code = text.trim();
+  if (!HS.test(code)) return undefined;
+  return code.length % 2 === 1 ? `0${code}` : code;
+}
+
+export function chapterOf(code: string): string {
+  return code.slice(0, 2);
+}
+
+/** Expands "01-24" into ["01", …, "24"]; a single chapter stays as it is. */
+export function expandChapterRange(range: string): string[] {
+  const [from, to = from] = range.split('-').map(Number);
+  if (from === undefined || to === undefined) return [];
+  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
+}

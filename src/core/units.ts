@@ -1,0 +1,52 @@
+/** Money units as written in the files analysts download, mapped to a currency and a scale. */
+export interface MoneyUnit {
+  currency: 'USD' | 'INR';
+  scale: number;
+}
+
+const SCALES: Record<string, number> = {
+  '': 1,
+  thousand: 1e3,
+  thousands: 1e3,
+  '000': 1e3,
+  k: 1e3,
+  lakh: 1e5,
+  lakhs: 1e5,
+  mn: 1e6,
+  m: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  crore: 1e7,
+  crores: 1e7,
+  cr: 1e7,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+};
+
+const CURRENCIES: Record<string, MoneyUnit['currency']> = {
+  usd: 'USD',
+  us$: 'USD',
+  $: 'USD',
+  inr: 'INR',
+  rs: 'INR',
+  'rs.': 'INR',
+  '₹': 'INR',
+};
+
+/** "USD mn", "US$ million", "thousand USD", "₹ crore", "INR lakh" … ; undefined when not a money unit. */
+export function parseMoneyUnit(text: string): MoneyUnit | undefined {
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(us\$|₹|\$)(?=\S)/, '$1 ')
+    .split(/\s+/)
+    .filter((w) => w !== 'in');
+  const currencyWord = words.find((w) => w in CURRENCIES);
+  if (!currencyWord) return undefined;
+  const rest = words.filter((w) => w !== currencyWord);
+  if (rest.length > 1) return undefined;
+  const scale = SCALES[rest[0] ?? ''];
+  const currency = CURRENCIES[currencyWord];
+  return scale === undefined || currency === undefined ? undefined : { currency, scale };
+}

@@ -1,0 +1,75 @@
+import type { TradeRow } from '../normalise/table.ts';
+import { share } from './bilateral.ts';
+import { type IndicatorContext, provenance } from './context.ts';
+import type { Indicator } from './types.ts';
+
+/** Chapter and sector composition of each flow, for every period that has chapter detail. */
+export function compositionIndicators(ctx: IndicatorContext): Indicator[] {
+  const { reporter, partner } = ctx.n.config;
+  const rows = ctx.n.trade.filter((r) => r.reporter === reporter && r.partner === partner && ctx.series.basis === r.basis);
+  const out: Indicator[] = [];
+  const groups = new Map<string, TradeRow[]>();
+  for (const row of rows) {
+    if (row.flow !== 'export' && row.flow !== 'import') continue;
+    const key = `${row.period}|${row.flow}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const group of groups.values()) {
+    const total = group.find((r) => r.product === 'TOTAL');
+    const items = group.filter((r) => r.product !== 'TOTAL');
+    if (!total || items.length === 0) continue;
+    const dims = { flow: total.flow };
+    for (const item of items) {
+      const base = { period: item.period, dims: { ...dims, chapter: item.product }, status: 'ok' as const };
+      const chapterName = item.product === 'OTHER' ? 'Other chapters' : `HS ${item.product}`;
+      out.push({ ...base, id: 'composition.chapter.value', label: chapterName, value: item.valueUsd, unit: 'USD', formula: 'reported', ...provenance([item]) });
+      const value = share(item.valueUsd, total.valueUsd);
+      if (value !== null) {
+        out.push({ ...base, id: 'composition.chapter.share', label: `${chapterName}: share of ${total.flow}s`, value, unit: 'ratio', formula: item.product === 'OTHER' ? 'shareOther' : 'share', ...provenance([item, total]) });
+      }
+    }
+    out.push(...sectorShares(ctx, items, total));
+  }
+  return out;
+}
+
+/**
+ * Sector sums of the itemised chapters. Where part of the flow is not itemised and a sector has chapters
+ * outside the list, its value is a lower bound and marked partial.
+ */
+function sectorShares(ctx: IndicatorContext, items: TradeRow[], total: TradeRow): Indicator[] {
+  const itemised = new Set(items.map((r) => r.product));
+  const unitemised = itemised.has('OTHER');
+  return ctx.n.sectors.flatMap((sector) => {
+    const rows = items.filter((r) => r.product !== 'OTHER' && sector.chapterList.includes(r.product));
+    const complete = !unitemised || sector.chapterList.every((c) => itemised.has(c));
+    if (rows.length === 0 && !complete) return [];
+    const value = rows.reduce((s, r) => s + r.valueUsd, 0);
+    const missing = sector.chapterList.filter((c) => !itemised.has(c));
+    const partial = complete
+      ? {}
+      : { note: `at least: chapter${missing.length > 1 ? 's' : ''} ${compactChapters(missing)} not itemised in the source` };
+    const base = { period: total.period, dims: { flow: total.flow, sector: sector.id }, status: complete ? ('ok' as const) : ('partial' as const), ...partial };
+    const shareValue = share(value, total.valueUsd);
+    return [
+      { ...base, id: 'composition.sector.value', label: sector.name, value, unit: 'USD', formula: 'reported' as const, ...provenance(rows.length ? rows : [total]) },
+      ...(shareValue === null
+        ? []
+        : [{ ...base, id: 'composition.sector.share', label: `${sector.name}: share of ${total.flow}s`, value: shareValue, unit: 'ratio', formula: 'share' as const, ...provenance([...rows, total]) }]),
+    ];
+  });
+}
+
+/** ["72","73","74","78"] → "72–74, 78". */
+export function compactChapters(chapters: string[]): string {
+  const numbers = chapters.map(Number).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const start = numbers[i] ?? 0;
+    let end = start;
+    while (numbers[i + 1] === end + 1) end = numbers[++i] ?? end;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    parts.push(end > start ? `${pad(start)}–${pad(end)}` : pad(start));
+  }
+  return parts.join(', ');
+}

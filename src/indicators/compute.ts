@@ -1,0 +1,50 @@
+import { countryName } from '../core/countries.ts';
+import type { Normalised } from '../normalise/table.ts';
+import { compositionIndicators } from './composition.ts';
+import type { IndicatorContext, IndicatorGroup } from './context.ts';
+import { figureIndicators } from './figures.ts';
+import { FORMULAS } from './formulas.ts';
+import { opportunityIndicators } from './opportunity.ts';
+import { pairSeries } from './pairSeries.ts';
+import { targetIndicators } from './targets.ts';
+import { tradeIndicators } from './trade.ts';
+import type { IndicatorSet } from './types.ts';
+
+/** In order: a group may read what the groups before it computed. */
+const GROUPS: IndicatorGroup[] = [tradeIndicators, compositionIndicators, figureIndicators, opportunityIndicators, targetIndicators];
+
+/** Every indicator of the briefing, from the normalised table only: no I/O, no clock. */
+export function computeIndicators(n: Normalised): IndicatorSet {
+  const { config } = n;
+  const names = (iso3: string) => config.names[iso3];
+  const reporterName = names(config.reporter)?.en ?? countryName(config.reporter);
+  const partnerName = names(config.partner)?.en ?? countryName(config.partner);
+  const notes = [...n.notes];
+  const series = pairSeries(n, notes);
+  const ctx: IndicatorContext = { n, series, reporterName, partnerName, notes, computed: [] };
+  for (const group of GROUPS) ctx.computed.push(...group(ctx));
+  const latest = series.years[series.years.length - 1];
+  const provisional = latest ? [latest.exports, latest.imports].some((r) => r?.status === 'provisional') : false;
+  return {
+    schema: 'tradebrief/indicators@1',
+    meta: {
+      reporter: config.reporter,
+      partner: config.partner,
+      reporterName,
+      partnerName,
+      ...(names(config.reporter)?.native ? { reporterNative: names(config.reporter)?.native } : {}),
+      ...(names(config.partner)?.native ? { partnerNative: names(config.partner)?.native } : {}),
+      title: config.title ?? `${reporterName}–${partnerName} trade briefing`,
+      subtitle: config.subtitle ?? '',
+      organisation: config.organisation,
+      vintage: { period: latest?.period ?? '', basis: series.basis, provisional },
+    },
+    indicators: ctx.computed,
+    chapters: n.chapters.map(({ code, name, sector }) => ({ code, name, sector })),
+    sectors: n.sectors.map(({ id, name, chapters }) => ({ id, name, chapters })),
+    formulas: FORMULAS,
+    notes,
+    sources: n.sources.map(({ id, title, publisher, url, note }) => ({ id, title, publisher, url, note })),
+    coverage: { files: n.files.map(({ sha256: _, ...rest }) => rest), rejects: n.rejects },
+  };
+}

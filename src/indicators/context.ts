@@ -1,0 +1,34 @@
+import type { DataNote, Normalised, TradeRow } from '../normalise/table.ts';
+import type { PairSeries } from './pairSeries.ts';
+import type { Indicator } from './types.ts';
+
+/** What every indicator group reads: the normalised table, the pair's series and the names to label with. */
+export interface IndicatorContext {
+  n: Normalised;
+  series: PairSeries;
+  reporterName: string;
+  partnerName: string;
+  notes: DataNote[];
+  /** Indicators computed by the groups before this one: later groups build on them, never recompute. */
+  computed: Indicator[];
+}
+
+export type IndicatorGroup = (ctx: IndicatorContext) => Indicator[];
+
+/** Sources and provisional flag of the rows behind a value. */
+export function provenance(rows: (TradeRow | undefined)[]): { sources: string[]; provisional?: true } {
+  const present = rows.filter((r): r is TradeRow => r !== undefined);
+  const sources = [...new Set(present.flatMap((r) => r.sources))].sort();
+  return present.some((r) => r.status === 'provisional') ? { sources, provisional: true } : { sources };
+}
+
+export function notAvailable(base: Omit<Indicator, 'value' | 'status' | 'sources'>, needs: string): Indicator {
+  return { ...base, value: null, status: 'not_available', sources: [], needs };
+}
+
+/** The first computed indicator with this id whose dims include all of `dims`. */
+export function findIndicator(list: Indicator[], id: string, dims: Record<string, string> = {}, period?: string): Indicator | undefined {
+  return list.find(
+    (i) => i.id === id && (period === undefined || i.period === period) && Object.entries(dims).every(([k, v]) => i.dims?.[k] === v),
+  );
+}

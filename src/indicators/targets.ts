@@ -1,0 +1,68 @@
+import { periodLabel } from '../core/periods.ts';
+import { findIndicator, type IndicatorContext } from './context.ts';
+import { projectPath, requiredCagr } from './growth.ts';
+import type { Indicator } from './types.ts';
+
+/**
+ * Trade targets for the pair: the growth a future target needs from the latest year, the path it implies
+ * next to the path at the growth achieved so far, and the year each past target was reached.
+ */
+export function targetIndicators(ctx: IndicatorContext): Indicator[] {
+  const { reporter, partner } = ctx.n.config;
+  const totals = ctx.computed.filter((i) => i.id === 'trade.total' && i.value !== null);
+  const latest = ctx.series.years.filter((y) => totals.some((t) => t.period === y.period)).pop();
+  const latestTotal = latest && findIndicator(totals, 'trade.total', {}, latest.period);
+  const pairScopes = [`${reporter}-${partner}`, `${partner}-${reporter}`];
+  const targets = ctx.n.figures
+    .filter((f) => f.topic === 'target' && f.measure === 'trade_target' && pairScopes.includes(f.scope) && f.unit === 'USD' && f.year !== undefined)
+    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const out: Indicator[] = [];
+  for (const target of targets) {
+    const year = target.year ?? 0;
+    const dims = { targetYear: String(year) };
+    out.push({ id: 'target.value', label: `Target for ${year}`, period: String(year), value: target.value, unit: 'USD', formula: 'reported', sources: [target.source], status: 'ok', dims, ...(target.note ? { note: target.note } : {}) });
+    if (!latest || !latestTotal || latestTotal.value === null) continue;
+    // A fiscal series reaches calendar year Y in the fiscal year that ends in Y.
+    const endYear = ctx.series.basis === 'fiscal' ? year - 1 : year;
+    const years = endYear - latest.year;
+    const sources = [...new Set([target.source, ...latestTotal.sources])].sort();
+    if (years <= 0) {
+      const reached = totals.find((t) => t.value !== null && t.value >= target.value);
+      out.push({
+        id: 'target.reached',
+        label: `Target for ${year} reached`,
+        period: reached?.period ?? periodLabel(ctx.series.basis, endYear),
+        value: reached ? 1 : 0,
+        unit: 'flag',
+        formula: 'reported',
+        sources: [...new Set([target.source, ...(reached?.sources ?? [])])].sort(),
+        status: 'ok',
+        dims,
+      });
+      continue;
+    }
+    const needed = requiredCagr(latestTotal.value, target.value, years);
+    if (needed === null) continue;
+    const span = `${latest.period}–${periodLabel(ctx.series.basis, endYear)}`;
+    out.push({ id: 'target.requiredCagr', label: `Annual growth needed to reach the ${year} target`, period: span, value: needed, unit: 'ratio', formula: 'requiredCagr', sources, status: 'ok', dims, ...(latestTotal.provisional ? { provisional: true } : {}) });
+    const achieved = ctx.computed.find((i) => i.id === 'growth.total.cagr');
+    const paths: [string, number, string[]][] = [['required', needed, sources]];
+    if (achieved?.value != null) paths.push(['achieved', achieved.value, [...new Set([...sources, ...achieved.sources])].sort()]);
+    for (const [path, growth, pathSources] of paths) {
+      projectPath(latestTotal.value, growth, years).forEach((value, k) => {
+        out.push({
+          id: 'target.path',
+          label: path === 'required' ? 'Path to the target' : `Path at the ${achieved?.period} growth rate`,
+          period: periodLabel(ctx.series.basis, latest.year + k + 1),
+          value,
+          unit: 'USD',
+          formula: 'projection',
+          sources: pathSources,
+          status: 'ok',
+          dims: { ...dims, path, growth: String(growth) },
+        });
+      });
+    }
+  }
+  return out;
+}

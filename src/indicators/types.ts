@@ -1,0 +1,57 @@
+import type { DataNote } from '../normalise/table.ts';
+import type { FileReport } from '../ingest/records.ts';
+import type { FormulaId } from './formulas.ts';
+
+export type IndicatorUnit = 'USD' | 'ratio' | 'index' | 'years' | 'persons' | 'permits' | 'trips' | string;
+
+/** One value in indicators.json: what it is, for when, in what unit, by which formula, from which sources. */
+export interface Indicator {
+  id: string;
+  label: string;
+  period: string;
+  /** null when the inputs don't allow it: `needs` then says what would. */
+  value: number | null;
+  /** Upper end where the source gives a range. */
+  high?: number;
+  unit: IndicatorUnit;
+  formula: FormulaId;
+  sources: string[];
+  dims?: Record<string, string>;
+  status: 'ok' | 'partial' | 'not_available';
+  provisional?: boolean;
+  needs?: string;
+  note?: string;
+}
+
+export interface SourceEntry {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  note: string;
+}
+
+/** The file indicators.json: everything the charts and the briefing read. */
+export interface IndicatorSet {
+  schema: 'tradebrief/indicators@1';
+  meta: {
+    reporter: string;
+    partner: string;
+    reporterName: string;
+    partnerName: string;
+    reporterNative?: string;
+    partnerNative?: string;
+    title: string;
+    subtitle: string;
+    organisation: { name: string; accent: string };
+    /** Latest period of the pair's trade series, and whether it is provisional. */
+    vintage: { period: string; basis: string; provisional: boolean };
+  };
+  indicators: Indicator[];
+  chapters: { code: string; name: string; sector: string }[];
+  sectors: { id: string; name: string; chapters: string[] }[];
+  formulas: Record<string, { name: string; expression: string; citation: string; variant?: string }>;
+  notes: DataNote[];
+  sources: SourceEntry[];
+  coverage: { files: Omit<FileReport, 'sha256'>[]; rejects: Record<string, number> };
+}

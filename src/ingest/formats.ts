@@ -1,0 +1,39 @@
+import type { Adapter } from './adapter.ts';
+import { canonical } from './adapters/canonical.ts';
+import { comtradeLegacy } from './adapters/comtradeLegacy.ts';
+import { figures } from './adapters/figures.ts';
+import { hsChapters, hsSections } from './adapters/hsNomenclature.ts';
+import { sources } from './adapters/sources.ts';
+import { columnKey } from './adapter.ts';
+
+/** Every supported input format; the order breaks ties (more specific cues first). */
+export const ADAPTERS: readonly Adapter[] = [canonical, comtradeLegacy, figures, sources, hsChapters, hsSections];
+
+export type Detection = { adapter: Adapter } | { lacking: { adapter: Adapter; columns: string[] } } | { unknown: true };
+
+/**
+ * The format whose cues are all in the header. A header that has most cues of one format but not all
+ * is reported as that format with the missing columns named, which is what the user needs to fix it.
+ */
+export function detectFormat(header: readonly string[]): Detection {
+  const present = new Set(header.map(columnKey));
+  const missing = (columns: readonly string[]) => columns.filter((c) => !present.has(columnKey(c)));
+  for (const adapter of ADAPTERS) {
+    if (missing(adapter.cues).length > 0) continue;
+    const lacking = missing(adapter.required);
+    return lacking.length === 0 ? { adapter } : { lacking: { adapter, columns: lacking } };
+  }
+  let best: { adapter: Adapter; columns: string[] } | undefined;
+  for (const adapter of ADAPTERS) {
+    const columns = missing(adapter.required);
+    const found = adapter.required.length - columns.length;
+    if (found * 2 > adapter.required.length && (!best || columns.length < best.columns.length)) {
+      best = { adapter, columns };
+    }
+  }
+  return best ? { lacking: best } : { unknown: true };
+}
+
+export function formatList(): string {
+  return ADAPTERS.map((a) => a.label).join('; ');
+}

@@ -1,0 +1,109 @@
+/** What the ingest stage hands to normalise: canonical records, each traceable to file and line. */
+export const FLOWS = ['export', 'import', 're-export', 're-import'] as const;
+export type Flow = (typeof FLOWS)[number];
+
+export const STATUSES = ['final', 'provisional'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface TradeRecord {
+  /** "FY2024-25" (April–March) or "2024" (calendar). */
+  period: string;
+  reporter: string;
+  partner: string;
+  flow: Flow;
+  /** "TOTAL" or an HS code of 2–6 digits, as text. */
+  product: string;
+  value: number;
+  /** A money unit as parsed by parseMoneyUnit, e.g. "USD mn". */
+  unit: string;
+  source: string;
+  status: Status;
+  /** Where the row was read, for audit trails and error messages. */
+  file: string;
+  line: number;
+}
+
+/** A published figure that is not a trade flow: sector demand, people flows, targets. */
+export interface FigureRecord {
+  topic: string;
+  measure: string;
+  sector: string;
+  scope: string;
+  period: string;
+  value: number;
+  valueHigh?: number;
+  unit: string;
+  qualifier: '' | 'approx' | 'range' | 'at_least';
+  source: string;
+  confidence: 'high' | 'medium' | 'low';
+  note: string;
+  file: string;
+  line: number;
+}
+
+export interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** Glob patterns of input files this source covers (for formats without a source column). */
+  files: string[];
+  note: string;
+  file: string;
+  line: number;
+}
+
+export interface HsChapterRecord {
+  code: string;
+  name: string;
+  section: string;
+}
+
+export interface HsSectionRecord {
+  id: string;
+  name: string;
+}
+
+/** Local currency units per US dollar over a period, for converting ₹ values. */
+export interface RateRecord {
+  period: string;
+  currency: string;
+  perUsd: number;
+  source: string;
+  file: string;
+  line: number;
+}
+
+/** A row read but not used, with why: aggregates, breakdowns that would double count, other pairs. */
+export interface Reject {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface FileReport {
+  file: string;
+  format: string;
+  sha256: string;
+  rows: number;
+  used: number;
+  rejected: Record<string, number>;
+}
+
+export interface Records {
+  trade: TradeRecord[];
+  figures: FigureRecord[];
+  sources: SourceRecord[];
+  hsChapters: HsChapterRecord[];
+  hsSections: HsSectionRecord[];
+  rates: RateRecord[];
+}
+
+export interface IngestResult extends Records {
+  files: FileReport[];
+  rejects: Reject[];
+}
+
+export function emptyRecords(): Records {
+  return { trade: [], figures: [], sources: [], hsChapters: [], hsSections: [], rates: [] };
+}

@@ -1,0 +1,200 @@
+import type { Config } from '../config/schema.ts';
+import { WORLD } from '../core/countries.ts';
+import { InputError } from '../core/errors.ts';
+import { formatPercent, formatUsd } from '../core/format.ts';
+import { expandChapterRange } from '../core/hs.ts';
+import { dataNotes, inputMessages } from '../core/messages.ts';
+import { parsePeriod } from '../core/periods.ts';
+import type { IngestResult, TradeRecord } from '../ingest/records.ts';
+import { type ProductValue, toChapters } from './chapters.ts';
+import { concernsPair, normaliseFigure } from './figures.ts';
+import { createUsdConverter } from './money.ts';
+import type { ChapterInfo, DataNote, Normalised, SectorInfo, TradeRow } from './table.ts';
+
+/** Chapters that fall short of the total by more than this share get an explicit "Other" line. */
+const OTHER_THRESHOLD = 0.001;
+/** Differences between sources below this share are rounding, summarised in one note. */
+const ROUNDING = 0.001;
+
+/**
+ * Brings the ingested records to one currency, one product level and one pair: the rows the
+ * indicators need, each still carrying its sources and the input lines behind it.
+ */
+export function normalise(ingested: IngestResult, config: Config): Normalised {
+  const { reporter, partner } = config;
+  const notes: DataNote[] = [];
+  const sectors: SectorInfo[] = config.sectors.map((s) => ({ ...s, chapterList: s.chapters.flatMap(expandChapterRange) }));
+  const sectorOf = new Map(sectors.flatMap((s) => s.chapterList.map((c) => [c, s.id] as const)));
+
+  const relevant = ingested.trade.filter((r) => isRelevant(r, reporter, partner));
+  if (!relevant.some((r) => isPairRow(r, reporter, partner))) {
+    throw new InputError([{ file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner) }]);
+  }
+  const usd = createUsdConverter(ingested.rates);
+  const reports = new Map<string, { record: TradeRecord; values: ProductValue[] }>();
+  for (const record of relevant) {
+    const valueUsd = usd.toUsd(record.value, record.unit, record.period, record);
+    if (valueUsd === undefined) continue;
+    const key = [record.period, record.reporter, record.partner, record.flow, record.source].join('|');
+    const report = reports.get(key) ?? { record, values: [] };
+    const refs = [`${record.file}:${record.line}`];
+    const rateSource = usd.rateSource(record.unit, record.period);
+    report.values.push({ product: record.product, valueUsd, refs: rateSource ? [...refs, `rate:${rateSource}`] : refs });
+    reports.set(key, report);
+  }
+  usd.throwIfProblems();
+
+  const candidates = [...reports.values()].flatMap(({ record, values }) =>
+    toChapters(values).map((v) => toRow(record, v, sectorOf)),
+  );
+  const chosen = chooseSources(candidates, config.sourcePriority, notes);
+  const trade = [...chosen, ...otherLines(chosen, notes)].sort(compareRows);
+  notes.unshift(...provisionalNotes(trade, ingested));
+
+  const sourceIds = new Set(ingested.sources.map((s) => s.id));
+  for (const source of ingested.sources) {
+    if (source.id.startsWith('file:')) notes.push({ kind: 'unsourced', text: dataNotes.unsourcedFile(source.title), sources: [source.id] });
+  }
+  const chapters: ChapterInfo[] = ingested.hsChapters.map((c) => ({ ...c, sector: sectorOf.get(c.code) ?? 'other' }));
+  const rejects: Record<string, number> = {};
+  for (const r of ingested.rejects) rejects[r.reason] = (rejects[r.reason] ?? 0) + 1;
+  return {
+    config,
+    trade,
+    figures: ingested.figures.filter((f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source)).map(normaliseFigure),
+    sources: ingested.sources,
+    chapters,
+    sections: ingested.hsSections,
+    sectors,
+    notes,
+    files: ingested.files,
+    rejects,
+  };
+}
+
+/** The pair's flows as either side reports them, and every country's trade with the world. */
+function isRelevant(r: TradeRecord, reporter: string, partner: string): boolean {
+  const ends = [reporter, partner, WORLD];
+  return r.partner === WORLD || ((r.reporter === reporter || r.reporter === partner) && ends.includes(r.partner));
+}
+
+function isPairRow(r: TradeRecord, reporter: string, partner: string): boolean {
+  return (r.reporter === reporter && r.partner === partner) || (r.reporter === partner && r.partner === reporter);
+}
+
+function toRow(record: TradeRecord, value: ProductValue, sectorOf: Map<string, string>): TradeRow {
+  const period = parsePeriod(record.period);
+  if (!period) throw new Error(`ingest let through an unparsed period: ${record.period}`);
+  return {
+    period: period.label,
+    basis: period.basis,
+    year: period.year,
+    reporter: record.reporter,
+    partner: record.partner,
+    flow: record.flow,
+    product: value.product,
+    sector: value.product === 'TOTAL' ? '' : (sectorOf.get(value.product) ?? 'other'),
+    valueUsd: value.valueUsd,
+    status: record.status,
+    sources: [record.source],
+    refs: value.refs,
+  };
+}
+
+const rowKey = (r: TradeRow): string => [r.period, r.reporter, r.partner, r.flow, r.product].join('|');
+
+/** One value per key: the preferred source wins; disagreements become data notes. */
+function chooseSources(rows: TradeRow[], priority: string[], notes: DataNote[]): TradeRow[] {
+  const rank = (r: TradeRow): [number, string] => {
+    const i = priority.indexOf(r.sources[0] ?? '');
+    return [i === -1 ? priority.length : i, r.sources[0] ?? ''];
+  };
+  const groups = new Map<string, TradeRow[]>();
+  for (const row of rows) groups.set(rowKey(row), [...(groups.get(rowKey(row)) ?? []), row]);
+  let rounding = 0;
+  const roundingSources = new Set<string>();
+  const chosen: TradeRow[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => {
+      const [ra, sa] = rank(a);
+      const [rb, sb] = rank(b);
+      return ra - rb || sa.localeCompare(sb);
+    });
+    const [best, ...others] = group as [TradeRow, ...TradeRow[]];
+    chosen.push(best);
+    const differing = others.filter((o) => o.valueUsd !== best.valueUsd);
+    if (differing.length === 0) continue;
+    const worst = Math.max(...differing.map((o) => Math.abs(o.valueUsd - best.valueUsd) / Math.max(best.valueUsd, 1)));
+    if (worst < ROUNDING) {
+      rounding += 1;
+      for (const r of [best, ...differing]) roundingSources.add(r.sources[0] ?? '');
+      continue;
+    }
+    const what = `${best.period} ${best.reporter}→${best.partner} ${best.flow}s, ${best.product === 'TOTAL' ? 'total' : `HS ${best.product}`}`;
+    const othersText = differing.map((o) => `${o.sources[0]} gives ${formatUsd(o.valueUsd)}`).join('; ');
+    notes.push({
+      kind: 'conflict',
+      text: dataNotes.sourceConflict(what, `${formatUsd(best.valueUsd)} from ${best.sources[0]}`, othersText),
+      sources: [best, ...differing].map((r) => r.sources[0] ?? ''),
+    });
+  }
+  if (rounding > 0) {
+    notes.push({ kind: 'conflict', text: dataNotes.roundingDifferences(rounding), sources: [...roundingSources].sort() });
+  }
+  return chosen;
+}
+
+/** Where chapters don't add up to the total, the remainder becomes an explicit "OTHER" row. */
+function otherLines(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
+  const groups = new Map<string, { total?: TradeRow; chapters: TradeRow[] }>();
+  for (const row of rows) {
+    const key = [row.period, row.reporter, row.partner, row.flow].join('|');
+    const group = groups.get(key) ?? { chapters: [] };
+    if (row.product === 'TOTAL') group.total = row;
+    else group.chapters.push(row);
+    groups.set(key, group);
+  }
+  const added: TradeRow[] = [];
+  for (const { total, chapters } of groups.values()) {
+    if (!total || chapters.length === 0) continue;
+    const sum = chapters.reduce((s, r) => s + r.valueUsd, 0);
+    const rest = total.valueUsd - sum;
+    const sources = [...new Set([...total.sources, ...chapters.flatMap((r) => r.sources)])].sort();
+    if (rest > OTHER_THRESHOLD * total.valueUsd) {
+      added.push({ ...total, product: 'OTHER', sector: 'other', valueUsd: rest, sources, refs: total.refs });
+      notes.push({
+        kind: 'coverage',
+        text: dataNotes.otherLine(total.period, total.flow, chapters.length, formatPercent(sum / total.valueUsd), formatPercent(rest / total.valueUsd)),
+        sources,
+      });
+    } else if (-rest > OTHER_THRESHOLD * total.valueUsd) {
+      notes.push({ kind: 'coverage', text: dataNotes.chaptersExceedTotal(total.period, total.flow, formatUsd(-rest)), sources });
+    }
+  }
+  return added;
+}
+
+function provisionalNotes(trade: TradeRow[], ingested: IngestResult): DataNote[] {
+  const provisional = trade.filter((r) => r.status === 'provisional');
+  if (provisional.length === 0) return [];
+  const periods = [...new Set(provisional.map((r) => r.period))].sort();
+  const sources = [...new Set(provisional.flatMap((r) => r.sources))].sort();
+  const names = sources.map((id) => ingested.sources.find((s) => s.id === id)?.publisher || id);
+  return [{ kind: 'provisional', text: dataNotes.provisional(periods, [...new Set(names)].join('; ')), sources }];
+}
+
+function compareRows(a: TradeRow, b: TradeRow): number {
+  return (
+    a.reporter.localeCompare(b.reporter) ||
+    a.partner.localeCompare(b.partner) ||
+    a.flow.localeCompare(b.flow) ||
+    a.basis.localeCompare(b.basis) ||
+    a.year - b.year ||
+    productOrder(a.product) - productOrder(b.product) ||
+    a.product.localeCompare(b.product)
+  );
+}
+
+function productOrder(product: string): number {
+  return product === 'TOTAL' ? 0 : product === 'OTHER' ? 2 : 1;
+}

@@ -1,0 +1,72 @@
+import type { Config, Sector } from '../config/schema.ts';
+import type { Basis } from '../core/periods.ts';
+import type { FileReport, Flow, HsSectionRecord, SourceRecord, Status } from '../ingest/records.ts';
+
+/** What normalise hands to indicators: one currency (USD), one product level (HS chapter), one pair. */
+export interface TradeRow {
+  period: string;
+  basis: Basis;
+  year: number;
+  reporter: string;
+  partner: string;
+  flow: Flow;
+  /** "TOTAL", a two-digit HS chapter, or "OTHER" (total minus the chapters given). */
+  product: string;
+  /** Sector id from the config, "other" for chapters in no sector; empty for TOTAL. */
+  sector: string;
+  valueUsd: number;
+  status: Status;
+  sources: string[];
+  /** "file:line" of every input row behind the value. */
+  refs: string[];
+}
+
+export interface FigureRow {
+  topic: string;
+  measure: string;
+  sector: string;
+  scope: string;
+  period: string;
+  /** Calendar or fiscal start year read from the period label, when it has one. */
+  year?: number;
+  value: number;
+  valueHigh?: number;
+  /** "USD", "ratio" (from percent), or a count unit such as "persons". */
+  unit: string;
+  qualifier: string;
+  source: string;
+  confidence: string;
+  note: string;
+  ref: string;
+}
+
+export interface ChapterInfo {
+  code: string;
+  name: string;
+  section: string;
+  sector: string;
+}
+
+export interface SectorInfo extends Sector {
+  /** The chapter ranges expanded: ["72", "73", …]. */
+  chapterList: string[];
+}
+
+export interface DataNote {
+  kind: 'provisional' | 'conflict' | 'coverage' | 'unsourced' | 'basis' | 'figure' | 'availability';
+  text: string;
+  sources: string[];
+}
+
+export interface Normalised {
+  config: Config;
+  trade: TradeRow[];
+  figures: FigureRow[];
+  sources: SourceRecord[];
+  chapters: ChapterInfo[];
+  sections: HsSectionRecord[];
+  sectors: SectorInfo[];
+  notes: DataNote[];
+  files: FileReport[];
+  rejects: Record<string, number>;
+}
