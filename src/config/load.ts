@@ -32,7 +32,8 @@ export async function loadConfig(path: string, file: string, override: PairOverr
 export function parseConfig(json: unknown, file: string, override: PairOverride = {}): Config {
   const withPair = json && typeof json === 'object' ? { ...json, ...definedOnly(override) } : json;
   const parsed = configSchema.safeParse(withPair);
-  if (!parsed.success) throw new InputError(parsed.error.issues.flatMap((issue) => describeIssue(issue, file)));
+  if (!parsed.success)
+    throw new InputError(parsed.error.issues.flatMap((issue) => describeIssue(issue, file)));
   const problems = checkMeaning(parsed.data, file);
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
@@ -60,8 +61,11 @@ function validKeys(path: string[]): string[] {
   let node: unknown = configSchema;
   for (const part of path) {
     node = unwrap(node);
-    const def = (node as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } })
-      .def;
+    const def = (
+      node as {
+        def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown };
+      }
+    ).def;
     if (def?.type === 'object') node = def.shape?.[part];
     else if (def?.type === 'array') node = def.element;
     else if (def?.type === 'record') node = def.valueType;
@@ -88,7 +92,12 @@ function checkMeaning(config: Config, file: string): Problem[] {
   config.sectors.forEach((sector, i) => {
     for (const chapter of sector.chapters.flatMap(expandChapterRange)) {
       const other = owner.get(chapter);
-      if (other) problems.push({ file, key: `sectors.${i}.chapters`, message: m.chapterInTwoSectors(chapter, other, sector.id) });
+      if (other)
+        problems.push({
+          file,
+          key: `sectors.${i}.chapters`,
+          message: m.chapterInTwoSectors(chapter, other, sector.id),
+        });
       owner.set(chapter, sector.id);
     }
   });
@@ -96,7 +105,11 @@ function checkMeaning(config: Config, file: string): Problem[] {
   config.scenarios.forEach((scenario, i) => {
     scenario.sectors.forEach((id, j) => {
       if (!sectorIds.includes(id)) {
-        problems.push({ file, key: `scenarios.${i}.sectors.${j}`, message: m.unknownSector(id, closest(id, sectorIds)) });
+        problems.push({
+          file,
+          key: `scenarios.${i}.sectors.${j}`,
+          message: m.unknownSector(id, closest(id, sectorIds)),
+        });
       }
     });
   });

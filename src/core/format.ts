@@ -2,7 +2,10 @@
 const MINUS = '\u2212';
 
 function grouped(value: number, digits: number): string {
-  const text = Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = Math.abs(value).toLocaleString('en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return Number(text.replaceAll(',', '')) === 0 ? text : `${value < 0 ? MINUS : ''}${text}`;
 }
 

@@ -4,9 +4,11 @@
  */
 const quote = (text: string): string => {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return `"${shown.replace(/[\u0000-\u001f]/g, '?')}"`;
+  // Control characters (binary garbage) would garble the terminal: show them as "?".
+  return `"${[...shown].map((c) => (c.charCodeAt(0) < 32 ? '?' : c)).join('')}"`;
 };
-const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` (did you mean "${suggestion}"?)` : '');
+const didYouMean = (suggestion: string | undefined): string =>
+  suggestion ? ` (did you mean "${suggestion}"?)` : '';
 
 export const inputMessages = {
   emptyFile: () => 'the file is empty: expected a header row and at least one data row',
@@ -26,9 +28,12 @@ export const inputMessages = {
     text.trim() === '' ? 'expected a number, found an empty cell' : `expected a number, found ${quote(text)}`,
   negativeValue: (text: string) => `expected a trade value of zero or more, found ${quote(text)}`,
   unknownFlow: (text: string, allowed: string) => `unknown flow ${quote(text)}: expected ${allowed}`,
-  malformedPeriod: (text: string, expected: string) => `malformed period ${quote(text)}: expected ${expected}`,
-  unknownCountry: (text: string) => `unknown country code ${quote(text)}: expected an ISO 3166 code such as IND`,
-  badHsCode: (text: string) => `malformed product code ${quote(text)}: expected TOTAL or an HS code of 2 to 6 digits`,
+  malformedPeriod: (text: string, expected: string) =>
+    `malformed period ${quote(text)}: expected ${expected}`,
+  unknownCountry: (text: string) =>
+    `unknown country code ${quote(text)}: expected an ISO 3166 code such as IND`,
+  badHsCode: (text: string) =>
+    `malformed product code ${quote(text)}: expected TOTAL or an HS code of 2 to 6 digits`,
   unknownUnit: (text: string) =>
     `unknown unit ${quote(text)}: expected a money unit such as "USD", "USD thousand", "USD mn", "USD bn", "INR crore"`,
   missingValue: (what: string) => `expected ${what}, found an empty cell`,
@@ -52,7 +57,8 @@ export const configMessages = {
     `unknown key "${key}"${didYouMean(suggestion)}`,
   invalid: (detail: string) => detail,
   sameCountry: () => 'reporter and partner must differ',
-  unknownCountry: (code: string) => `unknown country code "${code}": expected an ISO 3166 alpha-3 code such as IND`,
+  unknownCountry: (code: string) =>
+    `unknown country code "${code}": expected an ISO 3166 alpha-3 code such as IND`,
   unknownSector: (id: string, suggestion: string | undefined) =>
     `unknown sector "${id}"${didYouMean(suggestion)}: scenarios name sectors defined under "sectors"`,
   chapterInTwoSectors: (chapter: string, a: string, b: string) =>
@@ -69,12 +75,13 @@ export const dataNotes = {
     `${periods.join(', ')} figures are provisional (${sources}) and may be revised.`,
   otherLine: (period: string, flow: string, count: number, covered: string, rest: string) =>
     `${period} ${flow}s by HS chapter are given for ${count} chapters, ${covered} of the total; the remaining ${rest} is shown as "Other chapters".`,
+  totalsFromChapters: () =>
+    'Where a file gives trade by HS chapter without a total, the total is the sum of its chapters.',
   roundingDifferences: (count: number) =>
     `${count} figure${count > 1 ? 's differ' : ' differs'} between sources by less than 0.1 % (rounding); the preferred source is used.`,
   chaptersExceedTotal: (period: string, flow: string, excess: string) =>
     `${period} ${flow}s by chapter add up to ${excess} more than the total; the total is used.`,
-  sourceConflict: (what: string, chosen: string, others: string) =>
-    `${what}: ${chosen} is used; ${others}.`,
+  sourceConflict: (what: string, chosen: string, others: string) => `${what}: ${chosen} is used; ${others}.`,
   unsourcedFile: (file: string) =>
     `${file} has no entry in the sources table (its "files" column): its rows are cited by file name only.`,
 };

@@ -6,7 +6,9 @@ import type { Indicator } from './types.ts';
 /** Chapter and sector composition of each flow, for every period that has chapter detail. */
 export function compositionIndicators(ctx: IndicatorContext): Indicator[] {
   const { reporter, partner } = ctx.n.config;
-  const rows = ctx.n.trade.filter((r) => r.reporter === reporter && r.partner === partner && ctx.series.basis === r.basis);
+  const rows = ctx.n.trade.filter(
+    (r) => r.reporter === reporter && r.partner === partner && ctx.series.basis === r.basis,
+  );
   const out: Indicator[] = [];
   const groups = new Map<string, TradeRow[]>();
   for (const row of rows) {
@@ -22,10 +24,26 @@ export function compositionIndicators(ctx: IndicatorContext): Indicator[] {
     for (const item of items) {
       const base = { period: item.period, dims: { ...dims, chapter: item.product }, status: 'ok' as const };
       const chapterName = item.product === 'OTHER' ? 'Other chapters' : `HS ${item.product}`;
-      out.push({ ...base, id: 'composition.chapter.value', label: chapterName, value: item.valueUsd, unit: 'USD', formula: 'reported', ...provenance([item]) });
+      out.push({
+        ...base,
+        id: 'composition.chapter.value',
+        label: chapterName,
+        value: item.valueUsd,
+        unit: 'USD',
+        formula: 'reported',
+        ...provenance([item]),
+      });
       const value = share(item.valueUsd, total.valueUsd);
       if (value !== null) {
-        out.push({ ...base, id: 'composition.chapter.share', label: `${chapterName}: share of ${total.flow}s`, value, unit: 'ratio', formula: item.product === 'OTHER' ? 'shareOther' : 'share', ...provenance([item, total]) });
+        out.push({
+          ...base,
+          id: 'composition.chapter.share',
+          label: `${chapterName}: share of ${total.flow}s`,
+          value,
+          unit: 'ratio',
+          formula: item.product === 'OTHER' ? 'shareOther' : 'share',
+          ...provenance([item, total]),
+        });
       }
     }
     out.push(...sectorShares(ctx, items, total));
@@ -48,14 +66,39 @@ function sectorShares(ctx: IndicatorContext, items: TradeRow[], total: TradeRow)
     const missing = sector.chapterList.filter((c) => !itemised.has(c));
     const partial = complete
       ? {}
-      : { note: `at least: chapter${missing.length > 1 ? 's' : ''} ${compactChapters(missing)} not itemised in the source` };
-    const base = { period: total.period, dims: { flow: total.flow, sector: sector.id }, status: complete ? ('ok' as const) : ('partial' as const), ...partial };
+      : {
+          note: `at least: chapter${missing.length > 1 ? 's' : ''} ${compactChapters(missing)} not itemised in the source`,
+        };
+    const base = {
+      period: total.period,
+      dims: { flow: total.flow, sector: sector.id },
+      status: complete ? ('ok' as const) : ('partial' as const),
+      ...partial,
+    };
     const shareValue = share(value, total.valueUsd);
     return [
-      { ...base, id: 'composition.sector.value', label: sector.name, value, unit: 'USD', formula: 'reported' as const, ...provenance(rows.length ? rows : [total]) },
+      {
+        ...base,
+        id: 'composition.sector.value',
+        label: sector.name,
+        value,
+        unit: 'USD',
+        formula: 'reported' as const,
+        ...provenance(rows.length ? rows : [total]),
+      },
       ...(shareValue === null
         ? []
-        : [{ ...base, id: 'composition.sector.share', label: `${sector.name}: share of ${total.flow}s`, value: shareValue, unit: 'ratio', formula: 'share' as const, ...provenance([...rows, total]) }]),
+        : [
+            {
+              ...base,
+              id: 'composition.sector.share',
+              label: `${sector.name}: share of ${total.flow}s`,
+              value: shareValue,
+              unit: 'ratio',
+              formula: 'share' as const,
+              ...provenance([...rows, total]),
+            },
+          ]),
     ];
   });
 }

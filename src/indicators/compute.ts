@@ -11,7 +11,13 @@ import { tradeIndicators } from './trade.ts';
 import type { IndicatorSet } from './types.ts';
 
 /** In order: a group may read what the groups before it computed. */
-const GROUPS: IndicatorGroup[] = [tradeIndicators, compositionIndicators, figureIndicators, opportunityIndicators, targetIndicators];
+const GROUPS: IndicatorGroup[] = [
+  tradeIndicators,
+  compositionIndicators,
+  figureIndicators,
+  opportunityIndicators,
+  targetIndicators,
+];
 
 /** Every indicator of the briefing, from the normalised table only: no I/O, no clock. */
 export function computeIndicators(n: Normalised): IndicatorSet {
@@ -24,7 +30,9 @@ export function computeIndicators(n: Normalised): IndicatorSet {
   const ctx: IndicatorContext = { n, series, reporterName, partnerName, notes, computed: [] };
   for (const group of GROUPS) ctx.computed.push(...group(ctx));
   const latest = series.years[series.years.length - 1];
-  const provisional = latest ? [latest.exports, latest.imports].some((r) => r?.status === 'provisional') : false;
+  const provisional = latest
+    ? [latest.exports, latest.imports].some((r) => r?.status === 'provisional')
+    : false;
   return {
     schema: 'tradebrief/indicators@1',
     meta: {

@@ -22,13 +22,24 @@ export function provenance(rows: (TradeRow | undefined)[]): { sources: string[];
   return present.some((r) => r.status === 'provisional') ? { sources, provisional: true } : { sources };
 }
 
-export function notAvailable(base: Omit<Indicator, 'value' | 'status' | 'sources'>, needs: string): Indicator {
+export function notAvailable(
+  base: Omit<Indicator, 'value' | 'status' | 'sources'>,
+  needs: string,
+): Indicator {
   return { ...base, value: null, status: 'not_available', sources: [], needs };
 }
 
 /** The first computed indicator with this id whose dims include all of `dims`. */
-export function findIndicator(list: Indicator[], id: string, dims: Record<string, string> = {}, period?: string): Indicator | undefined {
+export function findIndicator(
+  list: Indicator[],
+  id: string,
+  dims: Record<string, string> = {},
+  period?: string,
+): Indicator | undefined {
   return list.find(
-    (i) => i.id === id && (period === undefined || i.period === period) && Object.entries(dims).every(([k, v]) => i.dims?.[k] === v),
+    (i) =>
+      i.id === id &&
+      (period === undefined || i.period === period) &&
+      Object.entries(dims).every(([k, v]) => i.dims?.[k] === v),
   );
 }

@@ -8,8 +8,16 @@ export const FORMULAS = {
     expression: 'as published by the source, converted to USD',
     citation: 'source as cited',
   },
-  total: { name: 'Total trade', expression: 'X + M', citation: 'UNCTAD Handbook of Statistics, trade definitions' },
-  balance: { name: 'Trade balance', expression: 'X − M', citation: 'UNCTAD Handbook of Statistics, trade definitions' },
+  total: {
+    name: 'Total trade',
+    expression: 'X + M',
+    citation: 'UNCTAD Handbook of Statistics, trade definitions',
+  },
+  balance: {
+    name: 'Trade balance',
+    expression: 'X − M',
+    citation: 'UNCTAD Handbook of Statistics, trade definitions',
+  },
   coverage: {
     name: 'Export–import coverage ratio',
     expression: 'X / M',

@@ -21,9 +21,24 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
     .sort()
     .pop();
   for (const sector of ctx.n.sectors) {
-    const demand = ctx.n.figures.filter((f) => f.topic === 'sector' && f.measure === 'import_demand' && f.sector === sector.id && f.scope === partner);
-    const published = ctx.n.figures.filter((f) => f.topic === 'sector' && f.measure === 'exports' && f.sector === sector.id);
-    const supply = latestExportDetail ? findIndicator(ctx.computed, 'composition.sector.value', { flow: 'export', sector: sector.id }, latestExportDetail) : undefined;
+    const demand = ctx.n.figures.filter(
+      (f) =>
+        f.topic === 'sector' &&
+        f.measure === 'import_demand' &&
+        f.sector === sector.id &&
+        f.scope === partner,
+    );
+    const published = ctx.n.figures.filter(
+      (f) => f.topic === 'sector' && f.measure === 'exports' && f.sector === sector.id,
+    );
+    const supply = latestExportDetail
+      ? findIndicator(
+          ctx.computed,
+          'composition.sector.value',
+          { flow: 'export', sector: sector.id },
+          latestExportDetail,
+        )
+      : undefined;
     if (supply) ctx.notes.push(...conflicts(ctx, sector.name, supply, published));
     const best = demand.sort((a, b) => rank(a) - rank(b))[0];
     if (!best) continue;
@@ -94,7 +109,9 @@ function conflicts(ctx: IndicatorContext, sectorName: string, supply: Indicator,
   const corroborated = published.filter((f) => f.confidence === 'high');
   return published
     .filter((f) => f.confidence === 'low' && f.unit === 'USD')
-    .filter((f) => (atLeast ? f.value < measured * (1 - CONFLICT) : Math.abs(f.value - measured) > CONFLICT * measured))
+    .filter((f) =>
+      atLeast ? f.value < measured * (1 - CONFLICT) : Math.abs(f.value - measured) > CONFLICT * measured,
+    )
     .map((f) => {
       const range = corroborated.length
         ? `; ${[...new Set(corroborated.map((c) => publisher(c.source)))].join(', ')} report${corroborated.length > 1 ? '' : 's'} ${rangeText(corroborated)} for ${corroborated[0]?.period}${corroborated.length > 1 ? ` to ${corroborated[corroborated.length - 1]?.period}` : ''}`
@@ -111,5 +128,7 @@ function rangeText(figures: FigureRow[]): string {
   const values = figures.map((f) => f.value);
   const low = Math.min(...values);
   const high = Math.max(...values);
-  return low === high ? formatUsd(low) : `${formatUsd(low).replace(' m', '')}–${formatUsd(high).replace('USD ', '')}`;
+  return low === high
+    ? formatUsd(low)
+    : `${formatUsd(low).replace(' m', '')}–${formatUsd(high).replace('USD ', '')}`;
 }

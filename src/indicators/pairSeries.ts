@@ -20,7 +20,11 @@ export interface PairSeries {
 export function pairSeries(n: Normalised, notes: DataNote[]): PairSeries {
   const { reporter, partner } = n.config;
   const totals = n.trade.filter(
-    (r) => r.reporter === reporter && r.partner === partner && r.product === 'TOTAL' && (r.flow === 'export' || r.flow === 'import'),
+    (r) =>
+      r.reporter === reporter &&
+      r.partner === partner &&
+      r.product === 'TOTAL' &&
+      (r.flow === 'export' || r.flow === 'import'),
   );
   const count = (basis: Basis) => new Set(totals.filter((r) => r.basis === basis).map((r) => r.period)).size;
   const basis: Basis = count('fiscal') >= count('calendar') ? 'fiscal' : 'calendar';

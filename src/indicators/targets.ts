@@ -14,13 +14,31 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
   const latestTotal = latest && findIndicator(totals, 'trade.total', {}, latest.period);
   const pairScopes = [`${reporter}-${partner}`, `${partner}-${reporter}`];
   const targets = ctx.n.figures
-    .filter((f) => f.topic === 'target' && f.measure === 'trade_target' && pairScopes.includes(f.scope) && f.unit === 'USD' && f.year !== undefined)
+    .filter(
+      (f) =>
+        f.topic === 'target' &&
+        f.measure === 'trade_target' &&
+        pairScopes.includes(f.scope) &&
+        f.unit === 'USD' &&
+        f.year !== undefined,
+    )
     .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   const out: Indicator[] = [];
   for (const target of targets) {
     const year = target.year ?? 0;
     const dims = { targetYear: String(year) };
-    out.push({ id: 'target.value', label: `Target for ${year}`, period: String(year), value: target.value, unit: 'USD', formula: 'reported', sources: [target.source], status: 'ok', dims, ...(target.note ? { note: target.note } : {}) });
+    out.push({
+      id: 'target.value',
+      label: `Target for ${year}`,
+      period: String(year),
+      value: target.value,
+      unit: 'USD',
+      formula: 'reported',
+      sources: [target.source],
+      status: 'ok',
+      dims,
+      ...(target.note ? { note: target.note } : {}),
+    });
     if (!latest || !latestTotal || latestTotal.value === null) continue;
     // A fiscal series reaches calendar year Y in the fiscal year that ends in Y.
     const endYear = ctx.series.basis === 'fiscal' ? year - 1 : year;
@@ -44,10 +62,22 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
     const needed = requiredCagr(latestTotal.value, target.value, years);
     if (needed === null) continue;
     const span = `${latest.period}–${periodLabel(ctx.series.basis, endYear)}`;
-    out.push({ id: 'target.requiredCagr', label: `Annual growth needed to reach the ${year} target`, period: span, value: needed, unit: 'ratio', formula: 'requiredCagr', sources, status: 'ok', dims, ...(latestTotal.provisional ? { provisional: true } : {}) });
+    out.push({
+      id: 'target.requiredCagr',
+      label: `Annual growth needed to reach the ${year} target`,
+      period: span,
+      value: needed,
+      unit: 'ratio',
+      formula: 'requiredCagr',
+      sources,
+      status: 'ok',
+      dims,
+      ...(latestTotal.provisional ? { provisional: true } : {}),
+    });
     const achieved = ctx.computed.find((i) => i.id === 'growth.total.cagr');
     const paths: [string, number, string[]][] = [['required', needed, sources]];
-    if (achieved?.value != null) paths.push(['achieved', achieved.value, [...new Set([...sources, ...achieved.sources])].sort()]);
+    if (achieved?.value != null)
+      paths.push(['achieved', achieved.value, [...new Set([...sources, ...achieved.sources])].sort()]);
     for (const [path, growth, pathSources] of paths) {
       projectPath(latestTotal.value, growth, years).forEach((value, k) => {
         out.push({

@@ -26,11 +26,29 @@ export function tradeIndicators(ctx: IndicatorContext): Indicator[] {
     const m = y.imports?.valueUsd;
     const both = provenance([y.exports, y.imports]);
     if (x !== undefined && y.exports) {
-      out.push({ id: 'trade.exports', label: labels.exports, period: y.period, value: x, unit: 'USD', formula: 'reported', status: 'ok', ...provenance([y.exports]) });
+      out.push({
+        id: 'trade.exports',
+        label: labels.exports,
+        period: y.period,
+        value: x,
+        unit: 'USD',
+        formula: 'reported',
+        status: 'ok',
+        ...provenance([y.exports]),
+      });
       values.get('exports')?.push({ period: y.period, year: y.year, value: x, rows: [y.exports] });
     }
     if (m !== undefined && y.imports) {
-      out.push({ id: 'trade.imports', label: labels.imports, period: y.period, value: m, unit: 'USD', formula: 'reported', status: 'ok', ...provenance([y.imports]) });
+      out.push({
+        id: 'trade.imports',
+        label: labels.imports,
+        period: y.period,
+        value: m,
+        unit: 'USD',
+        formula: 'reported',
+        status: 'ok',
+        ...provenance([y.imports]),
+      });
       values.get('imports')?.push({ period: y.period, year: y.year, value: m, rows: [y.imports] });
     }
     if (x === undefined || m === undefined || !y.exports || !y.imports) {
@@ -40,18 +58,59 @@ export function tradeIndicators(ctx: IndicatorContext): Indicator[] {
         ['trade.balance', 'Trade balance', 'balance'],
         ['trade.coverage', 'Coverage ratio (exports / imports)', 'coverage'],
       ] as const) {
-        out.push(notAvailable({ id, label, period: y.period, unit: id === 'trade.coverage' ? 'ratio' : 'USD', formula }, needs));
+        out.push(
+          notAvailable(
+            { id, label, period: y.period, unit: id === 'trade.coverage' ? 'ratio' : 'USD', formula },
+            needs,
+          ),
+        );
       }
       continue;
     }
     values.get('total')?.push({ period: y.period, year: y.year, value: x + m, rows: [y.exports, y.imports] });
-    out.push({ id: 'trade.total', label: labels.total, period: y.period, value: x + m, unit: 'USD', formula: 'total', status: 'ok', ...both });
-    out.push({ id: 'trade.balance', label: 'Trade balance', period: y.period, value: balance(x, m), unit: 'USD', formula: 'balance', status: 'ok', ...both });
+    out.push({
+      id: 'trade.total',
+      label: labels.total,
+      period: y.period,
+      value: x + m,
+      unit: 'USD',
+      formula: 'total',
+      status: 'ok',
+      ...both,
+    });
+    out.push({
+      id: 'trade.balance',
+      label: 'Trade balance',
+      period: y.period,
+      value: balance(x, m),
+      unit: 'USD',
+      formula: 'balance',
+      status: 'ok',
+      ...both,
+    });
     const coverage = coverageRatio(x, m);
     out.push(
       coverage === null
-        ? notAvailable({ id: 'trade.coverage', label: 'Coverage ratio (exports / imports)', period: y.period, unit: 'ratio', formula: 'coverage' }, 'needs imports above zero')
-        : { id: 'trade.coverage', label: 'Coverage ratio (exports / imports)', period: y.period, value: coverage, unit: 'ratio', formula: 'coverage', status: 'ok', ...both },
+        ? notAvailable(
+            {
+              id: 'trade.coverage',
+              label: 'Coverage ratio (exports / imports)',
+              period: y.period,
+              unit: 'ratio',
+              formula: 'coverage',
+            },
+            'needs imports above zero',
+          )
+        : {
+            id: 'trade.coverage',
+            label: 'Coverage ratio (exports / imports)',
+            period: y.period,
+            value: coverage,
+            unit: 'ratio',
+            formula: 'coverage',
+            status: 'ok',
+            ...both,
+          },
     );
   }
   for (const [measure, list] of values) {
@@ -92,10 +151,30 @@ function growthIndicators(
   const endpoint = cagrEndpoint(first.value, last.value, last.year - first.year);
   const trend = cagrTrend(list.map((p) => ({ t: p.year, value: p.value })));
   if (endpoint !== null) {
-    out.push({ id: `growth.${measure}.cagr`, label: `${label}: CAGR (endpoint)`, period: span, value: endpoint, unit: 'ratio', formula: 'cagr', status: 'ok', dims: { measure, from: first.period, to: last.period }, ...all });
+    out.push({
+      id: `growth.${measure}.cagr`,
+      label: `${label}: CAGR (endpoint)`,
+      period: span,
+      value: endpoint,
+      unit: 'ratio',
+      formula: 'cagr',
+      status: 'ok',
+      dims: { measure, from: first.period, to: last.period },
+      ...all,
+    });
   }
   if (trend !== null) {
-    out.push({ id: `growth.${measure}.trend`, label: `${label}: CAGR (log-linear trend)`, period: span, value: trend, unit: 'ratio', formula: 'cagrTrend', status: 'ok', dims: { measure, from: first.period, to: last.period }, ...all });
+    out.push({
+      id: `growth.${measure}.trend`,
+      label: `${label}: CAGR (log-linear trend)`,
+      period: span,
+      value: trend,
+      unit: 'ratio',
+      formula: 'cagrTrend',
+      status: 'ok',
+      dims: { measure, from: first.period, to: last.period },
+      ...all,
+    });
   }
   return out;
 }
@@ -103,12 +182,20 @@ function growthIndicators(
 /** The partner's share in the reporter's trade with the world, for periods where both come from one source. */
 function shareOfReporterTrade(ctx: IndicatorContext): Indicator[] {
   const { reporter, partner } = ctx.n.config;
-  const totals = ctx.n.trade.filter((r) => r.reporter === reporter && r.product === 'TOTAL' && (r.flow === 'export' || r.flow === 'import'));
+  const totals = ctx.n.trade.filter(
+    (r) => r.reporter === reporter && r.product === 'TOTAL' && (r.flow === 'export' || r.flow === 'import'),
+  );
   const out: Indicator[] = [];
   const periods = [...new Set(totals.filter((r) => r.partner === WORLD).map((r) => r.period))];
   for (const period of periods) {
-    const find = (to: string, flow: string) => totals.find((r) => r.period === period && r.partner === to && r.flow === flow);
-    const rows = [find(partner, 'export'), find(partner, 'import'), find(WORLD, 'export'), find(WORLD, 'import')];
+    const find = (to: string, flow: string) =>
+      totals.find((r) => r.period === period && r.partner === to && r.flow === flow);
+    const rows = [
+      find(partner, 'export'),
+      find(partner, 'import'),
+      find(WORLD, 'export'),
+      find(WORLD, 'import'),
+    ];
     const [x, m, xw, mw] = rows;
     if (!x || !m || !xw || !mw) continue;
     const value = share(x.valueUsd + m.valueUsd, xw.valueUsd + mw.valueUsd);

@@ -1,5 +1,5 @@
-import type { DataNote } from '../normalise/table.ts';
 import type { FileReport } from '../ingest/records.ts';
+import type { DataNote } from '../normalise/table.ts';
 import type { FormulaId } from './formulas.ts';
 
 export type IndicatorUnit = 'USD' | 'ratio' | 'index' | 'years' | 'persons' | 'permits' | 'trips' | string;

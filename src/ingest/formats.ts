@@ -1,15 +1,25 @@
 import type { Adapter } from './adapter.ts';
+import { columnKey } from './adapter.ts';
 import { canonical } from './adapters/canonical.ts';
 import { comtradeLegacy } from './adapters/comtradeLegacy.ts';
 import { figures } from './adapters/figures.ts';
 import { hsChapters, hsSections } from './adapters/hsNomenclature.ts';
 import { sources } from './adapters/sources.ts';
-import { columnKey } from './adapter.ts';
 
 /** Every supported input format; the order breaks ties (more specific cues first). */
-export const ADAPTERS: readonly Adapter[] = [canonical, comtradeLegacy, figures, sources, hsChapters, hsSections];
+export const ADAPTERS: readonly Adapter[] = [
+  canonical,
+  comtradeLegacy,
+  figures,
+  sources,
+  hsChapters,
+  hsSections,
+];
 
-export type Detection = { adapter: Adapter } | { lacking: { adapter: Adapter; columns: string[] } } | { unknown: true };
+export type Detection =
+  | { adapter: Adapter }
+  | { lacking: { adapter: Adapter; columns: string[] } }
+  | { unknown: true };
 
 /**
  * The format whose cues are all in the header. A header that has most cues of one format but not all

@@ -7,7 +7,15 @@ import { inputMessages as m } from '../core/messages.ts';
 import type { AdapterContext } from './adapter.ts';
 import { detectFormat, formatList } from './formats.ts';
 import { type CsvTable, readCsv } from './readCsv.ts';
-import { emptyRecords, type FileReport, type IngestResult, type Records, type Reject, type SourceRecord, type TradeRecord } from './records.ts';
+import {
+  emptyRecords,
+  type FileReport,
+  type IngestResult,
+  type Records,
+  type Reject,
+  type SourceRecord,
+  type TradeRecord,
+} from './records.ts';
 
 /** Problems listed per file before the rest are counted, so one broken column doesn't flood the screen. */
 const PROBLEMS_PER_FILE = 20;
@@ -51,7 +59,8 @@ export async function ingest(dir: string): Promise<IngestResult> {
     const context: AdapterContext = {
       file: table.file,
       fileSource: sourceForFile(table.file, records.sources),
-      problem: (line, column, message) => fileProblems.push({ file: table.file, line, ...(column ? { column } : {}), message }),
+      problem: (line, column, message) =>
+        fileProblems.push({ file: table.file, line, ...(column ? { column } : {}), message }),
       reject: (line, reason) => {
         rejects.push({ file: table.file, line, reason });
         rejected[reason] = (rejected[reason] ?? 0) + 1;
@@ -60,7 +69,10 @@ export async function ingest(dir: string): Promise<IngestResult> {
     const read = adapter.read(table, context);
     problems.push(...fileProblems.slice(0, PROBLEMS_PER_FILE));
     if (fileProblems.length > PROBLEMS_PER_FILE) {
-      problems.push({ file: table.file, message: `and ${fileProblems.length - PROBLEMS_PER_FILE} more problems like these` });
+      problems.push({
+        file: table.file,
+        message: `and ${fileProblems.length - PROBLEMS_PER_FILE} more problems like these`,
+      });
     }
     let used = 0;
     for (const key of Object.keys(read) as (keyof Records)[]) {
@@ -68,7 +80,14 @@ export async function ingest(dir: string): Promise<IngestResult> {
       (records[key] as unknown[]).push(...list);
       used += list.length;
     }
-    files.push({ file: table.file, format: adapter.format, sha256: await sha256File(path), rows: table.rows.length, used, rejected });
+    files.push({
+      file: table.file,
+      format: adapter.format,
+      sha256: await sha256File(path),
+      rows: table.rows.length,
+      used,
+      rejected,
+    });
   }
 
   addFileSources(records);
@@ -95,7 +114,9 @@ const UNSOURCED = 'file:';
 
 function sourceForFile(file: string, sources: SourceRecord[]): string {
   const name = file.split('/').pop() ?? file;
-  const match = sources.find((s) => s.files.some((pattern) => globMatches(pattern, file) || globMatches(pattern, name)));
+  const match = sources.find((s) =>
+    s.files.some((pattern) => globMatches(pattern, file) || globMatches(pattern, name)),
+  );
   return match?.id ?? `${UNSOURCED}${file}`;
 }
 
@@ -106,12 +127,24 @@ function addFileSources(records: Records): void {
     if (!row.source.startsWith(UNSOURCED) || ids.has(row.source)) continue;
     ids.add(row.source);
     const file = row.source.slice(UNSOURCED.length);
-    records.sources.push({ id: row.source, title: file, publisher: '', url: '', files: [file], note: '', file, line: 0 });
+    records.sources.push({
+      id: row.source,
+      title: file,
+      publisher: '',
+      url: '',
+      files: [file],
+      note: '',
+      file,
+      line: 0,
+    });
   }
 }
 
 function globMatches(pattern: string, name: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*').replaceAll('?', '[^/]');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '[^/]*')
+    .replaceAll('?', '[^/]');
   return new RegExp(`^${regex}$`, 'i').test(name);
 }
 
@@ -120,7 +153,12 @@ function checkSources(records: Records): Problem[] {
   const ids = new Map<string, SourceRecord>();
   for (const source of records.sources) {
     if (ids.has(source.id)) {
-      problems.push({ file: source.file, line: source.line, column: 'id', message: m.duplicateSource(source.id) });
+      problems.push({
+        file: source.file,
+        line: source.line,
+        column: 'id',
+        message: m.duplicateSource(source.id),
+      });
     }
     ids.set(source.id, source);
   }
@@ -148,7 +186,11 @@ function dedupeTrade(records: Records): Problem[] {
       return true;
     }
     if (earlier.value !== row.value) {
-      const message = m.duplicateKey(earlier.line, String(earlier.value), earlier.file === row.file ? undefined : earlier.file);
+      const message = m.duplicateKey(
+        earlier.line,
+        String(earlier.value),
+        earlier.file === row.file ? undefined : earlier.file,
+      );
       problems.push({ file: row.file, line: row.line, column: 'value', message });
     }
     return false;

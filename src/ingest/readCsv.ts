@@ -39,13 +39,18 @@ export async function readCsv(path: string, file: string): Promise<{ table?: Csv
     }),
   );
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (record.some((cell) => cell.includes('\uFFFD'))) return { problem: { file, line: info.lines, message: m.notUtf8() } };
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (record.some((cell) => cell.includes('\uFFFD')))
+        return { problem: { file, line: info.lines, message: m.notUtf8() } };
       if (header.length === 0) header.push(...record);
       else rows.push({ line: info.lines, cells: record });
     }
   } catch (error) {
-    if (error instanceof CsvError) return { problem: { file, line: lineOf(error), message: describe(error) } };
+    if (error instanceof CsvError)
+      return { problem: { file, line: lineOf(error), message: describe(error) } };
     throw error;
   }
   if (header.length === 0) return { problem: { file, message: m.emptyFile() } };

@@ -1,20 +1,30 @@
 import { InputError, type Problem } from '../core/errors.ts';
+import { normaliseMessages as m } from '../core/messages.ts';
 import { parseMoneyUnit } from '../core/units.ts';
 import type { RateRecord } from '../ingest/records.ts';
-import { normaliseMessages as m } from '../core/messages.ts';
 
 /** Converts a value in any money unit to US dollars; rupee values need a rate for their period. */
 export function createUsdConverter(rates: RateRecord[]) {
   const table = new Map(rates.map((r) => [`${r.currency}|${r.period}`, r]));
   const problems: Problem[] = [];
   return {
-    toUsd(value: number, unit: string, period: string, where: { file: string; line: number }): number | undefined {
+    toUsd(
+      value: number,
+      unit: string,
+      period: string,
+      where: { file: string; line: number },
+    ): number | undefined {
       const money = parseMoneyUnit(unit);
       if (!money) return undefined;
       if (money.currency === 'USD') return value * money.scale;
       const rate = table.get(`${money.currency}|${period}`);
       if (!rate) {
-        problems.push({ file: where.file, line: where.line, column: 'unit', message: m.missingRate(money.currency, period) });
+        problems.push({
+          file: where.file,
+          line: where.line,
+          column: 'unit',
+          message: m.missingRate(money.currency, period),
+        });
         return undefined;
       }
       return (value * money.scale) / rate.perUsd;

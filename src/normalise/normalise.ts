@@ -23,7 +23,10 @@ const ROUNDING = 0.001;
 export function normalise(ingested: IngestResult, config: Config): Normalised {
   const { reporter, partner } = config;
   const notes: DataNote[] = [];
-  const sectors: SectorInfo[] = config.sectors.map((s) => ({ ...s, chapterList: s.chapters.flatMap(expandChapterRange) }));
+  const sectors: SectorInfo[] = config.sectors.map((s) => ({
+    ...s,
+    chapterList: s.chapters.flatMap(expandChapterRange),
+  }));
   const sectorOf = new Map(sectors.flatMap((s) => s.chapterList.map((c) => [c, s.id] as const)));
 
   const relevant = ingested.trade.filter((r) => isRelevant(r, reporter, partner));
@@ -39,7 +42,11 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
     const report = reports.get(key) ?? { record, values: [] };
     const refs = [`${record.file}:${record.line}`];
     const rateSource = usd.rateSource(record.unit, record.period);
-    report.values.push({ product: record.product, valueUsd, refs: rateSource ? [...refs, `rate:${rateSource}`] : refs });
+    report.values.push({
+      product: record.product,
+      valueUsd,
+      refs: rateSource ? [...refs, `rate:${rateSource}`] : refs,
+    });
     reports.set(key, report);
   }
   usd.throwIfProblems();
@@ -48,20 +55,26 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
     toChapters(values).map((v) => toRow(record, v, sectorOf)),
   );
   const chosen = chooseSources(candidates, config.sourcePriority, notes);
-  const trade = [...chosen, ...otherLines(chosen, notes)].sort(compareRows);
+  const trade = [...chosen, ...reconcileTotals(chosen, notes)].sort(compareRows);
   notes.unshift(...provisionalNotes(trade, ingested));
 
   const sourceIds = new Set(ingested.sources.map((s) => s.id));
   for (const source of ingested.sources) {
-    if (source.id.startsWith('file:')) notes.push({ kind: 'unsourced', text: dataNotes.unsourcedFile(source.title), sources: [source.id] });
+    if (source.id.startsWith('file:'))
+      notes.push({ kind: 'unsourced', text: dataNotes.unsourcedFile(source.title), sources: [source.id] });
   }
-  const chapters: ChapterInfo[] = ingested.hsChapters.map((c) => ({ ...c, sector: sectorOf.get(c.code) ?? 'other' }));
+  const chapters: ChapterInfo[] = ingested.hsChapters.map((c) => ({
+    ...c,
+    sector: sectorOf.get(c.code) ?? 'other',
+  }));
   const rejects: Record<string, number> = {};
   for (const r of ingested.rejects) rejects[r.reason] = (rejects[r.reason] ?? 0) + 1;
   return {
     config,
     trade,
-    figures: ingested.figures.filter((f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source)).map(normaliseFigure),
+    figures: ingested.figures
+      .filter((f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source))
+      .map(normaliseFigure),
     sources: ingested.sources,
     chapters,
     sections: ingested.hsSections,
@@ -75,11 +88,15 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
 /** The pair's flows as either side reports them, and every country's trade with the world. */
 function isRelevant(r: TradeRecord, reporter: string, partner: string): boolean {
   const ends = [reporter, partner, WORLD];
-  return r.partner === WORLD || ((r.reporter === reporter || r.reporter === partner) && ends.includes(r.partner));
+  return (
+    r.partner === WORLD || ((r.reporter === reporter || r.reporter === partner) && ends.includes(r.partner))
+  );
 }
 
 function isPairRow(r: TradeRecord, reporter: string, partner: string): boolean {
-  return (r.reporter === reporter && r.partner === partner) || (r.reporter === partner && r.partner === reporter);
+  return (
+    (r.reporter === reporter && r.partner === partner) || (r.reporter === partner && r.partner === reporter)
+  );
 }
 
 function toRow(record: TradeRecord, value: ProductValue, sectorOf: Map<string, string>): TradeRow {
@@ -124,7 +141,9 @@ function chooseSources(rows: TradeRow[], priority: string[], notes: DataNote[]):
     chosen.push(best);
     const differing = others.filter((o) => o.valueUsd !== best.valueUsd);
     if (differing.length === 0) continue;
-    const worst = Math.max(...differing.map((o) => Math.abs(o.valueUsd - best.valueUsd) / Math.max(best.valueUsd, 1)));
+    const worst = Math.max(
+      ...differing.map((o) => Math.abs(o.valueUsd - best.valueUsd) / Math.max(best.valueUsd, 1)),
+    );
     if (worst < ROUNDING) {
       rounding += 1;
       for (const r of [best, ...differing]) roundingSources.add(r.sources[0] ?? '');
@@ -139,13 +158,20 @@ function chooseSources(rows: TradeRow[], priority: string[], notes: DataNote[]):
     });
   }
   if (rounding > 0) {
-    notes.push({ kind: 'conflict', text: dataNotes.roundingDifferences(rounding), sources: [...roundingSources].sort() });
+    notes.push({
+      kind: 'conflict',
+      text: dataNotes.roundingDifferences(rounding),
+      sources: [...roundingSources].sort(),
+    });
   }
   return chosen;
 }
 
-/** Where chapters don't add up to the total, the remainder becomes an explicit "OTHER" row. */
-function otherLines(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
+/**
+ * Totals and chapters agree: where chapters fall short of the total, the remainder becomes an explicit
+ * "OTHER" row; where a report has chapters but no total, the total is their sum (and a note says so).
+ */
+function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
   const groups = new Map<string, { total?: TradeRow; chapters: TradeRow[] }>();
   for (const row of rows) {
     const key = [row.period, row.reporter, row.partner, row.flow].join('|');
@@ -155,7 +181,22 @@ function otherLines(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
     groups.set(key, group);
   }
   const added: TradeRow[] = [];
+  const summed = new Set<string>();
   for (const { total, chapters } of groups.values()) {
+    if (!total && chapters.length > 0) {
+      const first = chapters[0] as TradeRow;
+      added.push({
+        ...first,
+        product: 'TOTAL',
+        sector: '',
+        valueUsd: chapters.reduce((s, r) => s + r.valueUsd, 0),
+        status: chapters.some((r) => r.status === 'provisional') ? 'provisional' : 'final',
+        sources: [...new Set(chapters.flatMap((r) => r.sources))].sort(),
+        refs: chapters.flatMap((r) => r.refs),
+      });
+      for (const r of chapters) summed.add(r.sources[0] ?? '');
+      continue;
+    }
     if (!total || chapters.length === 0) continue;
     const sum = chapters.reduce((s, r) => s + r.valueUsd, 0);
     const rest = total.valueUsd - sum;
@@ -164,13 +205,25 @@ function otherLines(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
       added.push({ ...total, product: 'OTHER', sector: 'other', valueUsd: rest, sources, refs: total.refs });
       notes.push({
         kind: 'coverage',
-        text: dataNotes.otherLine(total.period, total.flow, chapters.length, formatPercent(sum / total.valueUsd), formatPercent(rest / total.valueUsd)),
+        text: dataNotes.otherLine(
+          total.period,
+          total.flow,
+          chapters.length,
+          formatPercent(sum / total.valueUsd),
+          formatPercent(rest / total.valueUsd),
+        ),
         sources,
       });
     } else if (-rest > OTHER_THRESHOLD * total.valueUsd) {
-      notes.push({ kind: 'coverage', text: dataNotes.chaptersExceedTotal(total.period, total.flow, formatUsd(-rest)), sources });
+      notes.push({
+        kind: 'coverage',
+        text: dataNotes.chaptersExceedTotal(total.period, total.flow, formatUsd(-rest)),
+        sources,
+      });
     }
   }
+  if (summed.size > 0)
+    notes.push({ kind: 'coverage', text: dataNotes.totalsFromChapters(), sources: [...summed].sort() });
   return added;
 }
 
@@ -180,7 +233,9 @@ function provisionalNotes(trade: TradeRow[], ingested: IngestResult): DataNote[]
   const periods = [...new Set(provisional.map((r) => r.period))].sort();
   const sources = [...new Set(provisional.flatMap((r) => r.sources))].sort();
   const names = sources.map((id) => ingested.sources.find((s) => s.id === id)?.publisher || id);
-  return [{ kind: 'provisional', text: dataNotes.provisional(periods, [...new Set(names)].join('; ')), sources }];
+  return [
+    { kind: 'provisional', text: dataNotes.provisional(periods, [...new Set(names)].join('; ')), sources },
+  ];
 }
 
 function compareRows(a: TradeRow, b: TradeRow): number {

@@ -28,7 +28,8 @@ export const canonical: Adapter = {
       if (!parseMoneyUnit(unit)) ctx.problem(row.line, 'unit', m.unknownUnit(unit));
       const source = r.has('source') ? r.required(row, 'source', 'a source id') : ctx.fileSource;
       const status = r.choice(row, 'status', STATUSES, 'final');
-      if (!period || !reporter || !partner || !flow || !product || value === undefined || !source || !status) continue;
+      if (!period || !reporter || !partner || !flow || !product || value === undefined || !source || !status)
+        continue;
       trade.push({
         period: period.label,
         reporter,

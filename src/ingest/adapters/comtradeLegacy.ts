@@ -15,7 +15,8 @@ const FLOW_NAMES: Record<string, Flow> = {
 /** UN Comtrade legacy CSV (the pre-2023 site and API): one row per reporter, partner, flow and commodity. */
 export const comtradeLegacy: Adapter = {
   format: 'comtrade-legacy',
-  label: 'UN Comtrade legacy CSV (Classification,Year,Trade Flow,Reporter ISO,Partner ISO,Commodity Code,Trade Value (US$))',
+  label:
+    'UN Comtrade legacy CSV (Classification,Year,Trade Flow,Reporter ISO,Partner ISO,Commodity Code,Trade Value (US$))',
   cues: ['Trade Flow', 'Reporter ISO', 'Partner ISO', 'Commodity Code'],
   required: ['Year', 'Trade Flow', 'Reporter ISO', 'Partner ISO', 'Commodity Code', 'Trade Value (US$)'],
   read(table, ctx) {
@@ -30,10 +31,16 @@ export const comtradeLegacy: Adapter = {
     for (const row of table.rows) {
       const yearText = r.text(row, 'Year');
       const period = parsePeriod(yearText);
-      if (period?.basis !== 'calendar') ctx.problem(row.line, 'Year', m.malformedPeriod(yearText, 'a year such as 2019'));
+      if (period?.basis !== 'calendar')
+        ctx.problem(row.line, 'Year', m.malformedPeriod(yearText, 'a year such as 2019'));
       const flowText = r.text(row, 'Trade Flow');
       const flow = FLOW_NAMES[flowText.toLowerCase()];
-      if (!flow) ctx.problem(row.line, 'Trade Flow', m.unknownFlow(flowText, 'Export, Import, Re-Export or Re-Import'));
+      if (!flow)
+        ctx.problem(
+          row.line,
+          'Trade Flow',
+          m.unknownFlow(flowText, 'Export, Import, Re-Export or Re-Import'),
+        );
       const reporter = area(row, 'Reporter');
       const partner = area(row, 'Partner');
       if (reporter === null || partner === null) {
@@ -42,7 +49,8 @@ export const comtradeLegacy: Adapter = {
       }
       const product = r.product(row, 'Commodity Code');
       const value = r.tradeValue(row, 'Trade Value (US$)');
-      if (period?.basis !== 'calendar' || !flow || !reporter || !partner || !product || value === undefined) continue;
+      if (period?.basis !== 'calendar' || !flow || !reporter || !partner || !product || value === undefined)
+        continue;
       trade.push({
         period: period.label,
         reporter,

@@ -7,7 +7,8 @@ const CONFIDENCE = ['high', 'medium', 'low'] as const;
 /** Published figures that are not trade flows (README, "Published figures"). */
 export const figures: Adapter = {
   format: 'figures',
-  label: 'published figures (topic,measure,sector,scope,period,value,value_high,unit,qualifier,source,confidence,note)',
+  label:
+    'published figures (topic,measure,sector,scope,period,value,value_high,unit,qualifier,source,confidence,note)',
   cues: ['topic', 'measure', 'scope', 'value', 'source'],
   required: ['topic', 'measure', 'sector', 'scope', 'period', 'value', 'unit', 'source', 'confidence'],
   read(table, ctx) {
@@ -24,7 +25,8 @@ export const figures: Adapter = {
       const qualifier = r.choice(row, 'qualifier', QUALIFIERS, '');
       const source = r.required(row, 'source', 'a source id');
       const confidence = r.choice(row, 'confidence', CONFIDENCE);
-      if (!topic || !measure || !scope || !period || value === undefined || !unit || !source || !confidence) continue;
+      if (!topic || !measure || !scope || !period || value === undefined || !unit || !source || !confidence)
+        continue;
       if (qualifier === undefined) continue;
       out.push({
         topic,
