@@ -17,7 +17,13 @@ export const DEFAULT_SECTORS = [
   { id: 'pharmaceuticals', name: 'Pharmaceuticals', chapters: ['30'] },
   { id: 'chemicals', name: 'Chemicals', chapters: ['28', '29', '38'] },
   { id: 'plastics', name: 'Plastics', chapters: ['39'] },
-  { id: 'engineering', name: 'Engineering goods', chapters: ['72-76', '78-89'] },
+  {
+    id: 'engineering',
+    name: 'Engineering goods',
+    chapters: ['72-76', '78-89'],
+    basis:
+      'DGCI&S / EEPC India "engineering goods" group at HS-chapter level: base metals and their articles (72–76, 78–83), machinery, electrical and transport equipment (84–89)',
+  },
   { id: 'farm', name: 'Farm and food products', chapters: ['01-24'] },
 ];
 
@@ -25,6 +31,10 @@ const sector = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case id such as "pharmaceuticals"'),
   name: z.string().min(1),
   chapters: z.array(chapterRange).min(1),
+  basis: z
+    .string()
+    .optional()
+    .describe('Where the chapter list comes from; printed in the methodology annex.'),
 });
 
 const scenario = z.strictObject({
@@ -52,6 +62,11 @@ export const configSchema = z.strictObject({
         .string()
         .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#0b4f8a"')
         .default('#0b4f8a'),
+      logo: z
+        .string()
+        .regex(/\.(png|jpe?g)$/i, 'expected the path of a PNG or JPEG file, such as "logo.png"')
+        .optional()
+        .describe('Logo for the cover (PNG or JPEG), as a path relative to this config file.'),
     })
     .default({ name: 'tradebrief', accent: '#0b4f8a' }),
   names: z
@@ -64,6 +79,25 @@ export const configSchema = z.strictObject({
     .describe('Source ids in order of preference where two sources give the same figure.'),
   sectors: z.array(sector).default(DEFAULT_SECTORS),
   scenarios: z.array(scenario).default([]),
+  notes: z
+    .array(
+      z.strictObject({
+        text: z.string().min(1),
+        sources: z.array(z.string()).default([]),
+      }),
+    )
+    .default([])
+    .describe('Notes of your own for the data notes: known gaps, caveats; each may cite source ids.'),
+  tables: z
+    .strictObject({
+      bom: z
+        .boolean()
+        .default(false)
+        .describe(
+          'Start tables/*.csv with a UTF-8 byte-order mark, which older Excel needs to read accents.',
+        ),
+    })
+    .default({ bom: false }),
 });
 
 export type Config = z.infer<typeof configSchema>;

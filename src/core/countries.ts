@@ -44,3 +44,36 @@ export function countryName(iso3: string): string {
   const usable = alias && !alias.includes(',') && alias !== alias.toUpperCase() ? alias : official;
   return usable ?? iso3;
 }
+
+/** Shorter aliases ("US", "UK") are left out: they also occur as parts of units ("US$") and words. */
+const MIN_NAME_LENGTH = 4;
+let namePattern: { regex: RegExp; iso3: Map<string, string> } | undefined;
+
+function countryNamePattern(): { regex: RegExp; iso3: Map<string, string> } {
+  if (namePattern) return namePattern;
+  const iso3 = new Map<string, string>([['world', WORLD]]);
+  for (const [alpha2, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+    const alpha3 = countries.alpha2ToAlpha3(alpha2);
+    for (const name of names)
+      if (alpha3 && name.length >= MIN_NAME_LENGTH) iso3.set(name.toLowerCase(), alpha3);
+  }
+  const alternatives = [...iso3.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const names = `(?<![\\p{L}])(${alternatives.join('|')})(?![\\p{L}])`;
+  // ISO3 codes count only in capitals, so that "can" or "per" in a title is not a country.
+  namePattern = { regex: new RegExp(`${names}|\\b([A-Z]{3})\\b`, 'giu'), iso3 };
+  return namePattern;
+}
+
+/** Countries named in free text (a title line, a file name), in order: English names, ISO3 codes, "World". */
+export function findCountries(text: string): string[] {
+  const { regex, iso3 } = countryNamePattern();
+  const found: string[] = [];
+  for (const match of text.matchAll(regex)) {
+    const [, name, code] = match;
+    const country = name ? iso3.get(name.toLowerCase()) : code && /^[A-Z]{3}$/.test(code) ? code : undefined;
+    if (country && isIso3(country) && found.at(-1) !== country) found.push(country);
+  }
+  return found;
+}

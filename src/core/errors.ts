@@ -14,10 +14,13 @@ export interface Problem extends Location {
 /** The inputs or the config are wrong: exit 2, no stack trace. Carries every problem found. */
 export class InputError extends Error {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
+  /** What could be read despite the problems, for `validate` to show beside them. */
+  readonly summary: string | undefined;
+  constructor(problems: Problem[], summary?: string) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = problems;
+    this.summary = summary;
   }
 }
 

@@ -13,10 +13,19 @@ export function formatNumber(value: number, digits = 0): string {
   return grouped(value, digits);
 }
 
-/** USD amounts in the unit a reader expects: "USD 68.7 bn", "USD 4,881 m", "USD 950,000". */
+/**
+ * USD amounts in the unit a reader expects: "USD 68.7 bn", "USD 4,881 m", "USD 950,000". Asked for
+ * billions, an amount under one billion is still written in millions, never as "USD 0.0 bn".
+ */
 export function formatUsd(value: number, unit?: 'bn' | 'm'): string {
-  const chosen = unit ?? (Math.abs(value) >= 1e10 ? 'bn' : Math.abs(value) >= 1e6 ? 'm' : undefined);
-  if (chosen === 'bn') return `USD ${grouped(value / 1e9, 1)} bn`;
+  const size = Math.abs(value);
+  const chosen =
+    unit === 'bn' && size < 1e9
+      ? size >= 1e6
+        ? 'm'
+        : undefined
+      : (unit ?? (size >= 1e10 ? 'bn' : size >= 1e6 ? 'm' : undefined));
+  if (chosen === 'bn') return `USD ${grouped(value / 1e9, Number.isInteger(value / 1e9) ? 0 : 1)} bn`;
   if (chosen === 'm') return `USD ${grouped(value / 1e6, Math.abs(value) < 1e8 ? 1 : 0)} m`;
   return `USD ${grouped(value, 0)}`;
 }

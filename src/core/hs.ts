@@ -21,3 +21,17 @@ export function expandChapterRange(range: string): string[] {
   if (from === undefined || to === undefined) return [];
   return Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
 }
+
+/** ["72","73","74","78"] → "72–74, 78". */
+export function compactChapters(chapters: string[]): string {
+  const numbers = chapters.map(Number).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const start = numbers[i] ?? 0;
+    let end = start;
+    while (numbers[i + 1] === end + 1) end = numbers[++i] ?? end;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    parts.push(end > start ? `${pad(start)}–${pad(end)}` : pad(start));
+  }
+  return parts.join(', ');
+}

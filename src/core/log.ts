@@ -37,6 +37,7 @@ export function createLogger(options: {
       const stage = fields.stage ? `[${fields.stage}] ` : '';
       const took = fields.durationMs === undefined ? '' : ` (${formatDuration(fields.durationMs)})`;
       stream.write(`${stage}${prefix}${message}${took}\n`);
+      if (typeof fields.stack === 'string') stream.write(`${fields.stack}\n`);
     },
   };
 }

@@ -2,6 +2,8 @@
  * Every sentence the user reads, in one place: problems in inputs, progress and command-line help.
  * Problem texts say what was expected, so the fix is obvious from the message alone.
  */
+import { formatNumber } from './format.ts';
+
 const quote = (text: string): string => {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   // Control characters (binary garbage) would garble the terminal: show them as "?".
@@ -48,6 +50,50 @@ export const inputMessages = {
   noTradeForPair: (reporter: string, partner: string) =>
     `no trade rows between ${reporter} and ${partner} in any input: check --reporter/--partner or the files`,
   missingInputsDir: () => 'the inputs folder does not exist',
+  moreProblems: (count: number) => `and ${count} more problem${count > 1 ? 's' : ''} like these`,
+  spreadsheetFile: () =>
+    'a spreadsheet workbook cannot be read: open it and save the sheet as "CSV UTF-8" in the inputs folder',
+  archiveFile: () => 'a compressed archive cannot be read: extract its CSV files into the inputs folder',
+  missingOneOf: (columns: string[]) =>
+    `lacks a column: expected one of ${columns.map((c) => `"${c}"`).join(', ')}`,
+  unknownCurrency: (text: string) => `unknown currency ${quote(text)}: expected INR`,
+  badRate: (text: string) =>
+    `expected an exchange rate above zero (currency units per US dollar), found ${quote(text)}`,
+  duplicateRate: (line: number, value: string, file?: string) =>
+    `same period and currency as ${file ? `${file} ` : ''}line ${line}, but a different rate (${value} there): keep one`,
+  duplicateCountryCode: (code: string, iso3: string, line: number, file?: string) =>
+    `country code ${code} stands for ${iso3} in ${file ? `${file} ` : ''}line ${line}, and for another country here: keep one`,
+  badBaciCountry: (text: string) =>
+    `malformed country code ${quote(text)}: expected BACI's numeric code, such as 699`,
+  badHs6: (text: string) =>
+    `malformed product code ${quote(text)}: expected an HS code of 6 digits (or 5 without its leading zero)`,
+  duplicateBaciRow: (line: number, value: string) =>
+    `same year, exporter, importer and product as line ${line}, but a different value (${value} there): keep one`,
+  missingTableFacts: (format: string, missing: string[], example: string) =>
+    `cannot tell the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0]} of this ${format} table: keep the title lines of the download above the header, or say it in the file name, e.g. "${example}"`,
+  noYearColumns: (example: string) => `no year columns found: expected columns such as ${example}`,
+  expectedHsCodeOrTotal: (label: string) =>
+    `expected an HS code, or a "Total" row, found ${label === '' ? 'an empty row label' : quote(label)}`,
+  asideAreaGroup: () => 'partner or reporter is a group of areas with no ISO code ("Areas, nes")',
+  asideNotCountry: (side: 'reporter' | 'partner') =>
+    `${side} is a group of areas, not a country ("Areas, nes", "EU"): counted in its World totals only`,
+  asideNotGoods: (code: string) => `not trade in goods (typeCode ${code})`,
+  asideNotAnnual: (code: string) => `not an annual figure (freqCode ${code}): only annual figures are used`,
+  asideFlowBreakdown: (code: string) =>
+    `flow ${code} is part of exports or imports: the X and M rows are used`,
+  asideSecondPartner: () => 'broken down by second partner (partner2Code not 0): the total row is used',
+  asideTransport: () => 'broken down by mode of transport (motCode not 0): the total row is used',
+  asideSupply: () => 'broken down by mode of supply (mosCode not 0): the total row is used',
+  asideCustoms: () => 'broken down by customs procedure (customsCode not C00): the total row is used',
+  asideRepeat: () => 'repeats an earlier row with the same key and value: counted once',
+  asideBaciArea: (code: string) =>
+    `exporter ${code} is not a country with an ISO code, and the importer is not in the briefing`,
+  asideCodeNotCountry: () =>
+    'not a country with an ISO code (a group of areas): its trade counts in World totals only',
+  asideProductNames: () => 'HS6 product names: the briefing names HS chapters from the HS chapters table',
+  asidePartialPeriod: (column: string) =>
+    `column ${quote(column)} covers part of a year: only whole years are used`,
+  asideShareRow: () => 'a row of percentage shares, not of trade values',
 };
 
 export const configMessages = {
@@ -74,7 +120,7 @@ export const dataNotes = {
   provisional: (periods: string[], sources: string) =>
     `${periods.join(', ')} figures are provisional (${sources}) and may be revised.`,
   otherLine: (period: string, flow: string, count: number, covered: string, rest: string) =>
-    `${period} ${flow}s by HS chapter are given for ${count} chapters, ${covered} of the total; the remaining ${rest} is shown as "Other chapters".`,
+    `${period} ${flow}s by HS chapter are given for ${count} chapter${count === 1 ? '' : 's'}, ${covered} of the total; the remaining ${rest} is shown as "Other chapters".`,
   totalsFromChapters: () =>
     'Where a file gives trade by HS chapter without a total, the total is the sum of its chapters.',
   roundingDifferences: (count: number) =>
@@ -86,9 +132,387 @@ export const dataNotes = {
     `${file} has no entry in the sources table (its "files" column): its rows are cited by file name only.`,
 };
 
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+
+export const progressMessages = {
+  bar: (label: string, bar: string, share: number, done: number, total: number, rate: number, eta: number) =>
+    `${label} [${bar}] ${Math.round(share * 100)} % ${megabytes(done)} of ${megabytes(total)}, ${megabytes(rate)}/s, ${Math.ceil(eta)} s left`,
+};
+
 export const runMessages = {
-  stageDone: (stage: string) => `${stage} done`,
+  locked: (dir: string, pid: number | undefined, host: string | undefined) =>
+    `another run (process ${pid ?? '?'} on ${host ?? '?'}) holds the lock on ${dir}: wait for it to finish, or pass --wait SECONDS`,
+  staleLock: (pid: number) => `took over the lock of run ${pid}, which no longer exists`,
+  upToDate: (dir: string) => `up to date: nothing changed since the last run, ${dir} is as it was`,
+  stageSkipped: (stage: string) => `${stage}: unchanged, skipped`,
+  archived: (path: string) => `edition archived in ${path}`,
+  stageDone: (stage: string, files: number) => `${stage}: wrote ${files} file${files === 1 ? '' : 's'}`,
   wrote: (path: string) => `wrote ${path}`,
   rowsRead: (files: number, rows: number, rejected: number) =>
     `read ${rows} rows from ${files} files; ${rejected} set aside (see the coverage report)`,
+};
+
+const flowWith = (flow: string, partner: string): string =>
+  flow === 'export' ? `exports to ${partner}` : `imports from ${partner}`;
+
+/** Labels, notes and "needs" of the indicators: what the briefing prints next to each value or gap. */
+export const indicatorNotes = {
+  atLeast: () => 'at least: some of its chapters are not itemised',
+  demandMidpoint: () => 'demand at the middle of the published range',
+
+  hhiLabel: (flow: string, partner: string) =>
+    `Concentration of ${flowWith(flow, partner)} by HS chapter (HHI)`,
+  hhiNormalisedLabel: (flow: string, partner: string) =>
+    `Concentration of ${flowWith(flow, partner)} by HS chapter (normalised HHI)`,
+  hhiRange: (rest: string, free: number) =>
+    `${rest} of the flow is not itemised by chapter: the low end spreads it evenly over the ${free} chapters not itemised, the high end puts it in one`,
+  hhiProducts: (products: number) => `N = ${products} HS chapters`,
+
+  worldIsReporters: (period: string, reporters: number, total: string, countries: string[]) =>
+    `Revealed comparative advantage and world market shares of ${countries.join(' and ')} for ${period} compare with "the world" of the ${reporters} reporters whose ${period} exports to the world by HS chapter are in the inputs (${total} of exports), not with every exporter.`,
+  worldNote: (reporters: number, complete: boolean) =>
+    `world = the ${reporters} reporters in the inputs${complete ? '' : ', some not itemising all their exports by chapter'}`,
+  worldShareLabel: (country: string) => `${country}'s share of world exports`,
+  sectorWorldShareLabel: (country: string, sector: string) =>
+    `${country}'s share of world exports: ${sector.toLowerCase()}`,
+  rcaLabel: (country: string) => `${country}'s revealed comparative advantage by HS chapter`,
+  rcaChapterLabel: (country: string, chapter: string) =>
+    `${country}: revealed comparative advantage in HS ${chapter}`,
+  sectorRcaLabel: (country: string, sector: string) =>
+    `${country}: revealed comparative advantage in ${sector.toLowerCase()}`,
+
+  marketShareLabel: (exporter: string, importer: string) => `${exporter}'s share of ${importer}'s imports`,
+  marketShareMirror: (exporter: string, importer: string) =>
+    `${importer} does not report its imports from ${exporter} for this year: ${exporter}'s exports (f.o.b.) are set against ${importer}'s imports (c.i.f.)`,
+  intensityLabel: (exporter: string, importer: string) =>
+    `Trade intensity of ${exporter}'s exports to ${importer}`,
+  intensityLowerBound: () =>
+    'at least: the importer’s imports come from the whole world, world exports only from the reporters in the inputs',
+  complementarityLabel: (exporter: string, importer: string) =>
+    `Complementarity of ${exporter}'s exports with ${importer}'s imports`,
+
+  grubelLloydChapterLabel: (chapter: string) => `Intra-industry trade in HS ${chapter} (Grubel–Lloyd)`,
+  grubelLloydAggregateLabel: () => 'Intra-industry trade, all chapters (Grubel–Lloyd)',
+  grubelLloydRange: (known: number, covered: string) =>
+    `only ${known} chapter${known === 1 ? ' is' : 's are'} itemised on both sides (${covered} of the pair's trade): the low end counts them alone, the high end adds the most the chapters not itemised could match`,
+
+  mirrorLabel: (flow: string, reporter: string, partner: string) =>
+    flow === 'export'
+      ? `${reporter}'s exports to ${partner} against ${partner}'s imports from ${reporter}`
+      : `${reporter}'s imports from ${partner} against ${partner}'s exports to ${reporter}`,
+
+  potentialLabel: (sector: string) => `Export potential: ${sector}`,
+  potentialDemandLabel: (sector: string) => `Export potential, demand part: ${sector}`,
+  potentialSupplyLabel: (sector: string) => `Export potential, supply part: ${sector}`,
+  untappedLabel: (sector: string) => `Untapped export potential: ${sector}`,
+  potentialPeriods: (demand: string, shares: string, exports: string | undefined) =>
+    `demand ${demand}, world shares ${shares}${exports ? `, exports ${exports}` : ''}`,
+  potentialWorldCaveat: () =>
+    'world shares are of the reporters in the inputs: if they miss part of world exports, the potential is overstated',
+  untappedAtMost: () => 'at most: the exports are a lower bound',
+  aboveCapacity: () => 'exports already exceed the potential',
+  potentialPeriodsNote: (periods: string) =>
+    `Export potential combines figures of different periods (${periods}): the partner's demand, the reporter's world shares and its exports are not measured over the same year.`,
+
+  scenarioExportsLabel: (scenario: string) => `${scenario}: exports`,
+  scenarioBalanceLabel: (scenario: string) => `${scenario}: trade balance`,
+  scenarioCoverageLabel: (scenario: string) => `${scenario}: coverage ratio`,
+  scenarioAddedLabel: (sector: string) => `Exports added: ${sector}`,
+  scenarioSectorNote: (share: string, demand: string, period: string) =>
+    `exports in the sector rise to ${share} of the partner's import demand (demand ${demand}, exports ${period}); nothing is added where they are already there`,
+  addedAtMost: () => 'at most: the sector’s exports are a lower bound',
+  scenarioNote: (demand: string, period: string) =>
+    `${period} exports and imports; demand ${demand}; imports, other sectors and demand unchanged`,
+  scenarioAtMost: () => 'at most: some sectors’ exports are lower bounds',
+
+  partialSector: (chapters: string, count: number) =>
+    `at least: chapter${count > 1 ? 's' : ''} ${chapters} not itemised in the source`,
+  gapNote: (periods: string, midpoint: boolean, lowerBound: boolean) =>
+    `${periods}${midpoint ? '; demand at the middle of the published range' : ''}${lowerBound ? '; exports are a lower bound, so the gap is an upper bound' : ''}`,
+  shareOfDemandNote: (periods: string, lowerBound: boolean) => `${periods}${lowerBound ? '; at least' : ''}`,
+  gapPeriods: (demand: string, exports: string) => `demand ${demand}, exports ${exports}`,
+  uncorroborated: (
+    what: string,
+    publisher: string,
+    published: string,
+    period: string,
+    measured: string,
+    measuredPeriod: string,
+    corroborated: string,
+  ) =>
+    `${what}: ${publisher} gives ${published} (${period}), not corroborated: the trade data give ${measured} for ${measuredPeriod}${corroborated}. The briefing uses the trade data.`,
+  corroboratedRange: (publishers: string[], range: string, periods: string[]) =>
+    `; ${publishers.join(', ')} report${periods.length > 1 ? '' : 's'} ${range} for ${periods[0]}${periods.length > 1 ? ` to ${periods[periods.length - 1]}` : ''}`,
+  basisKeptApart: (basis: string, count: number, other: string) =>
+    `The ${basis}-year series is used; totals for ${count} ${other} year${count > 1 ? 's are' : ' is'} also in the inputs and kept apart (the two bases are not mixed in one series).`,
+  needsPairFlow: (flow: string) => `needs ${flow === 'export' ? 'exports to' : 'imports from'} the partner`,
+  needsPairChapters: (flow: string, partner: string) => `needs ${flowWith(flow, partner)} by HS chapter`,
+  needsBothFlowsByChapter: (partner: string) =>
+    `needs ${flowWith('export', partner)} and ${flowWith('import', partner)} by HS chapter for the same period`,
+  needsChapterFlow: (flow: string, chapter: string, partner: string) =>
+    `needs ${flowWith(flow, partner)} in HS ${chapter}, not itemised in the source`,
+  needsWorldExportsByChapter: (country: string) => `needs ${country}'s exports to the world by HS chapter`,
+  needsWorldExportsIn: (country: string, periods: string) =>
+    `needs ${country}'s exports to the world by HS chapter for ${periods}`,
+  needsImportsFromWorld: (country: string) => `needs ${country}'s imports from the world`,
+  needsImportsFromWorldByChapter: (country: string) =>
+    `needs ${country}'s imports from the world by HS chapter`,
+  needsSameYear: (exporter: string, importer: string) =>
+    `needs ${exporter}'s exports to and ${importer}'s imports from the world, fully itemised by HS chapter, for the same year`,
+  needsPartnerReport: (partner: string, reporter: string, flow: string) =>
+    `needs ${partner}'s own report of its ${flow === 'import' ? `imports from ${reporter}` : `exports to ${reporter}`}`,
+  needsSamePeriods: (partner: string, own: string, theirs: string) =>
+    `needs both reports for the same periods (this side ${own}; ${partner} ${theirs})`,
+  needsSectorDemand: (partner: string, sector: string) => `needs ${partner}'s import demand for ${sector}`,
+  needsPairTotals: (period: string) => `needs total exports and imports for ${period}`,
+  needsImportsAboveZero: () => 'needs imports above zero',
+  needsNonZeroBase: (period: string) => `needs a value above zero in ${period} to grow from`,
+};
+
+export const cliMessages = {
+  unknownCommand: (name: string, suggestion: string | undefined) =>
+    `unknown command "${name}"${didYouMean(suggestion)}: run "tradebrief --help" for the commands`,
+  unknownStage: (name: string, stages: string[]) =>
+    `unknown stage "${name}": expected one of ${stages.join(', ')}`,
+  badOption: (detail: string, suggestion: string | undefined) =>
+    `${detail}${didYouMean(suggestion)}: run the command with --help for its options`,
+  badWait: (value: string) => `--wait takes a number of seconds, not "${value}"`,
+  badLogFormat: (value: string) => `--log-format must be "human" or "json", not "${value}"`,
+  noConfig: (path: string) =>
+    `no config at ${path}: create one with "tradebrief init", pass --config FILE, or give --reporter and --partner`,
+  internal: (message: string) =>
+    `internal error: ${message}. This is a fault in tradebrief, not in your inputs; run again with --verbose and report the output`,
+  problems: (count: number) => `${count} problem${count === 1 ? '' : 's'} in the inputs; nothing was written`,
+  validated: (files: number, rows: number) => `inputs are valid: ${files} files, ${rows} trade rows`,
+  runDone: (out: string) => `briefing written to ${out}`,
+  initNeedsCountry: (option: string, value: string) =>
+    `${option} needs an ISO 3166 alpha-3 country code such as BRA${value ? `, not "${value}"` : ''}`,
+  initNotEmpty: (files: number) =>
+    `the folder already holds ${files} file${files === 1 ? '' : 's'}: choose another --dir, or pass --force to write over them`,
+  initDone: (dir: string) =>
+    `scaffolded ${dir}: read ${dir}/README.md for the files to download, then run "tradebrief run --inputs ${dir}"`,
+  badPartners: (value: string, invalid: string[]) =>
+    invalid.length
+      ? `--partners has codes that are not ISO 3166 alpha-3: ${invalid.join(', ')}`
+      : `--partners needs a comma-separated list of ISO3 codes, such as CHN,USA,ARE (got "${value}")`,
+  batchPartnerDone: (reporter: string, partner: string) => `${reporter}-${partner}: briefing built`,
+  batchPartnerFailed: (reporter: string, partner: string, code: number) =>
+    `${reporter}-${partner}: failed (exit code ${code})`,
+  batchDone: (built: number, failed: string[]) =>
+    failed.length ? `${built} briefings built; failed: ${failed.join(', ')}` : `${built} briefings built`,
+};
+
+const COMMON_OPTIONS = `Options:
+  --inputs DIR        folder of input CSVs in any supported format (default: inputs)
+  --out DIR           output folder (default: outputs)
+  --config FILE       briefing config (default: DIR/tradebrief.config.json of --inputs)
+  --reporter ISO3     reporting country, overrides the config (e.g. IND)
+  --partner ISO3      partner country, overrides the config (e.g. RUS)
+  --force             rebuild every stage even if its inputs did not change
+  --wait SECONDS      wait up to SECONDS for another run on --out to finish (default 0: exit 75)
+  --log-format FMT    human (default) or json: one JSON object per line on stderr
+  -q, --quiet         only warnings and errors
+  -v, --verbose       more detail, and stack traces on internal errors
+  -h, --help          this help`;
+
+const EXIT_CODES = `Exit codes:
+  0   done (also: up to date, nothing to do)
+  1   internal error (a fault in tradebrief)
+  2   the inputs or the config are wrong: the message names the file, line, column or key
+  75  another run holds the lock on the output folder: try again later`;
+
+export const help = {
+  main: `tradebrief: bilateral trade CSVs in, an auditable PDF briefing out.
+
+Usage: tradebrief <command> [options]
+
+Commands:
+  run        build the briefing: ingest → normalise → indicators → charts → briefing
+  validate   check the inputs and the config, write nothing
+  stage      run one stage on the outputs of the stages before it
+  batch      one briefing per partner from a single read of the inputs
+  init       scaffold an inputs folder for a new pair
+
+Run "tradebrief <command> --help" for a command's options and examples.
+
+${EXIT_CODES}
+`,
+  run: `Usage: tradebrief run [options]
+
+Builds the briefing from the CSVs in --inputs into --out: briefing.pdf, indicators.json,
+manifest.json, charts/*.svg with charts/*.vl.json and charts/*.png, tables/*.csv.
+
+${COMMON_OPTIONS}
+
+Examples:
+  tradebrief run
+  tradebrief run --inputs downloads/comtrade --reporter BRA --partner CHN --out briefs/bra-chn
+
+${EXIT_CODES}
+`,
+  validate: `Usage: tradebrief validate [options]
+
+Checks every input file and the config and reports all problems at once, with a coverage summary
+(rows read, used and set aside by reason; years, flows and chapters present). Writes nothing.
+
+${COMMON_OPTIONS}
+
+Examples:
+  tradebrief validate
+  tradebrief validate --inputs downloads --reporter IND --partner RUS
+
+${EXIT_CODES}
+`,
+  batch: `Usage: tradebrief batch --reporter ISO3 --partners A,B,C [options]
+
+Reads the inputs once and builds one briefing per partner, each in OUT/<REPORTER>-<PARTNER>/ with
+its own lock, cache and archive, on worker threads (one per core by default). A partner that fails
+is reported at the end; the others are still built. Exit code: 0 when all were built, else that of
+the failures (1 if any was internal).
+
+${COMMON_OPTIONS}
+  --partners LIST     comma-separated ISO3 partner codes (required)
+  --jobs N            worker threads (default: the number of cores)
+
+Examples:
+  tradebrief batch --inputs downloads/baci --reporter IND --partners RUS,CHN,USA,ARE --out briefs
+
+${EXIT_CODES}
+`,
+  init: `Usage: tradebrief init --reporter ISO3 --partner ISO3 [--dir DIR]
+
+Scaffolds an inputs folder for a new pair: tradebrief.config.json (every default written out),
+sources.csv with entries for the usual downloads, the HS chapter and section names, templates of the
+canonical and published-figures CSVs in _templates/, and a README saying which files to download.
+
+Options:
+  --reporter ISO3     reporting country (required)
+  --partner ISO3      partner country (required)
+  --dir DIR           folder to create (default: inputs-<reporter>-<partner>)
+  --force             write into a folder that is not empty
+  -q, --quiet, -v, --verbose, --log-format FMT, -h, --help
+
+Examples:
+  tradebrief init --reporter BRA --partner CHN --dir inputs-bra-chn
+
+${EXIT_CODES}
+`,
+  stage: `Usage: tradebrief stage <name> [options]
+
+Runs one stage, reading what the stages before it wrote in --out. Stages, in order:
+  ingest       detect formats, parse and validate inputs       → stages/ingest.json
+  normalise    USD, fiscal/calendar labels, HS chapters         → stages/normalised.json
+  indicators   every indicator with unit, period and sources    → indicators.json, tables/*.csv
+  charts       vega-lite specs rendered to SVG and PNG          → charts/
+  briefing     the PDF                                          → briefing.pdf
+
+${COMMON_OPTIONS}
+
+Examples:
+  tradebrief stage indicators
+  npx tsx pipeline/4-charts.ts --out outputs      (the same, from the stage script)
+
+${EXIT_CODES}
+`,
+};
+
+/** The coverage summary `tradebrief validate` prints: what was read, used and set aside. */
+const rows = (n: number): string => `${formatNumber(n)} row${n === 1 ? '' : 's'}`;
+
+export const coverageMessages = {
+  title: () => 'Coverage of the inputs',
+  overall: (files: number, read: number, used: number, setAside: number, records: number) =>
+    `${files} file${files === 1 ? '' : 's'}: ${rows(read)} read, ${formatNumber(used)} used, ${formatNumber(setAside)} set aside; ${formatNumber(records)} record${records === 1 ? '' : 's'}`,
+  file: (file: string, format: string, read: number, used: number, setAside: number) =>
+    `${file} (${format}): ${rows(read)}, ${formatNumber(used)} used, ${formatNumber(setAside)} set aside`,
+  setAside: (count: number, reason: string) => `${formatNumber(count)} set aside: ${reason}`,
+  columnsSetAside: (count: number, reason: string) =>
+    `${formatNumber(count)} column${count === 1 ? '' : 's'} set aside: ${reason}`,
+  years: (groups: string[]) => `years: ${groups.join('; ')}`,
+  yearGroup: (labels: string[], basis: 'fiscal' | 'calendar') =>
+    `${labels.join(', ')} (${basis === 'fiscal' ? 'fiscal years, April–March' : 'calendar years'})`,
+  flows: (flows: string[]) => `flows: ${flows.join(', ')}`,
+  chapters: (ranges: string, count: number) =>
+    `HS chapters: ${ranges} (${count} chapter${count === 1 ? '' : 's'})`,
+  none: () => 'none',
+};
+
+/** What `tradebrief init` writes for a new pair. */
+export const initText = {
+  /** Sources-table rows for the usual downloads; their "files" patterns match the names the sites give. */
+  sources: [
+    [
+      'hs-nomenclature',
+      'Harmonized System 2022: chapters and sections',
+      'datasets/harmonized-system (ODC-PDDL)',
+      'https://github.com/datasets/harmonized-system',
+      'hs_*.csv',
+      'public domain',
+    ],
+    [
+      'un-comtrade',
+      'UN Comtrade Plus, bulk or API download',
+      'United Nations Statistics Division',
+      'https://comtradeplus.un.org',
+      'TradeData*.csv comtrade*.csv',
+      'edit the title to say what you downloaded and when',
+    ],
+    [
+      'cepii-baci',
+      'CEPII BACI, HS-6 bilateral trade',
+      'CEPII',
+      'https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37',
+      'BACI_*.csv country_codes_*.csv product_codes_*.csv',
+      'edit to name the HS revision and the year',
+    ],
+    [
+      'itc-trademap',
+      'ITC Trade Map, bilateral trade by product',
+      'International Trade Centre',
+      'https://www.trademap.org',
+      'Trade_Map*.csv Trade_Map*.txt trademap*.csv',
+      '',
+    ],
+    [
+      'dgcis-eidb',
+      'Export Import Data Bank, country-wise, commodity-wise',
+      'DGCI&S Export Import Data Bank',
+      'https://tradestat.commerce.gov.in/eidb',
+      'eidb*.csv',
+      'India only',
+    ],
+  ],
+  readme: (
+    reporter: string,
+    partner: string,
+    dir: string,
+  ) => `# Inputs for the ${reporter}–${partner} briefing
+
+Put the files you download in this folder (sub-folders are read too; names starting with "_" are not),
+then build the briefing:
+
+\`\`\`sh
+npx tradebrief validate --inputs ${dir}
+npx tradebrief run --inputs ${dir} --out outputs-${reporter.toLowerCase()}-${partner.toLowerCase()}
+\`\`\`
+
+Formats are recognised from the header row, whatever the file is called. Any of these will do:
+
+- **UN Comtrade Plus** (comtradeplus.un.org, "Get data" or the bulk API): reporter ${reporter}, partners
+  ${partner} and World, both flows (M, X), annual, HS, commodity codes AG2 (chapters) or TOTAL. Download
+  the same for reporter ${partner} to get the mirror view and ${partner}'s imports from the world.
+- **CEPII BACI** (cepii.fr): the yearly file(s) \`BACI_HS*_Y*_V*.csv\` with \`country_codes_V*.csv\` and
+  \`product_codes_*.csv\` from the same archive, in this folder or a sub-folder.
+- **ITC Trade Map** (trademap.org): "bilateral trade between ${reporter} and ${partner}", product level 2,
+  exported as text/CSV, values in USD thousand.
+- **India's TradeStat / EIDB** (tradestat.commerce.gov.in) when India is the reporter: country-wise,
+  commodity-wise exports and imports, HS 2-digit, in US$ million.
+- Figures you type yourself go in the canonical long format: copy \`_templates/trade.csv\` here and
+  fill it in (\`period,reporter,partner,flow,product,value,unit,source,status\`); published figures
+  that are not trade flows (import demand, tourism, targets) go in a copy of \`_templates/figures.csv\`.
+
+Every file needs a source: add a row to \`sources.csv\` (its \`files\` column lists file-name patterns),
+or a \`source\` column in the canonical format. Edit \`tradebrief.config.json\` for the title, branding,
+sectors and rebalancing scenarios; editors that read JSON Schema check it as you type.
+`,
 };

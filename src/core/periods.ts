@@ -44,3 +44,10 @@ export function periodLabel(basis: Basis, year: number): string {
 function inRange(year: number): boolean {
   return year >= FIRST_YEAR && year <= LAST_YEAR;
 }
+
+/** The last day of a period, as a UTC date: 31 March for a fiscal year, 31 December for a calendar one. */
+export function periodEnd(period: Period): Date {
+  return period.basis === 'fiscal'
+    ? new Date(Date.UTC(period.year + 1, 2, 31))
+    : new Date(Date.UTC(period.year, 11, 31));
+}

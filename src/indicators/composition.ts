@@ -1,6 +1,8 @@
+import { compactChapters } from '../core/hs.ts';
+import { indicatorNotes as t } from '../core/messages.ts';
 import type { TradeRow } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
-import { type IndicatorContext, provenance } from './context.ts';
+import { findIndicator, type IndicatorContext, provenance } from './context.ts';
 import type { Indicator } from './types.ts';
 
 /** Chapter and sector composition of each flow, for every period that has chapter detail. */
@@ -67,7 +69,7 @@ function sectorShares(ctx: IndicatorContext, items: TradeRow[], total: TradeRow)
     const partial = complete
       ? {}
       : {
-          note: `at least: chapter${missing.length > 1 ? 's' : ''} ${compactChapters(missing)} not itemised in the source`,
+          note: t.partialSector(compactChapters(missing), missing.length),
         };
     const base = {
       period: total.period,
@@ -103,16 +105,14 @@ function sectorShares(ctx: IndicatorContext, items: TradeRow[], total: TradeRow)
   });
 }
 
-/** ["72","73","74","78"] → "72–74, 78". */
-export function compactChapters(chapters: string[]): string {
-  const numbers = chapters.map(Number).sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < numbers.length; i++) {
-    const start = numbers[i] ?? 0;
-    let end = start;
-    while (numbers[i + 1] === end + 1) end = numbers[++i] ?? end;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    parts.push(end > start ? `${pad(start)}–${pad(end)}` : pad(start));
-  }
-  return parts.join(', ');
+/** The reporter's exports to the partner in a sector, in the latest period with chapter detail. */
+export function latestSectorExports(computed: Indicator[], sector: string): Indicator | undefined {
+  const latest = computed
+    .filter((i) => i.id === 'composition.sector.value' && i.dims?.flow === 'export')
+    .map((i) => i.period)
+    .sort()
+    .pop();
+  return latest
+    ? findIndicator(computed, 'composition.sector.value', { flow: 'export', sector }, latest)
+    : undefined;
 }

@@ -1,11 +1,20 @@
 import { countryName } from '../core/countries.ts';
 import type { Normalised } from '../normalise/table.ts';
+import { complementarityIndicators } from './complementarity.ts';
 import { compositionIndicators } from './composition.ts';
+import { concentrationIndicators } from './concentration.ts';
 import type { IndicatorContext, IndicatorGroup } from './context.ts';
 import { figureIndicators } from './figures.ts';
 import { FORMULAS } from './formulas.ts';
+import { intensityIndicators } from './intensity.ts';
+import { intraIndustryIndicators } from './intraIndustry.ts';
+import { marketShareIndicators } from './marketShare.ts';
+import { mirrorIndicators } from './mirror.ts';
 import { opportunityIndicators } from './opportunity.ts';
 import { pairSeries } from './pairSeries.ts';
+import { potentialIndicators } from './potential.ts';
+import { scenarioIndicators } from './scenarios.ts';
+import { specialisationIndicators } from './specialisation.ts';
 import { targetIndicators } from './targets.ts';
 import { tradeIndicators } from './trade.ts';
 import type { IndicatorSet } from './types.ts';
@@ -17,6 +26,15 @@ const GROUPS: IndicatorGroup[] = [
   figureIndicators,
   opportunityIndicators,
   targetIndicators,
+  concentrationIndicators,
+  specialisationIndicators,
+  marketShareIndicators,
+  intensityIndicators,
+  complementarityIndicators,
+  intraIndustryIndicators,
+  mirrorIndicators,
+  potentialIndicators,
+  scenarioIndicators,
 ];
 
 /** Every indicator of the briefing, from the normalised table only: no I/O, no clock. */
@@ -25,7 +43,7 @@ export function computeIndicators(n: Normalised): IndicatorSet {
   const names = (iso3: string) => config.names[iso3];
   const reporterName = names(config.reporter)?.en ?? countryName(config.reporter);
   const partnerName = names(config.partner)?.en ?? countryName(config.partner);
-  const notes = [...n.notes];
+  const notes = [...n.notes, ...config.notes.map((note) => ({ kind: 'analyst' as const, text: note.text, sources: note.sources }))];
   const series = pairSeries(n, notes);
   const ctx: IndicatorContext = { n, series, reporterName, partnerName, notes, computed: [] };
   for (const group of GROUPS) ctx.computed.push(...group(ctx));
@@ -49,7 +67,12 @@ export function computeIndicators(n: Normalised): IndicatorSet {
     },
     indicators: ctx.computed,
     chapters: n.chapters.map(({ code, name, sector }) => ({ code, name, sector })),
-    sectors: n.sectors.map(({ id, name, chapters }) => ({ id, name, chapters })),
+    sectors: n.sectors.map(({ id, name, chapters, basis }) => ({
+      id,
+      name,
+      chapters,
+      ...(basis ? { basis } : {}),
+    })),
     formulas: FORMULAS,
     notes,
     sources: n.sources.map(({ id, title, publisher, url, note }) => ({ id, title, publisher, url, note })),

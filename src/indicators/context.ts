@@ -1,3 +1,4 @@
+import { countryName } from '../core/countries.ts';
 import type { DataNote, Normalised, TradeRow } from '../normalise/table.ts';
 import type { PairSeries } from './pairSeries.ts';
 import type { Indicator } from './types.ts';
@@ -15,11 +16,29 @@ export interface IndicatorContext {
 
 export type IndicatorGroup = (ctx: IndicatorContext) => Indicator[];
 
+/** The name the briefing uses for one of the pair, or the standard short name of any other country. */
+export function nameOf(ctx: IndicatorContext, code: string): string {
+  if (code === ctx.n.config.reporter) return ctx.reporterName;
+  if (code === ctx.n.config.partner) return ctx.partnerName;
+  return countryName(code);
+}
+
+/** The latest period of the pair's series: where an indicator with no period of its own is filed. */
+export function latestPairPeriod(ctx: IndicatorContext): string {
+  return ctx.series.years[ctx.series.years.length - 1]?.period ?? '';
+}
+
 /** Sources and provisional flag of the rows behind a value. */
 export function provenance(rows: (TradeRow | undefined)[]): { sources: string[]; provisional?: true } {
   const present = rows.filter((r): r is TradeRow => r !== undefined);
   const sources = [...new Set(present.flatMap((r) => r.sources))].sort();
   return present.some((r) => r.status === 'provisional') ? { sources, provisional: true } : { sources };
+}
+
+/** Sources and provisional flag of the computed indicators a value is built from. */
+export function inherit(from: Indicator[]): { sources: string[]; provisional?: true } {
+  const sources = [...new Set(from.flatMap((i) => i.sources))].sort();
+  return from.some((i) => i.provisional) ? { sources, provisional: true } : { sources };
 }
 
 export function notAvailable(

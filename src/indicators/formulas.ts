@@ -52,6 +52,116 @@ export const FORMULAS = {
     expression: 'reporter exports to the partner / partner imports from the world (same sector)',
     citation: 'ITC Trade Map market-share definition',
   },
+  hhi: {
+    name: 'Herfindahl–Hirschman concentration index (raw)',
+    expression: 'Σ s_k², s_k = chapter k’s share of the flow',
+    citation:
+      'Hirschman, A. O. (1945), National Power and the Structure of Foreign Trade; Herfindahl, O. C. (1950)',
+    variant:
+      'raw, 1/N to 1, over HS chapters; where part of the flow is not itemised by chapter, a range: that part spread evenly over the chapters not itemised (low) or held by one chapter (high)',
+  },
+  hhiNormalised: {
+    name: 'Concentration index (normalised)',
+    expression:
+      '(sqrt(Σ s_k²) − sqrt(1/N)) / (1 − sqrt(1/N)), N = HS chapters in the nomenclature, plus national chapters itemised',
+    citation: 'UNCTAD, Handbook of Statistics: product concentration index',
+    variant:
+      'normalised, 0 to 1, over HS chapters (UNCTAD uses SITC 3-digit groups); a range as for the raw index',
+  },
+  worldShare: {
+    name: 'Share of world exports',
+    expression: 'X_i / X_w (or x_is / x_ws for the chapters of sector s)',
+    citation: 'ITC Trade Map market-share definition',
+    variant: 'world = every reporter with exports to the world by HS chapter in the inputs for that year',
+  },
+  rca: {
+    name: 'Revealed comparative advantage (Balassa)',
+    expression: '(x_ij / X_i) / (x_wj / X_w), i = country, j = HS chapter or sector, w = world',
+    citation:
+      'Balassa, B. (1965), Trade liberalisation and “revealed” comparative advantage, The Manchester School 33(2)',
+    variant:
+      'exports to the world by HS chapter; world = every reporter with such exports in the inputs for that year, the country included; above 1 = specialised',
+  },
+  marketShare: {
+    name: 'Market share in the importer’s imports',
+    expression: 'M_ji / M_j: j’s imports from i over j’s imports from the world',
+    citation: 'ITC Trade Map market-share definition',
+    variant:
+      'both from j’s own report; where j does not report its imports from i, i’s report of its exports to j',
+  },
+  intensity: {
+    name: 'Trade intensity index',
+    expression: '(x_ij / X_i) / (x_wj / X_w) = (M_ji / M_j) / (X_i / X_w)',
+    citation:
+      'Brown, A. J. (1949); Kojima, K. (1964), The pattern of international trade among advanced countries; WITS',
+    variant:
+      'the world’s exports to j taken as j’s imports from the world: i’s share of j’s imports over i’s share of world exports; above 1 = more trade than j’s weight in world trade predicts',
+  },
+  complementarity: {
+    name: 'Trade complementarity index (Michaely)',
+    expression:
+      '100 · (1 − Σ_k |m_jk − x_ik| / 2), m_jk = chapter k’s share of j’s imports, x_ik = its share of i’s exports',
+    citation:
+      'Michaely, M. (1996), Trade preferential agreements in Latin America: an ex-ante assessment, World Bank Policy Research Working Paper 1583',
+    variant: 'HS chapters; i’s exports to and j’s imports from the world, same year, both fully itemised',
+  },
+  grubelLloyd: {
+    name: 'Intra-industry trade (Grubel–Lloyd)',
+    expression: '1 − |X_k − M_k| / (X_k + M_k), for HS chapter k',
+    citation:
+      'Grubel, H. G. and Lloyd, P. J. (1971), The empirical measurement of intra-industry trade, Economic Record 47(4)',
+  },
+  grubelLloydAggregate: {
+    name: 'Intra-industry trade, all chapters (Grubel–Lloyd)',
+    expression: '1 − Σ_k |X_k − M_k| / Σ_k (X_k + M_k) = 2 · Σ_k min(X_k, M_k) / (X + M)',
+    citation:
+      'Grubel, H. G. and Lloyd, P. J. (1971), The empirical measurement of intra-industry trade, Economic Record 47(4)',
+    variant:
+      'trade-weighted mean of the chapter indices, not adjusted for the overall imbalance; where chapters are not itemised, a range: the chapters known on both sides (low), plus min(X_rest, M_rest) (high)',
+  },
+  mirror: {
+    name: 'Mirror discrepancy',
+    expression:
+      '(X_ij − M_ji) / (X_ij + M_ji): i’s exports to j as i reports them, j’s imports from i as j reports them',
+    citation: 'UN Comtrade and OECD bilateral trade asymmetries (mirror statistics)',
+    variant:
+      'imports are valued c.i.f. and exports f.o.b., so a value a few per cent below zero is expected; timing, partner attribution and confidential lines explain the rest',
+  },
+  potential: {
+    name: 'Export potential (“lite”)',
+    expression:
+      'P_s = D_s × w_s, D_s = partner’s import demand in sector s, w_s = reporter’s share of world exports in s',
+    citation:
+      'after ITC’s export potential indicator: Decreux, Y. and Spies, J. (2016), Export Potential Assessments, International Trade Centre',
+    variant:
+      '“lite”: one year, sector level, published demand figures; no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
+  },
+  potentialDemand: {
+    name: 'Export potential: demand part',
+    expression: 'D_s × W, W = reporter’s share of world exports, all products',
+    citation: 'decomposition of P_s = D_s × W + D_s × (w_s − W)',
+    variant: 'what the partner’s demand would bring at the reporter’s average share of world exports',
+  },
+  potentialSupply: {
+    name: 'Export potential: supply part',
+    expression: 'D_s × (w_s − W) = D_s × W × (RCA_s − 1)',
+    citation: 'decomposition of P_s = D_s × W + D_s × (w_s − W)',
+    variant: 'what the reporter’s specialisation in the sector adds to (or takes from) the demand part',
+  },
+  untapped: {
+    name: 'Untapped export potential (“lite”)',
+    expression: 'U_s = P_s − A_s, A_s = reporter’s exports to the partner in sector s',
+    citation:
+      'after ITC’s export potential indicator: Decreux, Y. and Spies, J. (2016), Export Potential Assessments, International Trade Centre',
+    variant: 'below zero where exports already exceed the potential; sectors ranked from the largest',
+  },
+  scenarioExports: {
+    name: 'Exports in a rebalancing scenario',
+    expression: 'X′ = X + Σ_s max(0, c · D_s − A_s)',
+    citation: 'static scenario on the published demand figures',
+    variant:
+      'capturing c of the partner’s import demand D_s in sector s: exports to the partner in s become c · D_s, or stay as they are if already higher; imports, other sectors and demand unchanged',
+  },
   requiredCagr: {
     name: 'Growth needed to reach a target',
     expression: '(Target / V_latest)^(1/n) − 1, n = target year − latest year',

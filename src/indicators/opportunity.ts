@@ -1,6 +1,8 @@
 import { formatUsd } from '../core/format.ts';
+import { indicatorNotes as t } from '../core/messages.ts';
 import type { FigureRow } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
+import { latestSectorExports } from './composition.ts';
 import { findIndicator, type IndicatorContext } from './context.ts';
 import { midpoint } from './figures.ts';
 import type { Indicator } from './types.ts';
@@ -15,11 +17,6 @@ const CONFLICT = 0.15;
 export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
   const { partner } = ctx.n.config;
   const out: Indicator[] = [];
-  const latestExportDetail = ctx.computed
-    .filter((i) => i.id === 'composition.sector.value' && i.dims?.flow === 'export')
-    .map((i) => i.period)
-    .sort()
-    .pop();
   for (const sector of ctx.n.sectors) {
     const demand = ctx.n.figures.filter(
       (f) =>
@@ -31,14 +28,7 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
     const published = ctx.n.figures.filter(
       (f) => f.topic === 'sector' && f.measure === 'exports' && f.sector === sector.id,
     );
-    const supply = latestExportDetail
-      ? findIndicator(
-          ctx.computed,
-          'composition.sector.value',
-          { flow: 'export', sector: sector.id },
-          latestExportDetail,
-        )
-      : undefined;
+    const supply = latestSectorExports(ctx.computed, sector.id);
     if (supply) ctx.notes.push(...conflicts(ctx, sector.name, supply, published));
     const best = demand.sort((a, b) => rank(a) - rank(b))[0];
     if (!best) continue;
@@ -60,7 +50,7 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
     if (!supply || supply.value === null) continue;
     const sources = [...new Set([best.source, ...supply.sources])].sort();
     const lowerBound = supply.status === 'partial';
-    const periods = `demand ${best.period}, exports ${supply.period}`;
+    const periods = t.gapPeriods(best.period, supply.period);
     out.push({
       id: 'opportunity.gap',
       label: `Gap: ${sector.name.toLowerCase()}`,
@@ -71,7 +61,7 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
       sources,
       status: lowerBound ? 'partial' : 'ok',
       dims,
-      note: `${periods}${best.valueHigh === undefined ? '' : '; demand at the middle of the published range'}${lowerBound ? '; exports are a lower bound, so the gap is an upper bound' : ''}`,
+      note: t.gapNote(periods, best.valueHigh !== undefined, lowerBound),
       ...(supply.provisional ? { provisional: true } : {}),
     });
     const shareValue = share(supply.value, demandValue);
@@ -86,12 +76,22 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
         sources,
         status: lowerBound ? 'partial' : 'ok',
         dims,
-        note: `${periods}${lowerBound ? '; at least' : ''}`,
+        note: t.shareOfDemandNote(periods, lowerBound),
         ...(supply.provisional ? { provisional: true } : {}),
       });
     }
   }
   return out;
+}
+
+/** The partner's import demand for a sector as published: the middle of a published range. */
+export function sectorDemand(
+  computed: Indicator[],
+  sector: string,
+): { indicator: Indicator; value: number } | undefined {
+  const indicator = findIndicator(computed, 'opportunity.demand', { sector });
+  if (!indicator || indicator.value === null) return undefined;
+  return { indicator, value: midpoint({ value: indicator.value, valueHigh: indicator.high }) };
 }
 
 const CONFIDENCE_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
@@ -114,11 +114,23 @@ function conflicts(ctx: IndicatorContext, sectorName: string, supply: Indicator,
     )
     .map((f) => {
       const range = corroborated.length
-        ? `; ${[...new Set(corroborated.map((c) => publisher(c.source)))].join(', ')} report${corroborated.length > 1 ? '' : 's'} ${rangeText(corroborated)} for ${corroborated[0]?.period}${corroborated.length > 1 ? ` to ${corroborated[corroborated.length - 1]?.period}` : ''}`
+        ? t.corroboratedRange(
+            [...new Set(corroborated.map((c) => publisher(c.source)))],
+            rangeText(corroborated),
+            corroborated.map((c) => c.period),
+          )
         : '';
       return {
         kind: 'conflict' as const,
-        text: `${sectorName} exports to ${ctx.partnerName}: ${publisher(f.source)} gives ${formatUsd(f.value)} (${f.period}), not corroborated: the trade data give ${atLeast ? 'at least ' : ''}${formatUsd(measured)} for ${supply.period}${range}. The briefing uses the trade data.`,
+        text: t.uncorroborated(
+          `${sectorName} exports to ${ctx.partnerName}`,
+          publisher(f.source),
+          formatUsd(f.value),
+          f.period,
+          `${atLeast ? 'at least ' : ''}${formatUsd(measured)}`,
+          supply.period,
+          range,
+        ),
         sources: [...new Set([f.source, ...supply.sources, ...corroborated.map((c) => c.source)])].sort(),
       };
     });

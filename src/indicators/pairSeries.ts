@@ -1,3 +1,4 @@
+import { indicatorNotes as t } from '../core/messages.ts';
 import type { Basis } from '../core/periods.ts';
 import type { DataNote, Normalised, TradeRow } from '../normalise/table.ts';
 
@@ -32,7 +33,7 @@ export function pairSeries(n: Normalised, notes: DataNote[]): PairSeries {
   if (count(other) > 0) {
     notes.push({
       kind: 'basis',
-      text: `The ${basis}-year series is used; ${count(other)} ${other}-year total${count(other) > 1 ? 's are' : ' is'} also in the inputs and kept apart (the two bases are not mixed in one series).`,
+      text: t.basisKeptApart(basis, count(other), other),
       sources: [...new Set(totals.filter((r) => r.basis === other).flatMap((r) => r.sources))].sort(),
     });
   }

@@ -1,4 +1,4 @@
-import { periodLabel } from '../core/periods.ts';
+import { parsePeriod, periodLabel } from '../core/periods.ts';
 import { findIndicator, type IndicatorContext } from './context.ts';
 import { projectPath, requiredCagr } from './growth.ts';
 import type { Indicator } from './types.ts';
@@ -45,7 +45,9 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
     const years = endYear - latest.year;
     const sources = [...new Set([target.source, ...latestTotal.sources])].sort();
     if (years <= 0) {
-      const reached = totals.find((t) => t.value !== null && t.value >= target.value);
+      // Reached means by the deadline: a year after it does not count.
+      const byDeadline = totals.filter((t) => (parsePeriod(t.period)?.year ?? Number.POSITIVE_INFINITY) <= endYear);
+      const reached = byDeadline.find((t) => t.value !== null && t.value >= target.value);
       out.push({
         id: 'target.reached',
         label: `Target for ${year} reached`,

@@ -1,4 +1,5 @@
 import { WORLD } from '../core/countries.ts';
+import { indicatorNotes as t } from '../core/messages.ts';
 import type { TradeRow } from '../normalise/table.ts';
 import { balance, coverageRatio, share } from './bilateral.ts';
 import { type IndicatorContext, notAvailable, provenance } from './context.ts';
@@ -52,7 +53,7 @@ export function tradeIndicators(ctx: IndicatorContext): Indicator[] {
       values.get('imports')?.push({ period: y.period, year: y.year, value: m, rows: [y.imports] });
     }
     if (x === undefined || m === undefined || !y.exports || !y.imports) {
-      const needs = x === undefined ? 'needs exports to the partner' : 'needs imports from the partner';
+      const needs = t.needsPairFlow(x === undefined ? 'export' : 'import');
       for (const [id, label, formula] of [
         ['trade.total', labels.total, 'total'],
         ['trade.balance', 'Trade balance', 'balance'],
@@ -99,7 +100,7 @@ export function tradeIndicators(ctx: IndicatorContext): Indicator[] {
               unit: 'ratio',
               formula: 'coverage',
             },
-            'needs imports above zero',
+            t.needsImportsAboveZero(),
           )
         : {
             id: 'trade.coverage',
@@ -130,7 +131,11 @@ function growthIndicators(
     const [previous, current] = [list[i - 1], list[i]];
     if (!previous || !current || current.year - previous.year !== 1) continue;
     const value = yoy(current.value, previous.value);
-    if (value === null) continue;
+    if (value === null) {
+      const base = { id: `growth.${measure}.yoy`, label: `${label}: change on the year`, period: current.period, unit: 'ratio', formula: 'yoy' as const, dims: { measure, from: previous.period } };
+      out.push(notAvailable(base, t.needsNonZeroBase(previous.period)));
+      continue;
+    }
     out.push({
       id: `growth.${measure}.yoy`,
       label: `${label}: change on the year`,

@@ -49,7 +49,7 @@ export interface IndicatorSet {
   };
   indicators: Indicator[];
   chapters: { code: string; name: string; sector: string }[];
-  sectors: { id: string; name: string; chapters: string[] }[];
+  sectors: { id: string; name: string; chapters: string[]; basis?: string }[];
   formulas: Record<string, { name: string; expression: string; citation: string; variant?: string }>;
   notes: DataNote[];
   sources: SourceEntry[];

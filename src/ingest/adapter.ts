@@ -5,11 +5,20 @@ import { parseNumber } from '../core/numbers.ts';
 import type { CsvRow, CsvTable } from './readCsv.ts';
 import type { Records } from './records.ts';
 
+/** The pair a briefing is about: adapters of all-pairs files (BACI) keep only what it needs. */
+export interface Focus {
+  reporter: string;
+  partners: string[];
+}
+
 /** What an adapter may do besides returning records: report a problem or set a row aside. */
 export interface AdapterContext {
   file: string;
   /** Source id for rows that carry none: the sources table entry whose "files" pattern matches. */
   fileSource: string;
+  focus?: Focus;
+  /** Numeric country codes → ISO3, from the country-code tables among the inputs (BACI's). */
+  countryCodes: ReadonlyMap<string, string>;
   problem(line: number, column: string | undefined, message: string): void;
   reject(line: number, reason: string): void;
 }
@@ -22,6 +31,8 @@ export interface Adapter {
   cues: readonly string[];
   /** Columns the adapter reads: a detected file lacking one is an error. */
   required: readonly string[];
+  /** Read before other files, which rely on its records (sources, country codes). */
+  readFirst?: boolean;
   read(table: CsvTable, ctx: AdapterContext): Partial<Records>;
 }
 
@@ -30,7 +41,7 @@ export class RowReader {
   private readonly index = new Map<string, number>();
 
   constructor(
-    header: readonly string[],
+    private readonly header: readonly string[],
     private readonly ctx: AdapterContext,
   ) {
     header.forEach((name, i) => {
@@ -55,20 +66,17 @@ export class RowReader {
   }
 
   number(row: CsvRow, column: string): number | undefined {
-    const text = this.text(row, column);
-    const value = parseNumber(text);
-    if (value === undefined) this.ctx.problem(row.line, column, m.notANumber(text));
-    return value;
+    return this.checkedNumber(row, column, this.text(row, column));
   }
 
   /** A trade value: a number, zero or more. */
   tradeValue(row: CsvRow, column: string): number | undefined {
-    const value = this.number(row, column);
-    if (value !== undefined && value < 0) {
-      this.ctx.problem(row.line, column, m.negativeValue(this.text(row, column)));
-      return undefined;
-    }
-    return value;
+    return this.checkedTradeValue(row, column, this.text(row, column));
+  }
+
+  /** A trade value in a column found by position (wide tables repeat names such as "%Share"). */
+  tradeValueAt(row: CsvRow, index: number): number | undefined {
+    return this.checkedTradeValue(row, this.header[index] ?? '', (row.cells[index] ?? '').trim());
   }
 
   country(row: CsvRow, column: string): string | undefined {
@@ -80,7 +88,8 @@ export class RowReader {
 
   /** "TOTAL" or a zero-padded HS code. */
   product(row: CsvRow, column: string): string | undefined {
-    const text = this.text(row, column);
+    // Trade Map and spreadsheets keep leading zeros with a leading apostrophe ('0901).
+    const text = this.text(row, column).replace(/^'/, '');
     if (/^(total|all)$/i.test(text)) return 'TOTAL';
     const code = normaliseHsCode(text);
     if (code === undefined) this.ctx.problem(row.line, column, m.badHsCode(text));
@@ -94,9 +103,27 @@ export class RowReader {
     if (found === undefined) this.ctx.problem(row.line, column, m.unknownChoice(text, allowed));
     return found;
   }
+
+  private checkedNumber(row: CsvRow, column: string, text: string): number | undefined {
+    const value = parseNumber(text);
+    if (value === undefined) this.ctx.problem(row.line, column, m.notANumber(text));
+    return value;
+  }
+
+  private checkedTradeValue(row: CsvRow, column: string, text: string): number | undefined {
+    const value = this.checkedNumber(row, column, text);
+    if (value !== undefined && value < 0) {
+      this.ctx.problem(row.line, column, m.negativeValue(text));
+      return undefined;
+    }
+    return value;
+  }
 }
 
-/** Header names compared without case, spacing or BOM quirks; stored in a Map so "__proto__" is a plain key. */
+/**
+ * Header names compared without case, spacing, underscores or BOM quirks ("refYear", "ref_year" and
+ * "RefYear" are one column); stored in a Map so "__proto__" is a plain key.
+ */
 export function columnKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+  return name.trim().toLowerCase().replace(/\s+/g, ' ').replaceAll('_', '');
 }

@@ -1,15 +1,29 @@
 import type { Adapter } from './adapter.ts';
 import { columnKey } from './adapter.ts';
+import { baci } from './adapters/baci.ts';
+import { baciCountryCodes, baciCountryCodesLegacy, baciProductCodes } from './adapters/baciCodes.ts';
 import { canonical } from './adapters/canonical.ts';
 import { comtradeLegacy } from './adapters/comtradeLegacy.ts';
+import { comtradePlus } from './adapters/comtradePlus.ts';
 import { figures } from './adapters/figures.ts';
 import { hsChapters, hsSections } from './adapters/hsNomenclature.ts';
+import { rates } from './adapters/rates.ts';
 import { sources } from './adapters/sources.ts';
+import { tradeMap } from './adapters/tradeMap.ts';
+import { tradestat } from './adapters/tradestat.ts';
 
 /** Every supported input format; the order breaks ties (more specific cues first). */
 export const ADAPTERS: readonly Adapter[] = [
   canonical,
+  rates,
+  comtradePlus,
   comtradeLegacy,
+  baci,
+  baciCountryCodes,
+  baciCountryCodesLegacy,
+  baciProductCodes,
+  tradestat,
+  tradeMap,
   figures,
   sources,
   hsChapters,
@@ -35,13 +49,19 @@ export function detectFormat(header: readonly string[]): Detection {
   }
   let best: { adapter: Adapter; columns: string[] } | undefined;
   for (const adapter of ADAPTERS) {
-    const columns = missing(adapter.required);
-    const found = adapter.required.length - columns.length;
-    if (found * 2 > adapter.required.length && (!best || columns.length < best.columns.length)) {
+    const expected = [...new Set([...adapter.cues, ...adapter.required])];
+    const columns = missing(expected);
+    const found = expected.length - columns.length;
+    if (found * 2 > expected.length && (!best || columns.length < best.columns.length)) {
       best = { adapter, columns };
     }
   }
   return best ? { lacking: best } : { unknown: true };
+}
+
+/** A row that could be a header: title lines above a download's header match no format. */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  return !('unknown' in detectFormat(cells));
 }
 
 export function formatList(): string {

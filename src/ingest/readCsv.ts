@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { CsvError, parse } from 'csv-parse';
 import type { Problem } from '../core/errors.ts';
 import { inputMessages as m } from '../core/messages.ts';
+import { sniffText } from './sniffText.ts';
 
 export interface CsvRow {
   /** 1-based line of the record in the file. */
@@ -13,26 +14,48 @@ export interface CsvRow {
 export interface CsvTable {
   /** The file as the user named it (relative to the inputs folder). */
   file: string;
+  /** Title lines above the header row, as publishers write them ("Values in US$ Million"). */
+  preamble: string[];
   header: string[];
+  /** Line of the header row. */
+  headerLine: number;
   rows: CsvRow[];
+}
+
+export interface ReadResult {
+  table?: CsvTable;
+  problems: Problem[];
 }
 
 /** A record longer than this is not a CSV line but a broken file: stop before memory grows. */
 export const MAX_RECORD_BYTES = 1 << 20;
-const SNIFF_BYTES = 64 * 1024;
+/** Title lines allowed above the header row. */
+const MAX_PREAMBLE = 30;
 
-/** Reads a whole CSV file; problems that stop it are returned, never thrown, so all files get reported. */
-export async function readCsv(path: string, file: string): Promise<{ table?: CsvTable; problem?: Problem }> {
-  const sniffed = await sniff(path);
-  if (sniffed) return { problem: { file, message: sniffed } };
-  const header: string[] = [];
-  const rows: CsvRow[] = [];
+/**
+ * Reads a whole delimited text file. The header is the first record `isHeader` accepts among the
+ * first lines (downloads often start with title lines), else the first record. Rows whose field count
+ * differs from the header's are reported, all of them, and left out. Problems are returned, never
+ * thrown, so every file gets reported.
+ */
+export async function readCsv(
+  path: string,
+  file: string,
+  isHeader: (cells: string[]) => boolean = () => true,
+): Promise<ReadResult> {
+  const sniffed = await sniffText(path);
+  if ('problem' in sniffed) return { problems: [{ file, message: sniffed.problem }] };
+  const records: CsvRow[] = [];
+  let headerIndex: number | undefined;
   const parser = createReadStream(path).pipe(
     parse({
       bom: true,
+      delimiter: sniffed.delimiter,
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: true,
+      skip_records_with_empty_values: true,
       trim: true,
       info: true,
       max_record_size: MAX_RECORD_BYTES,
@@ -43,40 +66,48 @@ export async function readCsv(path: string, file: string): Promise<{ table?: Csv
       record: string[];
       info: { lines: number };
     }>) {
-      if (record.some((cell) => cell.includes('\uFFFD')))
-        return { problem: { file, line: info.lines, message: m.notUtf8() } };
-      if (header.length === 0) header.push(...record);
-      else rows.push({ line: info.lines, cells: record });
+      if (record.some((cell) => cell.includes('\uFFFD'))) {
+        parser.destroy();
+        return { problems: [{ file, line: info.lines, message: m.notUtf8() }] };
+      }
+      records.push({ line: info.lines, cells: record });
+      if (headerIndex === undefined && records.length <= MAX_PREAMBLE && isHeader(record))
+        headerIndex = records.length - 1;
     }
   } catch (error) {
-    if (error instanceof CsvError)
-      return { problem: { file, line: lineOf(error), message: describe(error) } };
-    throw error;
+    if (!(error instanceof CsvError)) throw error;
+    return { problems: [{ file, line: await lineOf(error, path, records), message: describe(error) }] };
   }
-  if (header.length === 0) return { problem: { file, message: m.emptyFile() } };
-  if (rows.length === 0) return { problem: { file, line: 1, message: m.headerOnly() } };
-  return { table: { file, header, rows } };
+  if (records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
+  return splitTable(file, records, headerIndex ?? 0);
 }
 
-/** Binary files and other encodings are named before csv-parse turns them into nonsense. */
-async function sniff(path: string): Promise<string | undefined> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head.includes(0)) return m.notText();
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    } catch {
-      return m.notUtf8();
-    }
-    return undefined;
-  } finally {
-    await handle.close();
+function splitTable(file: string, records: CsvRow[], headerIndex: number): ReadResult {
+  const headerRow = records[headerIndex] as CsvRow;
+  const header = withoutTrailingEmpty(headerRow.cells, 0);
+  const problems: Problem[] = [];
+  const rows: CsvRow[] = [];
+  for (const row of records.slice(headerIndex + 1)) {
+    // A trailing delimiter (Trade Map, some spreadsheet exports) adds empty cells, not data.
+    const cells = withoutTrailingEmpty(row.cells, header.length);
+    if (cells.length === header.length) rows.push({ line: row.line, cells });
+    else problems.push({ file, line: row.line, message: m.ragged(header.length, cells.length) });
   }
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ file, line: headerRow.line, message: m.headerOnly() });
+  const preamble = records.slice(0, headerIndex).map((r) => r.cells.filter(Boolean).join(' '));
+  return { table: { file, preamble, header, headerLine: headerRow.line, rows }, problems };
 }
 
-function lineOf(error: CsvError): number | undefined {
+function withoutTrailingEmpty(cells: string[], keep: number): string[] {
+  let end = cells.length;
+  while (end > keep && cells[end - 1] === '') end -= 1;
+  return end === cells.length ? cells : cells.slice(0, end);
+}
+
+/** Where the broken record starts: csv-parse reports where it gave up, the end of the file for a quote. */
+async function lineOf(error: CsvError, path: string, records: CsvRow[]): Promise<number | undefined> {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return firstLineAfter(path, records.at(-1)?.line ?? 0);
   const lines = (error as CsvError & { lines?: number }).lines;
   return typeof lines === 'number' ? lines : undefined;
 }
@@ -90,4 +121,19 @@ function describe(error: CsvError): string {
     default:
       return m.csvSyntax(error.message.replace(/^Invalid [^:]*: /, ''));
   }
+}
+
+/** The first non-blank line after `line`, read lazily so a large file is not read to its end. */
+async function firstLineAfter(path: string, line: number): Promise<number> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  try {
+    for await (const text of lines) {
+      n += 1;
+      if (n > line && text.trim() !== '') return n;
+    }
+  } finally {
+    lines.close();
+  }
+  return line + 1;
 }

@@ -74,6 +74,15 @@ export interface RateRecord {
   line: number;
 }
 
+/** A country code of an all-pairs dataset (BACI's country_codes file) and the ISO3 code it stands for. */
+export interface CountryCodeRecord {
+  code: string;
+  iso3: string;
+  name: string;
+  file: string;
+  line: number;
+}
+
 /** A row read but not used, with why: aggregates, breakdowns that would double count, other pairs. */
 export interface Reject {
   file: string;
@@ -85,9 +94,16 @@ export interface FileReport {
   file: string;
   format: string;
   sha256: string;
+  /** Data rows read (header and title lines excluded). */
   rows: number;
+  /** Rows that gave records: rows less those set aside. */
   used: number;
+  /** Rows set aside, by reason: rows = used + the sum of these. */
   rejected: Record<string, number>;
+  /** Columns set aside (a part-year column of a wide table), by reason. */
+  rejectedColumns: Record<string, number>;
+  /** Records made: several per row in wide tables, one per aggregate for BACI. */
+  records: number;
 }
 
 export interface Records {
@@ -97,6 +113,7 @@ export interface Records {
   hsChapters: HsChapterRecord[];
   hsSections: HsSectionRecord[];
   rates: RateRecord[];
+  countryCodes: CountryCodeRecord[];
 }
 
 export interface IngestResult extends Records {
@@ -105,5 +122,5 @@ export interface IngestResult extends Records {
 }
 
 export function emptyRecords(): Records {
-  return { trade: [], figures: [], sources: [], hsChapters: [], hsSections: [], rates: [] };
+  return { trade: [], figures: [], sources: [], hsChapters: [], hsSections: [], rates: [], countryCodes: [] };
 }

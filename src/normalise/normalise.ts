@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.ts';
+import { closest } from '../core/closest.ts';
 import { WORLD } from '../core/countries.ts';
 import { InputError } from '../core/errors.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
@@ -29,6 +30,13 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
   }));
   const sectorOf = new Map(sectors.flatMap((s) => s.chapterList.map((c) => [c, s.id] as const)));
 
+  const known = ingested.sources.map((s) => s.id);
+  const unknownNoteSources = config.notes.flatMap((note, i) =>
+    note.sources
+      .filter((id) => !known.includes(id))
+      .map((id) => ({ file: 'config', key: `notes.${i}.sources`, message: inputMessages.unknownSource(id, closest(id, known)) })),
+  );
+  if (unknownNoteSources.length > 0) throw new InputError(unknownNoteSources);
   const relevant = ingested.trade.filter((r) => isRelevant(r, reporter, partner));
   if (!relevant.some((r) => isPairRow(r, reporter, partner))) {
     throw new InputError([{ file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner) }]);
@@ -54,7 +62,8 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
   const candidates = [...reports.values()].flatMap(({ record, values }) =>
     toChapters(values).map((v) => toRow(record, v, sectorOf)),
   );
-  const chosen = chooseSources(candidates, config.sourcePriority, notes);
+  const publisher = (id: string) => ingested.sources.find((s) => s.id === id)?.publisher || id;
+  const chosen = chooseSources(candidates, config.sourcePriority, notes, publisher);
   const trade = [...chosen, ...reconcileTotals(chosen, notes)].sort(compareRows);
   notes.unshift(...provisionalNotes(trade, ingested));
 
@@ -121,7 +130,12 @@ function toRow(record: TradeRecord, value: ProductValue, sectorOf: Map<string, s
 const rowKey = (r: TradeRow): string => [r.period, r.reporter, r.partner, r.flow, r.product].join('|');
 
 /** One value per key: the preferred source wins; disagreements become data notes. */
-function chooseSources(rows: TradeRow[], priority: string[], notes: DataNote[]): TradeRow[] {
+function chooseSources(
+  rows: TradeRow[],
+  priority: string[],
+  notes: DataNote[],
+  publisher: (id: string) => string,
+): TradeRow[] {
   const rank = (r: TradeRow): [number, string] => {
     const i = priority.indexOf(r.sources[0] ?? '');
     return [i === -1 ? priority.length : i, r.sources[0] ?? ''];
@@ -150,10 +164,16 @@ function chooseSources(rows: TradeRow[], priority: string[], notes: DataNote[]):
       continue;
     }
     const what = `${best.period} ${best.reporter}→${best.partner} ${best.flow}s, ${best.product === 'TOTAL' ? 'total' : `HS ${best.product}`}`;
-    const othersText = differing.map((o) => `${o.sources[0]} gives ${formatUsd(o.valueUsd)}`).join('; ');
+    const othersText = differing
+      .map((o) => `${publisher(o.sources[0] ?? '')} gives ${formatUsd(o.valueUsd)}`)
+      .join('; ');
     notes.push({
       kind: 'conflict',
-      text: dataNotes.sourceConflict(what, `${formatUsd(best.valueUsd)} from ${best.sources[0]}`, othersText),
+      text: dataNotes.sourceConflict(
+        what,
+        `${formatUsd(best.valueUsd)} from ${publisher(best.sources[0] ?? '')}`,
+        othersText,
+      ),
       sources: [best, ...differing].map((r) => r.sources[0] ?? ''),
     });
   }

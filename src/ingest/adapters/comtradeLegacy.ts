@@ -44,7 +44,7 @@ export const comtradeLegacy: Adapter = {
       const reporter = area(row, 'Reporter');
       const partner = area(row, 'Partner');
       if (reporter === null || partner === null) {
-        ctx.reject(row.line, 'partner or reporter is a group of areas with no ISO code ("Areas, nes")');
+        ctx.reject(row.line, m.asideAreaGroup());
         continue;
       }
       const product = r.product(row, 'Commodity Code');

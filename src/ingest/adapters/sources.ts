@@ -7,6 +7,7 @@ export const sources: Adapter = {
   label: 'sources table (id,title,publisher,url[,files][,note])',
   cues: ['id', 'title', 'publisher', 'url'],
   required: ['id', 'title', 'publisher', 'url'],
+  readFirst: true,
   read(table, ctx) {
     const r = new RowReader(table.header, ctx);
     const out: SourceRecord[] = [];

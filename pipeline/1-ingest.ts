@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { save, toJson } from '../src/core/context.ts';
+import type { Stage } from '../src/core/stage.ts';
+import { runAlone } from './alone.ts';
+
+export const INGESTED = 'stages/ingest.json';
+
+export const ingestStage: Stage = {
+  name: 'ingest',
+  summary: 'detect each input file’s format, parse and validate it, map it to canonical records',
+  reads: [],
+  readsInputs: true,
+  config: ['reporter', 'partner'],
+  async run(ctx) {
+    // In a batch the inputs were read once for every partner: take that result.
+    if (ctx.sharedIngest) {
+      await save(ctx, INGESTED, await readFile(ctx.sharedIngest.path));
+      return [INGESTED];
+    }
+    // Load and process: every CSV in the inputs folder, for the configured pair.
+    const { ingest } = await import('../src/ingest/ingest.ts');
+    const { reporter, partner } = ctx.config;
+    const result = await ingest(ctx.inputsDir, { focus: { reporter, partners: [partner] } });
+    // Save.
+    await save(ctx, INGESTED, toJson(result));
+    return [INGESTED];
+  },
+};
+
+await runAlone(import.meta.url, ingestStage);

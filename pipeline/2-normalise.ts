@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { outPath, save, toJson } from '../src/core/context.ts';
+import type { Stage } from '../src/core/stage.ts';
+import type { IngestResult } from '../src/ingest/records.ts';
+import { INGESTED } from './1-ingest.ts';
+import { runAlone } from './alone.ts';
+
+export const NORMALISED = 'stages/normalised.json';
+
+export const normaliseStage: Stage = {
+  name: 'normalise',
+  summary: 'convert to USD, label fiscal and calendar years, bring products to HS chapters and sectors',
+  reads: [INGESTED],
+  config: ['reporter', 'partner', 'sectors', 'sourcePriority', 'notes'],
+  async run(ctx) {
+    // Load.
+    const ingested = JSON.parse(await readFile(outPath(ctx, INGESTED), 'utf8')) as IngestResult;
+    // Process.
+    const { normalise } = await import('../src/normalise/normalise.ts');
+    const table = normalise(ingested, ctx.config);
+    // Save.
+    await save(ctx, NORMALISED, toJson(table));
+    return [NORMALISED];
+  },
+};
+
+await runAlone(import.meta.url, normaliseStage);

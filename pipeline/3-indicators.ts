@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { outPath, save, toJson } from '../src/core/context.ts';
+import type { Stage } from '../src/core/stage.ts';
+import type { IndicatorSet } from '../src/indicators/types.ts';
+import type { Normalised } from '../src/normalise/table.ts';
+import { NORMALISED } from './2-normalise.ts';
+import { runAlone } from './alone.ts';
+
+export const INDICATORS = 'indicators.json';
+export const CHANGES = 'changes.json';
+
+export const indicatorsStage: Stage = {
+  name: 'indicators',
+  summary: 'compute every indicator from the normalised table and compare with the previous edition',
+  reads: [NORMALISED],
+  readsPreviousEdition: true,
+  config: [
+    'reporter',
+    'partner',
+    'title',
+    'subtitle',
+    'organisation',
+    'names',
+    'sectors',
+    'scenarios',
+    'notes',
+    'tables',
+  ],
+  async run(ctx) {
+    // Load: this run's table and, when there is one, the previous edition's indicators.
+    const table = JSON.parse(await readFile(outPath(ctx, NORMALISED), 'utf8')) as Normalised;
+    const edition = ctx.previousEdition;
+    const previous = edition
+      ? (JSON.parse(await readFile(join(ctx.outDir, edition.dir, INDICATORS), 'utf8')) as IndicatorSet)
+      : undefined;
+    // Process.
+    const { computeIndicators } = await import('../src/indicators/compute.ts');
+    const { compareEditions } = await import('../src/changes/compare.ts');
+    const { buildTables } = await import('../src/tables/build.ts');
+    // The config as it is now: normalise, skipped when none of its keys changed, may hold an older title.
+    const set = computeIndicators({ ...table, config: ctx.config });
+    const changes = compareEditions(previous, set, edition);
+    const tables = buildTables(set, { bom: ctx.config.tables.bom });
+    // Save.
+    await save(ctx, INDICATORS, toJson(set));
+    await save(ctx, CHANGES, toJson(changes));
+    for (const t of tables) await save(ctx, t.file, t.csv);
+    return [INDICATORS, CHANGES, ...tables.map((t) => t.file)];
+  },
+};
+
+await runAlone(import.meta.url, indicatorsStage);

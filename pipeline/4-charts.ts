@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { outPath, save, toJson } from '../src/core/context.ts';
+import type { Stage } from '../src/core/stage.ts';
+import type { IndicatorSet } from '../src/indicators/types.ts';
+import { INDICATORS } from './3-indicators.ts';
+import { runAlone } from './alone.ts';
+
+/** Index of the charts: id, title, alt text, files, or what a missing chart needs. */
+export const CHART_INDEX = 'charts/index.json';
+
+export const chartsStage: Stage = {
+  name: 'charts',
+  summary: 'build one vega-lite spec per chart and render it to SVG (and a PNG preview)',
+  reads: [INDICATORS],
+  config: [],
+  async run(ctx) {
+    // Load.
+    const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
+    // Process: vega and resvg load only when a chart is to be drawn, which keeps a no-op run fast.
+    const { buildCharts } = await import('../src/charts/build.ts');
+    const { renderPng } = await import('../src/charts/preview.ts');
+    const charts = await buildCharts(set);
+    // Save.
+    const written: string[] = [];
+    const index = [];
+    for (const chart of charts) {
+      const files = chart.svg
+        ? { spec: `charts/${chart.id}.vl.json`, svg: `charts/${chart.id}.svg`, png: `charts/${chart.id}.png` }
+        : undefined;
+      if (files && chart.svg) {
+        await save(ctx, files.spec, toJson(chart.spec));
+        await save(ctx, files.svg, chart.svg);
+        await save(ctx, files.png, renderPng(chart.svg));
+        written.push(files.spec, files.svg, files.png);
+      }
+      const { spec: _, svg: __, ...meta } = chart;
+      index.push({ ...meta, ...(files ? { files } : {}) });
+    }
+    await save(ctx, CHART_INDEX, toJson(index));
+    return [...written, CHART_INDEX];
+  },
+};
+
+await runAlone(import.meta.url, chartsStage);

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import type { Changes } from '../src/changes/compare.ts';
+import type { RenderedChart } from '../src/charts/build.ts';
+import { outPath, save } from '../src/core/context.ts';
+import { parsePeriod, periodEnd } from '../src/core/periods.ts';
+import type { Stage } from '../src/core/stage.ts';
+import type { IndicatorSet } from '../src/indicators/types.ts';
+import { CHANGES, INDICATORS } from './3-indicators.ts';
+import { CHART_INDEX } from './4-charts.ts';
+import { runAlone } from './alone.ts';
+
+export const BRIEFING = 'briefing.pdf';
+
+export const briefingStage: Stage = {
+  name: 'briefing',
+  summary:
+    'assemble the PDF: cover and KPIs, findings, sections with charts and tables, notes, sources, methods',
+  reads: [INDICATORS, CHANGES, CHART_INDEX],
+  config: [],
+  async run(ctx) {
+    // Load.
+    const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
+    const changes = JSON.parse(await readFile(outPath(ctx, CHANGES), 'utf8')) as Changes;
+    const index = JSON.parse(await readFile(outPath(ctx, CHART_INDEX), 'utf8')) as (RenderedChart & {
+      files?: { svg: string };
+    })[];
+    const charts = await Promise.all(
+      index.map(async (c) =>
+        c.files ? { ...c, svg: await readFile(outPath(ctx, c.files.svg), 'utf8') } : c,
+      ),
+    );
+    // Process: the document date is the end of the data's latest period, unless SOURCE_DATE_EPOCH says otherwise.
+    const latest = parsePeriod(set.meta.vintage.period);
+    const date =
+      ctx.sourceDateEpoch !== undefined
+        ? new Date(ctx.sourceDateEpoch * 1000)
+        : latest
+          ? periodEnd(latest)
+          : new Date(0);
+    const { assembleBriefing } = await import('../src/briefing/assemble.ts');
+    const pdf = await assembleBriefing({ set, charts, changes, date });
+    // Save.
+    await save(ctx, BRIEFING, pdf);
+    return [BRIEFING];
+  },
+};
+
+await runAlone(import.meta.url, briefingStage);

@@ -1,0 +1,175 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { archiveEdition, previousEdition } from '../src/core/archive.ts';
+import { codeVersion, type FileHash, hashTree, stageKey } from '../src/core/cache.ts';
+import { outPath, type RunContext, save, toJson } from '../src/core/context.ts';
+import { sha256, sha256File } from '../src/core/hash.ts';
+import { acquireLock } from '../src/core/lock.ts';
+import {
+  buildManifest,
+  MANIFEST,
+  type Manifest,
+  readManifest,
+  type StageRecord,
+} from '../src/core/manifest.ts';
+import { runMessages as m } from '../src/core/messages.ts';
+import { discardBuild, startBuild, switchToBuild } from '../src/core/outputs.ts';
+import type { Stage } from '../src/core/stage.ts';
+import type { IndicatorSet } from '../src/indicators/types.ts';
+import { ingestStage } from './1-ingest.ts';
+import { normaliseStage } from './2-normalise.ts';
+import { INDICATORS, indicatorsStage } from './3-indicators.ts';
+import { chartsStage } from './4-charts.ts';
+import { briefingStage } from './5-briefing.ts';
+
+/** The path of the data, in order: each stage reads only what the ones before it wrote. */
+export const STAGES: readonly Stage[] = [
+  ingestStage,
+  normaliseStage,
+  indicatorsStage,
+  chartsStage,
+  briefingStage,
+];
+
+export function findStage(name: string): Stage | undefined {
+  return STAGES.find((s) => s.name === name);
+}
+
+export interface RunOptions {
+  stages?: readonly Stage[];
+  /** Re-run every stage even when its cache key is unchanged. */
+  force?: boolean;
+  /** How long to wait for another run's lock before giving up (exit 75). */
+  waitSeconds?: number;
+}
+
+export interface RunResult {
+  upToDate: boolean;
+  ran: string[];
+  skipped: string[];
+}
+
+/**
+ * Runs the stages into a new build, skipping each whose cache key (code, config keys it uses, the
+ * files it reads) is unchanged, then switches the outputs to the build in one step and archives the
+ * edition. Locked: one run per output folder.
+ */
+export async function runPipeline(
+  base: Omit<RunContext, 'buildDir'>,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  await mkdir(base.outDir, { recursive: true });
+  const release = await acquireLock(base.outDir, {
+    ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
+    onStale: (pid) => base.log.log('warn', 'stale-lock', m.staleLock(pid)),
+  });
+  try {
+    return await runLocked(base, options);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions): Promise<RunResult> {
+  const pair = `${base.config.reporter}-${base.config.partner}`;
+  // The config is fingerprinted on its own, key by key: only the stages that read a changed key re-run.
+  const inputs = (await hashTree(base.inputsDir)).filter(
+    (f) => join(base.inputsDir, f.file) !== base.configPath,
+  );
+  const configHash = await configFingerprint(base);
+  const editionId = sha256(JSON.stringify({ inputs, configHash })).slice(0, 16);
+  const before = await previousEdition(base.outDir, pair, editionId);
+  const build = await startBuild(base.outDir);
+  const ctx: RunContext = { ...base, buildDir: build.dir, ...(before ? { previousEdition: before } : {}) };
+  try {
+    const previous = build.previous ? await readManifest(build.previous) : undefined;
+    const code = await codeVersion();
+    const stages: Record<string, StageRecord> = { ...(previous?.stages ?? {}) };
+    const ran: string[] = [];
+    const skipped: string[] = [];
+    for (const stage of options.stages ?? STAGES) {
+      const key = stageKey({
+        stage: stage.name,
+        code,
+        config: Object.fromEntries(stage.config.map((k) => [k, (ctx.config as Record<string, unknown>)[k]])),
+        reads: await hashFiles(ctx, stage.reads),
+        ...(stage.readsInputs ? { inputs, focus: ctx.sharedIngest?.partners ?? [ctx.config.partner] } : {}),
+        ...(stage.readsPreviousEdition ? { previous: before?.id ?? null } : {}),
+      });
+      const last = previous?.stages[stage.name];
+      if (!options.force && last?.key === key && previous && (await intact(ctx, last, previous))) {
+        skipped.push(stage.name);
+        ctx.log.log('debug', 'stage-skipped', m.stageSkipped(stage.name), { stage: stage.name });
+        continue;
+      }
+      // A stage's old files go first, so a chart it no longer draws does not linger in the build.
+      for (const file of last?.outputs ?? []) await rm(outPath(ctx, file), { force: true });
+      const started = performance.now();
+      const outputs = await stage.run(ctx);
+      stages[stage.name] = { key, outputs };
+      ran.push(stage.name);
+      ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {
+        stage: stage.name,
+        durationMs: Math.round(performance.now() - started),
+        files: outputs.length,
+      });
+    }
+    if (ran.length === 0 && previous) {
+      await discardBuild(build);
+      ctx.log.log('info', 'up-to-date', m.upToDate(base.outDir), { skipped: skipped.length });
+      return { upToDate: true, ran, skipped };
+    }
+    const vintage = await vintageOf(ctx);
+    const edition = { id: editionId, vintage, ...(before ? { previous: before.id } : {}) };
+    const manifest = await buildManifest(ctx, { edition, configHash, inputs, stages });
+    await save(ctx, MANIFEST, toJson(manifest));
+    await switchToBuild(base.outDir, build);
+    if (stages.briefing) {
+      const dir = await archiveEdition(
+        base.outDir,
+        pair,
+        { id: editionId, vintage },
+        join(base.outDir, '.current'),
+      );
+      ctx.log.log('info', 'archived', m.archived(dir), { edition: editionId });
+    }
+    return { upToDate: false, ran, skipped };
+  } catch (error) {
+    await discardBuild(build);
+    throw error;
+  }
+}
+
+async function hashFiles(ctx: RunContext, files: string[]): Promise<FileHash[]> {
+  const hashes: FileHash[] = [];
+  for (const file of files)
+    hashes.push({ file, sha256: await sha256File(outPath(ctx, file)).catch(() => 'missing') });
+  return hashes;
+}
+
+/** The previous build's files are still what its manifest says (nobody edited or removed them). */
+async function intact(ctx: RunContext, record: StageRecord, manifest: Manifest): Promise<boolean> {
+  for (const file of record.outputs) {
+    const expected = manifest.outputs.find((o) => o.file === file)?.sha256;
+    const actual = await sha256File(outPath(ctx, file)).catch(() => undefined);
+    if (!expected || actual !== expected) return false;
+  }
+  return true;
+}
+
+async function configFingerprint(ctx: Omit<RunContext, 'buildDir'>): Promise<string> {
+  const file = await sha256File(ctx.configPath).catch(() => undefined);
+  return file ?? sha256(JSON.stringify(ctx.config));
+}
+
+/** "FY2025-26-provisional": the latest period of the data, as archive folders are named. */
+async function vintageOf(ctx: RunContext): Promise<string> {
+  try {
+    const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
+    const { period, provisional } = set.meta.vintage;
+    return `${period || 'no-period'}${provisional ? '-provisional' : ''}`;
+  } catch {
+    return 'no-indicators';
+  }
+}

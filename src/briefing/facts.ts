@@ -1,0 +1,87 @@
+import { formatChange, formatNumber, formatPercent, formatUsd } from '../core/format.ts';
+import { pick, publishers, select, valueAt } from '../indicators/query.ts';
+import type { Indicator, IndicatorSet } from '../indicators/types.ts';
+
+/** The pair's latest and previous years, as the cover and the narrative name them. */
+export function latestYears(set: IndicatorSet): { latest?: string; previous?: string } {
+  const periods = select(set, 'trade.total')
+    .filter((i) => i.value !== null)
+    .map((i) => i.period);
+  const exportsOrImports = [...select(set, 'trade.exports'), ...select(set, 'trade.imports')].map(
+    (i) => i.period,
+  );
+  const list = periods.length ? periods : [...new Set(exportsOrImports)];
+  return { latest: list[list.length - 1], previous: list[list.length - 2] };
+}
+
+/** "FY2025-26 (provisional)" when the value is provisional. */
+export function periodOf(indicator: Indicator | undefined, period: string): string {
+  return indicator?.provisional ? `${period} (provisional)` : period;
+}
+
+export const usd = (value: number | undefined, unit?: 'bn' | 'm'): string =>
+  value === undefined ? 'n/a' : formatUsd(value, unit);
+/** A table cell in USD million, the unit named in the column header: "4,881". */
+export const millions = (value: number | undefined): string =>
+  value === undefined ? 'n/a' : formatNumber(value / 1e6);
+export const pct = (value: number | undefined): string =>
+  value === undefined ? 'n/a' : formatPercent(value);
+export const change = (value: number | undefined): string =>
+  value === undefined ? 'n/a' : formatChange(value);
+
+export { pick, select, valueAt };
+
+const QUALIFIER: Record<string, string> = { at_least: 'over ', approx: 'about ' };
+
+/** A value in its own unit, with its range and qualifier: "about USD 10 bn", "over 120,000 persons". */
+export function formatValue(i: Indicator): string {
+  if (i.value === null) return 'not available';
+  const one = (v: number) =>
+    i.unit === 'USD' ? formatUsd(v) : i.unit === 'ratio' ? formatPercent(v) : `${formatNumber(v)} ${i.unit}`;
+  const text = i.high === undefined ? one(i.value) : `${one(i.value)} to ${one(i.high)}`;
+  return `${QUALIFIER[i.dims?.qualifier ?? ''] ?? ''}${text}`;
+}
+
+/** "Work permit quota, 2025: 71,817 permits (DNA India)". */
+export function describeFigure(set: IndicatorSet, i: Indicator): string {
+  const label = `${i.label.charAt(0).toUpperCase()}${i.label.slice(1)}`;
+  const note = i.note ? ` ${i.note.charAt(0).toUpperCase()}${i.note.slice(1).replace(/\.?$/, '.')}` : '';
+  return `${label}, ${i.period}: ${formatValue(i)} (${publishers(set, i.sources).join('; ')}).${note}`;
+}
+
+/** An index with its range where the indicator gives one: "0.85", "0.14 to 0.38". */
+export function indexText(i: Indicator | undefined, digits = 2): string {
+  if (i?.value == null) return 'n/a';
+  const one = (v: number) => formatNumber(v, digits);
+  // A range narrower than the printed precision reads as one value.
+  return i.high === undefined || one(i.high) === one(i.value)
+    ? one(i.value)
+    : `${one(i.value)} to ${one(i.high)}`;
+}
+
+/** A ratio as a percentage with its range where the indicator gives one: "1.3 %", "1.3 % to 2.0 %". */
+export function percentText(i: Indicator | undefined): string {
+  if (i?.value == null) return 'n/a';
+  const low = formatPercent(i.value);
+  return i.high === undefined || formatPercent(i.high) === low ? low : `${low} to ${formatPercent(i.high)}`;
+}
+
+/**
+ * "at least " or "at most " where the engine marks a value as a bound: its note then has a part
+ * that starts so ("at least: some of its chapters are not itemised").
+ */
+export function bound(i: Indicator | undefined): string {
+  const part = i?.note?.split('; ').find((p) => /^at (least|most)\b/.test(p));
+  return part ? `${part.startsWith('at least') ? 'at least' : 'at most'} ` : '';
+}
+
+/** A USD range in one unit, as formatUsd would choose it for the high end: "USD 2,700–2,800 m". */
+export function usdRange(value: number | undefined, high?: number, unit?: 'bn' | 'm'): string {
+  if (value === undefined) return 'n/a';
+  if (high === undefined) return usd(value, unit);
+  const chosen = unit ?? (Math.abs(high) >= 1e10 ? 'bn' : 'm');
+  const low = usd(value, chosen)
+    .replace(/^USD /, '')
+    .replace(/ (bn|m)$/, '');
+  return `USD ${low}–${usd(high, chosen).replace(/^USD /, '')}`;
+}

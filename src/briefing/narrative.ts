@@ -1,0 +1,133 @@
+import { chapterName, sectorName } from '../indicators/query.ts';
+import type { IndicatorSet } from '../indicators/types.ts';
+import { change, latestYears, pct, pick, select, usd, valueAt } from './facts.ts';
+
+/**
+ * The briefing's sentences, written from indicators.json: every number in them is looked up there,
+ * none is typed into a template. A sentence whose numbers are missing is left out, not filled in.
+ */
+export function keyFindings(set: IndicatorSet): string[] {
+  return [
+    trend(set),
+    balanceFinding(set),
+    importFinding(set),
+    exportFinding(set),
+    opportunityFinding(set),
+    targetFinding(set),
+  ].filter((s): s is string => s !== undefined);
+}
+
+function trend(set: IndicatorSet): string | undefined {
+  const { latest, previous } = latestYears(set);
+  const total = latest && pick(set, 'trade.total', latest);
+  if (!latest || !total || total.value === null) return undefined;
+  const yoy = valueAt(set, 'growth.total.yoy', latest);
+  const cagr = pick(set, 'growth.total.cagr');
+  return (
+    `Trade between ${set.meta.reporterName} and ${set.meta.partnerName} was ${usd(total.value, 'bn')} in ${latest}${total.provisional ? ' (provisional)' : ''}` +
+    (yoy === undefined || !previous
+      ? ''
+      : `, ${yoy < 0 ? 'down' : 'up'} ${pct(Math.abs(yoy))} on ${previous} (${usd(valueAt(set, 'trade.total', previous), 'bn')})`) +
+    (cagr?.value == null
+      ? '.'
+      : `; it has grown ${pct(cagr.value)} a year since ${cagr.dims?.from} (compound, endpoint).`)
+  );
+}
+
+function balanceFinding(set: IndicatorSet): string | undefined {
+  const { latest, previous } = latestYears(set);
+  if (!latest) return undefined;
+  const x = valueAt(set, 'trade.exports', latest);
+  const m = valueAt(set, 'trade.imports', latest);
+  const balance = valueAt(set, 'trade.balance', latest);
+  const coverage = valueAt(set, 'trade.coverage', latest);
+  if (x === undefined || m === undefined || balance === undefined || coverage === undefined) return undefined;
+  const before = previous ? valueAt(set, 'trade.coverage', previous) : undefined;
+  return (
+    `${set.meta.reporterName} imported ${usd(m, 'bn')} and exported ${usd(x, 'm')}: a balance of ${usd(balance, 'bn')}, with exports covering ${pct(coverage)} of imports` +
+    (before === undefined ? '.' : ` (${pct(before)} in ${previous}).`)
+  );
+}
+
+function importFinding(set: IndicatorSet): string | undefined {
+  const shares = select(set, 'composition.chapter.share', { flow: 'import' }).filter(
+    (i) => i.value !== null && i.dims?.chapter !== 'OTHER',
+  );
+  const period = shares[shares.length - 1]?.period;
+  const top = shares
+    .filter((s) => s.period === period)
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
+    .slice(0, 2);
+  const [first, second] = top;
+  if (!first || !period) return undefined;
+  const name = (code: string | undefined) => chapterPhrase(set, code ?? '');
+  return (
+    `${capitalise(name(first.dims?.chapter))} made up ${pct(first.value ?? undefined)} of imports from ${set.meta.partnerName} in ${period}` +
+    (second ? `; ${name(second.dims?.chapter)} a further ${pct(second.value ?? undefined)}.` : '.')
+  );
+}
+
+function exportFinding(set: IndicatorSet): string | undefined {
+  const values = select(set, 'composition.chapter.value', { flow: 'export' }).filter((i) => i.value !== null);
+  const period = values[values.length - 1]?.period;
+  const latest = values.filter((v) => v.period === period);
+  const top = latest
+    .filter((v) => v.dims?.chapter !== 'OTHER')
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
+    .slice(0, 3);
+  if (top.length === 0 || !period) return undefined;
+  const other = pick(set, 'composition.chapter.share', period, { flow: 'export', chapter: 'OTHER' });
+  const list = top.map((v) => chapterPhrase(set, v.dims?.chapter ?? '', usd(v.value ?? undefined, 'm')));
+  return (
+    `${set.meta.reporterName}'s largest exports to ${set.meta.partnerName} in ${period} were ${joinList(list)}` +
+    (other?.value == null
+      ? '.'
+      : `; ${pct(other.value)} of exports is not itemised by chapter in the source.`)
+  );
+}
+
+function opportunityFinding(set: IndicatorSet): string | undefined {
+  const shares = select(set, 'opportunity.shareOfDemand').filter(
+    (s) => s.value !== null && s.status === 'ok',
+  );
+  const best = shares.sort((a, b) => (a.value ?? 0) - (b.value ?? 0))[0];
+  if (!best) return undefined;
+  const sector = best.dims?.sector ?? '';
+  const demand = pick(set, 'opportunity.demand', undefined, { sector });
+  const supply = pick(set, 'composition.sector.value', best.period, { flow: 'export', sector });
+  if (!demand || demand.value === null || !supply) return undefined;
+  return `${set.meta.partnerName}'s ${sectorName(set, sector).toLowerCase()} imports are put at ${demand.high ? `${usd(demand.value, 'bn')}–${usd(demand.high, 'bn')}` : `about ${usd(demand.value, 'bn')}`} a year; ${set.meta.reporterName}'s exports of ${usd(supply.value ?? undefined, 'm')} in ${supply.period} would be ${pct(best.value ?? undefined)} of that market.`;
+}
+
+function targetFinding(set: IndicatorSet): string | undefined {
+  const needed = select(set, 'target.requiredCagr').find((i) => i.value !== null);
+  const target =
+    needed && pick(set, 'target.value', undefined, { targetYear: needed.dims?.targetYear ?? '' });
+  if (!needed || !target) return undefined;
+  const achieved = pick(set, 'growth.total.cagr');
+  const { latest } = latestYears(set);
+  const lastYoy = latest ? valueAt(set, 'growth.total.yoy', latest) : undefined;
+  return (
+    `The ${usd(target.value ?? undefined, 'bn')} target for ${target.period} needs trade to grow ${pct(needed.value ?? undefined)} a year over ${needed.period}` +
+    (achieved?.value == null
+      ? ''
+      : `, against ${pct(achieved.value)} a year achieved since ${achieved.dims?.from}`) +
+    (lastYoy === undefined ? '.' : ` and ${change(lastYoy)} in ${latest}.`)
+  );
+}
+
+/** "mineral fuels (HS 27)", or "HS 27" alone where the inputs give no name for the chapter. */
+function chapterPhrase(set: IndicatorSet, code: string, extra?: string): string {
+  const tail = extra ? `, ${extra}` : '';
+  if (!set.chapters.some((c) => c.code === code)) return `HS ${code}${extra ? ` (${extra})` : ''}`;
+  return `${chapterName(set, code).split(/[;,]/)[0]?.toLowerCase()} (HS ${code}${tail})`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

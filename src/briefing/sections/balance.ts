@@ -1,0 +1,64 @@
+import type { RenderedChart } from '../../charts/build.ts';
+import { sortPeriods } from '../../indicators/query.ts';
+import type { IndicatorSet } from '../../indicators/types.ts';
+import { change, latestYears, millions, pct, pick, select, usd, valueAt } from '../facts.ts';
+import type { Writer } from '../writer.ts';
+import { writeChart } from './chart.ts';
+
+/** Years shown in the balance table: enough for the trend, few enough to read. */
+const TABLE_YEARS = 6;
+
+export function writeBalance(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
+  const { reporterName, partnerName } = set.meta;
+  w.section('The balance', { newPage: true });
+  const { latest } = latestYears(set);
+  const balances = select(set, 'trade.balance').filter((i) => i.value !== null);
+  const first = balances[0];
+  const deepest = balances.reduce<(typeof balances)[number] | undefined>(
+    (a, b) => (!a || (b.value ?? 0) < (a.value ?? 0) ? b : a),
+    undefined,
+  );
+  const x = pick(set, 'growth.exports.cagr');
+  const m = pick(set, 'growth.imports.cagr');
+  const deficits = balances.filter((b) => (b.value ?? 0) < 0).length;
+  if (latest && first && deepest) {
+    const record =
+      deficits === balances.length
+        ? `${reporterName} has run a deficit with ${partnerName} in every year of the series`
+        : `${reporterName} ran a deficit with ${partnerName} in ${deficits} of ${balances.length} years`;
+    w.paragraph(
+      `${record}: the balance went from ${usd(first.value ?? undefined, 'bn')} in ${first.period} to ${usd(valueAt(set, 'trade.balance', latest), 'bn')} in ${latest} and was lowest in ${deepest.period} (${usd(deepest.value ?? undefined, 'bn')}).` +
+        (x?.value != null && m?.value != null
+          ? ` Since ${x.dims?.from}, imports grew ${pct(m.value)} a year and exports ${pct(x.value)} (compound annual rates, endpoint).`
+          : ''),
+    );
+  }
+  writeChart(w, charts, 'trade-over-time');
+  const years = select(set, 'trade.exports')
+    .map((i) => i.period)
+    .concat(select(set, 'trade.imports').map((i) => i.period));
+  const periods = sortPeriods(years).slice(-TABLE_YEARS);
+  const money = (id: string, period: string) => millions(valueAt(set, id, period));
+  w.table({
+    columns: [
+      { header: 'Year', width: 0.17 },
+      { header: 'Exports, USD m', width: 0.145, align: 'right' },
+      { header: 'Imports, USD m', width: 0.145, align: 'right' },
+      { header: 'Total, USD m', width: 0.14, align: 'right' },
+      { header: 'Balance, USD m', width: 0.15, align: 'right' },
+      { header: 'Exports / imports', width: 0.125, align: 'right' },
+      { header: 'Total, change', width: 0.125, align: 'right' },
+    ],
+    rows: periods.map((p) => [
+      pick(set, 'trade.total', p)?.provisional || pick(set, 'trade.exports', p)?.provisional
+        ? `${p} (prov.)`
+        : p,
+      money('trade.exports', p),
+      money('trade.imports', p),
+      money('trade.total', p),
+      money('trade.balance', p),
+      pct(valueAt(set, 'trade.coverage', p)),
+      change(valueAt(set, 'growth.total.yoy', p)),
+    ]),
+  });
+}

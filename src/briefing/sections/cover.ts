@@ -1,0 +1,188 @@
+import type { IndicatorSet } from '../../indicators/types.ts';
+import { change, latestYears, pct, pick, usd } from '../facts.ts';
+import { keyFindings } from '../narrative.ts';
+import { COLOURS, PAGE, TYPE } from '../style.ts';
+import type { Writer } from '../writer.ts';
+
+interface Tile {
+  label: string;
+  value: string;
+  before: string;
+}
+
+/** Where the logo sits: top right of the band, inside the text column, never taller than the name line. */
+const LOGO = { width: 120, height: 36, top: 34 } as const;
+
+/** Title, the pair in both languages, the data vintage, six KPI tiles and the key findings. */
+export function writeCover(w: Writer, set: IndicatorSet, inputFiles: number, logo?: Uint8Array): void {
+  const { doc } = w;
+  const { meta } = set;
+  w.newPage();
+  const band = 214;
+  doc.save();
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.rect(0, 0, PAGE.width, band).fill(meta.organisation.accent);
+  // The logo repeats the organisation's name, printed beside it: decoration to a screen reader.
+  if (logo) {
+    doc.image(Buffer.from(logo), PAGE.width - PAGE.right - LOGO.width, LOGO.top, {
+      fit: [LOGO.width, LOGO.height],
+      align: 'right',
+    });
+  }
+  doc.endMarkedContent();
+  doc.restore();
+  w.tagged('P', () => {
+    w.style('semibold', TYPE.small + 0.5, '#ffffff').text(meta.organisation.name.toUpperCase(), w.left, 46, {
+      width: w.width - (logo ? LOGO.width + 12 : 0),
+      characterSpacing: 1.2,
+    });
+  });
+  w.titleHeading(meta.title, () => {
+    w.style('bold', 26, '#ffffff').text(meta.title, w.left, 72, { width: w.width });
+  });
+  const names = [
+    [meta.reporterName, meta.reporterNative],
+    [meta.partnerName, meta.partnerNative],
+  ]
+    .map(([en, native]) => (native ? `${en} · ${native}` : en))
+    .join('   –   ');
+  w.tagged('P', () => {
+    w.style('regular', 12, '#ffffff').text(names, w.left, doc.y + 6, { width: w.width });
+  });
+  if (meta.subtitle) {
+    w.tagged('P', () => {
+      w.style('regular', 10.5, '#dde6f0').text(meta.subtitle, w.left, doc.y + 8, {
+        width: w.width,
+        lineGap: 2,
+      });
+    });
+  }
+  const vintage = `Data to ${meta.vintage.period}${meta.vintage.provisional ? ' (provisional)' : ''} · ${meta.vintage.basis === 'fiscal' ? 'fiscal years April–March' : 'calendar years'} · ${inputFiles} input files, every figure with its source`;
+  w.tagged('P', () => {
+    w.style('regular', TYPE.small + 0.5, COLOURS.muted).text(vintage, w.left, band + 14, { width: w.width });
+  });
+  doc.y = band + 38;
+  writeTiles(w, tiles(set), meta.organisation.accent);
+  w.subheading('Key findings');
+  w.bullets(keyFindings(set));
+}
+
+/** The contents list: its heading, and a row per entry in as many columns as the room left needs. */
+const CONTENTS = { heading: 16, row: 13, fewestRows: 4, mostColumns: 3 } as const;
+
+/**
+ * Reserves the rest of the cover for a contents list; the returned function draws it, at the foot of
+ * the page, once the sections (and so their pages) are known. Nothing is reserved when the findings
+ * have left no room for even a short list.
+ */
+export function reserveContents(
+  w: Writer,
+): ((sections: { title: string; page: number }[]) => void) | undefined {
+  const bottom = PAGE.height - PAGE.bottom;
+  const room = bottom - (w.y + 10);
+  const fits = Math.floor((room - CONTENTS.heading) / CONTENTS.row);
+  if (fits < CONTENTS.fewestRows) return undefined;
+  const draw = w.reserve('TOC');
+  return (sections) => {
+    const columns = Math.min(CONTENTS.mostColumns, Math.ceil(sections.length / fits));
+    const rows = Math.ceil(sections.length / columns);
+    const top = bottom - CONTENTS.heading - rows * CONTENTS.row;
+    const columnWidth = w.width / columns - 12;
+    draw(0, [
+      {
+        type: 'Caption',
+        draw: () =>
+          w.style('semibold', TYPE.small + 0.5, COLOURS.muted).text('CONTENTS', w.left, top, {
+            width: w.width,
+            characterSpacing: 1,
+          }),
+      },
+      ...sections.map((s, i) => ({
+        type: 'TOCI',
+        draw: () => {
+          const x = w.left + Math.floor(i / rows) * (w.width / columns);
+          const y = top + CONTENTS.heading + (i % rows) * CONTENTS.row;
+          w.style('regular', TYPE.small + 1, COLOURS.ink).text(s.title, x, y, {
+            width: columnWidth - 24,
+            lineBreak: false,
+          });
+          w.style('regular', TYPE.small + 1, COLOURS.muted).text(
+            String(s.page + 1),
+            x + columnWidth - 24,
+            y,
+            {
+              width: 24,
+              align: 'right',
+              lineBreak: false,
+            },
+          );
+        },
+      })),
+    ]);
+  };
+}
+
+function tiles(set: IndicatorSet): Tile[] {
+  const { latest, previous } = latestYears(set);
+  if (!latest) return [];
+  const entry = (id: string, label: string, format: (v: number | undefined) => string): Tile => {
+    const now = pick(set, id, latest);
+    const before = previous ? pick(set, id, previous) : undefined;
+    return {
+      label: `${label}, ${latest}${now?.provisional ? '*' : ''}`,
+      value: format(now?.value ?? undefined),
+      before: previous ? `${previous}: ${format(before?.value ?? undefined)}` : '',
+    };
+  };
+  const money = (v: number | undefined) => usd(v, v !== undefined && Math.abs(v) >= 1e10 ? 'bn' : 'm');
+  return [
+    entry('trade.total', 'Total trade', (v) => usd(v, 'bn')),
+    entry('growth.total.yoy', 'Change on the year', change),
+    entry('trade.balance', 'Balance', (v) => usd(v, 'bn')),
+    entry('trade.exports', `Exports to ${set.meta.partnerName}`, money),
+    entry('trade.imports', `Imports from ${set.meta.partnerName}`, money),
+    entry('trade.coverage', 'Exports / imports', pct),
+  ];
+}
+
+function writeTiles(w: Writer, list: Tile[], accent: string): void {
+  const { doc } = w;
+  const gap = 10;
+  const columns = 3;
+  const width = (w.width - gap * (columns - 1)) / columns;
+  const height = 58;
+  const top = doc.y;
+  list.forEach((tile, i) => {
+    const x = w.left + (i % columns) * (width + gap);
+    const y = top + Math.floor(i / columns) * (height + gap);
+    doc.save();
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.rect(x, y, width, height).fill(COLOURS.band);
+    doc.rect(x, y, 3, height).fill(accent);
+    doc.endMarkedContent();
+    doc.restore();
+    w.tagged('P', () => {
+      w.style('regular', TYPE.small, COLOURS.muted).text(tile.label, x + 10, y + 8, {
+        width: width - 16,
+        lineBreak: false,
+      });
+      w.style('bold', 17, COLOURS.ink).text(tile.value, x + 10, y + 19, {
+        width: width - 16,
+        lineBreak: false,
+      });
+      w.style('regular', TYPE.small, COLOURS.muted).text(tile.before, x + 10, y + 41, {
+        width: width - 16,
+        lineBreak: false,
+      });
+    });
+  });
+  const rows = Math.ceil(list.length / columns);
+  doc.x = w.left;
+  doc.y = top + rows * (height + gap) + 4;
+  if (list.some((t) => t.label.endsWith('*'))) {
+    w.paragraph('* Provisional figures, subject to revision by the source.', {
+      size: TYPE.small,
+      colour: COLOURS.muted,
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { compactChapters, expandChapterRange } from '../../core/hs.ts';
+import type { IndicatorSet } from '../../indicators/types.ts';
+import type { Writer } from '../writer.ts';
+
+/** Formulas with their citations, the sector definitions, and what was read from which file. */
+export function writeMethodology(w: Writer, set: IndicatorSet): void {
+  w.section('Methodology', { newPage: true });
+  w.paragraph(
+    'Values are converted to US dollars and brought to HS chapter level before any indicator is computed. Fiscal years (April–March) and calendar years are kept apart. Every indicator in indicators.json carries its unit, period, formula and the source ids of the rows behind it; X is the reporter’s exports to the partner, M its imports from the partner.',
+  );
+  const used = new Set(set.indicators.map((i) => i.formula));
+  w.subheading('Formulas');
+  w.table({
+    columns: [
+      { header: 'Indicator', width: 0.27 },
+      { header: 'Formula', width: 0.4 },
+      { header: 'Reference', width: 0.33 },
+    ],
+    rows: Object.entries(set.formulas)
+      .filter(([id]) => used.has(id as never))
+      .map(([, f]) => [f.name, f.variant ? `${f.expression} (${f.variant})` : f.expression, f.citation]),
+  });
+  w.subheading('Sectors');
+  w.table({
+    columns: [
+      { header: 'Sector', width: 0.24 },
+      { header: 'HS chapters', width: 0.2 },
+      { header: 'Basis', width: 0.56 },
+    ],
+    rows: set.sectors.map((s) => [
+      s.name,
+      compactChapters(s.chapters.flatMap(expandChapterRange)),
+      s.basis ?? 'HS chapter definition',
+    ]),
+  });
+  w.subheading('Inputs read');
+  w.table({
+    columns: [
+      { header: 'File', width: 0.42 },
+      { header: 'Format', width: 0.2 },
+      { header: 'Rows', width: 0.12, align: 'right' },
+      { header: 'Used', width: 0.12, align: 'right' },
+      { header: 'Set aside', width: 0.14, align: 'right' },
+    ],
+    rows: set.coverage.files.map((f) => [
+      f.file,
+      f.format,
+      f.rows.toLocaleString('en-GB'),
+      f.used.toLocaleString('en-GB'),
+      Object.values(f.rejected)
+        .reduce((a, b) => a + b, 0)
+        .toLocaleString('en-GB'),
+    ]),
+  });
+}

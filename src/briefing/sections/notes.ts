@@ -1,0 +1,31 @@
+import type { IndicatorSet } from '../../indicators/types.ts';
+import { TYPE } from '../style.ts';
+import { unavailableGroups } from '../unavailable.ts';
+import type { Writer } from '../writer.ts';
+
+/** Every caveat a reader needs: provisional years, conflicting sources, partial coverage, gaps. */
+export function writeNotes(w: Writer, set: IndicatorSet): void {
+  w.section('Data notes', { keepWith: 120 });
+  // What is not available is listed once, grouped by formula, below; the engine's own line per
+  // indicator would say the same again.
+  const notes = [
+    ...set.notes.filter((n) => n.kind !== 'availability').map((n) => n.text),
+    ...unavailableNotes(set),
+  ];
+  if (notes.length === 0) {
+    w.paragraph('No caveats: every figure comes from a single, final source.');
+    return;
+  }
+  w.bullets(notes, { numbered: true, size: TYPE.body - 0.5 });
+}
+
+/** One line per formula the inputs don't allow: what it would need, and why the data is missing. */
+function unavailableNotes(set: IndicatorSet): string[] {
+  return unavailableGroups(set).map((g) => {
+    const cases = g.indicators.length > 1 ? ` in ${g.indicators.length} cases` : '';
+    const [first, ...more] = g.needs;
+    const needs = more.length > 0 ? `${first}; and ${more.length} similar` : first;
+    const why = g.notes.length > 0 ? ` ${g.notes.join(' ')}` : '';
+    return `${g.name}: not available${cases} (${needs}).${why}`;
+  });
+}

@@ -1,0 +1,97 @@
+import type { RenderedChart } from '../../charts/build.ts';
+import { type SectorPotential, sectorPotentials } from '../../charts/specs/potential.ts';
+import { compactChapters, expandChapterRange } from '../../core/hs.ts';
+import { sectorName } from '../../indicators/query.ts';
+import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
+import { bound, millions, pct, pick, select, usd, usdRange } from '../facts.ts';
+import type { Writer } from '../writer.ts';
+import { chartHeight, writeChart } from './chart.ts';
+
+/**
+ * An exporter seldom holds a share of one market many times its share of the world's: past this
+ * multiple, the published demand figure more likely covers less than the sector's HS chapters.
+ */
+const IMPLAUSIBLE_MULTIPLE = 10;
+
+/** Export potential "lite": what the partner's demand and the reporter's world share predict, and the gap. */
+export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
+  const { reporterName, partnerName, reporter } = set.meta;
+  w.section('Export potential', { keepWith: 130 + chartHeight(charts, 'export-potential') });
+  const sectors = sectorPotentials(set);
+  if (sectors.length === 0) {
+    w.paragraph(
+      `Not available: export potential needs ${partnerName}'s import demand by sector and ${reporterName}'s exports to the world by HS chapter.`,
+    );
+    return;
+  }
+  const sharesPeriod = sectorShare(set, sectors[0]?.sector ?? '')?.period;
+  const overall = pick(set, 'specialisation.worldShare', sharesPeriod, { reporter });
+  w.paragraph(
+    `Export potential “lite” asks what ${reporterName} would sell ${partnerName} in a sector if it won the same share of ${partnerName}'s imports as it holds of world exports in that sector: ${partnerName}'s published import demand times ${reporterName}'s share of world exports of the sector (${overall?.period ?? 'the latest year with world data'}). ` +
+      `The demand part applies ${reporterName}'s share of world exports of all goods${overall?.value == null ? '' : ` (${pct(overall.value)})`}; the supply part is what its specialisation in the sector adds or takes away. ` +
+      `It is a yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
+  );
+  for (const s of sectors) {
+    const text = sectorFinding(set, s);
+    if (text) w.paragraph(text);
+  }
+  writeChart(w, charts, 'export-potential');
+  w.table({
+    caption: `USD million, except ${reporterName}'s share of world exports of the sector (${sharesPeriod ?? ''})`,
+    columns: [
+      { header: 'Sector', width: 0.19 },
+      { header: `${partnerName}'s import demand`, width: 0.14, align: 'right' },
+      { header: 'World share', width: 0.09, align: 'right' },
+      { header: 'Demand part', width: 0.1, align: 'right' },
+      { header: 'Supply part', width: 0.1, align: 'right' },
+      { header: 'Potential', width: 0.1, align: 'right' },
+      { header: `Exports, ${sectors[0]?.exports?.period ?? ''}`, width: 0.14, align: 'right' },
+      { header: 'Untapped', width: 0.14, align: 'right' },
+    ],
+    rows: sectors.map((s) => {
+      const demand = pick(set, 'opportunity.demand', undefined, { sector: s.sector });
+      const share = sectorShare(set, s.sector);
+      return [
+        sectorName(set, s.sector),
+        demand?.high
+          ? `${millions(demand.value ?? undefined)}–${millions(demand.high)}`
+          : millions(demand?.value ?? undefined),
+        `${bound(share)}${pct(share?.value ?? undefined)}`,
+        millions(s.demandPart?.value ?? undefined),
+        millions(s.supplyPart?.value ?? undefined),
+        millions(s.potential.value ?? undefined),
+        `${bound(s.exports)}${millions(s.exports?.value ?? undefined)}`,
+        `${bound(s.untapped)}${millions(s.untapped?.value ?? undefined)}`,
+      ];
+    }),
+  });
+}
+
+/** One sentence per sector: how much is untapped, or plainly that exports already exceed the potential. */
+function sectorFinding(set: IndicatorSet, s: SectorPotential): string | undefined {
+  const { reporterName, partnerName } = set.meta;
+  const name = sectorName(set, s.sector);
+  const gap = s.untapped?.value;
+  if (gap == null || s.exports?.value == null) return undefined;
+  const atLeast = bound(s.exports);
+  const exportsText = `${atLeast}${usd(s.exports.value)} (${s.exports.period})`;
+  if (gap >= 0) {
+    return `${name}: a potential of ${usd(s.potential.value ?? undefined)} against exports of ${exportsText} leaves ${bound(s.untapped)}${usd(gap)} untapped.`;
+  }
+  const said = `${name}: ${reporterName} already sells more than its world share predicts: exports of ${exportsText} against a potential of ${usd(s.potential.value ?? undefined)}.`;
+  const shareOfDemand = pick(set, 'opportunity.shareOfDemand', undefined, { sector: s.sector });
+  const worldShare = sectorShare(set, s.sector);
+  const demand = pick(set, 'opportunity.demand', undefined, { sector: s.sector });
+  if (shareOfDemand?.value == null || worldShare?.value == null || !demand) return said;
+  if (shareOfDemand.value < IMPLAUSIBLE_MULTIPLE * worldShare.value) return said;
+  const chapters = compactChapters(
+    (set.sectors.find((x) => x.id === s.sector)?.chapters ?? []).flatMap(expandChapterRange),
+  );
+  const published = usdRange(demand.value ?? undefined, demand.high);
+  return `${said} Those exports are already ${bound(shareOfDemand)}${pct(shareOfDemand.value)} of ${partnerName}'s published demand of ${published}, while ${reporterName} holds ${pct(worldShare.value)} of world exports of the sector: the published demand figure looks narrower than the HS chapters that define the sector here (${chapters}).`;
+}
+
+/** The reporter's share of world exports of a sector, in the latest year with world data. */
+function sectorShare(set: IndicatorSet, sector: string): Indicator | undefined {
+  return select(set, 'specialisation.sectorWorldShare', { reporter: set.meta.reporter, sector }).pop();
+}

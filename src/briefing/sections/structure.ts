@@ -1,0 +1,119 @@
+import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
+import { bound, indexText, pct, percentText, pick, select } from '../facts.ts';
+import { joinList } from '../narrative.ts';
+import { COLOURS, TYPE } from '../style.ts';
+import { unavailableGroups } from '../unavailable.ts';
+import type { Writer } from '../writer.ts';
+
+/** The formulas this section reports; what the inputs don't allow of them is named at its end. */
+const FORMULAS = [
+  'hhi',
+  'hhiNormalised',
+  'grubelLloyd',
+  'grubelLloydAggregate',
+  'marketShare',
+  'intensity',
+  'complementarity',
+  'mirror',
+] as const;
+
+/** Digits an index is printed with: the raw HHI runs small, so it needs one more. */
+const DIGITS: Record<string, number> = { hhi: 3 };
+
+/**
+ * How the pair's trade is built: concentration by chapter, intra-industry trade, and, where the inputs
+ * hold the partner's or the world's side, market share, intensity, complementarity and mirror checks.
+ */
+export function writeStructure(w: Writer, set: IndicatorSet): void {
+  const { partnerName } = set.meta;
+  w.section('Structure of the trade', { keepWith: 140 });
+  const available = set.indicators.filter(
+    (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null,
+  );
+  const sentences = [concentrationFinding(set), intraIndustryFinding(set)].filter(Boolean);
+  if (sentences.length > 0) w.paragraph(sentences.join(' '));
+  if (available.length > 0) {
+    w.table({
+      columns: [
+        { header: 'Indicator', width: 0.5 },
+        { header: 'Period', width: 0.16 },
+        { header: 'Value', width: 0.16, align: 'right' },
+        { header: 'Scale', width: 0.18 },
+      ],
+      rows: available.map((i) => [capitalise(i.label), i.period, valueText(i), scaleOf(i)]),
+    });
+  }
+  const missing = unavailableGroups(set, FORMULAS);
+  if (missing.length > 0) {
+    w.paragraph(
+      `Not available from these inputs: ${missing
+        .map((g) => `${g.name}${g.indicators.length > 1 ? ` (${g.indicators.length} cases)` : ''}`)
+        .join(
+          '; ',
+        )}. The data notes say what each needs${missing.some((g) => g.formula === 'mirror') ? `, and why ${partnerName}'s side of the mirror is missing` : ''}.`,
+      { size: TYPE.body - 0.5, colour: COLOURS.muted },
+    );
+  }
+}
+
+function valueText(i: Indicator): string {
+  return `${bound(i)}${i.unit === 'ratio' ? percentText(i) : indexText(i, DIGITS[i.formula] ?? 2)}`;
+}
+
+/** What the number is measured against, so a reader needs no annex to place it. */
+function scaleOf(i: Indicator): string {
+  switch (i.formula) {
+    case 'hhi':
+      return '1/N to 1';
+    case 'hhiNormalised':
+    case 'grubelLloyd':
+    case 'grubelLloydAggregate':
+      return '0 to 1';
+    case 'intensity':
+      return 'above 1 = more than expected';
+    case 'complementarity':
+      return '0 to 100';
+    case 'mirror':
+      return '−1 to 1; 0 = reports agree';
+    default:
+      return i.unit === 'ratio' ? 'share' : '';
+  }
+}
+
+function concentrationFinding(set: IndicatorSet): string | undefined {
+  const { partnerName } = set.meta;
+  const at = (flow: string) => {
+    const normalised = select(set, 'concentration.hhiNormalised', { flow })
+      .filter((i) => i.value !== null)
+      .pop();
+    const other =
+      normalised && pick(set, 'composition.chapter.share', normalised.period, { flow, chapter: 'OTHER' });
+    return { normalised, other };
+  };
+  const imports = at('import');
+  const exports = at('export');
+  if (!imports.normalised || !exports.normalised) return undefined;
+  const range = (x: typeof imports) =>
+    x.other?.value == null || !indexText(x.normalised).includes(' to ')
+      ? indexText(x.normalised)
+      : `${indexText(x.normalised)} (a range, as ${pct(x.other.value)} of the flow is not itemised by chapter)`;
+  return `On the normalised concentration index (0 = spread evenly over every HS chapter, 1 = a single chapter), imports from ${partnerName} in ${imports.normalised.period} stand at ${range(imports)}; exports to ${partnerName} at ${range(exports)}.`;
+}
+
+function intraIndustryFinding(set: IndicatorSet): string | undefined {
+  const aggregate = select(set, 'intraIndustry.aggregate').find((i) => i.value !== null);
+  if (!aggregate) return undefined;
+  const chapters = select(set, 'intraIndustry.chapter').filter(
+    (i) => i.value !== null && i.period === aggregate.period,
+  );
+  return (
+    `Intra-industry trade (Grubel–Lloyd, 0 = trade one way only, 1 = fully two-way) is ${indexText(aggregate)} over all chapters` +
+    (chapters.length > 0
+      ? `; of the chapters itemised on both sides, ${joinList(chapters.map((c) => `HS ${c.dims?.chapter} reaches ${indexText(c)}`))}.`
+      : '.')
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

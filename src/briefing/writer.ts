@@ -1,0 +1,358 @@
+import SVGtoPDF from 'svg-to-pdfkit';
+import { fontStyleFor } from '../core/fonts.ts';
+import { COLOURS, FONTS, PAGE, TYPE } from './style.ts';
+import { keepTogether } from './typeset.ts';
+
+type Struct = PDFKit.PDFStructureElement;
+
+export interface Column {
+  header: string;
+  /** Share of the text width. */
+  width: number;
+  align?: 'left' | 'right';
+}
+
+export interface Table {
+  columns: Column[];
+  rows: string[][];
+  /** Rows drawn in semibold, such as a total. */
+  strong?: number[];
+  /** A line above the table giving what every column shares, such as its unit: "USD million". */
+  caption?: string;
+}
+
+export interface Figure {
+  svg: string;
+  alt: string;
+}
+
+const FACE_NAMES = {
+  regular: FONTS.regular,
+  italic: FONTS.italic,
+  semibold: FONTS.semibold,
+  bold: FONTS.bold,
+} as const;
+
+/**
+ * Writes the briefing top to bottom: every block is tagged (H1, H2, P, L, Table, Figure) in reading
+ * order, headings become bookmarks, and a block that doesn't fit starts a new page instead of being cut.
+ */
+export class Writer {
+  private readonly root: Struct;
+  private current: Struct;
+  private bookmark: PDFKit.PDFOutline | undefined;
+  /** Where each section starts (0-based page), for the contents list. */
+  readonly sections: { title: string; page: number }[] = [];
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly accent: string,
+  ) {
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+    this.current = this.root;
+  }
+
+  get left(): number {
+    return PAGE.left;
+  }
+
+  get width(): number {
+    return PAGE.width - PAGE.left - PAGE.right;
+  }
+
+  get y(): number {
+    return this.doc.y;
+  }
+
+  private get bottom(): number {
+    return PAGE.height - PAGE.bottom;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
+    this.doc.y = PAGE.top;
+  }
+
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom) this.newPage();
+  }
+
+  /** Tags what `draw` puts on the page as one structure element of the current section. */
+  tagged(type: string, draw: () => void, options: Record<string, unknown> = {}): void {
+    this.current.add(this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions, draw));
+  }
+
+  /**
+   * The document's own heading (the cover title): an H1 and the first bookmark, so the outline
+   * mirrors every heading, but not an entry of the contents list.
+   */
+  titleHeading(title: string, draw: () => void): void {
+    this.bookmark = this.doc.outline.addItem(title);
+    this.tagged('H1', draw, { title });
+  }
+
+  /**
+   * Starts a section. `keepWith` is the height of what must follow the heading on the same page (its
+   * first paragraph and chart, say), so a heading is never left alone at the foot of a page.
+   */
+  section(title: string, options: { newPage?: boolean; keepWith?: number } = {}): void {
+    this.closeSection();
+    if (options.newPage) this.newPage();
+    else this.ensureSpace(40 + (options.keepWith ?? 80));
+    const section = this.doc.struct('Sect');
+    this.root.add(section);
+    this.current = section;
+    this.sections.push({ title, page: this.doc.bufferedPageRange().count - 1 });
+    this.bookmark = this.doc.outline.addItem(title);
+    this.tagged(
+      'H1',
+      () => {
+        this.style('bold', TYPE.h1, this.accent).text(title, this.left, this.doc.y, { width: this.width });
+      },
+      { title },
+    );
+    this.doc.moveDown(0.45);
+  }
+
+  subheading(title: string, keepWith = 70): void {
+    this.ensureSpace(30 + keepWith);
+    this.doc.moveDown(0.3);
+    this.bookmark?.addItem(title);
+    this.tagged(
+      'H2',
+      () => {
+        this.style('semibold', TYPE.h2, COLOURS.ink).text(title, this.left, this.doc.y, {
+          width: this.width,
+        });
+      },
+      { title },
+    );
+    this.doc.moveDown(0.3);
+  }
+
+  paragraph(text: string, options: { size?: number; colour?: string; italic?: boolean } = {}): void {
+    const size = options.size ?? TYPE.body;
+    this.ensureSpace(size * 3);
+    this.tagged('P', () => {
+      this.style(options.italic ? 'italic' : 'regular', size, options.colour ?? COLOURS.ink).text(
+        keepTogether(text),
+        this.left,
+        this.doc.y,
+        {
+          width: this.width,
+          lineGap: TYPE.lineGap,
+        },
+      );
+    });
+    this.doc.moveDown(0.55);
+  }
+
+  bullets(items: string[], options: { size?: number; numbered?: boolean } = {}): void {
+    const size = options.size ?? TYPE.body;
+    const indent = options.numbered ? 16 : 11;
+    const list = this.doc.struct('L');
+    this.current.add(list);
+    items.forEach((item, i) => {
+      const height = this.style('regular', size).heightOfString(keepTogether(item), {
+        width: this.width - indent,
+        lineGap: TYPE.lineGap,
+      });
+      this.ensureSpace(Math.min(height, size * 4));
+      const y = this.doc.y;
+      const entry = this.doc.struct('LI');
+      list.add(entry);
+      entry.add(
+        this.doc.struct('Lbl', {}, () => {
+          this.style(options.numbered ? 'regular' : 'bold', size, this.accent).text(
+            options.numbered ? `${i + 1}.` : '•',
+            this.left,
+            y,
+            {
+              width: indent,
+              lineBreak: false,
+            },
+          );
+        }),
+      );
+      entry.add(
+        this.doc.struct('LBody', {}, () => {
+          this.style('regular', size, COLOURS.ink).text(keepTogether(item), this.left + indent, y, {
+            width: this.width - indent,
+            lineGap: TYPE.lineGap,
+          });
+        }),
+      );
+      entry.end();
+      this.doc.moveDown(0.35);
+    });
+    list.end();
+    this.doc.x = this.left;
+    this.doc.moveDown(0.3);
+  }
+
+  /** A vector chart from its SVG, tagged as a Figure whose alt text says what it shows. */
+  figure(figure: Figure): void {
+    const natural = svgSize(figure.svg);
+    // Charts are drawn for the text column; one that came out wider or taller is scaled down to fit.
+    const scale = Math.min(1, this.width / natural.width, (this.bottom - PAGE.top) / natural.height);
+    const width = natural.width * scale;
+    const height = natural.height * scale;
+    this.ensureSpace(height + 6);
+    const x = this.left;
+    const y = this.doc.y;
+    this.tagged(
+      'Figure',
+      () => {
+        SVGtoPDF(this.doc, figure.svg, x, y, {
+          width,
+          height,
+          assumePt: true,
+          fontCallback: (_family, bold, italic) => FACE_NAMES[fontStyleFor(bold ? 'bold' : 'normal', italic)],
+        });
+      },
+      { alt: figure.alt, bbox: [x, y, x + width, y + height], placement: 'Block' },
+    );
+    // svg-to-pdfkit leaves its last font, size and colour on the document.
+    this.style('regular', TYPE.body, COLOURS.ink);
+    this.doc.x = this.left;
+    this.doc.y = y + height + 12;
+  }
+
+  table(input: Table): void {
+    const table = { ...input, rows: input.rows.map((cells) => cells.map(keepTogether)) };
+    const pad = 3.5;
+    const widths = table.columns.map((c) => c.width * this.width);
+    const rowHeight = (cells: string[], face: 'regular' | 'semibold') =>
+      Math.max(
+        ...cells.map(
+          (cell, i) =>
+            this.style(face, TYPE.table).heightOfString(cell, { width: (widths[i] ?? 0) - 2 * pad }) +
+            2 * pad,
+        ),
+      );
+    const headerHeight = rowHeight(
+      table.columns.map((c) => c.header),
+      'semibold',
+    );
+    const element = this.doc.struct('Table');
+    this.current.add(element);
+    const drawRow = (cells: string[], header: boolean, face: 'regular' | 'semibold', band: boolean) => {
+      const height = header ? headerHeight : rowHeight(cells, face);
+      const y = this.doc.y;
+      const row = this.doc.struct('TR');
+      element.add(row);
+      if (band || header) {
+        this.doc.save();
+        this.doc.markContent('Artifact', { type: 'Layout' });
+        this.doc.rect(this.left, y, this.width, height).fill(header ? COLOURS.ink : COLOURS.band);
+        this.doc.endMarkedContent();
+        this.doc.restore();
+      }
+      let x = this.left;
+      cells.forEach((cell, i) => {
+        const column = table.columns[i];
+        const width = widths[i] ?? 0;
+        const cellX = x;
+        row.add(
+          this.doc.struct(
+            header ? 'TH' : 'TD',
+            (header ? { scope: 'Column' } : {}) as PDFKit.Mixins.StructureElementOptions,
+            () => {
+              this.style(header ? 'semibold' : face, TYPE.table, header ? '#ffffff' : COLOURS.ink).text(
+                cell,
+                cellX + pad,
+                y + pad,
+                {
+                  width: width - 2 * pad,
+                  align: column?.align ?? 'left',
+                },
+              );
+            },
+          ),
+        );
+        x += width;
+      });
+      row.end();
+      this.doc.y = y + height;
+    };
+    const captionHeight = table.caption ? TYPE.small * 1.6 + 2 : 0;
+    this.ensureSpace(
+      captionHeight +
+        headerHeight +
+        rowHeight(table.rows[0] ?? [], 'regular') * Math.min(3, table.rows.length),
+    );
+    if (table.caption) {
+      const caption = table.caption;
+      element.add(
+        this.doc.struct('Caption', {}, () => {
+          this.style('regular', TYPE.small, COLOURS.muted).text(caption, this.left, this.doc.y, {
+            width: this.width,
+          });
+        }),
+      );
+      this.doc.y += 2;
+    }
+    drawRow(
+      table.columns.map((c) => c.header),
+      true,
+      'semibold',
+      false,
+    );
+    table.rows.forEach((cells, r) => {
+      const face = table.strong?.includes(r) ? 'semibold' : 'regular';
+      if (this.doc.y + rowHeight(cells, face) > this.bottom) {
+        this.newPage();
+        drawRow(
+          table.columns.map((c) => c.header),
+          true,
+          'semibold',
+          false,
+        );
+      }
+      drawRow(cells, false, face, r % 2 === 1);
+    });
+    element.end();
+    this.doc.x = this.left;
+    this.doc.moveDown(0.8);
+  }
+
+  /**
+   * Reserves a tagged element at the current point of the reading order whose content is drawn later,
+   * once page numbers are known (the contents list on the cover): each child is a tagged element of
+   * its own type (a TOC holds a Caption and one TOCI per entry).
+   */
+  reserve(type: string): (page: number, children: { type: string; draw: () => void }[]) => void {
+    const element = this.doc.struct(type);
+    this.current.add(element);
+    return (page, children) => {
+      this.doc.switchToPage(page);
+      for (const child of children) {
+        element.add(this.doc.struct(child.type, {}, [this.doc.struct('P', {}, child.draw)]));
+      }
+      element.end();
+    };
+  }
+
+  /** Sets font, size and colour; returns the document for chaining. */
+  style(face: keyof typeof FACE_NAMES, size: number, colour: string = COLOURS.ink): PDFKit.PDFDocument {
+    return this.doc.font(FACE_NAMES[face]).fontSize(size).fillColor(colour);
+  }
+
+  private closeSection(): void {
+    if (this.current !== this.root) this.current.end();
+    this.current = this.root;
+  }
+
+  /** Ends the structure tree; call once, after the last block. */
+  close(): void {
+    this.closeSection();
+    this.root.end();
+  }
+}
+
+export function svgSize(svg: string): { width: number; height: number } {
+  const match = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  return { width: Number(match?.[1] ?? 0), height: Number(match?.[2] ?? 0) };
+}

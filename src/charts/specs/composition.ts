@@ -1,0 +1,105 @@
+import { formatPercent, formatUsd } from '../../core/format.ts';
+import { chapterName, latestPeriod, select } from '../../indicators/query.ts';
+import type { IndicatorSet } from '../../indicators/types.ts';
+import { bn, type ChartDefinition, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
+import { shortChapterLabel } from '../labels.ts';
+import { PALETTE, type Theme } from '../theme.ts';
+
+/** What one flow is made of, by HS chapter, in the latest year with chapter detail. */
+function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'export'): ChartDefinition {
+  const { reporterName, partnerName } = set.meta;
+  const id = `${flow}-composition`;
+  const title =
+    flow === 'import'
+      ? `What ${reporterName} buys from ${partnerName}`
+      : `What ${reporterName} sells to ${partnerName}`;
+  const period = latestPeriod(set, 'composition.chapter.value', { flow });
+  if (!period) return unavailable(id, title, `needs ${flow}s by HS chapter`);
+  const values = select(set, 'composition.chapter.value', { flow }).filter(
+    (i) => i.period === period && i.value !== null,
+  );
+  const shares = select(set, 'composition.chapter.share', { flow }).filter((i) => i.period === period);
+  const largest = Math.max(...values.map((v) => v.value ?? 0));
+  const inBn = largest >= 5e9;
+  const rows = values
+    .map((v) => {
+      const chapter = v.dims?.chapter ?? '';
+      const share = shares.find((s) => s.dims?.chapter === chapter)?.value ?? null;
+      const amount = v.value ?? 0;
+      return {
+        chapter,
+        label:
+          chapter === 'OTHER'
+            ? 'Other chapters'
+            : `${chapter}  ${shortChapterLabel(chapterName(set, chapter))}`,
+        amount: inBn ? bn(amount) : mn(amount),
+        text: `${formatUsd(amount, inBn ? 'bn' : 'm').replace('USD ', '')}${share === null ? '' : ` · ${formatPercent(share)}`}`,
+        other: chapter === 'OTHER',
+      };
+    })
+    .sort((a, b) => Number(a.other) - Number(b.other) || b.amount - a.amount);
+  const top = rows.find((r) => !r.other);
+  const topShare = shares.find((s) => s.dims?.chapter === top?.chapter)?.value;
+  const alt =
+    `Bar chart of ${reporterName}'s ${flow}s ${flow === 'import' ? 'from' : 'to'} ${partnerName} in ${period} by HS chapter, ` +
+    `${inBn ? 'USD billion' : 'USD million'}. The largest is chapter ${top?.chapter} (${chapterName(set, top?.chapter ?? '')})` +
+    `${topShare == null ? '' : `, ${formatPercent(topShare)} of the total`}.` +
+    (rows.some((r) => r.other) ? ` Chapters outside the source's list are grouped as "Other chapters".` : '');
+  const unit = inBn ? 'USD bn' : 'USD m';
+  const height = rows.length * 17;
+  const labels = labelColumn(
+    theme,
+    rows.map((r) => r.label),
+    'label',
+    height,
+  );
+  const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), axis: null };
+  const spec = framed(theme, {
+    title,
+    subtitle: `${period}, ${inBn ? 'USD billion' : 'USD million'} and share of ${flow}s, by HS chapter`,
+    source: sourceLine(set, [...values, ...shares]),
+    body: {
+      data: { values: rows },
+      hconcat: [
+        labels.view,
+        {
+          width: theme.width - labels.width - 16,
+          height,
+          encoding: {
+            y,
+            x: {
+              field: 'amount',
+              type: 'quantitative',
+              title: unit,
+              axis: { tickCount: 5 },
+              scale: { domainMax: Math.max(...rows.map((r) => r.amount)) * 1.3 },
+            },
+          },
+          layer: [
+            {
+              mark: { type: 'bar', height: 11 },
+              encoding: {
+                color: {
+                  field: 'other',
+                  type: 'nominal',
+                  scale: { domain: [false, true], range: [theme.accent, PALETTE.grey] },
+                  legend: null,
+                },
+              },
+            },
+            {
+              mark: { type: 'text', align: 'left', dx: 3, fontSize: theme.fontSize - 0.5 },
+              encoding: { text: { field: 'text' } },
+            },
+          ],
+        },
+      ],
+    },
+  });
+  return { id, title, spec, alt, sources: [...new Set(values.flatMap((i) => i.sources))].sort() };
+}
+
+export const buildImportComposition = (set: IndicatorSet, theme: Theme) =>
+  buildComposition(set, theme, 'import');
+export const buildExportComposition = (set: IndicatorSet, theme: Theme) =>
+  buildComposition(set, theme, 'export');

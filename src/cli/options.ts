@@ -1,0 +1,44 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command shares; defaults are documented in --help and README. */
+export const OUTPUT_OPTIONS = {
+  'log-format': { type: 'string', default: 'human' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies Options;
+
+/** Options of the commands that read inputs and write a briefing. */
+export const INPUT_OPTIONS = {
+  ...OUTPUT_OPTIONS,
+  inputs: { type: 'string', default: 'inputs' },
+  out: { type: 'string', default: 'outputs' },
+  config: { type: 'string' },
+  reporter: { type: 'string' },
+  partner: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  wait: { type: 'string', default: '0' },
+} as const satisfies Options;
+
+export const BATCH_OPTIONS = {
+  ...INPUT_OPTIONS,
+  partners: { type: 'string' },
+  jobs: { type: 'string' },
+} as const satisfies Options;
+
+export const INIT_OPTIONS = {
+  ...OUTPUT_OPTIONS,
+  reporter: { type: 'string' },
+  partner: { type: 'string' },
+  dir: { type: 'string' },
+  force: { type: 'boolean', default: false },
+} as const satisfies Options;
+
+export function parse<T extends Options>(args: string[], options: T) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
+}
+
+export type Values<T extends Options> = ReturnType<typeof parse<T>>['values'];
+export type InputValues = Values<typeof INPUT_OPTIONS>;

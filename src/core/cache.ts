@@ -1,0 +1,44 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { sha256, sha256File } from './hash.ts';
+import { PROJECT_ROOT } from './root.ts';
+
+export interface FileHash {
+  file: string;
+  sha256: string;
+}
+
+/** Every regular file under `dir` (hidden ones aside) with its content hash, in a stable order. */
+export async function hashTree(dir: string): Promise<FileHash[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter(
+      (path) =>
+        !relative(dir, path)
+          .split(sep)
+          .some((part) => part.startsWith('.')),
+    )
+    .sort();
+  const hashes: FileHash[] = [];
+  for (const path of files)
+    hashes.push({ file: relative(dir, path).split(sep).join('/'), sha256: await sha256File(path) });
+  return hashes;
+}
+
+/** The code version: one hash over the sources of every stage, so any change to the code re-runs them. */
+export async function codeVersion(): Promise<string> {
+  const parts: string[] = [];
+  for (const folder of ['src', 'pipeline']) {
+    for (const { file, sha256: hash } of await hashTree(join(PROJECT_ROOT, folder)))
+      parts.push(`${folder}/${file}:${hash}`);
+  }
+  parts.push(`package-lock.json:${sha256(await readFile(join(PROJECT_ROOT, 'package-lock.json')))}`);
+  return sha256(parts.join('\n'));
+}
+
+/** A stage's cache key: the hash of everything that shapes its output. */
+export function stageKey(parts: Record<string, unknown>): string {
+  return sha256(JSON.stringify(parts));
+}

@@ -1,0 +1,123 @@
+import { formatPercent } from '../core/format.ts';
+import { indicatorNotes as t } from '../core/messages.ts';
+import { findIndicator, type IndicatorContext, inherit, latestPairPeriod, notAvailable } from './context.ts';
+import type { Indicator } from './types.ts';
+
+/** Grubel–Lloyd: 1 − |X − M| / (X + M); undefined where nothing is traded either way. */
+export function grubelLloyd(x: number, m: number): number | null {
+  return x + m > 0 ? 1 - Math.abs(x - m) / (x + m) : null;
+}
+
+/**
+ * The trade-weighted aggregate 1 − Σ|X_k − M_k| / Σ(X_k + M_k) = 2·Σ min(X_k, M_k) / (X + M).
+ * With every chapter known it is exact; otherwise the chapters known on both sides give the low end
+ * and the rest of each flow, min(X_rest, M_rest), is the most the other chapters can add.
+ */
+export function grubelLloydAggregate(
+  known: { x: number; m: number }[],
+  totals: { x: number; m: number },
+  complete: boolean,
+): { low: number; high: number } | null {
+  const overlap = known.reduce((sum, c) => sum + Math.min(c.x, c.m), 0);
+  if (complete) {
+    const traded = known.reduce((sum, c) => sum + c.x + c.m, 0);
+    return traded > 0 ? { low: (2 * overlap) / traded, high: (2 * overlap) / traded } : null;
+  }
+  const traded = totals.x + totals.m;
+  if (traded <= 0) return null;
+  const restX = Math.max(0, totals.x - known.reduce((sum, c) => sum + c.x, 0));
+  const restM = Math.max(0, totals.m - known.reduce((sum, c) => sum + c.m, 0));
+  return { low: (2 * overlap) / traded, high: (2 * (overlap + Math.min(restX, restM))) / traded };
+}
+
+type Side = { chapters: Map<string, Indicator>; unitemised: boolean };
+
+/** A chapter's value on one side: itemised, zero when the side is fully itemised, else unknown. */
+function sideValue(side: Side, chapter: string): number | undefined {
+  const value = side.chapters.get(chapter)?.value;
+  return value ?? (side.unitemised ? undefined : 0);
+}
+
+/** Intra-industry trade of the pair by chapter and in aggregate, for each period with both flows by chapter. */
+export function intraIndustryIndicators(ctx: IndicatorContext): Indicator[] {
+  const values = ctx.computed.filter((i) => i.id === 'composition.chapter.value' && i.value !== null);
+  const out: Indicator[] = [];
+  for (const period of [...new Set(values.map((i) => i.period))]) {
+    const side = (flow: string): Side => {
+      const rows = values.filter((i) => i.period === period && i.dims?.flow === flow);
+      return {
+        chapters: new Map(
+          rows.filter((i) => i.dims?.chapter !== 'OTHER').map((i) => [i.dims?.chapter ?? '', i] as const),
+        ),
+        unitemised: rows.some((i) => i.dims?.chapter === 'OTHER'),
+      };
+    };
+    const exports = side('export');
+    const imports = side('import');
+    const totalX = findIndicator(ctx.computed, 'trade.exports', {}, period);
+    const totalM = findIndicator(ctx.computed, 'trade.imports', {}, period);
+    if (exports.chapters.size === 0 || imports.chapters.size === 0 || !totalX || !totalM) continue;
+    const known: { x: number; m: number }[] = [];
+    const used: Indicator[] = [totalX, totalM];
+    const chapters = [...new Set([...exports.chapters.keys(), ...imports.chapters.keys()])].sort();
+    for (const chapter of chapters) {
+      const x = sideValue(exports, chapter);
+      const m = sideValue(imports, chapter);
+      const base = {
+        id: 'intraIndustry.chapter',
+        label: t.grubelLloydChapterLabel(chapter),
+        period,
+        unit: 'index',
+        formula: 'grubelLloyd' as const,
+        dims: { chapter },
+      };
+      const from = [exports.chapters.get(chapter), imports.chapters.get(chapter)].filter(
+        (i): i is Indicator => i !== undefined,
+      );
+      if (x === undefined || m === undefined) {
+        const flow = x === undefined ? 'export' : 'import';
+        out.push(notAvailable(base, t.needsChapterFlow(flow, chapter, ctx.partnerName)));
+        continue;
+      }
+      known.push({ x, m });
+      const value = grubelLloyd(x, m);
+      if (value === null) continue;
+      used.push(...from);
+      out.push({ ...base, value, status: 'ok', ...inherit(from) });
+    }
+    const complete = !exports.unitemised && !imports.unitemised;
+    const aggregate = grubelLloydAggregate(known, { x: totalX.value ?? 0, m: totalM.value ?? 0 }, complete);
+    if (!aggregate) continue;
+    const covered =
+      known.reduce((sum, c) => sum + c.x + c.m, 0) / ((totalX.value ?? 0) + (totalM.value ?? 0));
+    out.push({
+      id: 'intraIndustry.aggregate',
+      label: t.grubelLloydAggregateLabel(),
+      period,
+      value: aggregate.low,
+      ...(complete ? {} : { high: aggregate.high }),
+      unit: 'index',
+      formula: 'grubelLloydAggregate',
+      status: complete ? 'ok' : 'partial',
+      ...(complete ? {} : { note: t.grubelLloydRange(known.length, formatPercent(covered)) }),
+      ...inherit(used),
+    });
+  }
+  if (!out.some((i) => i.id === 'intraIndustry.aggregate')) {
+    const label = t.grubelLloydAggregateLabel();
+    const needs = t.needsBothFlowsByChapter(ctx.partnerName);
+    out.push(
+      notAvailable(
+        {
+          id: 'intraIndustry.aggregate',
+          label,
+          period: latestPairPeriod(ctx),
+          unit: 'index',
+          formula: 'grubelLloydAggregate',
+        },
+        needs,
+      ),
+    );
+  }
+  return out;
+}

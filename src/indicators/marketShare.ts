@@ -1,0 +1,83 @@
+import { WORLD } from '../core/countries.ts';
+import { indicatorNotes as t } from '../core/messages.ts';
+import { share } from './bilateral.ts';
+import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
+import { reportsOf } from './reports.ts';
+import type { Indicator } from './types.ts';
+
+/**
+ * Each country's share of the other's imports from the world, in total and by chapter, for every year
+ * the importer's imports from the world are given. The importer's own report of its imports from the
+ * exporter is used; failing that, the exporter's report of its exports, and the note says so.
+ */
+export function marketShareIndicators(ctx: IndicatorContext): Indicator[] {
+  const { reporter, partner } = ctx.n.config;
+  const out: Indicator[] = [];
+  for (const [exporter, importer] of [
+    [reporter, partner],
+    [partner, reporter],
+  ] as const) {
+    const exporterName = nameOf(ctx, exporter);
+    const importerName = nameOf(ctx, importer);
+    const label = t.marketShareLabel(exporterName, importerName);
+    const own = reportsOf(ctx.n, { reporter: importer, partner: exporter, flow: 'import' });
+    const mirrored = reportsOf(ctx.n, { reporter: exporter, partner: importer, flow: 'export' });
+    const found: Indicator[] = [];
+    for (const world of reportsOf(ctx.n, { reporter: importer, partner: WORLD, flow: 'import' })) {
+      const reported = own.find((r) => r.period === world.period && r.total);
+      const used = reported ?? mirrored.find((r) => r.period === world.period && r.total);
+      if (!used?.total || !world.total) continue;
+      const note = reported ? {} : { note: t.marketShareMirror(exporterName, importerName) };
+      const dims = { exporter, importer };
+      const value = share(used.total.valueUsd, world.total.valueUsd);
+      if (value !== null) {
+        found.push({
+          id: 'fit.marketShare',
+          label,
+          period: world.period,
+          value,
+          unit: 'ratio',
+          formula: 'marketShare',
+          status: 'ok',
+          dims,
+          ...note,
+          ...provenance([used.total, world.total]),
+        });
+      }
+      for (const [chapter, row] of used.chapters) {
+        const chapterWorld = world.chapters.get(chapter);
+        const chapterShare = chapterWorld ? share(row.valueUsd, chapterWorld.valueUsd) : null;
+        if (!chapterWorld || chapterShare === null) continue;
+        found.push({
+          id: 'fit.marketShare',
+          label: `${label}, HS ${chapter}`,
+          period: world.period,
+          value: chapterShare,
+          unit: 'ratio',
+          formula: 'marketShare',
+          status: 'ok',
+          dims: { ...dims, chapter },
+          ...note,
+          ...provenance([row, chapterWorld]),
+        });
+      }
+    }
+    out.push(...found);
+    if (found.length > 0) continue;
+    const needs = t.needsImportsFromWorld(importerName);
+    out.push(
+      notAvailable(
+        {
+          id: 'fit.marketShare',
+          label,
+          period: latestPairPeriod(ctx),
+          unit: 'ratio',
+          formula: 'marketShare',
+          dims: { exporter, importer },
+        },
+        needs,
+      ),
+    );
+  }
+  return out;
+}

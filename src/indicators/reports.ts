@@ -1,0 +1,58 @@
+import type { Flow } from '../ingest/records.ts';
+import type { Normalised, TradeRow } from '../normalise/table.ts';
+
+/** One country's report of one flow with one partner for one period: total, chapters and unitemised rest. */
+export interface Report {
+  reporter: string;
+  partner: string;
+  period: string;
+  flow: Flow;
+  total?: TradeRow;
+  chapters: Map<string, TradeRow>;
+  other?: TradeRow;
+}
+
+/** The reports in the table that match, in table order; `reporter` undefined means every reporter. */
+export function reportsOf(
+  n: Normalised,
+  match: { reporter?: string; partner: string; flow: Flow },
+): Report[] {
+  const reports = new Map<string, Report>();
+  for (const row of n.trade) {
+    if (row.partner !== match.partner || row.flow !== match.flow) continue;
+    if (match.reporter !== undefined && row.reporter !== match.reporter) continue;
+    const key = `${row.reporter}|${row.period}`;
+    const report = reports.get(key) ?? {
+      reporter: row.reporter,
+      partner: row.partner,
+      period: row.period,
+      flow: row.flow,
+      chapters: new Map<string, TradeRow>(),
+    };
+    if (row.product === 'TOTAL') report.total = row;
+    else if (row.product === 'OTHER') report.other = row;
+    else report.chapters.set(row.product, row);
+    reports.set(key, report);
+  }
+  return [...reports.values()];
+}
+
+/** Itemised by chapter with nothing left over: a chapter it doesn't list was not traded. */
+export function isComplete(report: Report): boolean {
+  return report.chapters.size > 0 && report.other === undefined;
+}
+
+/** Sum of the report's product lines (chapters and the unitemised rest): the total its shares add up to. */
+export function productSum(report: Report): number {
+  let sum = report.other?.valueUsd ?? 0;
+  for (const row of report.chapters.values()) sum += row.valueUsd;
+  return sum;
+}
+
+export function rowsOf(report: Report): TradeRow[] {
+  return [
+    ...(report.total ? [report.total] : []),
+    ...report.chapters.values(),
+    ...(report.other ? [report.other] : []),
+  ];
+}

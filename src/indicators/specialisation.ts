@@ -1,0 +1,182 @@
+import { WORLD } from '../core/countries.ts';
+import { formatUsd } from '../core/format.ts';
+import { indicatorNotes as t } from '../core/messages.ts';
+import type { SectorInfo } from '../normalise/table.ts';
+import { share } from './bilateral.ts';
+import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
+import { isComplete, productSum, type Report, reportsOf, rowsOf } from './reports.ts';
+import type { Indicator } from './types.ts';
+
+/** Balassa's RCA: (x_ij / X_i) / (x_wj / X_w); undefined where the world doesn't export the product. */
+export function rca(x: number, total: number, worldX: number, worldTotal: number): number | null {
+  return total > 0 && worldX > 0 && worldTotal > 0 ? x / total / (worldX / worldTotal) : null;
+}
+
+/** The world of one year: every reporter present with exports to the world by chapter, summed. */
+export interface World {
+  reporters: number;
+  chapters: Map<string, number>;
+  total: number;
+  /** False when a reporter leaves part of its exports unitemised: chapter sums then fall short. */
+  complete: boolean;
+}
+
+export function worldExports(reports: Report[]): World {
+  const chapters = new Map<string, number>();
+  for (const report of reports) {
+    for (const [code, row] of report.chapters) chapters.set(code, (chapters.get(code) ?? 0) + row.valueUsd);
+  }
+  return {
+    reporters: reports.length,
+    chapters,
+    total: reports.reduce((sum, r) => sum + productSum(r), 0),
+    complete: reports.every(isComplete),
+  };
+}
+
+/** A chapter's exports in a report; zero when a complete report doesn't list it, unknown otherwise. */
+function chapterValue(report: Report, chapter: string): number | undefined {
+  return report.chapters.get(chapter)?.valueUsd ?? (isComplete(report) ? 0 : undefined);
+}
+
+/**
+ * RCA and world market shares of both countries of the pair, by chapter and by sector, for every year
+ * the inputs hold exports to the world by chapter. The world is the reporters present, said in a note.
+ */
+export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
+  const { reporter, partner } = ctx.n.config;
+  const all = reportsOf(ctx.n, { partner: WORLD, flow: 'export' }).filter((r) => r.chapters.size > 0);
+  const out: Indicator[] = [];
+  for (const period of [...new Set(all.map((r) => r.period))]) {
+    const reports = all.filter((r) => r.period === period);
+    const countries = reports.filter((r) => r.reporter === reporter || r.reporter === partner);
+    if (countries.length === 0 || reports.length < 2) continue;
+    const world = worldExports(reports);
+    const origin = provenance(reports.flatMap(rowsOf));
+    ctx.notes.push({
+      kind: 'coverage',
+      text: t.worldIsReporters(
+        period,
+        world.reporters,
+        formatUsd(world.total),
+        countries.map((r) => nameOf(ctx, r.reporter)),
+      ),
+      sources: origin.sources,
+    });
+    const base = { period, ...origin, note: t.worldNote(world.reporters, world.complete) };
+    for (const report of countries) out.push(...countryIndicators(ctx, report, world, base));
+  }
+  for (const country of [reporter, partner]) {
+    if (out.some((i) => i.dims?.reporter === country)) continue;
+    const name = nameOf(ctx, country);
+    const label = t.rcaLabel(name);
+    const needs = t.needsWorldExportsByChapter(name);
+    out.push(
+      notAvailable(
+        {
+          id: 'specialisation.rca',
+          label,
+          period: latestPairPeriod(ctx),
+          unit: 'index',
+          formula: 'rca',
+          dims: { reporter: country },
+        },
+        needs,
+      ),
+    );
+  }
+  return out;
+}
+
+function countryIndicators(
+  ctx: IndicatorContext,
+  report: Report,
+  world: World,
+  base: { period: string; sources: string[]; provisional?: true; note: string },
+): Indicator[] {
+  const name = nameOf(ctx, report.reporter);
+  const total = productSum(report);
+  const status = world.complete && isComplete(report) ? ('ok' as const) : ('partial' as const);
+  const out: Indicator[] = [];
+  const worldShare = share(total, world.total);
+  if (worldShare !== null) {
+    out.push({
+      ...base,
+      id: 'specialisation.worldShare',
+      label: t.worldShareLabel(name),
+      value: worldShare,
+      unit: 'ratio',
+      formula: 'worldShare',
+      status: world.complete ? 'ok' : 'partial',
+      dims: { reporter: report.reporter },
+    });
+  }
+  for (const [chapter, worldX] of [...world.chapters].sort(([a], [b]) => a.localeCompare(b))) {
+    const x = chapterValue(report, chapter);
+    const value = x === undefined ? null : rca(x, total, worldX, world.total);
+    if (value === null) continue;
+    out.push({
+      ...base,
+      id: 'specialisation.rca',
+      label: t.rcaChapterLabel(name, chapter),
+      value,
+      unit: 'index',
+      formula: 'rca',
+      status,
+      dims: { reporter: report.reporter, chapter },
+    });
+  }
+  for (const sector of ctx.n.sectors) out.push(...sectorIndicators(report, sector, world, name, base));
+  return out;
+}
+
+/** Sector sums of the chapters; where some of the country's chapters are unknown, a lower bound. */
+function sectorIndicators(
+  report: Report,
+  sector: SectorInfo,
+  world: World,
+  name: string,
+  base: { period: string; sources: string[]; provisional?: true; note: string },
+): Indicator[] {
+  const values = sector.chapterList.map((c) => chapterValue(report, c));
+  const x = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+  const worldX = sector.chapterList.reduce((sum, c) => sum + (world.chapters.get(c) ?? 0), 0);
+  const known = values.every((v) => v !== undefined);
+  const status = known && world.complete ? ('ok' as const) : ('partial' as const);
+  const note = known ? base.note : `${base.note}; ${t.atLeast()}`;
+  const dims = { reporter: report.reporter, sector: sector.id };
+  const sectorShare = share(x, worldX);
+  const sectorRca = rca(x, productSum(report), worldX, world.total);
+  return [
+    ...(sectorShare === null
+      ? []
+      : [
+          {
+            ...base,
+            id: 'specialisation.sectorWorldShare',
+            label: t.sectorWorldShareLabel(name, sector.name),
+            value: sectorShare,
+            unit: 'ratio',
+            formula: 'worldShare' as const,
+            status,
+            note,
+            dims,
+          },
+        ]),
+    ...(sectorRca === null
+      ? []
+      : [
+          {
+            ...base,
+            id: 'specialisation.sectorRca',
+            label: t.sectorRcaLabel(name, sector.name),
+            value: sectorRca,
+            unit: 'index',
+            formula: 'rca' as const,
+            status,
+            note,
+            dims,
+          },
+        ]),
+  ];
+}

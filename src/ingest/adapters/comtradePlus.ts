@@ -1,0 +1,90 @@
+import { toIso3 } from '../../core/countries.ts';
+import { inputMessages as m } from '../../core/messages.ts';
+import { parsePeriod } from '../../core/periods.ts';
+import { type Adapter, RowReader } from '../adapter.ts';
+import type { CsvRow } from '../readCsv.ts';
+import type { Flow, TradeRecord } from '../records.ts';
+
+const FLOW_CODES: Record<string, Flow> = { X: 'export', M: 'import', RX: 're-export', RM: 're-import' };
+/** Comtrade Plus flows that break X or M down (domestic exports, processing, …): counted within X or M. */
+const BREAKDOWN_FLOWS = ['DX', 'FM', 'MIP', 'XIP', 'MOP', 'XOP', 'MIF', 'XIF'];
+
+/**
+ * Breakdown columns and the value meaning "all": any other value is a part of a total row the file
+ * also holds, so it is set aside (summing both would count the trade twice).
+ */
+const TOTAL_OF: readonly { column: string; all: readonly string[]; reason: () => string }[] = [
+  { column: 'partner2Code', all: ['0'], reason: m.asideSecondPartner },
+  { column: 'motCode', all: ['0'], reason: m.asideTransport },
+  { column: 'mosCode', all: ['0'], reason: m.asideSupply },
+  { column: 'customsCode', all: ['C00'], reason: m.asideCustoms },
+];
+
+/**
+ * UN Comtrade Plus (comtradeplus.un.org downloads, the comtradeapicall and comtradr API clients):
+ * one row per reporter, partner, flow, commodity and breakdown. Aggregate (chapter, TOTAL) and leaf
+ * commodity rows are both kept: normalise uses one level per chapter.
+ */
+export const comtradePlus: Adapter = {
+  format: 'comtrade-plus',
+  label: 'UN Comtrade Plus CSV (refYear,reporterISO,partnerISO,flowCode,cmdCode,primaryValue,…)',
+  cues: ['refYear', 'reporterISO', 'partnerISO', 'flowCode', 'cmdCode', 'primaryValue'],
+  required: ['refYear', 'reporterISO', 'partnerISO', 'flowCode', 'cmdCode', 'primaryValue'],
+  read(table, ctx) {
+    const r = new RowReader(table.header, ctx);
+    const trade: TradeRecord[] = [];
+    /** ISO code, else Comtrade's numeric code (0 is World); null for groups of areas. */
+    const area = (row: CsvRow, side: 'reporter' | 'partner'): string | null =>
+      toIso3(r.text(row, `${side}ISO`)) ?? toIso3(r.text(row, `${side}Code`)) ?? null;
+    const asideReason = (row: CsvRow): string | undefined => {
+      const type = r.text(row, 'typeCode').toUpperCase();
+      if (type !== '' && type !== 'C') return m.asideNotGoods(type);
+      const freq = r.text(row, 'freqCode').toUpperCase();
+      if (freq !== '' && freq !== 'A') return m.asideNotAnnual(freq);
+      const flow = r.text(row, 'flowCode').toUpperCase();
+      if (BREAKDOWN_FLOWS.includes(flow)) return m.asideFlowBreakdown(flow);
+      const part = TOTAL_OF.find(({ column, all }) => {
+        const text = r.text(row, column).toUpperCase();
+        return text !== '' && !all.includes(text);
+      });
+      return part?.reason();
+    };
+    for (const row of table.rows) {
+      const aside = asideReason(row);
+      if (aside) {
+        ctx.reject(row.line, aside);
+        continue;
+      }
+      const flowText = r.text(row, 'flowCode');
+      const flow = FLOW_CODES[flowText.toUpperCase()];
+      if (!flow) ctx.problem(row.line, 'flowCode', m.unknownFlow(flowText, 'X, M, RX or RM'));
+      const yearText = r.text(row, 'refYear');
+      const period = parsePeriod(yearText);
+      if (period?.basis !== 'calendar')
+        ctx.problem(row.line, 'refYear', m.malformedPeriod(yearText, 'a year such as 2023'));
+      const product = r.product(row, 'cmdCode');
+      const value = r.tradeValue(row, 'primaryValue');
+      const reporter = area(row, 'reporter');
+      const partner = area(row, 'partner');
+      if (reporter === null || partner === null) {
+        ctx.reject(row.line, m.asideNotCountry(reporter === null ? 'reporter' : 'partner'));
+        continue;
+      }
+      if (period?.basis !== 'calendar' || !flow || !product || value === undefined) continue;
+      trade.push({
+        period: period.label,
+        reporter,
+        partner,
+        flow,
+        product,
+        value,
+        unit: 'USD',
+        source: ctx.fileSource,
+        status: 'final',
+        file: table.file,
+        line: row.line,
+      });
+    }
+    return { trade };
+  },
+};

@@ -1,0 +1,33 @@
+import { inputMessages as m } from '../../core/messages.ts';
+import { parseNumber } from '../../core/numbers.ts';
+import { parsePeriod } from '../../core/periods.ts';
+import { parseMoneyUnit } from '../../core/units.ts';
+import { type Adapter, RowReader } from '../adapter.ts';
+import type { RateRecord } from '../records.ts';
+
+/** Exchange rates for values published in rupees: local currency units per US dollar, by period. */
+export const rates: Adapter = {
+  format: 'rates',
+  label: 'exchange rates (period,currency,per_usd[,source])',
+  cues: ['period', 'currency', 'per_usd'],
+  required: ['period', 'currency', 'per_usd'],
+  read(table, ctx) {
+    const r = new RowReader(table.header, ctx);
+    const out: RateRecord[] = [];
+    for (const row of table.rows) {
+      const periodText = r.text(row, 'period');
+      const period = parsePeriod(periodText);
+      if (!period) ctx.problem(row.line, 'period', m.malformedPeriod(periodText, '"FY2024-25" or "2024"'));
+      const currencyText = r.text(row, 'currency');
+      const currency = parseMoneyUnit(currencyText)?.currency;
+      if (currency !== 'INR') ctx.problem(row.line, 'currency', m.unknownCurrency(currencyText));
+      const rateText = r.text(row, 'per_usd');
+      const perUsd = parseNumber(rateText);
+      if (perUsd === undefined || perUsd <= 0) ctx.problem(row.line, 'per_usd', m.badRate(rateText));
+      const source = r.has('source') ? r.required(row, 'source', 'a source id') : ctx.fileSource;
+      if (!period || currency !== 'INR' || perUsd === undefined || perUsd <= 0 || !source) continue;
+      out.push({ period: period.label, currency, perUsd, source, file: table.file, line: row.line });
+    }
+    return { rates: out };
+  },
+};

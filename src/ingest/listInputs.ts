@@ -1,0 +1,53 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import { InputError, type Problem } from '../core/errors.ts';
+import { inputMessages as m } from '../core/messages.ts';
+
+/** Delimited text: CSV and tab-separated values. */
+const TEXT_TABLES = new Set(['.csv', '.tsv']);
+/** Trade Map's text export ("Trade_Map_-_List_of_products….txt"); other .txt files are notes (BACI's Readme.txt). */
+const TRADE_MAP_TEXT = /^trade_?map.*\.txt$/i;
+/** Files analysts download that hold tables but cannot be read as text: named, not skipped silently. */
+const UNREADABLE: Record<string, () => string> = {
+  '.xls': m.spreadsheetFile,
+  '.xlsx': m.spreadsheetFile,
+  '.xlsm': m.spreadsheetFile,
+  '.ods': m.spreadsheetFile,
+  '.zip': m.archiveFile,
+  '.gz': m.archiveFile,
+  '.7z': m.archiveFile,
+};
+
+export interface InputFile {
+  path: string;
+  /** The path as the user sees it: relative to the inputs folder, with "/". */
+  file: string;
+}
+
+/**
+ * The table files under `dir` (recursively), and a problem for each unreadable one. Names starting with
+ * "." (hidden) or "_" (put aside, such as the templates `tradebrief init` writes) are not read.
+ */
+export async function listInputs(dir: string): Promise<{ inputs: InputFile[]; problems: Problem[] }> {
+  try {
+    await stat(dir);
+  } catch {
+    throw new InputError([{ file: dir, message: m.missingInputsDir() }]);
+  }
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const inputs: InputFile[] = [];
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const file = relative(dir, path).split(sep).join('/');
+    if (file.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) continue;
+    const extension = extname(entry.name).toLowerCase();
+    if (TEXT_TABLES.has(extension) || TRADE_MAP_TEXT.test(entry.name)) inputs.push({ path, file });
+    const unreadable = UNREADABLE[extension];
+    if (unreadable) problems.push({ file, message: unreadable() });
+  }
+  inputs.sort((a, b) => a.file.localeCompare(b.file));
+  problems.sort((a, b) => a.file.localeCompare(b.file));
+  return { inputs, problems };
+}

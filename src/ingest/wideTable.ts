@@ -1,0 +1,130 @@
+import { findCountries } from '../core/countries.ts';
+import { inputMessages as m } from '../core/messages.ts';
+import { type Period, parsePeriod } from '../core/periods.ts';
+import type { AdapterContext } from './adapter.ts';
+import type { CsvTable } from './readCsv.ts';
+
+/**
+ * Wide tables (years as columns) say in their title lines, not in a column, what they hold:
+ * "Export :: Country-wise all commodities", "Values in US$ Million", "Country: RUSSIA".
+ * When the title lines were not kept, the file name says it: "eidb_export_RUS_usd-million.csv".
+ */
+export interface TableFacts {
+  flow?: 'export' | 'import';
+  unit?: string;
+  /** Countries named, in order of mention. */
+  countries: string[];
+}
+
+const SCALE_WORDS: Record<string, string> = {
+  thousand: 'thousand',
+  thousands: 'thousand',
+  million: 'million',
+  millions: 'million',
+  mn: 'million',
+  billion: 'billion',
+  billions: 'billion',
+  bn: 'billion',
+  crore: 'crore',
+  crores: 'crore',
+  cr: 'crore',
+  lakh: 'lakh',
+  lakhs: 'lakh',
+};
+const CURRENCY = String.raw`(us\s*\$|usd|us\s+dollars?|inr|rs\.?|₹|rupees?)`;
+const SCALE = '(thousands?|millions?|mn|billions?|bn|crores?|cr|lakhs?)';
+const CURRENCY_FIRST = new RegExp(String.raw`(?<![a-z])${CURRENCY}\s*${SCALE}(?![a-z])`, 'i');
+const SCALE_FIRST = new RegExp(String.raw`(?<![a-z])${SCALE}\s+(?:of\s+)?${CURRENCY}(?![a-z])`, 'i');
+const RUPEE_SCALE = /(?<![a-z])(crores?|lakhs?)(?![a-z])/i;
+
+/**
+ * Flow and unit from the first line that states them (a title block may say "Export Import Data
+ * Bank" before "Import :: …"); countries from the first of title block, header, file name naming any.
+ */
+export function tableFacts(table: CsvTable): TableFacts {
+  const name = (table.file.split('/').pop() ?? table.file).replace(/\.[^.]*$/, '').replace(/[_\-.]+/g, ' ');
+  const header = table.header.join(' ');
+  const lines = [...table.preamble, header, name];
+  const countries = [table.preamble.join('\n'), header, name]
+    .map(findCountries)
+    .find((found) => found.length > 0);
+  return {
+    flow: firstOf(lines, flowIn),
+    unit: firstOf(lines, unitIn),
+    countries: countries ?? [],
+  };
+}
+
+function firstOf<T>(texts: string[], read: (text: string) => T | undefined): T | undefined {
+  for (const text of texts) {
+    const found = read(text);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function flowIn(text: string): TableFacts['flow'] {
+  const kinds = new Set(
+    [...text.matchAll(/(?<![a-z])(export|import)(?:s|ed|ers?)?(?![a-z])/gi)].map((x) => x[1]?.toLowerCase()),
+  );
+  // "Export Import Data Bank" names both: it says nothing about this table.
+  if (kinds.size !== 1) return undefined;
+  return kinds.has('export') ? 'export' : 'import';
+}
+
+function unitIn(text: string): string | undefined {
+  const words = unitWords(text.replace(/\s+/g, ' '));
+  const scale = SCALE_WORDS[words?.scale.toLowerCase() ?? ''];
+  if (!words || !scale) return undefined;
+  return `${/^us/i.test(words.currency) ? 'USD' : 'INR'} ${scale}`;
+}
+
+/** The currency and scale words of a unit phrase: "US$ Million", "thousand USD", "₹ Crore". */
+function unitWords(text: string): { currency: string; scale: string } | undefined {
+  const currencyFirst = CURRENCY_FIRST.exec(text);
+  if (currencyFirst) return { currency: currencyFirst[1] ?? '', scale: currencyFirst[2] ?? '' };
+  const scaleFirst = SCALE_FIRST.exec(text);
+  if (scaleFirst) return { currency: scaleFirst[2] ?? '', scale: scaleFirst[1] ?? '' };
+  // Crore and lakh are rupee scales: titles give them without a currency ("Values in Crore").
+  const rupees = RUPEE_SCALE.exec(text);
+  return rupees ? { currency: 'inr', scale: rupees[1] ?? '' } : undefined;
+}
+
+export interface YearColumn {
+  index: number;
+  period: Period;
+}
+
+/**
+ * The header's year columns, by `yearOf` (which returns the period text of a value column, or
+ * undefined for other columns). A column for part of a year ("2025-2026(Apr-Sep)", "2024-M03") is
+ * set aside: summing it with whole years would understate them.
+ */
+export function yearColumns(
+  table: CsvTable,
+  ctx: AdapterContext,
+  yearOf: (header: string) => string | undefined,
+  basis: Period['basis'],
+): YearColumn[] {
+  const columns: YearColumn[] = [];
+  table.header.forEach((name, index) => {
+    const text = yearOf(name);
+    if (text === undefined) return;
+    const period = parsePeriod(text);
+    if (period?.basis === basis) columns.push({ index, period });
+    else ctx.reject(table.headerLine, m.asidePartialPeriod(name));
+  });
+  return columns;
+}
+
+/** The problem to report when facts a table needs are missing, or undefined when all are there. */
+export function missingFacts(
+  facts: Partial<Record<'flow' | 'unit' | 'reporter' | 'partner', unknown>>,
+  format: string,
+  example: string,
+): string | undefined {
+  const missing = Object.entries(facts)
+    .filter(([, value]) => value === undefined)
+    .map(([fact]) => fact);
+  return missing.length === 0 ? undefined : m.missingTableFacts(format, missing, example);
+}

@@ -1,0 +1,116 @@
+import { stringify } from 'csv-stringify/sync';
+import { select, sortPeriods } from '../indicators/query.ts';
+import type { IndicatorSet } from '../indicators/types.ts';
+
+export interface CsvTable {
+  file: string;
+  csv: string;
+}
+
+/**
+ * Tables for reuse in spreadsheets. Formula escaping stops a cell like "=HYPERLINK(…)" from running in
+ * Excel; numbers stay numbers (a string "-5" would be escaped as a formula).
+ */
+export function toCsv(columns: string[], rows: (string | number | null)[][], bom = false): string {
+  return stringify(rows, { header: true, columns, escape_formulas: true, bom, record_delimiter: 'unix' });
+}
+
+export function buildTables(set: IndicatorSet, options: { bom?: boolean } = {}): CsvTable[] {
+  const bom = options.bom ?? false;
+  const periods = sortPeriods(
+    select(set, 'trade.exports')
+      .concat(select(set, 'trade.imports'))
+      .map((i) => i.period),
+  );
+  const value = (id: string, period: string) =>
+    select(set, id).find((i) => i.period === period)?.value ?? null;
+  return [
+    {
+      file: 'tables/trade.csv',
+      csv: toCsv(
+        [
+          'period',
+          'exports_usd',
+          'imports_usd',
+          'total_usd',
+          'balance_usd',
+          'coverage_ratio',
+          'total_yoy_ratio',
+          'provisional',
+        ],
+        periods.map((p) => [
+          p,
+          value('trade.exports', p),
+          value('trade.imports', p),
+          value('trade.total', p),
+          value('trade.balance', p),
+          value('trade.coverage', p),
+          value('growth.total.yoy', p),
+          select(set, 'trade.total').find((i) => i.period === p)?.provisional ? 'yes' : 'no',
+        ]),
+        bom,
+      ),
+    },
+    {
+      file: 'tables/composition.csv',
+      csv: toCsv(
+        ['period', 'flow', 'chapter', 'value_usd', 'share_ratio'],
+        select(set, 'composition.chapter.value').map((i) => [
+          i.period,
+          i.dims?.flow ?? '',
+          i.dims?.chapter ?? '',
+          i.value,
+          select(set, 'composition.chapter.share', {
+            flow: i.dims?.flow ?? '',
+            chapter: i.dims?.chapter ?? '',
+          }).find((s) => s.period === i.period)?.value ?? null,
+        ]),
+        bom,
+      ),
+    },
+    {
+      file: 'tables/indicators.csv',
+      csv: toCsv(
+        [
+          'id',
+          'label',
+          'period',
+          'value',
+          'high',
+          'unit',
+          'status',
+          'formula',
+          'dims',
+          'sources',
+          'needs',
+          'note',
+        ],
+        set.indicators.map((i) => [
+          i.id,
+          i.label,
+          i.period,
+          i.value,
+          i.high ?? null,
+          i.unit,
+          i.status,
+          i.formula,
+          Object.entries(i.dims ?? {})
+            .map(([k, v]) => `${k}=${v}`)
+            .join('; '),
+          i.sources.join('; '),
+          i.needs ?? '',
+          i.note ?? '',
+        ]),
+        bom,
+      ),
+    },
+    {
+      file: 'tables/sources.csv',
+      csv: toCsv(
+        ['id', 'publisher', 'title', 'url', 'note'],
+        set.sources.map((s) => [s.id, s.publisher, s.title, s.url, s.note]),
+        bom,
+      ),
+    },
+  ];
+}

@@ -1,0 +1,68 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, tradebrief } from '../helpers.ts';
+
+describe('tradebrief --help', () => {
+  it.each([[[]], [['--help']], [['run', '--help']], [['validate', '--help']], [['stage', '--help']]])(
+    '%j prints usage and exit codes',
+    (args) => {
+      const run = tradebrief(args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/Usage: tradebrief/);
+      expect(run.stdout).toContain('Exit codes');
+    },
+  );
+});
+
+describe('command-line errors', () => {
+  it('suggest the closest command or option, with exit code 2', () => {
+    const command = tradebrief(['rnu']);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain('did you mean "run"?');
+    const option = tradebrief(['run', '--partnr', 'RUS']);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain('did you mean "--partner"?');
+    expect(option.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('ask for a config or a pair when there is neither', () => {
+    const inputs = tempDir();
+    const run = tradebrief(['validate', '--inputs', inputs]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('tradebrief init');
+  });
+});
+
+describe('tradebrief validate', () => {
+  it('checks the default inputs and writes nothing', () => {
+    const out = tempDir();
+    const run = tradebrief(['validate', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('inputs are valid');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('tradebrief stage', () => {
+  it('runs one stage on what the stages before it wrote', () => {
+    const out = tempDir();
+    expect(tradebrief(['stage', 'ingest', '--out', out]).status).toBe(0);
+    expect(existsSync(join(out, 'stages/ingest.json'))).toBe(true);
+    expect(existsSync(join(out, 'stages/normalised.json'))).toBe(false);
+    expect(tradebrief(['stage', 'normalise', '--out', out]).status).toBe(0);
+    expect(existsSync(join(out, 'stages/normalised.json'))).toBe(true);
+    const unknown = tradebrief(['stage', 'chart', '--out', out]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('expected one of ingest, normalise, indicators, charts, briefing');
+  });
+});
+
+describe('--log-format json', () => {
+  it('writes one JSON object per line on stderr', () => {
+    const run = tradebrief(['validate', '--log-format', 'json', '--out', tempDir()]);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty('level');
+  });
+});

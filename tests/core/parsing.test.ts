@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { chapterOf, expandChapterRange, normaliseHsCode } from '../../src/core/hs.ts';
+import { parseNumber } from '../../src/core/numbers.ts';
+import { fiscalLabel, parsePeriod, periodEnd } from '../../src/core/periods.ts';
+import { parseMoneyUnit } from '../../src/core/units.ts';
+
+describe('parseNumber', () => {
+  it('reads plain, signed, grouped and exponent forms', () => {
+    expect(parseNumber('4881.3')).toBe(4881.3);
+    expect(parseNumber(' -58930.14 ')).toBe(-58930.14);
+    expect(parseNumber('1,234,567.5')).toBe(1234567.5);
+    expect(parseNumber('1.2e3')).toBe(1200);
+  });
+  it.each(['12,3x4', 'NaN', 'Infinity', '1e400', '', '1,23', '12 345', '0x10'])('rejects %j', (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+  });
+});
+
+describe('parsePeriod', () => {
+  it('labels fiscal years the same whichever way they are written', () => {
+    for (const text of ['FY2024-25', '2024-25', '2024-2025', 'FY 2024-25']) {
+      expect(parsePeriod(text)).toEqual({ label: 'FY2024-25', basis: 'fiscal', year: 2024 });
+    }
+  });
+  it('keeps calendar years apart', () => {
+    expect(parsePeriod('2019')).toEqual({ label: '2019', basis: 'calendar', year: 2019 });
+  });
+  it('crosses the century', () => {
+    expect(fiscalLabel(1999)).toBe('FY1999-00');
+    expect(parsePeriod('1999-00')?.label).toBe('FY1999-00');
+  });
+  it.each(['2024-26', '24-25', 'FY2024', '20x4', '1850'])('rejects %j', (text) => {
+    expect(parsePeriod(text)).toBeUndefined();
+  });
+  it('ends a fiscal year on 31 March and a calendar year on 31 December', () => {
+    expect(periodEnd({ label: 'FY2025-26', basis: 'fiscal', year: 2025 }).toISOString()).toBe(
+      '2026-03-31T00:00:00.000Z',
+    );
+    expect(periodEnd({ label: '2019', basis: 'calendar', year: 2019 }).toISOString()).toBe(
+      '2019-12-31T00:00:00.000Z',
+    );
+  });
+});
+
+describe('parseMoneyUnit', () => {
+  it.each([
+    ['USD', 'USD', 1],
+    ['USD mn', 'USD', 1e6],
+    ['US$ million', 'USD', 1e6],
+    ['thousand USD', 'USD', 1e3],
+    ['USD bn', 'USD', 1e9],
+    ['₹ crore', 'INR', 1e7],
+    ['INR lakh', 'INR', 1e5],
+    ['Rs. crore', 'INR', 1e7],
+  ])('%s', (text, currency, scale) => {
+    expect(parseMoneyUnit(text)).toEqual({ currency, scale });
+  });
+  it.each(['persons', 'EUR', 'USD per tonne', ''])('is not a money unit: %j', (text) => {
+    expect(parseMoneyUnit(text)).toBeUndefined();
+  });
+});
+
+describe('HS codes', () => {
+  it('keep their leading zeros and restore lost ones', () => {
+    expect(normaliseHsCode('09')).toBe('09');
+    expect(normaliseHsCode('9')).toBe('09');
+    expect(normaliseHsCode('10121')).toBe('010121');
+    expect(normaliseHsCode('270900')).toBe('270900');
+    expect(normaliseHsCode('27.09')).toBeUndefined();
+    expect(chapterOf('010121')).toBe('01');
+  });
+  it('expand chapter ranges', () => {
+    expect(expandChapterRange('72-76')).toEqual(['72', '73', '74', '75', '76']);
+    expect(expandChapterRange('01-03')).toEqual(['01', '02', '03']);
+    expect(expandChapterRange('27')).toEqual(['27']);
+  });
+});

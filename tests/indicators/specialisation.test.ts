@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { rca } from '../../src/indicators/specialisation.ts';
+import { all, compute, one, pairYear, row, value, WORLD, world2019 } from './fixtures.ts';
+
+describe('RCA (Balassa)', () => {
+  it('is (x_ij / X_i) / (x_wj / X_w)', () => {
+    expect(rca(20, 40, 60, 300)).toBeCloseTo(20 / 40 / (60 / 300), 12);
+    expect(rca(20, 40, 0, 300)).toBeNull();
+    expect(rca(0, 40, 60, 300)).toBe(0);
+  });
+});
+
+describe('specialisation indicators', () => {
+  const set = compute([...pairYear('FY2024-25', 150, 600), ...world2019]);
+
+  it("gives both countries' RCA by chapter against the reporters present", () => {
+    const india30 = one(set, 'specialisation.rca', { reporter: 'IND', chapter: '30' }, '2019');
+    expect(india30.value).toBeCloseTo(20 / 40 / (60 / 300), 12);
+    expect([india30.status, india30.unit, india30.formula]).toEqual(['ok', 'index', 'rca']);
+    expect(india30.sources).toEqual(['src-world']);
+    expect(india30.note).toBe('world = the 3 reporters in the inputs');
+    expect(value(set, 'specialisation.rca', { reporter: 'RUS', chapter: '27' }, '2019')).toBeCloseTo(
+      100 / 120 / (100 / 300),
+      12,
+    );
+  });
+
+  it('counts a chapter a fully itemised report leaves out as zero', () => {
+    expect(value(set, 'specialisation.rca', { reporter: 'IND', chapter: '27' }, '2019')).toBe(0);
+  });
+
+  it('gives world shares in total and by sector, and sector RCAs', () => {
+    expect(value(set, 'specialisation.worldShare', { reporter: 'IND' }, '2019')).toBeCloseTo(40 / 300, 12);
+    expect(
+      value(set, 'specialisation.sectorWorldShare', { reporter: 'IND', sector: 'machines' }),
+    ).toBeCloseTo(10 / 90, 12);
+    expect(value(set, 'specialisation.sectorRca', { reporter: 'IND', sector: 'machines' })).toBeCloseTo(
+      10 / 40 / (90 / 300),
+      12,
+    );
+  });
+
+  it('says in a data note which reporters make the world', () => {
+    const note = set.notes.find((n) => n.text.includes('"the world" of the 3 reporters'));
+    expect(note?.sources).toEqual(['src-world']);
+  });
+
+  it('marks chapters unknown and sectors partial when the country leaves part of its exports unitemised', () => {
+    const partial = compute([
+      ...pairYear('FY2024-25', 150, 600),
+      ...world2019,
+      row('2019', 'IND', WORLD, 'export', 'OTHER', 15, { sources: ['src-world'] }),
+    ]);
+    expect(all(partial, 'specialisation.rca', { reporter: 'IND', chapter: '27' })).toHaveLength(0);
+    // The world now holds 315 of exports, IND 55.
+    const india30 = one(partial, 'specialisation.rca', { reporter: 'IND', chapter: '30' });
+    expect(india30.value).toBeCloseTo(20 / 55 / (60 / 315), 12);
+    expect(india30.status).toBe('partial');
+    const fuels = one(partial, 'specialisation.sectorWorldShare', { reporter: 'IND', sector: 'fuels' });
+    expect([fuels.value, fuels.status]).toEqual([0, 'partial']);
+  });
+
+  it('is not available without exports to the world by chapter, or with the country alone', () => {
+    const none = compute(pairYear('FY2024-25', 150, 600));
+    const india = one(none, 'specialisation.rca', { reporter: 'IND' });
+    expect(india.status).toBe('not_available');
+    expect(india.needs).toBe("needs India's exports to the world by HS chapter");
+    const alone = compute([
+      ...pairYear('FY2024-25', 150, 600),
+      ...world2019.filter((r) => r.reporter === 'IND'),
+    ]);
+    expect(one(alone, 'specialisation.rca', { reporter: 'IND' }).status).toBe('not_available');
+  });
+});

@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inputMessages as m } from '../../src/core/messages.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { brief, fixture, folderFrom, folderWith } from './folders.ts';
+
+describe('UN Comtrade Plus', () => {
+  it('reads goods totals and chapters, and sets aside what would count trade twice', async () => {
+    const result = await ingest(fixture('comtrade-plus'));
+    expect(result.trade.map(brief)).toEqual([
+      '2023 IND RUS export TOTAL 4000000000 USD line 2',
+      '2023 IND RUS export 30 1200000000 USD line 3',
+      '2023 IND RUS export 84 800000000.5 USD line 4',
+      // The HS4 row is kept: normalise uses the chapter row where a file has both levels.
+      '2023 IND RUS export 3004 1000000000 USD line 5',
+      '2023 IND RUS import TOTAL 60000000000 USD line 6',
+      '2023 IND RUS import 27 50000000000 USD line 7',
+      // partnerCode 0 / partnerISO W00 is the World.
+      '2023 IND WLD export TOTAL 430000000000 USD line 8',
+      '2023 IND RUS re-export TOTAL 5000000 USD line 9',
+      '2023 RUS IND import TOTAL 3900000000 USD line 10',
+    ]);
+    expect(result.files).toHaveLength(1);
+    expect(result.files[0]).toMatchObject({
+      format: 'comtrade-plus',
+      rows: 15,
+      used: 9,
+      records: 9,
+      rejected: {
+        [m.asideTransport()]: 1,
+        [m.asideSecondPartner()]: 1,
+        [m.asideCustoms()]: 1,
+        [m.asideFlowBreakdown('DX')]: 1,
+        [m.asideNotCountry('partner')]: 1,
+        [m.asideNotAnnual('M')]: 1,
+      },
+    });
+    expect(result.rejects.map((r) => r.line)).toEqual([11, 12, 13, 14, 15, 16]);
+  });
+
+  it('reads the snake_case columns API clients write (comtradr)', async () => {
+    const dir = await folderWith({
+      'comtradr.csv': [
+        'ref_year,reporter_iso,partner_iso,flow_code,cmd_code,primary_value,partner2_code,mot_code,customs_code',
+        '2022,IND,RUS,M,27,41000000000,0,0,C00',
+        '2022,IND,RUS,M,27,39000000000,0,2100,C00',
+      ].join('\n'),
+    });
+    const result = await ingest(dir);
+    expect(result.trade.map(brief)).toEqual(['2022 IND RUS import 27 41000000000 USD line 2']);
+    expect(result.files[0]?.rejected).toEqual({ [m.asideTransport()]: 1 });
+  });
+
+  it('cites the source whose "files" pattern matches the file name', async () => {
+    const dir = await folderFrom('comtrade-plus');
+    await writeFile(
+      join(dir, 'sources.csv'),
+      'id,title,publisher,url,files\ncomtrade-plus,Synthetic Comtrade Plus extract,tradebrief test fixtures,,TradeData_*.csv\n',
+    );
+    const result = await ingest(dir);
+    expect(new Set(result.trade.map((r) => r.source))).toEqual(new Set(['comtrade-plus']));
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.ts';
+import { InputError } from '../../src/core/errors.ts';
+import { emptyRecords, type IngestResult, type TradeRecord } from '../../src/ingest/records.ts';
+import { toChapters } from '../../src/normalise/chapters.ts';
+import { normalise } from '../../src/normalise/normalise.ts';
+
+const config = parseConfig({ reporter: 'IND', partner: 'RUS', sourcePriority: ['a', 'b'] }, 'test');
+
+function row(partial: Partial<TradeRecord>): TradeRecord {
+  return {
+    period: 'FY2024-25',
+    reporter: 'IND',
+    partner: 'RUS',
+    flow: 'export',
+    product: 'TOTAL',
+    value: 100,
+    unit: 'USD mn',
+    source: 'a',
+    status: 'final',
+    file: 't.csv',
+    line: 2,
+    ...partial,
+  };
+}
+
+function ingested(trade: TradeRecord[], extra: Partial<IngestResult> = {}): IngestResult {
+  const sources = ['a', 'b'].map((id) => ({
+    id,
+    title: id,
+    publisher: id.toUpperCase(),
+    url: '',
+    files: [],
+    note: '',
+    file: 's.csv',
+    line: 2,
+  }));
+  return { ...emptyRecords(), sources, trade, files: [], rejects: [], ...extra };
+}
+
+describe('toChapters', () => {
+  it('uses a chapter row as it is and sums only the most aggregated level otherwise', () => {
+    const out = toChapters([
+      { product: '27', valueUsd: 10, refs: ['a'] },
+      { product: '2709', valueUsd: 9, refs: ['b'] },
+      { product: '0901', valueUsd: 3, refs: ['c'] },
+      { product: '090111', valueUsd: 2, refs: ['d'] },
+      { product: '0902', valueUsd: 4, refs: ['e'] },
+    ]);
+    expect(out).toEqual([
+      { product: '27', valueUsd: 10, refs: ['a'] },
+      { product: '09', valueUsd: 3 + 4, refs: ['c', 'e'] },
+    ]);
+  });
+});
+
+describe('normalise', () => {
+  it('converts to USD and adds an explicit Other line where chapters fall short of the total', () => {
+    const n = normalise(
+      ingested([
+        row({ value: 4_493.51 }),
+        row({ product: '30', value: 471.34, line: 3 }),
+        row({ product: '84', value: 660.18, line: 4 }),
+      ]),
+      config,
+    );
+    const other = n.trade.find((r) => r.product === 'OTHER');
+    expect(other?.valueUsd).toBeCloseTo((4_493.51 - 471.34 - 660.18) * 1e6, 0);
+    expect(n.trade.find((r) => r.product === '30')?.sector).toBe('pharmaceuticals');
+    expect(n.trade.find((r) => r.product === '84')?.sector).toBe('engineering');
+    expect(n.notes.some((note) => note.kind === 'coverage' && note.text.includes('2 chapters'))).toBe(true);
+  });
+
+  it('derives a total from chapters when a report has none, and says so', () => {
+    const n = normalise(
+      ingested([row({ product: '30', value: 5 }), row({ product: '84', value: 7, line: 3 })]),
+      config,
+    );
+    expect(n.trade.find((r) => r.product === 'TOTAL')?.valueUsd).toBe(12e6);
+    expect(n.notes.some((note) => note.text.includes('sum of its chapters'))).toBe(true);
+  });
+
+  it('takes the preferred source and notes a real disagreement', () => {
+    const n = normalise(
+      ingested([row({ source: 'b', value: 120 }), row({ source: 'a', value: 100, line: 3 })]),
+      config,
+    );
+    const totals = n.trade.filter((r) => r.product === 'TOTAL');
+    expect(totals).toHaveLength(1);
+    expect(totals[0]?.sources).toEqual(['a']);
+    expect(n.notes.find((note) => note.kind === 'conflict')?.text).toBe(
+      'FY2024-25 IND→RUS exports, total: USD 100 m from A is used; B gives USD 120 m.',
+    );
+  });
+
+  it('converts rupees with the rate for the period, and refuses without one', () => {
+    const rates = [{ period: 'FY2024-25', currency: 'INR', perUsd: 84, source: 'a', file: 'r.csv', line: 2 }];
+    const n = normalise(ingested([row({ unit: 'INR crore', value: 840 })], { rates }), config);
+    expect(n.trade[0]?.valueUsd).toBeCloseTo((840 * 1e7) / 84, 6);
+    expect(() =>
+      normalise(ingested([row({ unit: 'INR crore', value: 840, period: 'FY2023-24' })], { rates }), config),
+    ).toThrow(/no INR per USD exchange rate for FY2023-24/);
+  });
+
+  it('fails with a clear input error when the pair has no trade at all', () => {
+    expect(() => normalise(ingested([row({ partner: 'CHN' })]), config)).toThrow(InputError);
+    expect(() => normalise(ingested([row({ partner: 'CHN' })]), config)).toThrow(
+      /no trade rows between IND and RUS/,
+    );
+  });
+});

@@ -1,0 +1,52 @@
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { IndicatorSet } from '../../src/indicators/types.ts';
+import { ROOT, tempDir, tradebrief } from '../helpers.ts';
+import { json } from './helpers.ts';
+
+describe('tradebrief batch', () => {
+  it('builds one briefing per partner from one Comtrade file, and reports the partner that fails', () => {
+    const inputs = join(tempDir(), 'inputs');
+    mkdirSync(inputs);
+    for (const file of ['comtrade_2019_india_totals_by_partner.csv', 'hs_chapters.csv', 'hs_sections.csv']) {
+      copyFileSync(join(ROOT, 'inputs', file), join(inputs, file));
+    }
+    writeFileSync(
+      join(inputs, 'sources.csv'),
+      'id,title,publisher,url,files,note\nun-comtrade,"India\'s trade by partner, 2019",UN Comtrade,,comtrade_*.csv,\nhs,HS 2022,datasets/harmonized-system,,hs_*.csv,\n',
+    );
+    const out = tempDir();
+    // Svalbard (SJM) has no rows in the file: that partner fails, the others are built.
+    const run = tradebrief([
+      'batch',
+      '--inputs',
+      inputs,
+      '--reporter',
+      'IND',
+      '--partners',
+      'RUS,CHN,USA,SJM',
+      '--out',
+      out,
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('IND-SJM: failed (exit code 2)');
+    expect(run.stderr).toContain('no trade rows between IND and SJM');
+    expect(run.stderr).toContain('3 briefings built; failed: SJM');
+    for (const partner of ['RUS', 'CHN', 'USA']) {
+      const dir = join(out, `IND-${partner}`);
+      expect(existsSync(join(dir, 'briefing.pdf')), partner).toBe(true);
+      const set = json<IndicatorSet>(join(dir, 'indicators.json'));
+      expect(set.meta.partner).toBe(partner);
+      expect(
+        set.indicators.find((i) => i.id === 'trade.exports' && i.period === '2019')?.value,
+      ).toBeGreaterThan(0);
+    }
+    // India's 2019 exports to Russia as the Comtrade file reports them: US$ 2,871,228,560.
+    const rus = json<IndicatorSet>(join(out, 'IND-RUS', 'indicators.json'));
+    const exports = rus.indicators.find((i) => i.id === 'trade.exports' && i.period === '2019');
+    expect(exports?.value).toBe(2_871_228_560);
+    expect(exports?.sources).toEqual(['un-comtrade']);
+    expect(existsSync(join(out, 'IND-SJM', 'briefing.pdf'))).toBe(false);
+  }, 120_000);
+});
