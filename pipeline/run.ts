@@ -15,6 +15,7 @@ import {
 } from '../src/core/manifest.ts';
 import { runMessages as m } from '../src/core/messages.ts';
 import { discardBuild, startBuild, switchToBuild } from '../src/core/outputs.ts';
+import { shownPath } from '../src/core/paths.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
 import { ingestStage } from './1-ingest.ts';
@@ -117,7 +118,7 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
     }
     if (ran.length === 0 && previous) {
       await discardBuild(build);
-      ctx.log.log('info', 'up-to-date', m.upToDate(base.outDir), { skipped: skipped.length });
+      ctx.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), { skipped: skipped.length });
       return { upToDate: true, ran, skipped };
     }
     const vintage = await vintageOf(ctx);
@@ -132,7 +133,7 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
         { id: editionId, vintage },
         join(base.outDir, '.current'),
       );
-      ctx.log.log('info', 'archived', m.archived(dir), { edition: editionId });
+      ctx.log.log('info', 'archived', m.archived(shownPath(join(base.outDir, dir))), { edition: editionId });
     }
     return { upToDate: false, ran, skipped };
   } catch (error) {

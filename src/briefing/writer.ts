@@ -79,6 +79,19 @@ export class Writer {
     if (this.doc.y + height > this.bottom) this.newPage();
   }
 
+  /**
+   * Starts a new page before a block of text that would otherwise leave a single line at the foot of
+   * this page (an orphan) or carry a single line over to the next (a widow).
+   */
+  private keepLines(text: string, face: keyof typeof FACE_NAMES, size: number, width: number): void {
+    this.style(face, size);
+    const line = this.doc.currentLineHeight(true) + TYPE.lineGap;
+    const lines = Math.round(this.doc.heightOfString(text, { width, lineGap: TYPE.lineGap }) / line);
+    const fit = Math.floor((this.bottom - this.doc.y) / line);
+    if (fit >= lines) return;
+    if (fit < 2 || lines - fit < 2) this.newPage();
+  }
+
   /** Tags what `draw` puts on the page as one structure element of the current section. */
   tagged(type: string, draw: () => void, options: Record<string, unknown> = {}): void {
     this.current.add(this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions, draw));
@@ -134,17 +147,13 @@ export class Writer {
 
   paragraph(text: string, options: { size?: number; colour?: string; italic?: boolean } = {}): void {
     const size = options.size ?? TYPE.body;
-    this.ensureSpace(size * 3);
+    const face = options.italic ? 'italic' : 'regular';
+    this.keepLines(keepTogether(text), face, size, this.width);
     this.tagged('P', () => {
-      this.style(options.italic ? 'italic' : 'regular', size, options.colour ?? COLOURS.ink).text(
-        keepTogether(text),
-        this.left,
-        this.doc.y,
-        {
-          width: this.width,
-          lineGap: TYPE.lineGap,
-        },
-      );
+      this.style(face, size, options.colour ?? COLOURS.ink).text(keepTogether(text), this.left, this.doc.y, {
+        width: this.width,
+        lineGap: TYPE.lineGap,
+      });
     });
     this.doc.moveDown(0.55);
   }
@@ -155,11 +164,7 @@ export class Writer {
     const list = this.doc.struct('L');
     this.current.add(list);
     items.forEach((item, i) => {
-      const height = this.style('regular', size).heightOfString(keepTogether(item), {
-        width: this.width - indent,
-        lineGap: TYPE.lineGap,
-      });
-      this.ensureSpace(Math.min(height, size * 4));
+      this.keepLines(keepTogether(item), 'regular', size, this.width - indent);
       const y = this.doc.y;
       const entry = this.doc.struct('LI');
       list.add(entry);

@@ -48,7 +48,7 @@ export const inputMessages = {
   duplicateSource: (id: string) => `source id ${quote(id)} is defined twice: ids must be unique`,
   noInputs: () => 'no CSV files found: expected trade data in a supported format',
   noTradeForPair: (reporter: string, partner: string) =>
-    `no trade rows between ${reporter} and ${partner} in any input: check --reporter/--partner or the files`,
+    `no trade rows between ${reporter} and ${partner} in any input: add a downloaded trade file (tradebrief init writes a README listing them) or check --reporter/--partner`,
   missingInputsDir: () => 'the inputs folder does not exist',
   moreProblems: (count: number) => `and ${count} more problem${count > 1 ? 's' : ''} like these`,
   spreadsheetFile: () =>

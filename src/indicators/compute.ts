@@ -43,7 +43,10 @@ export function computeIndicators(n: Normalised): IndicatorSet {
   const names = (iso3: string) => config.names[iso3];
   const reporterName = names(config.reporter)?.en ?? countryName(config.reporter);
   const partnerName = names(config.partner)?.en ?? countryName(config.partner);
-  const notes = [...n.notes, ...config.notes.map((note) => ({ kind: 'analyst' as const, text: note.text, sources: note.sources }))];
+  const notes = [
+    ...n.notes,
+    ...config.notes.map((note) => ({ kind: 'analyst' as const, text: note.text, sources: note.sources })),
+  ];
   const series = pairSeries(n, notes);
   const ctx: IndicatorContext = { n, series, reporterName, partnerName, notes, computed: [] };
   for (const group of GROUPS) ctx.computed.push(...group(ctx));

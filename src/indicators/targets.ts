@@ -46,7 +46,9 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
     const sources = [...new Set([target.source, ...latestTotal.sources])].sort();
     if (years <= 0) {
       // Reached means by the deadline: a year after it does not count.
-      const byDeadline = totals.filter((t) => (parsePeriod(t.period)?.year ?? Number.POSITIVE_INFINITY) <= endYear);
+      const byDeadline = totals.filter(
+        (t) => (parsePeriod(t.period)?.year ?? Number.POSITIVE_INFINITY) <= endYear,
+      );
       const reached = byDeadline.find((t) => t.value !== null && t.value >= target.value);
       out.push({
         id: 'target.reached',

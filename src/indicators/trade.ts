@@ -132,7 +132,14 @@ function growthIndicators(
     if (!previous || !current || current.year - previous.year !== 1) continue;
     const value = yoy(current.value, previous.value);
     if (value === null) {
-      const base = { id: `growth.${measure}.yoy`, label: `${label}: change on the year`, period: current.period, unit: 'ratio', formula: 'yoy' as const, dims: { measure, from: previous.period } };
+      const base = {
+        id: `growth.${measure}.yoy`,
+        label: `${label}: change on the year`,
+        period: current.period,
+        unit: 'ratio',
+        formula: 'yoy' as const,
+        dims: { measure, from: previous.period },
+      };
       out.push(notAvailable(base, t.needsNonZeroBase(previous.period)));
       continue;
     }

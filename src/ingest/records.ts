@@ -59,6 +59,12 @@ export interface HsChapterRecord {
   section: string;
 }
 
+/** A product's name as a trade file gives it, for codes the HS nomenclature lacks (national chapters 98, 99). */
+export interface ProductLabelRecord {
+  code: string;
+  name: string;
+}
+
 export interface HsSectionRecord {
   id: string;
   name: string;
@@ -111,6 +117,7 @@ export interface Records {
   figures: FigureRecord[];
   sources: SourceRecord[];
   hsChapters: HsChapterRecord[];
+  productLabels: ProductLabelRecord[];
   hsSections: HsSectionRecord[];
   rates: RateRecord[];
   countryCodes: CountryCodeRecord[];
@@ -122,5 +129,14 @@ export interface IngestResult extends Records {
 }
 
 export function emptyRecords(): Records {
-  return { trade: [], figures: [], sources: [], hsChapters: [], hsSections: [], rates: [], countryCodes: [] };
+  return {
+    trade: [],
+    figures: [],
+    sources: [],
+    hsChapters: [],
+    productLabels: [],
+    hsSections: [],
+    rates: [],
+    countryCodes: [],
+  };
 }

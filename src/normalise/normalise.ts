@@ -34,7 +34,11 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
   const unknownNoteSources = config.notes.flatMap((note, i) =>
     note.sources
       .filter((id) => !known.includes(id))
-      .map((id) => ({ file: 'config', key: `notes.${i}.sources`, message: inputMessages.unknownSource(id, closest(id, known)) })),
+      .map((id) => ({
+        file: 'config',
+        key: `notes.${i}.sources`,
+        message: inputMessages.unknownSource(id, closest(id, known)),
+      })),
   );
   if (unknownNoteSources.length > 0) throw new InputError(unknownNoteSources);
   const relevant = ingested.trade.filter((r) => isRelevant(r, reporter, partner));
@@ -72,7 +76,7 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
     if (source.id.startsWith('file:'))
       notes.push({ kind: 'unsourced', text: dataNotes.unsourcedFile(source.title), sources: [source.id] });
   }
-  const chapters: ChapterInfo[] = ingested.hsChapters.map((c) => ({
+  const chapters: ChapterInfo[] = chapterNames(ingested).map((c) => ({
     ...c,
     sector: sectorOf.get(c.code) ?? 'other',
   }));
@@ -92,6 +96,19 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
     files: ingested.files,
     rejects,
   };
+}
+
+/** HS chapter names, and for chapters the nomenclature lacks (national 98, 99) the name a trade file gives. */
+function chapterNames(ingested: IngestResult): { code: string; name: string; section: string }[] {
+  const known = new Set(ingested.hsChapters.map((c) => c.code));
+  const extra = new Map<string, string>();
+  for (const label of ingested.productLabels) {
+    if (label.code.length !== 2 || known.has(label.code) || extra.has(label.code)) continue;
+    // Official tables often shout ("PROJECT GOODS; SOME SPECIAL USES."): print them as sentences.
+    const name = label.name.replace(/\.$/, '');
+    extra.set(label.code, name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name);
+  }
+  return [...ingested.hsChapters, ...[...extra].map(([code, name]) => ({ code, name, section: '' }))];
 }
 
 /** The pair's flows as either side reports them, and every country's trade with the world. */

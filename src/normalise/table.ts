@@ -53,7 +53,15 @@ export interface SectorInfo extends Sector {
 }
 
 export interface DataNote {
-  kind: 'provisional' | 'conflict' | 'coverage' | 'unsourced' | 'basis' | 'figure' | 'availability' | 'analyst';
+  kind:
+    | 'provisional'
+    | 'conflict'
+    | 'coverage'
+    | 'unsourced'
+    | 'basis'
+    | 'figure'
+    | 'availability'
+    | 'analyst';
   text: string;
   sources: string[];
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
+import { tempDir, tool } from '../helpers.ts';
 import { type Built, buildBriefing, defaultSet } from './build.ts';
 import { flatten, outline, PdfObjects, type StructNode, structTree, text } from './pdfObjects.ts';
 
@@ -104,5 +107,30 @@ describe('the structure of the default briefing', () => {
       'Caption',
     ]);
     expect([...new Set(nodes.map((n) => n.type))].filter((t) => !standard.has(t))).toEqual([]);
+  });
+
+  it('marks everything it draws as tagged content or as an artifact (running header, footer, page number)', () => {
+    const qdf = join(tempDir('tradebrief-qdf-'), 'briefing.pdf');
+    tool('qpdf', ['--qdf', '--object-streams=disable', built.file, qdf]);
+    const pages = readFileSync(qdf, 'latin1')
+      .split(/%% Contents for page \d+/)
+      .slice(1);
+    const unmarked: string[] = [];
+    let artifacts = 0;
+    pages.forEach((page, i) => {
+      const stream = /stream\n([\s\S]*?)\nendstream/.exec(page)?.[1] ?? '';
+      artifacts += stream.match(/\/Artifact\b/g)?.length ?? 0;
+      let depth = 0;
+      for (const line of stream.split('\n').map((l) => l.trim())) {
+        if (/B[DM]C$/.test(line)) depth += 1;
+        else if (line === 'EMC') depth -= 1;
+        else if (depth === 0 && /(Tj|TJ| f| S| B| f\*| Do)$/.test(line))
+          unmarked.push(`page ${i + 1}: ${line.slice(0, 60)}`);
+      }
+    });
+    expect(pages.length).toBeGreaterThan(10);
+    expect(unmarked).toEqual([]);
+    // At least the running header and footer of every page but the cover.
+    expect(artifacts).toBeGreaterThanOrEqual(pages.length - 1);
   });
 });

@@ -76,7 +76,7 @@ describe('the specialisation chart', () => {
     theme,
   );
 
-  it('orders chapters from the reporter’s lead to the partner’s, on a log scale by decades', () => {
+  it('orders chapters from the reporter’s edge to the partner’s, on a log scale by decades', () => {
     const json = JSON.stringify(chart.spec);
     const order = [
       '52  Cotton',
@@ -89,9 +89,9 @@ describe('the specialisation chart', () => {
     expect(json).toContain('"values":[0.01,0.1,1,10]');
   });
 
-  it('says in its alt text how many chapters each country is specialised in and where each leads most', () => {
+  it('says in its alt text how many chapters each country is specialised in and where each has the widest edge', () => {
     expect(chart.alt).toContain('India has an RCA above 1 in 3 chapters, Russia in 2.');
-    expect(chart.alt).toContain("India's lead is largest in chapter 52 (Cotton: 6.90 against 0.050)");
+    expect(chart.alt).toContain("India's edge is largest in chapter 52 (Cotton: 6.90 against 0.050)");
     expect(chart.alt).toContain("Russia's in chapter 31 (Fertilizers: 6.40 against 0.13)");
   });
 

@@ -102,6 +102,23 @@ describe('normalise', () => {
     ).toThrow(/no INR per USD exchange rate for FY2023-24/);
   });
 
+  it('names national chapters the HS lacks from the labels a trade file gives, as sentences', () => {
+    const n = normalise(
+      ingested([row({ product: '98' })], {
+        hsChapters: [{ code: '27', name: 'Mineral fuels', section: 'V' }],
+        productLabels: [
+          { code: '98', name: 'PROJECT GOODS; SOME SPECIAL USES.' },
+          { code: '27', name: 'MINERAL FUELS, MINERAL OILS' },
+        ],
+      }),
+      config,
+    );
+    expect(n.chapters.map((c) => [c.code, c.name])).toEqual([
+      ['27', 'Mineral fuels'],
+      ['98', 'Project goods; some special uses'],
+    ]);
+  });
+
   it('fails with a clear input error when the pair has no trade at all', () => {
     expect(() => normalise(ingested([row({ partner: 'CHN' })]), config)).toThrow(InputError);
     expect(() => normalise(ingested([row({ partner: 'CHN' })]), config)).toThrow(

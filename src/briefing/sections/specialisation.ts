@@ -31,7 +31,7 @@ export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: Render
       `For ${period}, “the world” is ${world ?? 'the reporters in the inputs'}, not every exporter. ` +
       `${reporterName}${share?.value == null ? '' : `, with ${pct(share.value)} of their exports,`} has an RCA above 1 in ${above(all.reporter)} of ${all.reporter.length} chapters; ${partnerName} in ${above(all.partner)} of ${all.partner.length}.`,
   );
-  // The chart lists chapters from the reporter's lead to the partner's: each side's clearest
+  // The chart lists chapters from the reporter's edge to the partner's: each side's clearest
   // specialisations the other lacks are at its own end of that list.
   type ByChapter = typeof comparison.reporter;
   const specialisedAlone = (chapters: string[], one: ByChapter, other: ByChapter) =>

@@ -13,7 +13,7 @@ const NOT_PRODUCTS = new Set(['77', '98', '99']);
 
 export interface RcaComparison {
   period: string;
-  /** Chapters in chart order: the reporter's advantage over the partner's, largest first. */
+  /** Chapters in chart order: the reporter's edge over the partner first, the partner's last. */
   chapters: string[];
   reporter: Map<string, Indicator>;
   partner: Map<string, Indicator>;
@@ -55,8 +55,8 @@ export function rcaComparison(set: IndicatorSet): RcaComparison | undefined {
   ]);
   // A log scale has no room for zero: a chapter one country does not export at all is left out.
   const both = [...chosen].filter((c) => (r.get(c)?.value ?? 0) > 0 && (p.get(c)?.value ?? 0) > 0);
-  const lead = (c: string) => (r.get(c)?.value ?? 0) / (p.get(c)?.value ?? 1);
-  const chapters = both.sort((a, b) => lead(b) - lead(a));
+  const edge = (c: string) => (r.get(c)?.value ?? 0) / (p.get(c)?.value ?? 1);
+  const chapters = both.sort((a, b) => edge(b) - edge(a));
   return { period, chapters, reporter: r, partner: p, all };
 }
 
@@ -114,7 +114,7 @@ export const buildSpecialisation: ChartBuilder = (set, theme) => {
   const alt =
     `Dot chart of revealed comparative advantage (Balassa) of ${reporterName} and ${partnerName} in ${period} for ${chapters.length} HS chapters, on a logarithmic scale where 1 is the world average (the world being the reporters in the inputs). ` +
     `${reporterName} has an RCA above 1 in ${above(comparison.all.reporter)} chapters, ${partnerName} in ${above(comparison.all.partner)}. ` +
-    `${reporterName}'s lead is largest in chapter ${first} (${chapterName(set, first)}: ${rcaText(reporter.get(first)?.value ?? 0)} against ${rcaText(partner.get(first)?.value ?? 0)}); ` +
+    `${reporterName}'s edge is largest in chapter ${first} (${chapterName(set, first)}: ${rcaText(reporter.get(first)?.value ?? 0)} against ${rcaText(partner.get(first)?.value ?? 0)}); ` +
     `${partnerName}'s in chapter ${last} (${chapterName(set, last)}: ${rcaText(partner.get(last)?.value ?? 0)} against ${rcaText(reporter.get(last)?.value ?? 0)}).`;
   const worldNote = used.find((i) => i.note)?.note;
   const spec = framed(theme, {

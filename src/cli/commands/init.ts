@@ -7,6 +7,7 @@ import { countryName, isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 import { initText, cliMessages as m } from '../../core/messages.ts';
+import { shownPath } from '../../core/paths.ts';
 import { PROJECT_ROOT } from '../../core/root.ts';
 import { toCsv } from '../../tables/build.ts';
 import { CONFIG_FILE } from '../context.ts';
@@ -84,10 +85,7 @@ export async function initCommand(values: Values<typeof INIT_OPTIONS>, log: Logg
       [],
     ),
   );
-  await writeFileAtomic(
-    join(dir, 'README.md'),
-    initText.readme(reporter, partner, relative(process.cwd(), dir) || '.'),
-  );
-  log.log('info', 'init', m.initDone(relative(process.cwd(), dir) || '.'));
+  await writeFileAtomic(join(dir, 'README.md'), initText.readme(reporter, partner, shownPath(dir)));
+  log.log('info', 'init', m.initDone(shownPath(dir)));
   return ExitCode.ok;
 }

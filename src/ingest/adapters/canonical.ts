@@ -2,17 +2,18 @@ import { inputMessages as m } from '../../core/messages.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { parseMoneyUnit } from '../../core/units.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
-import { FLOWS, STATUSES, type TradeRecord } from '../records.ts';
+import { FLOWS, type ProductLabelRecord, STATUSES, type TradeRecord } from '../records.ts';
 
 /** Our long format: one value per row (README, "Input format"). */
 export const canonical: Adapter = {
   format: 'canonical',
-  label: 'canonical long CSV (period,reporter,partner,flow,product,value,unit[,source][,status])',
+  label: 'canonical long CSV (period,reporter,partner,flow,product,value,unit[,source][,status][,label])',
   cues: ['period', 'reporter', 'partner', 'flow', 'product', 'value'],
   required: ['period', 'reporter', 'partner', 'flow', 'product', 'value', 'unit'],
   read(table, ctx) {
     const r = new RowReader(table.header, ctx);
     const trade: TradeRecord[] = [];
+    const productLabels: ProductLabelRecord[] = [];
     for (const row of table.rows) {
       const periodText = r.text(row, 'period');
       const period = parsePeriod(periodText);
@@ -30,6 +31,8 @@ export const canonical: Adapter = {
       const status = r.choice(row, 'status', STATUSES, 'final');
       if (!period || !reporter || !partner || !flow || !product || value === undefined || !source || !status)
         continue;
+      const label = r.text(row, 'label');
+      if (label && product !== 'TOTAL') productLabels.push({ code: product, name: label });
       trade.push({
         period: period.label,
         reporter,
@@ -44,6 +47,6 @@ export const canonical: Adapter = {
         line: row.line,
       });
     }
-    return { trade };
+    return { trade, productLabels };
   },
 };
