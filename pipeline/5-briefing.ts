@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Changes } from '../src/changes/compare.ts';
 import type { RenderedChart } from '../src/charts/build.ts';
+import { logoPath } from '../src/config/load.ts';
 import { outPath, save } from '../src/core/context.ts';
 import { parsePeriod, periodEnd } from '../src/core/periods.ts';
 import type { Stage } from '../src/core/stage.ts';
@@ -17,6 +18,7 @@ export const briefingStage: Stage = {
     'assemble the PDF: cover and KPIs, findings, sections with charts and tables, notes, sources, methods',
   reads: [INDICATORS, CHANGES, CHART_INDEX],
   config: [],
+  configFiles: (ctx) => [logoPath(ctx.config, ctx.configPath)].filter((p): p is string => p !== undefined),
   async run(ctx) {
     // Load.
     const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
@@ -37,8 +39,15 @@ export const briefingStage: Stage = {
         : latest
           ? periodEnd(latest)
           : new Date(0);
+    const logo = logoPath(ctx.config, ctx.configPath);
     const { assembleBriefing } = await import('../src/briefing/assemble.ts');
-    const pdf = await assembleBriefing({ set, charts, changes, date });
+    const pdf = await assembleBriefing({
+      set,
+      charts,
+      changes,
+      date,
+      ...(logo ? { logo: await readFile(logo) } : {}),
+    });
     // Save.
     await save(ctx, BRIEFING, pdf);
     return [BRIEFING];

@@ -97,6 +97,9 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
         reads: await hashFiles(ctx, stage.reads),
         ...(stage.readsInputs ? { inputs, focus: ctx.sharedIngest?.partners ?? [ctx.config.partner] } : {}),
         ...(stage.readsPreviousEdition ? { previous: before?.id ?? null } : {}),
+        ...(stage.configFiles
+          ? { files: await Promise.all(stage.configFiles(ctx).map((f) => sha256File(f))) }
+          : {}),
       });
       const last = previous?.stages[stage.name];
       if (!options.force && last?.key === key && previous && (await intact(ctx, last, previous))) {

@@ -325,16 +325,19 @@ export class Writer {
 
   /**
    * Reserves a tagged element at the current point of the reading order whose content is drawn later,
-   * once page numbers are known (the contents list on the cover): each child is a tagged element of
-   * its own type (a TOC holds a Caption and one TOCI per entry).
+   * once page numbers are known (the contents list on the cover). Each child is an element of its own
+   * type, its content wrapped once more where `inner` says so (a TOCI holds a P).
    */
-  reserve(type: string): (page: number, children: { type: string; draw: () => void }[]) => void {
+  reserve(
+    type: string,
+  ): (page: number, children: { type: string; inner?: string; draw: () => void }[]) => void {
     const element = this.doc.struct(type);
     this.current.add(element);
     return (page, children) => {
       this.doc.switchToPage(page);
       for (const child of children) {
-        element.add(this.doc.struct(child.type, {}, [this.doc.struct('P', {}, child.draw)]));
+        const content = child.inner ? [this.doc.struct(child.inner, {}, child.draw)] : child.draw;
+        element.add(this.doc.struct(child.type, {}, content));
       }
       element.end();
     };

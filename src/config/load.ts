@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { closest } from '../core/closest.ts';
 import { isIso3 } from '../core/countries.ts';
@@ -26,7 +28,18 @@ export async function loadConfig(path: string, file: string, override: PairOverr
   } catch (error) {
     throw new InputError([{ file, message: m.notJson((error as Error).message) }]);
   }
-  return parseConfig(json, file, override);
+  const config = parseConfig(json, file, override);
+  const logo = config.organisation.logo;
+  if (logo && !existsSync(resolve(dirname(path), logo))) {
+    throw new InputError([{ file, key: 'organisation.logo', message: m.logoMissing(logo) }]);
+  }
+  return config;
+}
+
+/** The logo's path on disk: relative paths in the config are relative to the config file. */
+export function logoPath(config: Config, configPath: string): string | undefined {
+  const logo = config.organisation.logo;
+  return logo ? resolve(dirname(configPath), logo) : undefined;
 }
 
 export function parseConfig(json: unknown, file: string, override: PairOverride = {}): Config {

@@ -69,6 +69,8 @@ export const inputMessages = {
     `malformed product code ${quote(text)}: expected an HS code of 6 digits (or 5 without its leading zero)`,
   duplicateBaciRow: (line: number, value: string) =>
     `same year, exporter, importer and product as line ${line}, but a different value (${value} there): keep one`,
+  ungroupedBaciPair: (year: number, exporter: number, importer: number, endedAt: number) =>
+    `rows of exporter ${exporter} and importer ${importer} for ${year} start again here, after other pairs (their first rows end at line ${endedAt}): repeated rows can only be found when each pair's rows are together, as in CEPII's files; sort the file by t, i, j, k`,
   missingTableFacts: (format: string, missing: string[], example: string) =>
     `cannot tell the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0]} of this ${format} table: keep the title lines of the download above the header, or say it in the file name, e.g. "${example}"`,
   noYearColumns: (example: string) => `no year columns found: expected columns such as ${example}`,
@@ -103,6 +105,8 @@ export const configMessages = {
     `unknown key "${key}"${didYouMean(suggestion)}`,
   invalid: (detail: string) => detail,
   sameCountry: () => 'reporter and partner must differ',
+  logoMissing: (path: string) =>
+    `the logo "${path}" does not exist: give a PNG or JPEG path relative to the config file`,
   unknownCountry: (code: string) =>
     `unknown country code "${code}": expected an ISO 3166 alpha-3 code such as IND`,
   unknownSector: (id: string, suggestion: string | undefined) =>
@@ -137,6 +141,7 @@ const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e
 export const progressMessages = {
   bar: (label: string, bar: string, share: number, done: number, total: number, rate: number, eta: number) =>
     `${label} [${bar}] ${Math.round(share * 100)} % ${megabytes(done)} of ${megabytes(total)}, ${megabytes(rate)}/s, ${Math.ceil(eta)} s left`,
+  reading: (file: string) => `reading ${file}`,
 };
 
 export const runMessages = {

@@ -1,6 +1,6 @@
 import { WORLD } from '../core/countries.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
-import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
+import { directions, type IndicatorContext, latestPairPeriod, notAvailable, provenance } from './context.ts';
 import { isComplete, productSum, type Report, reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
@@ -26,14 +26,8 @@ export function chapterShares(report: Report): Map<string, number> {
  * year both are fully itemised by chapter.
  */
 export function complementarityIndicators(ctx: IndicatorContext): Indicator[] {
-  const { reporter, partner } = ctx.n.config;
   const out: Indicator[] = [];
-  for (const [exporter, importer] of [
-    [reporter, partner],
-    [partner, reporter],
-  ] as const) {
-    const exporterName = nameOf(ctx, exporter);
-    const importerName = nameOf(ctx, importer);
+  for (const { exporter, importer, exporterName, importerName } of directions(ctx)) {
     const label = t.complementarityLabel(exporterName, importerName);
     const exports = reportsOf(ctx.n, { reporter: exporter, partner: WORLD, flow: 'export' }).filter(
       isComplete,

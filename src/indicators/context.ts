@@ -62,3 +62,19 @@ export function findIndicator(
       Object.entries(dims).every(([k, v]) => i.dims?.[k] === v),
   );
 }
+
+/** Both directions of the pair, each with the countries' names: reporter → partner, then partner → reporter. */
+export function directions(
+  ctx: IndicatorContext,
+): { exporter: string; importer: string; exporterName: string; importerName: string }[] {
+  const { reporter, partner } = ctx.n.config;
+  return [
+    [reporter, partner],
+    [partner, reporter],
+  ].map(([exporter = '', importer = '']) => ({
+    exporter,
+    importer,
+    exporterName: nameOf(ctx, exporter),
+    importerName: nameOf(ctx, importer),
+  }));
+}

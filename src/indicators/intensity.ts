@@ -1,10 +1,10 @@
 import { indicatorNotes as t } from '../core/messages.ts';
 import {
+  directions,
   findIndicator,
   type IndicatorContext,
   inherit,
   latestPairPeriod,
-  nameOf,
   notAvailable,
 } from './context.ts';
 import type { Indicator } from './types.ts';
@@ -22,14 +22,8 @@ export function tradeIntensity(shareOfImporterImports: number, shareOfWorldExpor
  * The world's exports are those of the reporters present, so the index is a lower bound.
  */
 export function intensityIndicators(ctx: IndicatorContext): Indicator[] {
-  const { reporter, partner } = ctx.n.config;
   const out: Indicator[] = [];
-  for (const [exporter, importer] of [
-    [reporter, partner],
-    [partner, reporter],
-  ] as const) {
-    const exporterName = nameOf(ctx, exporter);
-    const importerName = nameOf(ctx, importer);
+  for (const { exporter, importer, exporterName, importerName } of directions(ctx)) {
     const label = t.intensityLabel(exporterName, importerName);
     const shares = ctx.computed.filter(
       (i) =>

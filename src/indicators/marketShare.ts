@@ -1,7 +1,7 @@
 import { WORLD } from '../core/countries.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { share } from './bilateral.ts';
-import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
+import { directions, type IndicatorContext, latestPairPeriod, notAvailable, provenance } from './context.ts';
 import { reportsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
@@ -11,14 +11,8 @@ import type { Indicator } from './types.ts';
  * exporter is used; failing that, the exporter's report of its exports, and the note says so.
  */
 export function marketShareIndicators(ctx: IndicatorContext): Indicator[] {
-  const { reporter, partner } = ctx.n.config;
   const out: Indicator[] = [];
-  for (const [exporter, importer] of [
-    [reporter, partner],
-    [partner, reporter],
-  ] as const) {
-    const exporterName = nameOf(ctx, exporter);
-    const importerName = nameOf(ctx, importer);
+  for (const { exporter, importer, exporterName, importerName } of directions(ctx)) {
     const label = t.marketShareLabel(exporterName, importerName);
     const own = reportsOf(ctx.n, { reporter: importer, partner: exporter, flow: 'import' });
     const mirrored = reportsOf(ctx.n, { reporter: exporter, partner: importer, flow: 'export' });

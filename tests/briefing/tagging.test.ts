@@ -27,7 +27,7 @@ const PARENTS: Record<string, string[]> = {
   Lbl: ['LI'],
   LBody: ['LI'],
   TOCI: ['TOC'],
-  Caption: ['Table', 'TOC'],
+  Caption: ['Table'],
 };
 
 describe('the structure of the default briefing', () => {
@@ -105,6 +105,7 @@ describe('the structure of the default briefing', () => {
       'TOC',
       'TOCI',
       'Caption',
+      'Div',
     ]);
     expect([...new Set(nodes.map((n) => n.type))].filter((t) => !standard.has(t))).toEqual([]);
   });

@@ -4,15 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { tempDir, tradebrief } from '../helpers.ts';
 
 describe('tradebrief --help', () => {
-  it.each([[[]], [['--help']], [['run', '--help']], [['validate', '--help']], [['stage', '--help']]])(
-    '%j prints usage and exit codes',
-    (args) => {
-      const run = tradebrief(args);
-      expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/Usage: tradebrief/);
-      expect(run.stdout).toContain('Exit codes');
-    },
-  );
+  it.each([
+    [[]],
+    [['--help']],
+    [['run', '--help']],
+    [['validate', '--help']],
+    [['stage', '--help']],
+    [['batch', '--help']],
+    [['init', '--help']],
+  ])('%j prints usage and exit codes', (args) => {
+    const run = tradebrief(args);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Usage: tradebrief/);
+    expect(run.stdout).toContain('Exit codes');
+  });
 });
 
 describe('command-line errors', () => {
@@ -55,6 +60,14 @@ describe('tradebrief stage', () => {
     const unknown = tradebrief(['stage', 'chart', '--out', out]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('expected one of ingest, normalise, indicators, charts, briefing');
+  });
+});
+
+describe('output when stderr is not a terminal', () => {
+  it('has no escape codes and no animation', () => {
+    const run = tradebrief(['run', '--out', tempDir(), '--force']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(/\u001b|\r/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inputMessages as m } from '../../src/core/messages.ts';
-import { createBaciAggregator, parseBaciRow } from '../../src/ingest/adapters/baciAggregate.ts';
+import { createBaciExtractor, focusExtract } from '../../src/ingest/adapters/baciExtract.ts';
+import { parseBaciRow } from '../../src/ingest/adapters/baciRow.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { brief, fixture, folderWith, problemsOf } from './folders.ts';
 
@@ -111,16 +112,26 @@ describe('CEPII BACI', () => {
     const row = parseBaciRow({ t: '2022', i: '699', j: '643', k: '300490', v: '1234.5' }, 7, (c, message) =>
       problems.push(`${c}: ${message}`),
     );
-    const aggregator = createBaciAggregator({
-      focus,
+    expect(row).toEqual({
+      line: 7,
+      year: 2022,
+      exporter: 699,
+      importer: 643,
+      product: 300490,
+      value: 1234.5,
+    });
+    expect(problems).toEqual([]);
+    const extractor = createBaciExtractor({
+      reporter: 'IND',
       iso3: (code) => ({ '699': 'IND', '643': 'RUS' })[code],
     });
-    expect(row && aggregator.add(row)).toEqual({ used: true });
-    expect(problems).toEqual([]);
-    expect(aggregator.records('f.csv', 'src').map(brief)).toEqual([
+    if (row) extractor.add(row);
+    const { sums, setAside } = focusExtract(extractor.extract(), focus);
+    expect(sums.map((s) => brief({ ...s, file: 'f.csv', source: 'src' }))).toEqual([
       '2022 IND WLD export 30 1234.5 USD thousand line 7',
       '2022 RUS WLD import 30 1234.5 USD thousand line 7',
       '2022 IND RUS export 30 1234.5 USD thousand line 7',
     ]);
+    expect(setAside).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ describe('bad input gives located, one-line problems', () => {
 
   it('a required column missing', async () => {
     expect(await problemsOf(bad('missing-column'))).toEqual([
-      'trade.csv, line 1: looks like canonical long CSV (period,reporter,partner,flow,product,value,unit[,source][,status]) but lacks the column "unit"',
+      'trade.csv, line 1: looks like canonical long CSV (period,reporter,partner,flow,product,value,unit[,source][,status][,label]) but lacks the column "unit"',
     ]);
   });
 

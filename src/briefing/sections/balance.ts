@@ -1,16 +1,16 @@
 import type { RenderedChart } from '../../charts/build.ts';
-import { sortPeriods } from '../../indicators/query.ts';
+import { publishers, sortPeriods } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { change, latestYears, millions, pct, pick, select, usd, valueAt } from '../facts.ts';
 import type { Writer } from '../writer.ts';
-import { writeChart } from './chart.ts';
+import { chartHeight, writeChart } from './chart.ts';
 
 /** Years shown in the balance table: enough for the trend, few enough to read. */
 const TABLE_YEARS = 6;
 
 export function writeBalance(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
   const { reporterName, partnerName } = set.meta;
-  w.section('The balance', { newPage: true });
+  w.section('The balance', { keepWith: 100 + chartHeight(charts, 'trade-over-time') });
   const { latest } = latestYears(set);
   const balances = select(set, 'trade.balance').filter((i) => i.value !== null);
   const first = balances[0];
@@ -21,18 +21,29 @@ export function writeBalance(w: Writer, set: IndicatorSet, charts: RenderedChart
   const x = pick(set, 'growth.exports.cagr');
   const m = pick(set, 'growth.imports.cagr');
   const deficits = balances.filter((b) => (b.value ?? 0) < 0).length;
-  if (latest && first && deepest) {
-    const record =
-      deficits === balances.length
-        ? `${reporterName} has run a deficit with ${partnerName} in every year of the series`
+  const record =
+    deficits === balances.length
+      ? `${reporterName} has run a deficit with ${partnerName} in every year of the series`
+      : deficits === 0
+        ? `${reporterName} has run a surplus with ${partnerName} in every year of the series`
         : `${reporterName} ran a deficit with ${partnerName} in ${deficits} of ${balances.length} years`;
-    w.paragraph(
-      `${record}: the balance went from ${usd(first.value ?? undefined, 'bn')} in ${first.period} to ${usd(valueAt(set, 'trade.balance', latest), 'bn')} in ${latest} and was lowest in ${deepest.period} (${usd(deepest.value ?? undefined, 'bn')}).` +
-        (x?.value != null && m?.value != null
-          ? ` Since ${x.dims?.from}, imports grew ${pct(m.value)} a year and exports ${pct(x.value)} (compound annual rates, endpoint).`
-          : ''),
-    );
-  }
+  const text =
+    balances.length === 1 && first
+      ? `The balance was ${usd(first.value ?? undefined, 'bn')} in ${first.period}, the only year with both flows in the inputs.`
+      : latest && first && deepest
+        ? `${record}: the balance went from ${usd(first.value ?? undefined, 'bn')} in ${first.period} to ${usd(valueAt(set, 'trade.balance', latest), 'bn')} in ${latest} and was lowest in ${deepest.period} (${usd(deepest.value ?? undefined, 'bn')}).`
+        : '';
+  const growth =
+    x?.value != null && m?.value != null
+      ? ` Since ${x.dims?.from}, imports grew ${pct(m.value)} a year and exports ${pct(x.value)} (compound annual rates, endpoint).`
+      : '';
+  const weight = select(set, 'trade.partnerShareOfReporterTrade')
+    .filter((i) => i.value !== null)
+    .pop();
+  const share = weight
+    ? ` In ${weight.period}${/^\d{4}$/.test(weight.period) ? ' (calendar year)' : ''}, ${partnerName} accounted for ${pct(weight.value ?? undefined)} of ${reporterName}'s trade with the world (${publishers(set, weight.sources).join('; ')}).`
+    : '';
+  if (text || growth || share) w.paragraph(`${text}${growth}${share}`.trim());
   writeChart(w, charts, 'trade-over-time');
   const years = select(set, 'trade.exports')
     .map((i) => i.period)

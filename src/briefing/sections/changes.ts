@@ -15,7 +15,7 @@ function formatIn(unit: string, value: number): string {
 /** What this edition changed against the previous one; nothing at all for a first edition. */
 export function writeChanges(w: Writer, changes: Changes): void {
   if (!changes.previous) return;
-  w.section('Changes since the last edition', { newPage: true });
+  w.section('Changes since the last edition', { keepWith: 120 });
   const parts = [
     changes.newPeriods.length
       ? `new period${changes.newPeriods.length > 1 ? 's' : ''} ${joinList(changes.newPeriods)}`
@@ -26,7 +26,7 @@ export function writeChanges(w: Writer, changes: Changes): void {
     changes.noLongerAvailable.length ? `${changes.noLongerAvailable.length} no longer available` : '',
   ].filter(Boolean);
   w.paragraph(
-    `Compared with the edition of ${changes.previous.vintage} (edition ${changes.previous.edition.slice(0, 8)}): ${joinList(parts)}. The largest revisions, by relative change:`,
+    `Compared with the edition of ${changes.previous.vintage} (edition ${changes.previous.edition.slice(0, 8)}): ${joinList(parts)}.${changes.revised.length > 0 ? ' The largest revisions, by relative change:' : ''}`,
   );
   if (changes.revised.length === 0) return;
   w.table({

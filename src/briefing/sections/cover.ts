@@ -82,23 +82,29 @@ export function reserveContents(
   const room = bottom - (w.y + 10);
   const fits = Math.floor((room - CONTENTS.heading) / CONTENTS.row);
   if (fits < CONTENTS.fewestRows) return undefined;
+  // The label stands before the list, not inside it: a TOC holds only its entries.
+  const drawLabel = w.reserve('Div');
   const draw = w.reserve('TOC');
   return (sections) => {
     const columns = Math.min(CONTENTS.mostColumns, Math.ceil(sections.length / fits));
     const rows = Math.ceil(sections.length / columns);
     const top = bottom - CONTENTS.heading - rows * CONTENTS.row;
     const columnWidth = w.width / columns - 12;
-    draw(0, [
+    drawLabel(0, [
       {
-        type: 'Caption',
+        type: 'P',
         draw: () =>
           w.style('semibold', TYPE.small + 0.5, COLOURS.muted).text('CONTENTS', w.left, top, {
             width: w.width,
             characterSpacing: 1,
           }),
       },
-      ...sections.map((s, i) => ({
+    ]);
+    draw(
+      0,
+      sections.map((s, i) => ({
         type: 'TOCI',
+        inner: 'P',
         draw: () => {
           const x = w.left + Math.floor(i / rows) * (w.width / columns);
           const y = top + CONTENTS.heading + (i % rows) * CONTENTS.row;
@@ -118,7 +124,7 @@ export function reserveContents(
           );
         },
       })),
-    ]);
+    );
   };
 }
 

@@ -23,8 +23,11 @@ export function writeNotes(w: Writer, set: IndicatorSet): void {
 function unavailableNotes(set: IndicatorSet): string[] {
   return unavailableGroups(set).map((g) => {
     const cases = g.indicators.length > 1 ? ` in ${g.indicators.length} cases` : '';
-    const [first, ...more] = g.needs;
-    const needs = more.length > 0 ? `${first}; and ${more.length} similar` : first;
+    // Two distinct needs read well in full; beyond that (one per chapter, say) the first stands for all.
+    const needs =
+      g.needs.length <= 2
+        ? g.needs.join('; ')
+        : `${g.needs[0]}; and ${g.needs.length - 1} more of the same kind`;
     const why = g.notes.length > 0 ? ` ${g.notes.join(' ')}` : '';
     return `${g.name}: not available${cases} (${needs}).${why}`;
   });

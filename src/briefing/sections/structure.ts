@@ -25,7 +25,6 @@ const DIGITS: Record<string, number> = { hhi: 3 };
  * hold the partner's or the world's side, market share, intensity, complementarity and mirror checks.
  */
 export function writeStructure(w: Writer, set: IndicatorSet): void {
-  const { partnerName } = set.meta;
   w.section('Structure of the trade', { keepWith: 140 });
   const available = set.indicators.filter(
     (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null,
@@ -48,9 +47,7 @@ export function writeStructure(w: Writer, set: IndicatorSet): void {
     w.paragraph(
       `Not available from these inputs: ${missing
         .map((g) => `${g.name}${g.indicators.length > 1 ? ` (${g.indicators.length} cases)` : ''}`)
-        .join(
-          '; ',
-        )}. The data notes say what each needs${missing.some((g) => g.formula === 'mirror') ? `, and why ${partnerName}'s side of the mirror is missing` : ''}.`,
+        .join('; ')}. The data notes say what each needs.`,
       { size: TYPE.body - 0.5, colour: COLOURS.muted },
     );
   }

@@ -1,41 +1,38 @@
-import { toIso3 } from '../../core/countries.ts';
-import { inputMessages as m } from '../../core/messages.ts';
 import { type Adapter, columnKey } from '../adapter.ts';
-import { type BaciCells, createBaciAggregator, parseBaciRow } from './baciAggregate.ts';
-
-const COLUMNS = ['t', 'i', 'j', 'k', 'v'] as const;
+import { createBaciReader, recordsOf } from './baciReader.ts';
+import { BACI_COLUMNS, type BaciCells } from './baciRow.ts';
 
 /**
  * CEPII BACI (BACI_HS17_Y2022_V202401.csv …): every exporter–importer pair by HS6 product, values in
  * thousand USD, countries by BACI's numeric codes. Summed to HS chapters for the briefing's focus.
+ * Large files take the bulk reader (`bulk/`), which checks and sums through the same reader.
  */
 export const baci: Adapter = {
   format: 'baci',
   label: 'CEPII BACI (t,i,j,k,v,q)',
-  cues: COLUMNS,
-  required: COLUMNS,
+  cues: BACI_COLUMNS,
+  required: BACI_COLUMNS,
   read(table, ctx) {
-    const index = Object.fromEntries(
-      COLUMNS.map((c) => [c, table.header.findIndex((h) => columnKey(h) === c)]),
-    ) as Record<keyof BaciCells, number>;
-    const aggregator = createBaciAggregator({
-      ...(ctx.focus ? { focus: ctx.focus } : {}),
-      iso3: (code) => ctx.countryCodes.get(code) ?? toIso3(code),
+    const index = baciColumnIndex(table.header);
+    const reader = createBaciReader({
+      ...(ctx.focus ? { reporter: ctx.focus.reporter } : {}),
+      countryCodes: ctx.countryCodes,
+      problem: ctx.problem,
     });
     for (const row of table.rows) {
-      const cell = (c: keyof BaciCells) => row.cells[index[c]] ?? '';
-      const cells: BaciCells = { t: cell('t'), i: cell('i'), j: cell('j'), k: cell('k'), v: cell('v') };
-      const parsed = parseBaciRow(cells, row.line, (column, message) =>
-        ctx.problem(row.line, column, message),
+      const cell = (i: number) => row.cells[i] ?? '';
+      reader.cells(
+        { t: cell(index.t), i: cell(index.i), j: cell(index.j), k: cell(index.k), v: cell(index.v) },
+        row.line,
       );
-      if (!parsed) continue;
-      const outcome = aggregator.add(parsed);
-      if ('duplicateOf' in outcome) {
-        const { line, value } = outcome.duplicateOf;
-        ctx.problem(row.line, 'v', m.duplicateBaciRow(line, String(value)));
-      } else if ('repeatOf' in outcome) ctx.reject(row.line, m.asideRepeat());
-      else if (!outcome.used) ctx.reject(row.line, m.asideBaciArea(parsed.exporter));
     }
-    return { trade: aggregator.records(table.file, ctx.fileSource) };
+    return { trade: recordsOf(reader.extract(), ctx) };
   },
 };
+
+/** Where each BACI column is in a header: the first column of that name. */
+export function baciColumnIndex(header: readonly string[]): Record<keyof BaciCells, number> {
+  return Object.fromEntries(
+    BACI_COLUMNS.map((c) => [c, header.findIndex((h) => columnKey(h) === c)]),
+  ) as Record<keyof BaciCells, number>;
+}

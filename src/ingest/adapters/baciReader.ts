@@ -1,0 +1,64 @@
+import { toIso3 } from '../../core/countries.ts';
+import { inputMessages as m } from '../../core/messages.ts';
+import type { AdapterContext } from '../adapter.ts';
+import type { TradeRecord } from '../records.ts';
+import { type BaciExtract, createBaciExtractor, focusExtract } from './baciExtract.ts';
+import { createRepeatCheck } from './baciRepeats.ts';
+import { type BaciCells, type BaciColumn, type BaciRow, parseBaciRow } from './baciRow.ts';
+
+export interface BaciReaderOptions {
+  /** The briefing's reporter: its flows with every partner are kept. */
+  reporter?: string;
+  /** BACI codes → ISO3, from the country-code tables among the inputs. */
+  countryCodes: ReadonlyMap<string, string>;
+  problem(line: number, column: BaciColumn | undefined, message: string): void;
+}
+
+/**
+ * Reads one BACI file row by row, as text cells or as rows already checked: checks, repeats and sums,
+ * the same for every reader of the format.
+ */
+export function createBaciReader(options: BaciReaderOptions) {
+  const { problem } = options;
+  const isRepeat = createRepeatCheck();
+  const extractor = createBaciExtractor({
+    ...(options.reporter === undefined ? {} : { reporter: options.reporter }),
+    iso3: (code) => options.countryCodes.get(code) ?? toIso3(code),
+  });
+  const row = (checked: BaciRow): void => {
+    const outcome = isRepeat(checked);
+    if ('duplicateOf' in outcome) {
+      const { line, value } = outcome.duplicateOf;
+      problem(checked.line, 'v', m.duplicateBaciRow(line, String(value)));
+      return;
+    }
+    if ('repeatOf' in outcome) {
+      extractor.repeat(checked.line);
+      return;
+    }
+    if ('ungrouped' in outcome) {
+      const { year, exporter, importer } = checked;
+      problem(
+        checked.line,
+        undefined,
+        m.ungroupedBaciPair(year, exporter, importer, outcome.ungrouped.endedAt),
+      );
+    }
+    extractor.add(checked);
+  };
+  return {
+    row,
+    cells(cells: BaciCells, line: number): void {
+      const checked = parseBaciRow(cells, line, (column, message) => problem(line, column, message));
+      if (checked) row(checked);
+    },
+    extract: extractor.extract,
+  };
+}
+
+/** The trade records of an extract for the briefing's focus; the rows it sets aside go to `ctx.reject`. */
+export function recordsOf(extract: BaciExtract, ctx: AdapterContext): TradeRecord[] {
+  const { sums, setAside } = focusExtract(extract, ctx.focus);
+  for (const { line, reason } of setAside) ctx.reject(line, reason);
+  return sums.map((sum) => ({ ...sum, file: ctx.file, source: ctx.fileSource }));
+}

@@ -1,0 +1,63 @@
+import { normaliseHsCode } from '../../core/hs.ts';
+import { inputMessages as m } from '../../core/messages.ts';
+import { parseNumber } from '../../core/numbers.ts';
+import { parsePeriod } from '../../core/periods.ts';
+
+/** BACI values are in thousands of US dollars. */
+export const BACI_UNIT = 'USD thousand';
+
+/** The columns a BACI reader uses: t year, i exporter, j importer, k HS6 product, v value. */
+export const BACI_COLUMNS = ['t', 'i', 'j', 'k', 'v'] as const;
+export type BaciColumn = (typeof BACI_COLUMNS)[number];
+
+/** One BACI record as text, by column. */
+export type BaciCells = Record<BaciColumn, string>;
+
+/** One checked BACI record; codes and the HS6 product as numbers (product 10121 is HS 010121). */
+export interface BaciRow {
+  line: number;
+  year: number;
+  exporter: number;
+  importer: number;
+  product: number;
+  value: number;
+}
+
+const CODE = /^\d{1,4}$/;
+
+/**
+ * Checks one record's cells; each bad cell is reported with its column. Every reader of BACI files
+ * goes through it (the bulk reader for any row its byte-level fast path does not take), so both keep
+ * the same validation.
+ */
+export function parseBaciRow(
+  cells: BaciCells,
+  line: number,
+  problem: (column: BaciColumn, message: string) => void,
+): BaciRow | undefined {
+  const period = parsePeriod(cells.t);
+  if (period?.basis !== 'calendar') problem('t', m.malformedPeriod(cells.t, 'a year such as 2022'));
+  for (const column of ['i', 'j'] as const) {
+    if (!CODE.test(cells[column])) problem(column, m.badBaciCountry(cells[column]));
+  }
+  const hs6 = normaliseHsCode(cells.k);
+  if (hs6?.length !== 6) problem('k', m.badHs6(cells.k));
+  const value = parseNumber(cells.v);
+  if (value === undefined) problem('v', m.notANumber(cells.v));
+  else if (value < 0) problem('v', m.negativeValue(cells.v));
+  if (period?.basis !== 'calendar' || hs6?.length !== 6 || value === undefined || value < 0) return undefined;
+  if (!CODE.test(cells.i) || !CODE.test(cells.j)) return undefined;
+  return {
+    line,
+    year: period.year,
+    exporter: Number(cells.i),
+    importer: Number(cells.j),
+    product: Number(hs6),
+    value,
+  };
+}
+
+/** The two-digit HS chapter of a numeric HS6 product: 10121 (HS 010121) is chapter 1. */
+export function chapterOfProduct(product: number): number {
+  return Math.floor(product / 10_000);
+}
