@@ -27,4 +27,5 @@ export const ingestStage: Stage = {
   },
 };
 
-await runAlone(import.meta.url, ingestStage);
+// Not awaited: the stage command imports this module again, which must finish evaluating first.
+void runAlone(import.meta.url, ingestStage);

@@ -24,4 +24,5 @@ export const normaliseStage: Stage = {
   },
 };
 
-await runAlone(import.meta.url, normaliseStage);
+// Not awaited: the stage command imports this module again, which must finish evaluating first.
+void runAlone(import.meta.url, normaliseStage);

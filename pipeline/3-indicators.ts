@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { outPath, save, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
-import type { Normalised } from '../src/normalise/table.ts';
+import type { NormalisedTable } from '../src/normalise/table.ts';
 import { NORMALISED } from './2-normalise.ts';
 import { runAlone } from './alone.ts';
 
@@ -29,7 +29,7 @@ export const indicatorsStage: Stage = {
   ],
   async run(ctx) {
     // Load: this run's table and, when there is one, the previous edition's indicators.
-    const table = JSON.parse(await readFile(outPath(ctx, NORMALISED), 'utf8')) as Normalised;
+    const table = JSON.parse(await readFile(outPath(ctx, NORMALISED), 'utf8')) as NormalisedTable;
     const edition = ctx.previousEdition;
     const previous = edition
       ? (JSON.parse(await readFile(join(ctx.outDir, edition.dir, INDICATORS), 'utf8')) as IndicatorSet)
@@ -38,8 +38,7 @@ export const indicatorsStage: Stage = {
     const { computeIndicators } = await import('../src/indicators/compute.ts');
     const { compareEditions } = await import('../src/changes/compare.ts');
     const { buildTables } = await import('../src/tables/build.ts');
-    // The config as it is now: normalise, skipped when none of its keys changed, may hold an older title.
-    const set = computeIndicators({ ...table, config: ctx.config });
+    const set = computeIndicators(table, ctx.config);
     const changes = compareEditions(previous, set, edition);
     const tables = buildTables(set, { bom: ctx.config.tables.bom });
     // Save.
@@ -50,4 +49,5 @@ export const indicatorsStage: Stage = {
   },
 };
 
-await runAlone(import.meta.url, indicatorsStage);
+// Not awaited: the stage command imports this module again, which must finish evaluating first.
+void runAlone(import.meta.url, indicatorsStage);

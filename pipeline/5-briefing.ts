@@ -3,6 +3,7 @@ import type { Changes } from '../src/changes/compare.ts';
 import type { RenderedChart } from '../src/charts/build.ts';
 import { logoPath } from '../src/config/load.ts';
 import { outPath, save } from '../src/core/context.ts';
+import { sha256File } from '../src/core/hash.ts';
 import { parsePeriod, periodEnd } from '../src/core/periods.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
@@ -18,7 +19,10 @@ export const briefingStage: Stage = {
     'assemble the PDF: cover and KPIs, findings, sections with charts and tables, notes, sources, methods',
   reads: [INDICATORS, CHANGES, CHART_INDEX],
   config: [],
-  configFiles: (ctx) => [logoPath(ctx.config, ctx.configPath)].filter((p): p is string => p !== undefined),
+  async extraKey(ctx) {
+    const logo = logoPath(ctx.config, ctx.configPath);
+    return { logo: logo ? await sha256File(logo) : null, date: ctx.sourceDateEpoch ?? null };
+  },
   async run(ctx) {
     // Load.
     const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
@@ -54,4 +58,5 @@ export const briefingStage: Stage = {
   },
 };
 
-await runAlone(import.meta.url, briefingStage);
+// Not awaited: the stage command imports this module again, which must finish evaluating first.
+void runAlone(import.meta.url, briefingStage);

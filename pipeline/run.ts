@@ -14,7 +14,14 @@ import {
   type StageRecord,
 } from '../src/core/manifest.ts';
 import { runMessages as m } from '../src/core/messages.ts';
-import { discardBuild, startBuild, switchToBuild } from '../src/core/outputs.ts';
+import {
+  type Build,
+  CURRENT,
+  discardBuild,
+  exposeCurrent,
+  startBuild,
+  switchToBuild,
+} from '../src/core/outputs.ts';
 import { shownPath } from '../src/core/paths.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
@@ -78,70 +85,96 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
   const inputs = (await hashTree(base.inputsDir)).filter(
     (f) => join(base.inputsDir, f.file) !== base.configPath,
   );
-  const configHash = await configFingerprint(base);
+  // The config as used (after --reporter/--partner), not the file: two pairs from one file are two editions.
+  const configHash = sha256(JSON.stringify(base.config));
+  // The edition is the data: a new document date alone makes a new PDF (archived by its hash), not a new edition.
   const editionId = sha256(JSON.stringify({ inputs, configHash })).slice(0, 16);
   const before = await previousEdition(base.outDir, pair, editionId);
   const build = await startBuild(base.outDir);
   const ctx: RunContext = { ...base, buildDir: build.dir, ...(before ? { previousEdition: before } : {}) };
+  const fullRun = options.stages === undefined;
+  let outcome: Awaited<ReturnType<typeof runStages>>;
   try {
-    const previous = build.previous ? await readManifest(build.previous) : undefined;
-    const code = await codeVersion();
-    const stages: Record<string, StageRecord> = { ...(previous?.stages ?? {}) };
-    const ran: string[] = [];
-    const skipped: string[] = [];
-    for (const stage of options.stages ?? STAGES) {
-      const key = stageKey({
-        stage: stage.name,
-        code,
-        config: Object.fromEntries(stage.config.map((k) => [k, (ctx.config as Record<string, unknown>)[k]])),
-        reads: await hashFiles(ctx, stage.reads),
-        ...(stage.readsInputs ? { inputs, focus: ctx.sharedIngest?.partners ?? [ctx.config.partner] } : {}),
-        ...(stage.readsPreviousEdition ? { previous: before?.id ?? null } : {}),
-        ...(stage.configFiles
-          ? { files: await Promise.all(stage.configFiles(ctx).map((f) => sha256File(f))) }
-          : {}),
-      });
-      const last = previous?.stages[stage.name];
-      if (!options.force && last?.key === key && previous && (await intact(ctx, last, previous))) {
-        skipped.push(stage.name);
-        ctx.log.log('debug', 'stage-skipped', m.stageSkipped(stage.name), { stage: stage.name });
-        continue;
-      }
-      // A stage's old files go first, so a chart it no longer draws does not linger in the build.
-      for (const file of last?.outputs ?? []) await rm(outPath(ctx, file), { force: true });
-      const started = performance.now();
-      const outputs = await stage.run(ctx);
-      stages[stage.name] = { key, outputs };
-      ran.push(stage.name);
-      ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {
-        stage: stage.name,
-        durationMs: Math.round(performance.now() - started),
-        files: outputs.length,
-      });
+    outcome = await runStages(ctx, build, options, inputs);
+    if (outcome.ran.length > 0 || !outcome.previous) {
+      const vintage = await vintageOf(ctx);
+      const edition = { id: editionId, vintage, ...(before ? { previous: before.id } : {}) };
+      const manifest = await buildManifest(ctx, { edition, configHash, inputs, stages: outcome.stages });
+      await save(ctx, MANIFEST, toJson(manifest));
     }
-    if (ran.length === 0 && previous) {
-      await discardBuild(build);
-      ctx.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), { skipped: skipped.length });
-      return { upToDate: true, ran, skipped };
-    }
-    const vintage = await vintageOf(ctx);
-    const edition = { id: editionId, vintage, ...(before ? { previous: before.id } : {}) };
-    const manifest = await buildManifest(ctx, { edition, configHash, inputs, stages });
-    await save(ctx, MANIFEST, toJson(manifest));
-    await switchToBuild(base.outDir, build);
-    if (stages.briefing) {
-      const dir = await archiveEdition(
-        base.outDir,
-        pair,
-        { id: editionId, vintage },
-        join(base.outDir, '.current'),
-      );
-      ctx.log.log('info', 'archived', m.archived(shownPath(join(base.outDir, dir))), { edition: editionId });
-    }
-    return { upToDate: false, ran, skipped };
   } catch (error) {
-    await discardBuild(build);
+    await discardBuild(base.outDir, build);
     throw error;
+  }
+  const { ran, skipped } = outcome;
+  if (ran.length === 0 && outcome.previous) {
+    await discardBuild(base.outDir, build);
+    ctx.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), { skipped: skipped.length });
+  } else {
+    // From here the new build is what readers see: a later failure must never remove it.
+    await switchToBuild(base.outDir, build);
+  }
+  // Idempotent, so a run killed between the switch and these steps is completed by the next one.
+  await exposeCurrent(base.outDir);
+  if (fullRun) await archiveCurrent(ctx, pair);
+  return { upToDate: ran.length === 0 && outcome.previous !== undefined, ran, skipped };
+}
+
+/** Runs each stage whose cache key changed, into the build; the others keep their linked outputs. */
+async function runStages(ctx: RunContext, build: Build, options: RunOptions, inputs: FileHash[]) {
+  const previous = build.previous ? await readManifest(build.previous) : undefined;
+  const code = await codeVersion();
+  const stages: Record<string, StageRecord> = { ...(previous?.stages ?? {}) };
+  const ran: string[] = [];
+  const skipped: string[] = [];
+  for (const stage of options.stages ?? STAGES) {
+    const key = stageKey({
+      stage: stage.name,
+      code,
+      config: Object.fromEntries(stage.config.map((k) => [k, (ctx.config as Record<string, unknown>)[k]])),
+      reads: await hashFiles(ctx, stage.reads),
+      ...(stage.readsInputs ? await inputsKey(ctx, inputs) : {}),
+      ...(stage.readsPreviousEdition ? { previous: ctx.previousEdition?.id ?? null } : {}),
+      ...(stage.extraKey ? { extra: await stage.extraKey(ctx) } : {}),
+    });
+    const last = previous?.stages[stage.name];
+    if (!options.force && last?.key === key && previous && (await intact(ctx, last, previous))) {
+      skipped.push(stage.name);
+      ctx.log.log('debug', 'stage-skipped', m.stageSkipped(stage.name), { stage: stage.name });
+      continue;
+    }
+    // A stage's old files go first, so a chart it no longer draws does not linger in the build.
+    for (const file of last?.outputs ?? []) await rm(outPath(ctx, file), { force: true });
+    const started = performance.now();
+    const outputs = await stage.run(ctx);
+    stages[stage.name] = { key, outputs };
+    ran.push(stage.name);
+    ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {
+      stage: stage.name,
+      durationMs: Math.round(performance.now() - started),
+      files: outputs.length,
+    });
+  }
+  return { ran, skipped, stages, previous };
+}
+
+/** What the first stage reads: the input files, or in a batch the one shared read of them. */
+async function inputsKey(ctx: RunContext, inputs: FileHash[]): Promise<Record<string, unknown>> {
+  if (ctx.sharedIngest) return { shared: await sha256File(ctx.sharedIngest.path) };
+  return { inputs, focus: [ctx.config.partner] };
+}
+
+/** Archives the current build's edition unless its PDF is archived already; a failure here is reported, not fatal. */
+async function archiveCurrent(ctx: RunContext, pair: string): Promise<void> {
+  const current = await readManifest(join(ctx.outDir, CURRENT));
+  if (!current || !current.stages.briefing) return;
+  try {
+    const edition = { id: current.edition.id, vintage: current.edition.vintage };
+    const { dir, created } = await archiveEdition(ctx.outDir, pair, edition, join(ctx.outDir, CURRENT));
+    if (created)
+      ctx.log.log('info', 'archived', m.archived(shownPath(join(ctx.outDir, dir))), { edition: edition.id });
+  } catch (error) {
+    ctx.log.log('warn', 'archive-failed', m.archiveFailed((error as Error).message));
   }
 }
 
@@ -160,11 +193,6 @@ async function intact(ctx: RunContext, record: StageRecord, manifest: Manifest):
     if (!expected || actual !== expected) return false;
   }
   return true;
-}
-
-async function configFingerprint(ctx: Omit<RunContext, 'buildDir'>): Promise<string> {
-  const file = await sha256File(ctx.configPath).catch(() => undefined);
-  return file ?? sha256(JSON.stringify(ctx.config));
 }
 
 /** "FY2025-26-provisional": the latest period of the data, as archive folders are named. */

@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', batchWorker: 'src/cli/commands/batchWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,4 +1,4 @@
-import { formatChange, formatNumber, formatPercent, formatUsd } from '../core/format.ts';
+import { formatChange, formatNumber, formatPercent, formatUsd, usdUnitFor } from '../core/format.ts';
 import { pick, publishers, select, valueAt } from '../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../indicators/types.ts';
 
@@ -12,11 +12,6 @@ export function latestYears(set: IndicatorSet): { latest?: string; previous?: st
   );
   const list = periods.length ? periods : [...new Set(exportsOrImports)];
   return { latest: list[list.length - 1], previous: list[list.length - 2] };
-}
-
-/** "FY2025-26 (provisional)" when the value is provisional. */
-export function periodOf(indicator: Indicator | undefined, period: string): string {
-  return indicator?.provisional ? `${period} (provisional)` : period;
 }
 
 export const usd = (value: number | undefined, unit?: 'bn' | 'm'): string =>
@@ -79,7 +74,7 @@ export function bound(i: Indicator | undefined): string {
 export function usdRange(value: number | undefined, high?: number, unit?: 'bn' | 'm'): string {
   if (value === undefined) return 'n/a';
   if (high === undefined) return usd(value, unit);
-  const chosen = unit ?? (Math.abs(high) >= 1e10 ? 'bn' : 'm');
+  const chosen = unit ?? usdUnitFor(high) ?? 'm';
   const low = usd(value, chosen)
     .replace(/^USD /, '')
     .replace(/ (bn|m)$/, '');

@@ -96,7 +96,7 @@ function opportunityFinding(set: IndicatorSet): string | undefined {
   const demand = pick(set, 'opportunity.demand', undefined, { sector });
   const supply = pick(set, 'composition.sector.value', best.period, { flow: 'export', sector });
   if (!demand || demand.value === null || !supply) return undefined;
-  return `${set.meta.partnerName}'s ${sectorName(set, sector).toLowerCase()} imports are put at ${demand.high ? `${usd(demand.value, 'bn')}–${usd(demand.high, 'bn')}` : `about ${usd(demand.value, 'bn')}`} a year; ${set.meta.reporterName}'s exports of ${usd(supply.value ?? undefined, 'm')} in ${supply.period} would be ${pct(best.value ?? undefined)} of that market.`;
+  return `${set.meta.partnerName}'s ${sectorName(set, sector).toLowerCase()} imports are put at ${demand.high ? `${usd(demand.value, 'bn')}–${usd(demand.high, 'bn')}` : `about ${usd(demand.value, 'bn')}`} a year (${/\d{4}/.test(demand.period) ? `published estimate for ${demand.period}` : 'published estimate, year not stated'}); ${set.meta.reporterName}'s exports of ${usd(supply.value ?? undefined, 'm')} in ${supply.period} would be ${pct(best.value ?? undefined)} of that market.`;
 }
 
 function targetFinding(set: IndicatorSet): string | undefined {

@@ -1,4 +1,5 @@
 import type { Edition } from '../core/context.ts';
+import { compareText } from '../core/text.ts';
 import type { Indicator, IndicatorSet } from '../indicators/types.ts';
 
 /** Differences smaller than this share of the old value are rounding, not revisions. */
@@ -14,6 +15,20 @@ export interface Revision {
   unit: string;
   before: number;
   after: number;
+  /**
+   * For ratios, the difference in percentage points; for amounts, the change relative to the old
+   * value's size (so a deficit that deepens is a negative change); null from a zero base.
+   */
+  change: number | null;
+  changeIn: 'points' | 'relative';
+}
+
+/** Figures as reported come first in the list; what is derived from them follows. */
+const REPORTED = /^(trade\.(exports|imports)|composition\.chapter\.value|figure\.)/;
+
+function changeOf(unit: string, before: number, after: number): Pick<Revision, 'change' | 'changeIn'> {
+  if (unit === 'ratio') return { change: (after - before) * 100, changeIn: 'points' };
+  return { change: before === 0 ? null : (after - before) / Math.abs(before), changeIn: 'relative' };
 }
 
 /** changes.json: what a new edition changed against the previous one. */
@@ -31,7 +46,7 @@ export interface Changes {
 }
 
 function key(i: Indicator): string {
-  const dims = Object.entries(i.dims ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const dims = Object.entries(i.dims ?? {}).sort(([a], [b]) => compareText(a, b));
   return `${i.id}|${i.period}|${JSON.stringify(dims)}`;
 }
 
@@ -77,12 +92,18 @@ export function compareEditions(
       unit: next.unit,
       before: old.value,
       after: next.value,
+      ...changeOf(next.unit, old.value, next.value),
     });
   }
-  const relative = (r: Revision) =>
-    Math.abs(r.after - r.before) / Math.max(Math.abs(r.before), Number.EPSILON);
+  // Reported figures first, then by the size of the change (points count as they read: 1 pp ~ 1 %).
+  const size = (r: Revision) =>
+    Math.abs(
+      r.change === null ? Number.POSITIVE_INFINITY : r.changeIn === 'points' ? r.change / 100 : r.change,
+    );
+  const rank = (r: Revision) => (REPORTED.test(r.id) ? 0 : 1);
   revised.sort(
-    (a, b) => relative(b) - relative(a) || a.id.localeCompare(b.id) || a.period.localeCompare(b.period),
+    (a, b) =>
+      rank(a) - rank(b) || size(b) - size(a) || compareText(a.id, b.id) || compareText(a.period, b.period),
   );
   return {
     ...empty,

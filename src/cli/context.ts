@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import type { RunContext } from '../core/context.ts';
-import { InputError } from '../core/errors.ts';
+import { InputError, type Problem } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { cliMessages as m } from '../core/messages.ts';
 import type { InputValues } from './options.ts';
@@ -18,21 +18,34 @@ export async function createContext(
   log: Logger,
   env: NodeJS.ProcessEnv,
 ): Promise<Context> {
+  const problems = [...folderProblems(values.inputs, 'inputs'), ...folderProblems(values.out, 'out', true)];
+  const epoch = env.SOURCE_DATE_EPOCH === undefined ? undefined : Number(env.SOURCE_DATE_EPOCH);
+  if (epoch !== undefined && !Number.isInteger(epoch)) {
+    problems.push({
+      file: 'environment',
+      key: 'SOURCE_DATE_EPOCH',
+      message: m.badEpoch(env.SOURCE_DATE_EPOCH ?? ''),
+    });
+  }
   const shownConfig = values.config ?? join(values.inputs, CONFIG_FILE);
   const configPath = resolve(shownConfig);
+  if (values.config !== undefined && !existsSync(configPath)) {
+    problems.push({ file: shownConfig, message: m.configMissing() });
+  }
+  if (problems.length > 0) throw new InputError(problems);
   const pair = { reporter: values.reporter?.toUpperCase(), partner: values.partner?.toUpperCase() };
+  const dropped = (keys: string[]) => log.log('warn', 'config-keys-dropped', m.pairKeysDropped(keys));
   let config: Config;
-  if (existsSync(configPath)) config = await loadConfig(configPath, shownConfig, pair);
+  if (existsSync(configPath)) config = await loadConfig(configPath, shownConfig, pair, dropped);
   else if (pair.reporter && pair.partner) config = parseConfig({}, 'command line', pair);
   else throw new InputError([{ file: shownConfig, message: m.noConfig(shownConfig) }]);
-  const epoch = env.SOURCE_DATE_EPOCH === undefined ? undefined : Number(env.SOURCE_DATE_EPOCH);
   return {
     inputsDir: resolve(values.inputs),
     outDir: resolve(values.out),
     configPath,
     config,
     log,
-    ...(epoch !== undefined && Number.isFinite(epoch) ? { sourceDateEpoch: epoch } : {}),
+    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   };
 }
 
@@ -41,4 +54,12 @@ export function runOptions(values: InputValues): { force: boolean; waitSeconds: 
   if (!Number.isFinite(wait) || wait < 0)
     throw new InputError([{ file: 'command line', message: m.badWait(values.wait) }]);
   return { force: values.force, waitSeconds: wait };
+}
+
+/** --inputs must be a folder; --out a folder or not there yet. */
+function folderProblems(path: string, option: string, mayBeMissing = false): Problem[] {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats)
+    return mayBeMissing ? [] : [{ file: path, message: m.notAFolder(`--${option}`, 'does not exist') }];
+  return stats.isDirectory() ? [] : [{ file: path, message: m.notAFolder(`--${option}`, 'is a file') }];
 }

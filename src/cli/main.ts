@@ -3,6 +3,7 @@ import { closest } from '../core/closest.ts';
 import { ExitCode, exitCodeFor, formatProblem, InputError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../core/log.ts';
 import { help, cliMessages as m } from '../core/messages.ts';
+import { allowProgress } from '../core/progress.ts';
 import { batchCommand } from './commands/batch.ts';
 import { initCommand } from './commands/init.ts';
 import { runCommand } from './commands/run.ts';
@@ -107,6 +108,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.stderr.write(`error: ${m.badLogFormat(String(format))}\n`);
     return ExitCode.input;
   }
+  allowProgress(format === 'human' && !values.quiet);
   const log = createLogger({
     format,
     verbosity: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',

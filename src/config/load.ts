@@ -14,8 +14,20 @@ export interface PairOverride {
   partner?: string;
 }
 
-/** Reads and validates the config; every problem names the key and says what is expected. */
-export async function loadConfig(path: string, file: string, override: PairOverride = {}): Promise<Config> {
+/** Keys written for one pair: a briefing for another pair (by --reporter/--partner) leaves them out. */
+export const PAIR_KEYS = ['title', 'subtitle', 'notes', 'scenarios'] as const;
+
+/**
+ * Reads and validates the config; every problem names the key and says what is expected. When the
+ * command line names another pair, the config's pair-specific keys are dropped (and `onDropped` told),
+ * so an India–China briefing never carries an India–Russia title or scenarios.
+ */
+export async function loadConfig(
+  path: string,
+  file: string,
+  override: PairOverride = {},
+  onDropped?: (keys: string[]) => void,
+): Promise<Config> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -28,12 +40,30 @@ export async function loadConfig(path: string, file: string, override: PairOverr
   } catch (error) {
     throw new InputError([{ file, message: m.notJson((error as Error).message) }]);
   }
-  const config = parseConfig(json, file, override);
+  const config = parseConfig(withoutOtherPairKeys(json, override, onDropped), file, override);
   const logo = config.organisation.logo;
   if (logo && !existsSync(resolve(dirname(path), logo))) {
     throw new InputError([{ file, key: 'organisation.logo', message: m.logoMissing(logo) }]);
   }
   return config;
+}
+
+function withoutOtherPairKeys(
+  json: unknown,
+  override: PairOverride,
+  onDropped?: (keys: string[]) => void,
+): unknown {
+  if (!json || typeof json !== 'object') return json;
+  const record = json as Record<string, unknown>;
+  const otherPair =
+    (override.reporter !== undefined && override.reporter !== record.reporter) ||
+    (override.partner !== undefined && override.partner !== record.partner);
+  const dropped = PAIR_KEYS.filter((key) => key in record);
+  if (!otherPair || dropped.length === 0) return json;
+  onDropped?.([...dropped]);
+  return Object.fromEntries(
+    Object.entries(record).filter(([key]) => !dropped.includes(key as (typeof PAIR_KEYS)[number])),
+  );
 }
 
 /** The logo's path on disk: relative paths in the config are relative to the config file. */

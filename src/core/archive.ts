@@ -1,56 +1,77 @@
-import { copyFile, link, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic.ts';
+import { TEMP_MARK, writeFileAtomic } from './atomic.ts';
 import type { Edition } from './context.ts';
+import { sha256File } from './hash.ts';
 
 export const ARCHIVE = 'archive';
 /** What an archived edition keeps: enough to trace a distributed copy and to compare with the next. */
 const KEPT = ['briefing.pdf', 'indicators.json', 'manifest.json', 'changes.json'];
 
+export interface ArchivedEdition extends Edition {
+  /** sha256 of the archived briefing.pdf: what identifies a copy that was sent round. */
+  pdf: string;
+}
+
 function pairDir(outDir: string, pair: string): string {
   return join(outDir, ARCHIVE, pair);
 }
 
-export async function listEditions(outDir: string, pair: string): Promise<Edition[]> {
+export async function listEditions(outDir: string, pair: string): Promise<ArchivedEdition[]> {
   try {
-    return JSON.parse(await readFile(join(pairDir(outDir, pair), 'editions.json'), 'utf8')) as Edition[];
+    return JSON.parse(
+      await readFile(join(pairDir(outDir, pair), 'editions.json'), 'utf8'),
+    ) as ArchivedEdition[];
   } catch {
     return [];
   }
 }
 
-/** The latest archived edition built from other inputs than `currentId`: what "changes" compare with. */
+/**
+ * The latest archived edition built from other inputs than `currentId` and still on disk: what
+ * "changes" compare with. An edition someone deleted by hand is passed over.
+ */
 export async function previousEdition(
   outDir: string,
   pair: string,
   currentId: string,
 ): Promise<Edition | undefined> {
-  return (await listEditions(outDir, pair)).filter((e) => e.id !== currentId).pop();
+  const candidates = (await listEditions(outDir, pair)).filter((e) => e.id !== currentId).reverse();
+  for (const edition of candidates) {
+    if (await stat(join(outDir, edition.dir, 'indicators.json')).catch(() => undefined)) return edition;
+  }
+  return undefined;
 }
 
 /**
- * Keeps the edition under archive/<PAIR>/<vintage>_<id>/ (hard links: no extra space) and lists it in
- * editions.json, in the order editions were made. Rebuilding the same inputs adds nothing.
+ * Keeps the build's briefing under archive/<PAIR>/<vintage>_<pdf hash>/ and lists it in editions.json,
+ * in the order editions were made. Write-once: a folder is made under a temporary name and renamed
+ * into place, and an edition whose PDF is already archived is left as it is.
  */
 export async function archiveEdition(
   outDir: string,
   pair: string,
   edition: Omit<Edition, 'dir'>,
   buildDir: string,
-): Promise<string> {
+): Promise<{ dir: string; created: boolean }> {
   const editions = await listEditions(outDir, pair);
-  const existing = editions.find((e) => e.id === edition.id);
-  const dir = existing?.dir ?? join(ARCHIVE, pair, `${edition.vintage}_${edition.id.slice(0, 8)}`);
-  await mkdir(join(outDir, dir), { recursive: true });
-  for (const file of KEPT) {
-    const target = join(outDir, dir, file);
-    await link(join(buildDir, file), target).catch(() => copyFile(join(buildDir, file), target));
-  }
-  if (!existing) {
-    await writeFileAtomic(
-      join(pairDir(outDir, pair), 'editions.json'),
-      `${JSON.stringify([...editions, { ...edition, dir }], null, 2)}\n`,
+  const pdf = await sha256File(join(buildDir, 'briefing.pdf'));
+  const existing = editions.find((e) => e.pdf === pdf);
+  if (existing) return { dir: existing.dir, created: false };
+  const dir = join(ARCHIVE, pair, `${edition.vintage}_${pdf.slice(0, 12)}`);
+  const temp = join(pairDir(outDir, pair), `.edition${TEMP_MARK}${process.pid}`);
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  // Hard links cost no space, and builds replace files by rename, so an archived file never changes.
+  for (const file of KEPT)
+    await link(join(buildDir, file), join(temp, file)).catch(() =>
+      copyFile(join(buildDir, file), join(temp, file)),
     );
-  }
-  return dir;
+  await rm(join(outDir, dir), { recursive: true, force: true });
+  await rename(temp, join(outDir, dir));
+  await writeFileAtomic(
+    join(pairDir(outDir, pair), 'editions.json'),
+    `${JSON.stringify([...editions, { ...edition, pdf, dir }], null, 2)}\n`,
+  );
+  return { dir, created: true };
 }

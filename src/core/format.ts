@@ -30,6 +30,12 @@ export function formatUsd(value: number, unit?: 'bn' | 'm'): string {
   return `USD ${grouped(value, 0)}`;
 }
 
+/** The unit an amount reads best in: billions from ten billion, millions from a million. */
+export function usdUnitFor(value: number): 'bn' | 'm' | undefined {
+  const size = Math.abs(value);
+  return size >= 1e10 ? 'bn' : size >= 1e6 ? 'm' : undefined;
+}
+
 /** A ratio as a percentage: 0.864 → "86.4 %". */
 export function formatPercent(ratio: number, digits = 1): string {
   return `${grouped(ratio * 100, digits)} %`;

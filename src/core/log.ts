@@ -42,8 +42,6 @@ export function createLogger(options: {
   };
 }
 
-export const silentLogger: Logger = { log() {} };
-
 function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

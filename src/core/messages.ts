@@ -151,6 +151,7 @@ export const runMessages = {
   upToDate: (dir: string) => `up to date: nothing changed since the last run, ${dir} is as it was`,
   stageSkipped: (stage: string) => `${stage}: unchanged, skipped`,
   archived: (path: string) => `edition archived in ${path}`,
+  archiveFailed: (detail: string) => `the briefing is built, but archiving the edition failed: ${detail}`,
   stageDone: (stage: string, files: number) => `${stage}: wrote ${files} file${files === 1 ? '' : 's'}`,
   wrote: (path: string) => `wrote ${path}`,
   rowsRead: (files: number, rows: number, rejected: number) =>
@@ -163,7 +164,7 @@ const flowWith = (flow: string, partner: string): string =>
 /** Labels, notes and "needs" of the indicators: what the briefing prints next to each value or gap. */
 export const indicatorNotes = {
   atLeast: () => 'at least: some of its chapters are not itemised',
-  demandMidpoint: () => 'demand at the middle of the published range',
+  demandInRange: (top: boolean) => `demand at the ${top ? 'top' : 'middle'} of the published range`,
 
   hhiLabel: (flow: string, partner: string) =>
     `Concentration of ${flowWith(flow, partner)} by HS chapter (HHI)`,
@@ -232,9 +233,10 @@ export const indicatorNotes = {
 
   partialSector: (chapters: string, count: number) =>
     `at least: chapter${count > 1 ? 's' : ''} ${chapters} not itemised in the source`,
-  gapNote: (periods: string, midpoint: boolean, lowerBound: boolean) =>
-    `${periods}${midpoint ? '; demand at the middle of the published range' : ''}${lowerBound ? '; exports are a lower bound, so the gap is an upper bound' : ''}`,
-  shareOfDemandNote: (periods: string, lowerBound: boolean) => `${periods}${lowerBound ? '; at least' : ''}`,
+  gapNote: (periods: string, range: boolean, lowerBound: boolean) =>
+    `${periods}${range ? `; demand at the ${lowerBound ? 'top' : 'middle'} of the published range` : ''}${lowerBound ? '; exports are a lower bound, so the gap is an upper bound' : ''}`,
+  shareOfDemandNote: (periods: string, range: boolean, lowerBound: boolean) =>
+    `${periods}${range ? `; demand at the ${lowerBound ? 'top' : 'middle'} of the published range` : ''}${lowerBound ? '; at least' : ''}`,
   gapPeriods: (demand: string, exports: string) => `demand ${demand}, exports ${exports}`,
   uncorroborated: (
     what: string,
@@ -249,7 +251,7 @@ export const indicatorNotes = {
   corroboratedRange: (publishers: string[], range: string, periods: string[]) =>
     `; ${publishers.join(', ')} report${periods.length > 1 ? '' : 's'} ${range} for ${periods[0]}${periods.length > 1 ? ` to ${periods[periods.length - 1]}` : ''}`,
   basisKeptApart: (basis: string, count: number, other: string) =>
-    `The ${basis}-year series is used; totals for ${count} ${other} year${count > 1 ? 's are' : ' is'} also in the inputs and kept apart (the two bases are not mixed in one series).`,
+    `The ${basis}-year series is used; totals for ${count} ${other} year${count > 1 ? 's' : ''} are also in the inputs and kept apart (the two bases are not mixed in one series).`,
   needsPairFlow: (flow: string) => `needs ${flow === 'export' ? 'exports to' : 'imports from'} the partner`,
   needsPairChapters: (flow: string, partner: string) => `needs ${flowWith(flow, partner)} by HS chapter`,
   needsBothFlowsByChapter: (partner: string) =>
@@ -281,13 +283,21 @@ export const cliMessages = {
     `unknown stage "${name}": expected one of ${stages.join(', ')}`,
   badOption: (detail: string, suggestion: string | undefined) =>
     `${detail}${didYouMean(suggestion)}: run the command with --help for its options`,
+  badEpoch: (value: string) => `expected a whole number of seconds since 1970, found "${value}"`,
+  configMissing: () => 'the config file named by --config does not exist',
+  notAFolder: (option: string, what: string) => `${option} must be a folder, and this ${what}`,
+  pairKeysDropped: (keys: string[]) =>
+    `the config is written for another pair: its ${keys.join(', ')} are left out of this briefing`,
+  badJobs: (value: string) => `--jobs takes a whole number of worker threads, 1 or more, not "${value}"`,
+  stageNeeds: (stage: string, file: string) =>
+    `stage ${stage} reads ${file}, which is not there yet: run the stages before it first (or tradebrief run)`,
   badWait: (value: string) => `--wait takes a number of seconds, not "${value}"`,
   badLogFormat: (value: string) => `--log-format must be "human" or "json", not "${value}"`,
   noConfig: (path: string) =>
     `no config at ${path}: create one with "tradebrief init", pass --config FILE, or give --reporter and --partner`,
   internal: (message: string) =>
     `internal error: ${message}. This is a fault in tradebrief, not in your inputs; run again with --verbose and report the output`,
-  problems: (count: number) => `${count} problem${count === 1 ? '' : 's'} in the inputs; nothing was written`,
+  problems: (count: number) => `${count} problem${count === 1 ? '' : 's'}; nothing was written`,
   validated: (files: number, rows: number) => `inputs are valid: ${files} files, ${rows} trade rows`,
   runDone: (out: string) => `briefing written to ${out}`,
   initNeedsCountry: (option: string, value: string) =>
@@ -300,11 +310,15 @@ export const cliMessages = {
     invalid.length
       ? `--partners has codes that are not ISO 3166 alpha-3: ${invalid.join(', ')}`
       : `--partners needs a comma-separated list of ISO3 codes, such as CHN,USA,ARE (got "${value}")`,
-  batchPartnerDone: (reporter: string, partner: string) => `${reporter}-${partner}: briefing built`,
+  batchPartnerDone: (reporter: string, partner: string, upToDate: boolean) =>
+    `${reporter}-${partner}: ${upToDate ? 'up to date' : 'briefing built'}`,
+  batchNotRun: () => 'not run: the worker threads stopped before reaching it',
   batchPartnerFailed: (reporter: string, partner: string, code: number) =>
     `${reporter}-${partner}: failed (exit code ${code})`,
-  batchDone: (built: number, failed: string[]) =>
-    failed.length ? `${built} briefings built; failed: ${failed.join(', ')}` : `${built} briefings built`,
+  batchDone: (done: number, failed: string[]) =>
+    failed.length
+      ? `${done} briefings built or up to date; failed: ${failed.join(', ')}`
+      : `${done} briefings built or up to date`,
 };
 
 const COMMON_OPTIONS = `Options:

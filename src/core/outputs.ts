@@ -1,6 +1,7 @@
 import { copyFile, link, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { TEMP_MARK } from './atomic.ts';
+import { LOCK_FILE } from './lock.ts';
 
 /** The output folder's layout: the user-facing names point through `.current` into one complete build. */
 export const CURRENT = '.current';
@@ -55,13 +56,18 @@ export async function switchToBuild(outDir: string, build: Build): Promise<void>
 }
 
 /** Abandons a build that will not be shown (nothing changed, or the run failed). */
-export async function discardBuild(build: Build): Promise<void> {
-  if (build.dir !== build.previous) await rm(build.dir, { recursive: true, force: true });
+export async function discardBuild(outDir: string, build: Build): Promise<void> {
+  if (build.dir === build.previous) return;
+  await rm(build.dir, { recursive: true, force: true });
+  // A first run that failed leaves the folder as it found it.
+  if (!build.previous) await rm(join(outDir, BUILDS), { recursive: true, force: true });
 }
 
+/** The build `.current` points to, if it points to one that exists. */
 export async function currentBuild(outDir: string): Promise<string | undefined> {
   try {
-    return join(outDir, await readlink(join(outDir, CURRENT)));
+    const dir = join(outDir, await readlink(join(outDir, CURRENT)));
+    return (await lstat(dir)).isDirectory() ? dir : undefined;
   } catch {
     return undefined;
   }
@@ -74,12 +80,14 @@ async function removeLeftovers(outDir: string, keep: string | undefined): Promis
     if (path !== keep) await rm(path, { recursive: true, force: true });
   }
   for (const entry of await readdir(outDir)) {
-    if (entry.includes(TEMP_MARK)) await rm(join(outDir, entry), { recursive: true, force: true });
+    // Lock temp files belong to runs racing for the lock right now: theirs to remove.
+    if (entry.includes(TEMP_MARK) && !entry.startsWith(LOCK_FILE))
+      await rm(join(outDir, entry), { recursive: true, force: true });
   }
 }
 
 /** Top-level names as links through `.current`; made once, then never changed by a switch. */
-async function exposeCurrent(outDir: string): Promise<void> {
+export async function exposeCurrent(outDir: string): Promise<void> {
   for (const name of EXPOSED) {
     const path = join(outDir, name);
     const target = join(CURRENT, name);

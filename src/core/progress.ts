@@ -8,6 +8,13 @@ export interface Progress {
 }
 
 const FRAME_MS = 250;
+
+/** Off for JSON logs, --quiet and worker threads: a bar would break their lines or clash with another. */
+let allowed = true;
+
+export function allowProgress(value: boolean): void {
+  allowed = value;
+}
 const WIDTH = 24;
 
 /**

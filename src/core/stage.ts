@@ -11,8 +11,8 @@ export interface Stage {
   config: readonly string[];
   /** Reads the inputs folder itself (only the first stage does). */
   readsInputs?: boolean;
-  /** Files outside the inputs folder that the config points to (a logo): hashed into the key. */
-  configFiles?: (ctx: RunContext) => string[];
+  /** Anything else that shapes the output (a logo file's hash, SOURCE_DATE_EPOCH): part of the key. */
+  extraKey?: (ctx: RunContext) => Promise<unknown>;
   /** Compares with the previous edition (its indicators), so a new previous edition re-runs it. */
   readsPreviousEdition?: boolean;
   /** Runs the stage; returns the files it wrote, relative to the output folder. */

@@ -42,11 +42,13 @@ export function parseMoneyUnit(text: string): MoneyUnit | undefined {
     .replace(/^(us\$|₹|\$)(?=\S)/, '$1 ')
     .split(/\s+/)
     .filter((w) => w !== 'in');
-  const currencyWord = words.find((w) => w in CURRENCIES);
+  // Own keys only: "constructor" or "toString" in a unit cell must not match Object's members.
+  const currencyWord = words.find((w) => Object.hasOwn(CURRENCIES, w));
   if (!currencyWord) return undefined;
   const rest = words.filter((w) => w !== currencyWord);
   if (rest.length > 1) return undefined;
-  const scale = SCALES[rest[0] ?? ''];
+  const scaleWord = rest[0] ?? '';
+  const scale = Object.hasOwn(SCALES, scaleWord) ? SCALES[scaleWord] : undefined;
   const currency = CURRENCIES[currencyWord];
   return scale === undefined || currency === undefined ? undefined : { currency, scale };
 }

@@ -1,5 +1,6 @@
+import type { Config } from '../config/schema.ts';
 import { countryName } from '../core/countries.ts';
-import type { Normalised } from '../normalise/table.ts';
+import type { Normalised, NormalisedTable } from '../normalise/table.ts';
 import { complementarityIndicators } from './complementarity.ts';
 import { compositionIndicators } from './composition.ts';
 import { concentrationIndicators } from './concentration.ts';
@@ -38,8 +39,8 @@ const GROUPS: IndicatorGroup[] = [
 ];
 
 /** Every indicator of the briefing, from the normalised table only: no I/O, no clock. */
-export function computeIndicators(n: Normalised): IndicatorSet {
-  const { config } = n;
+export function computeIndicators(table: NormalisedTable, config: Config): IndicatorSet {
+  const n: Normalised = { ...table, config };
   const names = (iso3: string) => config.names[iso3];
   const reporterName = names(config.reporter)?.en ?? countryName(config.reporter);
   const partnerName = names(config.partner)?.en ?? countryName(config.partner);

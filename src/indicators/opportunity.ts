@@ -33,7 +33,6 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
     const best = demand.sort((a, b) => rank(a) - rank(b))[0];
     if (!best) continue;
     const dims = { sector: sector.id };
-    const demandValue = midpoint(best);
     out.push({
       id: 'opportunity.demand',
       label: `${ctx.partnerName}'s import demand: ${sector.name.toLowerCase()}`,
@@ -50,6 +49,10 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
     if (!supply || supply.value === null) continue;
     const sources = [...new Set([best.source, ...supply.sources])].sort();
     const lowerBound = supply.status === 'partial';
+    // With exports only a lower bound, a true bound on the gap (and on the share) needs the top of the
+    // demand range, not its middle.
+    const demandValue = lowerBound ? (best.valueHigh ?? best.value) : midpoint(best);
+    const range = best.valueHigh !== undefined;
     const periods = t.gapPeriods(best.period, supply.period);
     out.push({
       id: 'opportunity.gap',
@@ -61,7 +64,7 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
       sources,
       status: lowerBound ? 'partial' : 'ok',
       dims,
-      note: t.gapNote(periods, best.valueHigh !== undefined, lowerBound),
+      note: t.gapNote(periods, range, lowerBound),
       ...(supply.provisional ? { provisional: true } : {}),
     });
     const shareValue = share(supply.value, demandValue);
@@ -76,7 +79,7 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
         sources,
         status: lowerBound ? 'partial' : 'ok',
         dims,
-        note: t.shareOfDemandNote(periods, lowerBound),
+        note: t.shareOfDemandNote(periods, range, lowerBound),
         ...(supply.provisional ? { provisional: true } : {}),
       });
     }

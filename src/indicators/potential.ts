@@ -78,7 +78,7 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
       mismatches.add(periods);
     const note = [
       periods,
-      demand.indicator.high === undefined ? '' : t.demandMidpoint(),
+      demand.indicator.high === undefined ? '' : t.demandInRange(false),
       t.potentialWorldCaveat(),
     ]
       .filter(Boolean)

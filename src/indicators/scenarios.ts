@@ -84,9 +84,15 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
   let added = 0;
   for (const sector of sectors) {
     if (!sector.demand || !sector.actual || sector.actual.value === null) continue;
-    const value = capturedExports(sector.demand.value, scenario.shareOfPartnerDemand, sector.actual.value);
+    // Exports only a lower bound make the addition an upper bound, which needs the top of the demand range.
+    const partialActual = sector.actual.status === 'partial';
+    const range = sector.demand.indicator.high !== undefined;
+    const demand = partialActual
+      ? (sector.demand.indicator.high ?? sector.demand.value)
+      : sector.demand.value;
+    const value = capturedExports(demand, scenario.shareOfPartnerDemand, sector.actual.value);
     added += value;
-    const atMost = sector.actual.status === 'partial' && value > 0;
+    const atMost = partialActual && value > 0;
     out.push({
       id: 'scenario.addedExports',
       label: t.scenarioAddedLabel(sector.name.toLowerCase()),
@@ -102,7 +108,7 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
           sector.demand.indicator.period,
           period,
         ),
-        sector.demand.indicator.high === undefined ? '' : t.demandMidpoint(),
+        range ? t.demandInRange(partialActual) : '',
         atMost ? t.addedAtMost() : '',
       ]
         .filter(Boolean)

@@ -1,6 +1,7 @@
 import { WORLD } from '../core/countries.ts';
 import { formatUsd } from '../core/format.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
+import { compareText } from '../core/text.ts';
 import type { SectorInfo } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
@@ -111,7 +112,7 @@ function countryIndicators(
       dims: { reporter: report.reporter },
     });
   }
-  for (const [chapter, worldX] of [...world.chapters].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [chapter, worldX] of [...world.chapters].sort(([a], [b]) => compareText(a, b))) {
     const x = chapterValue(report, chapter);
     const value = x === undefined ? null : rca(x, total, worldX, world.total);
     if (value === null) continue;

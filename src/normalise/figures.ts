@@ -1,5 +1,6 @@
 import { parseMoneyUnit } from '../core/units.ts';
 import type { FigureRecord } from '../ingest/records.ts';
+import { toCents } from './money.ts';
 import type { FigureRow } from './table.ts';
 
 const COUNT_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
@@ -33,11 +34,18 @@ function toBaseUnit(figure: FigureRecord): { value: number; valueHigh?: number; 
     unit,
   });
   const money = parseMoneyUnit(figure.unit);
-  if (money?.currency === 'USD') return scaled(money.scale, 'USD');
+  if (money?.currency === 'USD') {
+    const usd = scaled(money.scale, 'USD');
+    return {
+      ...usd,
+      value: toCents(usd.value),
+      ...(usd.valueHigh === undefined ? {} : { valueHigh: toCents(usd.valueHigh) }),
+    };
+  }
   const unit = figure.unit.trim().toLowerCase();
   if (unit === 'percent' || unit === '%') return scaled(0.01, 'ratio');
   const [first = '', ...rest] = unit.split(/\s+/);
-  const scale = COUNT_SCALES[first];
+  const scale = Object.hasOwn(COUNT_SCALES, first) ? COUNT_SCALES[first] : undefined;
   return scale && rest.length > 0 ? scaled(scale, rest.join(' ')) : scaled(1, unit);
 }
 

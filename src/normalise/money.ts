@@ -16,7 +16,7 @@ export function createUsdConverter(rates: RateRecord[]) {
     ): number | undefined {
       const money = parseMoneyUnit(unit);
       if (!money) return undefined;
-      if (money.currency === 'USD') return value * money.scale;
+      if (money.currency === 'USD') return toCents(value * money.scale);
       const rate = table.get(`${money.currency}|${period}`);
       if (!rate) {
         problems.push({
@@ -27,7 +27,7 @@ export function createUsdConverter(rates: RateRecord[]) {
         });
         return undefined;
       }
-      return (value * money.scale) / rate.perUsd;
+      return toCents((value * money.scale) / rate.perUsd);
     },
     /** Sources of the rates used, to cite next to converted values. */
     rateSource(unit: string, period: string): string | undefined {
@@ -38,4 +38,9 @@ export function createUsdConverter(rates: RateRecord[]) {
       if (problems.length > 0) throw new InputError(problems);
     },
   };
+}
+
+/** Whole cents: "4231.56 mn" times a million is 4231560000.0000005 in floating point, which no source said. */
+export function toCents(usd: number): number {
+  return Math.round(usd * 100) / 100;
 }

@@ -6,11 +6,12 @@ import { formatPercent, formatUsd } from '../core/format.ts';
 import { expandChapterRange } from '../core/hs.ts';
 import { dataNotes, inputMessages } from '../core/messages.ts';
 import { parsePeriod } from '../core/periods.ts';
+import { compareText } from '../core/text.ts';
 import type { IngestResult, TradeRecord } from '../ingest/records.ts';
 import { type ProductValue, toChapters } from './chapters.ts';
 import { concernsPair, normaliseFigure } from './figures.ts';
 import { createUsdConverter } from './money.ts';
-import type { ChapterInfo, DataNote, Normalised, SectorInfo, TradeRow } from './table.ts';
+import type { ChapterInfo, DataNote, NormalisedTable, SectorInfo, TradeRow } from './table.ts';
 
 /** Chapters that fall short of the total by more than this share get an explicit "Other" line. */
 const OTHER_THRESHOLD = 0.001;
@@ -21,7 +22,7 @@ const ROUNDING = 0.001;
  * Brings the ingested records to one currency, one product level and one pair: the rows the
  * indicators need, each still carrying its sources and the input lines behind it.
  */
-export function normalise(ingested: IngestResult, config: Config): Normalised {
+export function normalise(ingested: IngestResult, config: Config): NormalisedTable {
   const { reporter, partner } = config;
   const notes: DataNote[] = [];
   const sectors: SectorInfo[] = config.sectors.map((s) => ({
@@ -83,7 +84,6 @@ export function normalise(ingested: IngestResult, config: Config): Normalised {
   const rejects: Record<string, number> = {};
   for (const r of ingested.rejects) rejects[r.reason] = (rejects[r.reason] ?? 0) + 1;
   return {
-    config,
     trade,
     figures: ingested.figures
       .filter((f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source))
@@ -166,7 +166,7 @@ function chooseSources(
     group.sort((a, b) => {
       const [ra, sa] = rank(a);
       const [rb, sb] = rank(b);
-      return ra - rb || sa.localeCompare(sb);
+      return ra - rb || compareText(sa, sb);
     });
     const [best, ...others] = group as [TradeRow, ...TradeRow[]];
     chosen.push(best);
@@ -277,13 +277,13 @@ function provisionalNotes(trade: TradeRow[], ingested: IngestResult): DataNote[]
 
 function compareRows(a: TradeRow, b: TradeRow): number {
   return (
-    a.reporter.localeCompare(b.reporter) ||
-    a.partner.localeCompare(b.partner) ||
-    a.flow.localeCompare(b.flow) ||
-    a.basis.localeCompare(b.basis) ||
+    compareText(a.reporter, b.reporter) ||
+    compareText(a.partner, b.partner) ||
+    compareText(a.flow, b.flow) ||
+    compareText(a.basis, b.basis) ||
     a.year - b.year ||
     productOrder(a.product) - productOrder(b.product) ||
-    a.product.localeCompare(b.product)
+    compareText(a.product, b.product)
   );
 }
 

@@ -66,8 +66,8 @@ export interface DataNote {
   sources: string[];
 }
 
-export interface Normalised {
-  config: Config;
+/** What normalise writes: the table alone; the config travels separately, so it is never stale. */
+export interface NormalisedTable {
   trade: TradeRow[];
   figures: FigureRow[];
   sources: SourceRecord[];
@@ -77,4 +77,9 @@ export interface Normalised {
   notes: DataNote[];
   files: FileReport[];
   rejects: Record<string, number>;
+}
+
+/** The table with the config of the run that reads it: what the indicators are computed from. */
+export interface Normalised extends NormalisedTable {
+  config: Config;
 }

@@ -16,7 +16,7 @@ export const DATE = new Date('2026-03-31T00:00:00Z');
 
 async function indicatorsFor(dir: string, config: Config): Promise<IndicatorSet> {
   const ingested = await ingest(dir, { focus: { reporter: config.reporter, partners: [config.partner] } });
-  return computeIndicators(normalise(ingested, config));
+  return computeIndicators(normalise(ingested, config), config);
 }
 
 /** The default India–Russia indicators, computed in-process from inputs/ (no runner, no outputs/). */

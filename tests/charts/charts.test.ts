@@ -7,44 +7,7 @@ import { buildTradeOverTime } from '../../src/charts/specs/tradeOverTime.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
 import { createTheme } from '../../src/charts/theme.ts';
 import { FONT_FILES } from '../../src/core/fonts.ts';
-import type { Indicator, IndicatorSet } from '../../src/indicators/types.ts';
-
-function indicator(id: string, period: string, value: number, extra: Partial<Indicator> = {}): Indicator {
-  return {
-    id,
-    label: id,
-    period,
-    value,
-    unit: 'USD',
-    formula: 'reported',
-    sources: ['s'],
-    status: 'ok',
-    ...extra,
-  };
-}
-
-function set(indicators: Indicator[]): IndicatorSet {
-  return {
-    schema: 'tradebrief/indicators@1',
-    meta: {
-      reporter: 'IND',
-      partner: 'RUS',
-      reporterName: 'India',
-      partnerName: 'Russia',
-      title: 't',
-      subtitle: '',
-      organisation: { name: 'o', accent: '#0b4f8a' },
-      vintage: { period: 'FY2024-25', basis: 'fiscal', provisional: false },
-    },
-    indicators,
-    chapters: [],
-    sectors: [],
-    formulas: {},
-    notes: [],
-    sources: [{ id: 's', title: 'T', publisher: 'Publisher S', url: '', note: '' }],
-    coverage: { files: [], rejects: {} },
-  };
-}
+import { indicator, setOf } from './fixtures.ts';
 
 const theme = createTheme('#0b4f8a');
 
@@ -77,7 +40,7 @@ describe('chart labels', () => {
 describe('chart builders', () => {
   it('put the indicator values into the spec, in USD billion, with a source line', () => {
     const chart = buildTradeOverTime(
-      set([
+      setOf([
         indicator('trade.exports', 'FY2023-24', 4_261.62e6),
         indicator('trade.exports', 'FY2024-25', 4_881.3e6),
         indicator('trade.imports', 'FY2024-25', 63_811.44e6),
@@ -94,7 +57,7 @@ describe('chart builders', () => {
   });
 
   it('say what they need instead of drawing an empty chart', async () => {
-    const charts = await buildCharts(set([indicator('trade.exports', 'FY2024-25', 1e9)]));
+    const charts = await buildCharts(setOf([indicator('trade.exports', 'FY2024-25', 1e9)]));
     expect(charts).toHaveLength(CHARTS.length);
     for (const chart of charts) {
       expect(chart.svg).toBeUndefined();
@@ -104,7 +67,7 @@ describe('chart builders', () => {
 
   it('render the same SVG twice from the same spec', async () => {
     const chart = buildTradeOverTime(
-      set([indicator('trade.exports', 'FY2023-24', 1e9), indicator('trade.exports', 'FY2024-25', 2e9)]),
+      setOf([indicator('trade.exports', 'FY2023-24', 1e9), indicator('trade.exports', 'FY2024-25', 2e9)]),
       theme,
     );
     if (!chart.spec) throw new Error('expected a spec');

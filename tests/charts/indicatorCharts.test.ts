@@ -8,55 +8,10 @@ import { buildScenarios } from '../../src/charts/specs/scenarios.ts';
 import { buildSpecialisation } from '../../src/charts/specs/specialisation.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
 import { CHART_WIDTH, createTheme } from '../../src/charts/theme.ts';
-import type { Indicator, IndicatorSet } from '../../src/indicators/types.ts';
 import { defaultSet } from '../briefing/build.ts';
+import { indicator, setOf } from './fixtures.ts';
 
 const theme = createTheme('#0b4f8a');
-
-function indicator(id: string, period: string, value: number, extra: Partial<Indicator> = {}): Indicator {
-  return {
-    id,
-    label: id,
-    period,
-    value,
-    unit: 'USD',
-    formula: 'reported',
-    sources: ['s'],
-    status: 'ok',
-    ...extra,
-  };
-}
-
-function setOf(indicators: Indicator[]): IndicatorSet {
-  return {
-    schema: 'tradebrief/indicators@1',
-    meta: {
-      reporter: 'IND',
-      partner: 'RUS',
-      reporterName: 'India',
-      partnerName: 'Russia',
-      title: 't',
-      subtitle: '',
-      organisation: { name: 'o', accent: '#0b4f8a' },
-      vintage: { period: 'FY2024-25', basis: 'fiscal', provisional: false },
-    },
-    indicators,
-    chapters: [
-      { code: '27', name: 'Mineral fuels, mineral oils', sector: 'fuels' },
-      { code: '30', name: 'Pharmaceutical products', sector: 'pharma' },
-      { code: '31', name: 'Fertilizers', sector: 'fert' },
-      { code: '52', name: 'Cotton', sector: 'other' },
-    ],
-    sectors: [
-      { id: 'pharma', name: 'Pharmaceuticals', chapters: ['30'] },
-      { id: 'eng', name: 'Engineering goods', chapters: ['84'] },
-    ],
-    formulas: {},
-    notes: [],
-    sources: [{ id: 's', title: 'T', publisher: 'Publisher S', url: '', note: '' }],
-    coverage: { files: [], rejects: {} },
-  };
-}
 
 const rca = (reporter: string, chapter: string, value: number) =>
   indicator('specialisation.rca', '2019', value, { unit: 'index', dims: { reporter, chapter } });

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonical } from '../../src/ingest/adapters/canonical.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BAD = join(ROOT, 'tests', 'fixtures', 'ingest', 'bad');
@@ -63,7 +64,7 @@ async function expectRejected(inputs: string, problems: string[]) {
   expect(result.status, result.stderr).toBe(2);
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines.slice(0, -1)).toEqual(problems.map((p) => `error: ${p}`));
-  expect(lines.at(-1)).toMatch(/^error: \d+ problems? in the inputs; nothing was written$/);
+  expect(lines.at(-1)).toMatch(/^error: \d+ problems?; nothing was written$/);
   expect(result.stderr).not.toMatch(/^\s+at |Error:/m);
   expect(await snapshot(out)).toEqual(before);
 }
@@ -151,7 +152,7 @@ describe('tradebrief run on bad inputs', () => {
 
   it('a required column missing', async () => {
     await expectRejected(join(BAD, 'missing-column'), [
-      'trade.csv, line 1: looks like canonical long CSV (period,reporter,partner,flow,product,value,unit[,source][,status]) but lacks the column "unit"',
+      `trade.csv, line 1: looks like ${canonical.label} but lacks the column "unit"`,
     ]);
   });
 

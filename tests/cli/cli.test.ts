@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, tradebrief } from '../helpers.ts';
+import { ROOT, tempDir, tradebrief } from '../helpers.ts';
 
 describe('tradebrief --help', () => {
   it.each([
@@ -29,6 +30,41 @@ describe('command-line errors', () => {
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('did you mean "--partner"?');
     expect(option.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('name a bad folder, config file, date or thread count with exit code 2 before doing any work', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'x');
+    const cases: [string[], NodeJS.ProcessEnv, string][] = [
+      [['run', '--inputs', '/no/such/folder'], {}, '--inputs must be a folder, and this does not exist'],
+      [['run', '--out', file], {}, '--out must be a folder, and this is a file'],
+      [
+        ['run', '--config', 'missing.json', '--reporter', 'IND', '--partner', 'RUS'],
+        {},
+        'the config file named by --config does not exist',
+      ],
+      [
+        ['run', '--out', tempDir()],
+        { SOURCE_DATE_EPOCH: 'abc' },
+        'expected a whole number of seconds since 1970',
+      ],
+      [
+        ['batch', '--reporter', 'IND', '--partners', 'RUS', '--jobs', 'two', '--out', tempDir()],
+        {},
+        '--jobs takes a whole number',
+      ],
+      [
+        ['stage', 'charts', '--out', tempDir()],
+        {},
+        'stage charts reads indicators.json, which is not there yet',
+      ],
+    ];
+    for (const [args, env, message] of cases) {
+      const run = tradebrief(args, env);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('ask for a config or a pair when there is neither', () => {
@@ -63,11 +99,26 @@ describe('tradebrief stage', () => {
   });
 });
 
+describe('a stage script', () => {
+  it('runs on its own, as tradebrief stage does', () => {
+    const out = tempDir();
+    expect(tradebrief(['stage', 'ingest', '--out', out]).status).toBe(0);
+    const alone = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/2-normalise.ts', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(alone.stderr).toContain('normalise: wrote 1 file');
+    expect(alone.status).toBe(0);
+    expect(existsSync(join(out, 'stages/normalised.json'))).toBe(true);
+  });
+});
+
 describe('output when stderr is not a terminal', () => {
   it('has no escape codes and no animation', () => {
     const run = tradebrief(['run', '--out', tempDir(), '--force']);
     expect(run.status).toBe(0);
-    expect(run.stderr).not.toMatch(/\u001b|\r/);
+    expect(run.stderr.includes('\u001b')).toBe(false);
+    expect(run.stderr.includes('\r')).toBe(false);
   });
 });
 

@@ -55,9 +55,12 @@ describe('parseMoneyUnit', () => {
   ])('%s', (text, currency, scale) => {
     expect(parseMoneyUnit(text)).toEqual({ currency, scale });
   });
-  it.each(['persons', 'EUR', 'USD per tonne', ''])('is not a money unit: %j', (text) => {
-    expect(parseMoneyUnit(text)).toBeUndefined();
-  });
+  it.each(['persons', 'EUR', 'USD per tonne', '', 'USD constructor', 'toString USD', 'USD __proto__'])(
+    'is not a money unit: %j',
+    (text) => {
+      expect(parseMoneyUnit(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('HS codes', () => {

@@ -112,9 +112,10 @@ describe('the default India–Russia briefing', () => {
     }
   });
 
-  it('gives byte-identical outputs from the same inputs in another folder', () => {
+  it('gives byte-identical outputs from the same inputs in another folder, time zone and locale', () => {
     const again = tempDir();
-    expect(tradebrief(['run', '--out', again]).status).toBe(0);
+    const elsewhere = { TZ: 'Pacific/Kiritimati', LANG: 'lt_LT.UTF-8', LC_ALL: 'lt_LT.UTF-8' };
+    expect(tradebrief(['run', '--out', again], elsewhere).status).toBe(0);
     for (const file of [
       'briefing.pdf',
       'indicators.json',

@@ -7,18 +7,18 @@ import { computeIndicators } from '../../src/indicators/compute.ts';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { normalise } from '../../src/normalise/normalise.ts';
-import type { Normalised } from '../../src/normalise/table.ts';
+import type { NormalisedTable } from '../../src/normalise/table.ts';
 import { one, value } from './fixtures.ts';
 
 const mn = 1e6;
 
 describe('indicators on the default inputs', () => {
-  let n: Normalised;
+  let n: NormalisedTable;
   let set: IndicatorSet;
   beforeAll(async () => {
     const config = await loadConfig('inputs/tradebrief.config.json', 'tradebrief.config.json');
     n = normalise(await ingest('inputs'), config);
-    set = computeIndicators(n);
+    set = computeIndicators(n, config);
   });
 
   it('FY2025-26: fuels are 86.4 % of imports from Russia', () => {

@@ -124,7 +124,8 @@ export function compute(
   trade: TradeRow[],
   options: { figures?: FigureRow[]; config?: Partial<Config>; chapters?: string[] } = {},
 ): IndicatorSet {
-  return computeIndicators(fixture(trade, options));
+  const n = fixture(trade, options);
+  return computeIndicators(n, n.config);
 }
 
 /** Every indicator with this id and exactly these dims (and period, when given). */

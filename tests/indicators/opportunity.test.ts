@@ -12,9 +12,11 @@ describe('opportunity: sector gaps from published demand', () => {
     expect(one(set, 'opportunity.shareOfDemand', { sector: 'pharma' }).value).toBe(60 / 1000);
   });
 
-  it('uses the middle of a published range; with exports a lower bound, the gap is an upper bound', () => {
+  it('with exports a lower bound, takes the top of the demand range, so the gap is a true upper bound', () => {
     const gap = one(set, 'opportunity.gap', { sector: 'machines' });
-    expect(gap.value).toBe((300 + 500) / 2 - 30);
+    // Demand 300–500, exports at least 30: the gap is at most 500 − 30.
+    expect(gap.value).toBe(500 - 30);
+    expect(one(set, 'opportunity.shareOfDemand', { sector: 'machines' }).value).toBe(30 / 500);
     expect(gap.status).toBe('partial');
     expect(gap.note).toMatch(/exports are a lower bound, so the gap is an upper bound$/);
     const demandFigure = one(set, 'opportunity.demand', { sector: 'machines', confidence: 'medium' });

@@ -32,7 +32,7 @@ describe('tradebrief batch', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('IND-SJM: failed (exit code 2)');
     expect(run.stderr).toContain('no trade rows between IND and SJM');
-    expect(run.stderr).toContain('3 briefings built; failed: SJM');
+    expect(run.stderr).toContain('3 briefings built or up to date; failed: SJM');
     for (const partner of ['RUS', 'CHN', 'USA']) {
       const dir = join(out, `IND-${partner}`);
       expect(existsSync(join(dir, 'briefing.pdf')), partner).toBe(true);
@@ -48,5 +48,20 @@ describe('tradebrief batch', () => {
     expect(exports?.value).toBe(2_871_228_560);
     expect(exports?.sources).toEqual(['un-comtrade']);
     expect(existsSync(join(out, 'IND-SJM', 'briefing.pdf'))).toBe(false);
+    // Run again with nothing changed: the inputs are not read again and every briefing stands.
+    const again = tradebrief([
+      'batch',
+      '--inputs',
+      inputs,
+      '--reporter',
+      'IND',
+      '--partners',
+      'RUS,CHN,USA',
+      '--out',
+      out,
+    ]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('IND-RUS: up to date');
+    expect(again.stderr).not.toContain('wrote');
   }, 120_000);
 });

@@ -42,6 +42,22 @@ describe('incremental runs', () => {
     ]);
   });
 
+  it('re-run the briefing when SOURCE_DATE_EPOCH changes its date', () => {
+    const out = tempDir();
+    expect(tradebrief(['run', '--out', out]).status).toBe(0);
+    expect(tool('pdfinfo', [join(out, 'briefing.pdf')])).toMatch(
+      /CreationDate:\s+Tue Mar 31 00:00:00 2026 UTC/,
+    );
+    // 1700000000 s after 1970 is 14 November 2023, 22:13:20 UTC.
+    const dated = tradebrief(['run', '--out', out, '--log-format', 'json'], {
+      SOURCE_DATE_EPOCH: '1700000000',
+    });
+    expect(stagesRan(dated.stderr)).toEqual(['briefing']);
+    expect(tool('pdfinfo', [join(out, 'briefing.pdf')])).toMatch(
+      /CreationDate:\s+Tue Nov 14 22:13:20 2023 UTC/,
+    );
+  });
+
   it('report what changed since the last edition after a data revision, and archive both editions', () => {
     const inputs = copyInputs();
     const out = tempDir();

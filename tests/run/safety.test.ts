@@ -42,17 +42,33 @@ function assertWhole(out: string): void {
 }
 
 describe('a run killed with kill -9', () => {
-  it('never leaves partial outputs, at any moment', async () => {
+  it('leaves nothing at all when it is the first run', async () => {
     const out = tempDir();
-    // Kill points spread over a whole run (about three seconds), the first ones before any output exists.
-    const delays = [60, 300, 700, 1100, 1500, 1900, 2300, 2700, 3100, 450, 1300, 2100];
-    for (const [i, delay] of delays.entries()) {
-      const child = startRun(out, i > 0 ? ['--force'] : []);
+    const child = startRun(out);
+    const done = finished(child);
+    await new Promise((r) => setTimeout(r, 400));
+    child.kill('SIGKILL');
+    await done;
+    expect(existsSync(join(out, 'briefing.pdf'))).toBe(false);
+  });
+
+  it('always leaves the previous complete outputs, at any moment', async () => {
+    const out = tempDir();
+    expect(tradebrief(['run', '--out', out]).status).toBe(0);
+    const before = json<Manifest>(join(out, 'manifest.json'));
+    // Kill points spread over a whole forced run (about three seconds): every stage, the switch, the archive.
+    const delays = [
+      40, 150, 300, 500, 700, 900, 1100, 1300, 1500, 1700, 1900, 2100, 2300, 2500, 2700, 2900, 3100, 3400,
+    ];
+    for (const delay of delays) {
+      const child = startRun(out, ['--force']);
       const done = finished(child);
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await done;
+      expect(existsSync(join(out, 'manifest.json')), `after a kill at ${delay} ms`).toBe(true);
       assertWhole(out);
+      expect(json<Manifest>(join(out, 'manifest.json')).inputs).toEqual(before.inputs);
     }
     const last = tradebrief(['run', '--out', out]);
     expect(last.status).toBe(0);
@@ -67,12 +83,36 @@ describe('a run killed with kill -9', () => {
 });
 
 describe('the lock on the output folder', () => {
-  it('lets one of two concurrent runs through and turns the other away with exit code 75', async () => {
+  it('turns a second run away with exit code 75 while the first is working', async () => {
     const out = tempDir();
-    const [a, b] = await Promise.all([finished(startRun(out)), finished(startRun(out))]);
-    expect([a.code, b.code].sort()).toEqual([0, 75]);
-    expect([a, b].find((r) => r.code === 75)?.stderr).toContain('holds the lock');
+    const first = startRun(out);
+    const firstDone = finished(first);
+    // Once the first run has finished a stage, it certainly holds the lock.
+    await new Promise<void>((resolve) =>
+      first.stderr?.on('data', (d: Buffer) => d.toString().includes('ingest:') && resolve()),
+    );
+    const second = tradebrief(['run', '--out', out]);
+    expect(second.status).toBe(75);
+    expect(second.stderr).toContain('holds the lock');
+    expect((await firstDone).code).toBe(0);
     assertWhole(out);
+  });
+
+  it('is taken over by exactly one of several runs when its holder is gone', async () => {
+    const out = tempDir();
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    writeFileSync(join(out, '.lock'), JSON.stringify({ pid: Number(gone.stdout.trim()), host: hostname() }));
+    const runs = await Promise.all(
+      [1, 2, 3].map(() =>
+        finished(
+          spawn(process.execPath, [BIN, 'stage', 'ingest', '--out', out], {
+            cwd: ROOT,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          }),
+        ),
+      ),
+    );
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 75, 75]);
   });
 
   it('is taken over when the run that held it no longer exists', () => {

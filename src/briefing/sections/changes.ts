@@ -15,6 +15,14 @@ function formatIn(unit: string, value: number): string {
 /** What this edition changed against the previous one; nothing at all for a first edition. */
 export function writeChanges(w: Writer, changes: Changes): void {
   if (!changes.previous) return;
+  const changed =
+    changes.revised.length +
+    changes.newPeriods.length +
+    changes.nowFinal.length +
+    changes.nowAvailable.length +
+    changes.noLongerAvailable.length;
+  // A new edition whose figures are all as before (a new title, say) has nothing to report here.
+  if (changed === 0) return;
   w.section('Changes since the last edition', { keepWith: 120 });
   const parts = [
     changes.newPeriods.length
@@ -44,7 +52,11 @@ export function writeChanges(w: Writer, changes: Changes): void {
         r.period,
         formatIn(r.unit, r.before),
         formatIn(r.unit, r.after),
-        r.before === 0 ? 'n/a' : formatChange(r.after / r.before - 1),
+        r.change === null
+          ? 'n/a'
+          : r.changeIn === 'points'
+            ? `${r.change > 0 ? '+' : ''}${formatNumber(r.change, 1)} pp`
+            : formatChange(r.change),
       ]),
   });
 }

@@ -140,13 +140,12 @@ function tiles(set: IndicatorSet): Tile[] {
       before: previous ? `${previous}: ${format(before?.value ?? undefined)}` : '',
     };
   };
-  const money = (v: number | undefined) => usd(v, v !== undefined && Math.abs(v) >= 1e10 ? 'bn' : 'm');
   return [
     entry('trade.total', 'Total trade', (v) => usd(v, 'bn')),
     entry('growth.total.yoy', 'Change on the year', change),
     entry('trade.balance', 'Balance', (v) => usd(v, 'bn')),
-    entry('trade.exports', `Exports to ${set.meta.partnerName}`, money),
-    entry('trade.imports', `Imports from ${set.meta.partnerName}`, money),
+    entry('trade.exports', `Exports to ${set.meta.partnerName}`, (v) => usd(v)),
+    entry('trade.imports', `Imports from ${set.meta.partnerName}`, (v) => usd(v)),
     entry('trade.coverage', 'Exports / imports', pct),
   ];
 }

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../core/format.ts';
+import { compareText } from '../../core/text.ts';
 import { publishers } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
@@ -45,7 +46,7 @@ export const buildPeopleFlows: ChartBuilder = (set, theme) => {
     `${i.label.charAt(0).toUpperCase()}${i.label.slice(1)}, ${i.period} (${publishers(set, i.sources).join('; ')})`;
   const rows = PANELS.flatMap((panel) =>
     peopleFigures(set, panel.topic)
-      .sort((a, b) => a.label.localeCompare(b.label) || a.period.localeCompare(b.period))
+      .sort((a, b) => compareText(a.label, b.label) || compareText(a.period, b.period))
       .map((i) => ({
         panel: panel.name,
         label: describe(i),
@@ -67,7 +68,7 @@ export const buildPeopleFlows: ChartBuilder = (set, theme) => {
     '. Counting bases differ between sources, so the figures are not one series.';
   const spec = framed(theme, {
     title,
-    subtitle: 'Thousands, as published; counting bases differ between sources',
+    subtitle: 'Persons or permits as published (scale in thousands); counting bases differ between sources',
     source: sourceLine(set, used),
     body: {
       data: { values: rows },

@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '../../core/atomic.ts';
+import { codeVersion, hashTree, stageKey } from '../../core/cache.ts';
 import { toJson } from '../../core/context.ts';
 import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
+import { acquireLock } from '../../core/lock.ts';
 import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
 import { cliMessages as m } from '../../core/messages.ts';
-import { createContext } from '../context.ts';
+import { type Context, createContext } from '../context.ts';
 import type { BATCH_OPTIONS, Values } from '../options.ts';
 import type { BatchJob, BatchOutcome } from './batchWorker.ts';
 
@@ -37,18 +41,26 @@ export async function batchCommand(
   if (partners.length === 0 || invalid.length > 0) {
     throw new InputError([{ file: 'command line', message: m.badPartners(values.partners ?? '', invalid) }]);
   }
+  const wanted = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(wanted) || wanted < 1) {
+    throw new InputError([{ file: 'command line', message: m.badJobs(values.jobs ?? '') }]);
+  }
   const first = await createContext({ ...values, partner: partners[0] }, log, env);
   const reporter = first.config.reporter;
-  // One read of the inputs for every partner: the ingest keeps the flows of all of them.
-  const { ingest } = await import('../../ingest/ingest.ts');
-  const ingested = await ingest(first.inputsDir, { focus: { reporter, partners } });
-  const sharedPath = join(first.outDir, SHARED_INGEST);
-  await writeFileAtomic(sharedPath, toJson(ingested));
+  await mkdir(first.outDir, { recursive: true });
+  // The batch's own lock guards the shared read; each partner's run then locks its own folder.
+  const release = await acquireLock(first.outDir, { waitSeconds: Number(values.wait) || 0 });
+  let sharedPath: string;
+  try {
+    sharedPath = await sharedIngest(first, reporter, partners);
+  } finally {
+    await release();
+  }
   const jobs: BatchJob[] = partners.map((partner) => ({
     partner,
     out: join(resolve(values.out), `${reporter}-${partner}`),
   }));
-  const threads = Math.max(1, Math.min(jobs.length, Number(values.jobs ?? availableParallelism()) || 1));
+  const threads = Math.min(jobs.length, wanted);
   const outcomes = await runWorkers(
     jobs,
     threads,
@@ -58,7 +70,7 @@ export async function batchCommand(
   const failed = outcomes.filter((o) => o.code !== 0);
   for (const outcome of outcomes) {
     if (outcome.code === 0)
-      log.log('info', 'partner-done', m.batchPartnerDone(reporter, outcome.partner), {
+      log.log('info', 'partner-done', m.batchPartnerDone(reporter, outcome.partner, outcome.upToDate), {
         partner: outcome.partner,
       });
     else {
@@ -84,38 +96,76 @@ export async function batchCommand(
     : (failed[0]?.code ?? ExitCode.internal);
 }
 
+/**
+ * One read of the inputs for every partner (the ingest keeps the flows of all of them), kept beside a
+ * key of the inputs, partners and code: a batch with nothing new does not read the inputs again.
+ */
+async function sharedIngest(ctx: Context, reporter: string, partners: string[]): Promise<string> {
+  const path = join(ctx.outDir, SHARED_INGEST);
+  const keyPath = `${path}.key`;
+  const inputs = (await hashTree(ctx.inputsDir)).filter(
+    (f) => join(ctx.inputsDir, f.file) !== ctx.configPath,
+  );
+  const key = stageKey({ inputs, reporter, partners, code: await codeVersion() });
+  const previous = await readFile(keyPath, 'utf8').catch(() => '');
+  if (previous === key && existsSync(path)) return path;
+  const { ingest } = await import('../../ingest/ingest.ts');
+  await writeFileAtomic(path, toJson(await ingest(ctx.inputsDir, { focus: { reporter, partners } })));
+  await writeFileAtomic(keyPath, key);
+  return path;
+}
+
+/**
+ * Hands the jobs out to `threads` workers, one job at a time each. A worker that crashes fails only the
+ * job it had; its remaining share goes to the others, and a job no worker took is reported as not run.
+ */
 function runWorkers(jobs: BatchJob[], threads: number, setup: object, log: Logger): Promise<BatchOutcome[]> {
   const queue = [...jobs];
-  const outcomes: BatchOutcome[] = [];
-  return new Promise((resolvePromise, reject) => {
+  const outcomes = new Map<string, BatchOutcome>();
+  return new Promise((resolvePromise) => {
     let running = threads;
     for (let i = 0; i < threads; i++) {
       const worker = startWorker(setup);
-      const next = () => worker.postMessage(queue.shift() ?? null);
-      worker.on(
-        'message',
-        (
-          message:
-            | { kind: 'log'; level: LogLevel; event: string; message: string; fields: LogFields }
-            | { kind: 'done'; outcome: BatchOutcome },
-        ) => {
-          if (message.kind === 'log') log.log(message.level, message.event, message.message, message.fields);
-          else {
-            outcomes.push(message.outcome);
-            next();
-          }
-        },
-      );
-      worker.on('error', reject);
+      let current: BatchJob | undefined;
+      const next = () => {
+        current = queue.shift();
+        worker.postMessage(current ?? null);
+      };
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.kind === 'log') log.log(message.level, message.event, message.message, message.fields);
+        else {
+          outcomes.set(message.outcome.partner, message.outcome);
+          next();
+        }
+      });
+      worker.on('error', (error) => {
+        if (current)
+          outcomes.set(current.partner, {
+            partner: current.partner,
+            code: ExitCode.internal,
+            problems: [error.message],
+            upToDate: false,
+          });
+      });
       worker.on('exit', () => {
         running -= 1;
-        if (running === 0)
-          resolvePromise(jobs.map((j) => outcomes.find((o) => o.partner === j.partner) as BatchOutcome));
+        if (running > 0) return;
+        const notRun = (job: BatchJob): BatchOutcome => ({
+          partner: job.partner,
+          code: ExitCode.internal,
+          problems: [m.batchNotRun()],
+          upToDate: false,
+        });
+        resolvePromise(jobs.map((job) => outcomes.get(job.partner) ?? notRun(job)));
       });
       next();
     }
   });
 }
+
+type WorkerMessage =
+  | { kind: 'log'; level: LogLevel; event: string; message: string; fields: LogFields }
+  | { kind: 'done'; outcome: BatchOutcome };
 
 /** From the bundle the worker is plain JavaScript; from the sources it needs tsx registered first. */
 function startWorker(setup: object): Worker {

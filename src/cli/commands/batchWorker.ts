@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runPipeline } from '../../../pipeline/run.ts';
 import { exitCodeFor, formatProblem, InputError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
+import { allowProgress } from '../../core/progress.ts';
 import { createContext, runOptions } from '../context.ts';
 import type { InputValues } from '../options.ts';
 
@@ -14,6 +15,7 @@ export interface BatchOutcome {
   partner: string;
   code: number;
   problems: string[];
+  upToDate: boolean;
 }
 
 interface WorkerSetup {
@@ -23,6 +25,7 @@ interface WorkerSetup {
 }
 
 const setup = workerData as WorkerSetup;
+allowProgress(false);
 const port = parentPort;
 
 /** Log lines go to the main thread, which writes them whole and tags them with the partner. */
@@ -38,12 +41,12 @@ async function buildOne(job: BatchJob): Promise<BatchOutcome> {
   const values = { ...setup.values, partner: job.partner, out: job.out };
   try {
     const ctx = await createContext(values, loggerFor(job.partner), setup.env);
-    await runPipeline({ ...ctx, sharedIngest: setup.sharedIngest }, runOptions(values));
-    return { partner: job.partner, code: 0, problems: [] };
+    const result = await runPipeline({ ...ctx, sharedIngest: setup.sharedIngest }, runOptions(values));
+    return { partner: job.partner, code: 0, problems: [], upToDate: result.upToDate };
   } catch (error) {
     const problems =
       error instanceof InputError ? error.problems.map(formatProblem) : [(error as Error).message];
-    return { partner: job.partner, code: exitCodeFor(error), problems };
+    return { partner: job.partner, code: exitCodeFor(error), problems, upToDate: false };
   }
 }
 
