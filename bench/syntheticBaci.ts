@@ -4,11 +4,12 @@
  * Norway; "Other Asia, nes" as 490; k without its leading zero; q sometimes "NA"), with made-up values.
  * Deterministic: the same seed and row count give the same bytes.
  */
+
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import type { LocaleData } from 'i18n-iso-countries';
 import countries from 'i18n-iso-countries';
 
@@ -43,7 +44,7 @@ interface Country {
   name: string;
 }
 
-function syntheticCountries(next: () => number): Country[] {
+function syntheticCountries(next: () => number, count: number): Country[] {
   const numeric = Object.keys(countries.getNumericCodes()).sort();
   const others = numeric.filter((n) => !ALWAYS.includes(n));
   // A seeded shuffle picks which countries join the ones always present.
@@ -51,7 +52,7 @@ function syntheticCountries(next: () => number): Country[] {
     const j = Math.floor(next() * (i + 1));
     [others[i], others[j]] = [others[j] as string, others[i] as string];
   }
-  const chosen = [...ALWAYS, ...others.slice(0, COUNTRY_COUNT - ALWAYS.length - 1)];
+  const chosen = [...ALWAYS, ...others].slice(0, count - 1);
   const list = chosen.map((n) => ({
     code: BACI_CODES[n] ?? Number(n),
     iso3: countries.numericToAlpha3(n) ?? '',
@@ -89,17 +90,22 @@ export interface SyntheticBaci {
 }
 
 /**
- * Writes `rows` synthetic BACI rows and the matching country-code table to `dir`, unless a complete
- * earlier copy is there (the file is renamed into place only when written whole).
+ * Writes `rows` synthetic BACI rows among `countryCount` countries (India, Russia, the USA, China, the UAE
+ * and France first, "Other Asia, nes" always) and the matching country-code table to `dir`, unless a
+ * complete earlier copy is there (the file is renamed into place only when written whole).
  */
-export async function writeSyntheticBaci(dir: string, rows: number): Promise<SyntheticBaci> {
+export async function writeSyntheticBaci(
+  dir: string,
+  rows: number,
+  countryCount: number = COUNTRY_COUNT,
+): Promise<SyntheticBaci> {
   const file = join(dir, `BACI_HS17_Y${SYNTHETIC_YEAR}_V202401.csv`);
   await mkdir(dir, { recursive: true });
   const existing = await stat(file).catch(() => undefined);
   if (existing) return { dir, file, bytes: existing.size, rows };
 
   const next = random(SEED);
-  const world = syntheticCountries(next);
+  const world = syntheticCountries(next, countryCount);
   const products = syntheticProducts(next);
   await writeFile(
     join(dir, 'country_codes_V202401.csv'),
@@ -107,7 +113,10 @@ export async function writeSyntheticBaci(dir: string, rows: number): Promise<Syn
       .map((c) => `${c.code},"${c.name.replaceAll('"', '')} (synthetic)",,${c.iso3}`)
       .join('\n')}\n`,
   );
-  await writeFile(join(dir, 'README.md'), 'SYNTHETIC data written by `npm run bench`: not real trade figures.\n');
+  await writeFile(
+    join(dir, 'README.md'),
+    'SYNTHETIC data written by `npm run bench`: not real trade figures.\n',
+  );
 
   const temp = `${file}.partial`;
   const out = createWriteStream(temp);
@@ -123,7 +132,9 @@ export async function writeSyntheticBaci(dir: string, rows: number): Promise<Syn
       for (const index of sample(products.length, count, next)) {
         const value = (Math.exp(next() * 12) / 100).toFixed(3);
         const quantity = next() < 0.05 ? '           NA' : (Math.exp(next() * 10) / 100).toFixed(3);
-        lines.push(`${SYNTHETIC_YEAR},${exporter.code},${importer.code},${products[index]},${value},${quantity}`);
+        lines.push(
+          `${SYNTHETIC_YEAR},${exporter.code},${importer.code},${products[index]},${value},${quantity}`,
+        );
       }
       if (lines.length >= 50_000) {
         if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');

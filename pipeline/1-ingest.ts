@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { save, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
+import { extractCacheDir } from '../src/ingest/bulk/extractCache.ts';
 import { runAlone } from './alone.ts';
 
 export const INGESTED = 'stages/ingest.json';
@@ -20,7 +21,10 @@ export const ingestStage: Stage = {
     // Load and process: every CSV in the inputs folder, for the configured pair.
     const { ingest } = await import('../src/ingest/ingest.ts');
     const { reporter, partner } = ctx.config;
-    const result = await ingest(ctx.inputsDir, { focus: { reporter, partners: [partner] } });
+    const result = await ingest(ctx.inputsDir, {
+      focus: { reporter, partners: [partner] },
+      extractCache: extractCacheDir(ctx.outDir),
+    });
     // Save.
     await save(ctx, INGESTED, toJson(result));
     return [INGESTED];

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
-import { codeVersion, type FileHash, hashTree, stageKey } from '../src/core/cache.ts';
+import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
 import { outPath, type RunContext, save, toJson } from '../src/core/context.ts';
 import { sha256, sha256File } from '../src/core/hash.ts';
 import { acquireLock } from '../src/core/lock.ts';
@@ -25,6 +25,7 @@ import {
 import { shownPath } from '../src/core/paths.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
+import { hashInputs } from '../src/ingest/listInputs.ts';
 import { ingestStage } from './1-ingest.ts';
 import { normaliseStage } from './2-normalise.ts';
 import { INDICATORS, indicatorsStage } from './3-indicators.ts';
@@ -81,10 +82,8 @@ export async function runPipeline(
 
 async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions): Promise<RunResult> {
   const pair = `${base.config.reporter}-${base.config.partner}`;
-  // The config is fingerprinted on its own, key by key: only the stages that read a changed key re-run.
-  const inputs = (await hashTree(base.inputsDir)).filter(
-    (f) => join(base.inputsDir, f.file) !== base.configPath,
-  );
+  // The files ingest reads (the config is fingerprinted on its own, key by key).
+  const inputs = await hashInputs(base.inputsDir);
   // The config as used (after --reporter/--partner), not the file: two pairs from one file are two editions.
   const configHash = sha256(JSON.stringify(base.config));
   // The edition is the data: a new document date alone makes a new PDF (archived by its hash), not a new edition.

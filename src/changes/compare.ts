@@ -23,8 +23,8 @@ export interface Revision {
   changeIn: 'points' | 'relative';
 }
 
-/** Figures as reported come first in the list; what is derived from them follows. */
-const REPORTED = /^(trade\.(exports|imports)|composition\.chapter\.value|figure\.)/;
+/** Figures as reported come first in the list, then chapter values, then what is derived from them. */
+const ORDER = [/^(trade\.(exports|imports)|figure\.)/, /^composition\.chapter\.value/];
 
 function changeOf(unit: string, before: number, after: number): Pick<Revision, 'change' | 'changeIn'> {
   if (unit === 'ratio') return { change: (after - before) * 100, changeIn: 'points' };
@@ -100,7 +100,10 @@ export function compareEditions(
     Math.abs(
       r.change === null ? Number.POSITIVE_INFINITY : r.changeIn === 'points' ? r.change / 100 : r.change,
     );
-  const rank = (r: Revision) => (REPORTED.test(r.id) ? 0 : 1);
+  const rank = (r: Revision) => {
+    const i = ORDER.findIndex((pattern) => pattern.test(r.id));
+    return i === -1 ? ORDER.length : i;
+  };
   revised.sort(
     (a, b) =>
       rank(a) - rank(b) || size(b) - size(a) || compareText(a.id, b.id) || compareText(a.period, b.period),

@@ -27,10 +27,13 @@ export async function hashTree(dir: string): Promise<FileHash[]> {
   return hashes;
 }
 
-/** The code version: one hash over the sources of every stage, so any change to the code re-runs them. */
-export async function codeVersion(): Promise<string> {
+/**
+ * The code version: one hash over the sources in `folders` and the lock file (which pins every library).
+ * By default all of the code, so any change to it re-runs every stage.
+ */
+export async function codeVersion(folders: readonly string[] = ['src', 'pipeline']): Promise<string> {
   const parts: string[] = [];
-  for (const folder of ['src', 'pipeline']) {
+  for (const folder of folders) {
     for (const { file, sha256: hash } of await hashTree(join(PROJECT_ROOT, folder)))
       parts.push(`${folder}/${file}:${hash}`);
   }

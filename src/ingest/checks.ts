@@ -40,9 +40,10 @@ function dedupe<T extends { file: string; line: number }>(
   const problems: Problem[] = [];
   const seen = new Map<string, T>();
   const kept = rows.filter((row) => {
-    const earlier = seen.get(key(row));
+    const rowKey = key(row);
+    const earlier = seen.get(rowKey);
     if (!earlier) {
-      seen.set(key(row), row);
+      seen.set(rowKey, row);
       return true;
     }
     if (value(earlier) !== value(row)) problems.push(conflict(earlier, row));
@@ -57,7 +58,7 @@ const otherFile = (earlier: { file: string }, row: { file: string }) =>
 export function dedupeTrade(records: Records): Problem[] {
   const { kept, problems } = dedupe<TradeRecord>(
     records.trade,
-    (r) => [r.period, r.reporter, r.partner, r.flow, r.product, r.source].join('|'),
+    (r) => `${r.period}|${r.reporter}|${r.partner}|${r.flow}|${r.product}|${r.source}`,
     (r) => r.value,
     (earlier, row) => ({
       file: row.file,

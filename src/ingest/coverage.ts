@@ -1,6 +1,7 @@
 import { chapterOf, compactChapters } from '../core/hs.ts';
 import { coverageMessages as m } from '../core/messages.ts';
 import { type Basis, parsePeriod } from '../core/periods.ts';
+import { compareText } from '../core/text.ts';
 import { FLOWS, type Flow, type IngestResult } from './records.ts';
 
 export interface ReasonCount {
@@ -68,7 +69,7 @@ export function summariseCoverage(result: IngestResult): Coverage {
       columns: totalled(result.files.map((f) => f.rejectedColumns)),
       records: sum('records'),
     },
-    years: [...periods.values()].sort((a, b) => a.basis.localeCompare(b.basis) || a.year - b.year),
+    years: [...periods.values()].sort((a, b) => compareText(a.basis, b.basis) || a.year - b.year),
     flows: FLOWS.filter((flow) => result.trade.some((r) => r.flow === flow)),
     chapters: [...chapters].sort(),
   };
@@ -84,7 +85,7 @@ function totalled(counts: Record<string, number>[]): ReasonCount[] {
 function byCount(entries: [string, number][]): ReasonCount[] {
   return entries
     .map(([reason, count]) => ({ reason, count }))
-    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    .sort((a, b) => b.count - a.count || compareText(a.reason, b.reason));
 }
 
 /** The coverage as lines of text for the terminal. */

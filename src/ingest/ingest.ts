@@ -1,42 +1,54 @@
 import { InputError, type Problem } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
 import { inputMessages as m } from '../core/messages.ts';
-import type { Adapter, AdapterContext, Focus } from './adapter.ts';
+import { compareText } from '../core/text.ts';
+import type { Adapter, Focus } from './adapter.ts';
+import { type BulkInput, type BulkReader, bulkRoute } from './bulk/route.ts';
 import { checkSources, dedupeCountryCodes, dedupeRates, dedupeTrade } from './checks.ts';
 import { formatCoverage, summariseCoverage } from './coverage.ts';
-import { addFileSources, sourceForFile } from './fileSources.ts';
+import { createFileContext, type FileOptions } from './fileContext.ts';
+import { addFileSources } from './fileSources.ts';
 import { detectFormat, formatList, isHeaderRow } from './formats.ts';
 import { type InputFile, listInputs } from './listInputs.ts';
-import { type CsvTable, readCsv } from './readCsv.ts';
+import { createProblemList } from './problemList.ts';
+import { type CsvHead, type CsvTable, readCsv } from './readCsv.ts';
 import { emptyRecords, type FileReport, type IngestResult, type Records, type Reject } from './records.ts';
-
-/** Problems listed per file before the rest are counted, so one broken column doesn't flood the screen. */
-const PROBLEMS_PER_FILE = 20;
 
 export interface IngestOptions {
   /** The briefing's pair: files holding every pair (BACI) keep only what it needs. */
   focus?: Focus;
+  /** Files of a format with a bulk reader take it from this size on (default BULK_MIN_BYTES). */
+  bulkMinBytes?: number;
+  /** Bytes a bulk reader reads at a time (default 4 MiB): memory against the cost of each read. */
+  bulkChunkBytes?: number;
+  /** Folder where extracts of bulk files are kept by the file's hash (e.g. `<out>/.cache/extracts`). */
+  extractCache?: string;
 }
 
-interface Detected {
-  input: InputFile;
-  table: CsvTable;
-  adapter: Adapter;
-}
+type Detected = { input: InputFile; adapter: Adapter } & (
+  | { table: CsvTable }
+  /** Read in one pass in step 3; its read problems go at `slot`, among the other files' read problems. */
+  | { head: CsvHead; bulk: BulkReader; slot: number }
+);
 
 /**
  * Reads every table under `dir`, detects each one's format from its header and maps it to canonical
  * records. All problems in all files are collected, then thrown together as one InputError.
  */
 export async function ingest(dir: string, options: IngestOptions = {}): Promise<IngestResult> {
-  // 1. Find the files and read each as a table.
+  // 1. Find the files and read each as a table; a large file of a bulk format, only its header.
   const { inputs, problems } = await listInputs(dir);
   if (inputs.length === 0 && problems.length === 0)
     throw new InputError([{ file: dir, message: m.noInputs() }]);
   const detected: Detected[] = [];
   for (const input of inputs) {
+    const bulk = await bulkRoute(input, options.bulkMinBytes);
+    if (bulk) {
+      detected.push({ input, ...bulk, slot: problems.length });
+      continue;
+    }
     const { table, problems: readProblems } = await readCsv(input.path, input.file, isHeaderRow);
-    problems.push(...limited(input.file, readProblems));
+    problems.push(...listed(input.file, readProblems));
     if (!table) continue;
     // 2. Detect the format from the header.
     const detection = detectFormat(table.header);
@@ -54,10 +66,17 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   const records = emptyRecords();
   const rejects: Reject[] = [];
   const files: FileReport[] = [];
+  const bulkReadProblems: { slot: number; order: number; list: Problem[] }[] = [];
   const readAll = async (list: Detected[], countryCodes: ReadonlyMap<string, string>) => {
     for (const item of list) {
-      const report = readTable(item, records, rejects, problems, { ...options, countryCodes });
-      files.push({ ...report, sha256: await sha256File(item.input.path) });
+      const fileOptions: FileOptions = { ...(options.focus ? { focus: options.focus } : {}), countryCodes };
+      if ('table' in item) {
+        files.push(await readTable(item, records, rejects, problems, fileOptions));
+        continue;
+      }
+      const { report, readProblems } = await readBulk(item, records, rejects, problems, fileOptions, options);
+      bulkReadProblems.push({ slot: item.slot, order: detected.indexOf(item), list: readProblems });
+      if (report) files.push(report);
     }
   };
   await readAll(
@@ -69,63 +88,62 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
     detected.filter((d) => !d.adapter.readFirst),
     new Map(records.countryCodes.map((c) => [c.code, c.iso3])),
   );
+  // A bulk file's read problems are listed where a whole read would have listed them (step 1).
+  bulkReadProblems.sort((a, b) => b.slot - a.slot || b.order - a.order);
+  for (const { slot, list } of bulkReadProblems) problems.splice(slot, 0, ...list);
 
   // 4. Checks across files.
   addFileSources(records);
   problems.push(...checkSources(records), ...dedupeTrade(records), ...dedupeRates(records));
-  files.sort((a, b) => a.file.localeCompare(b.file));
+  files.sort((a, b) => compareText(a.file, b.file));
   const result = { ...records, files, rejects };
   if (problems.length > 0) throw new InputError(problems, formatCoverage(summariseCoverage(result)));
   return result;
 }
 
-function readTable(
-  { table, adapter }: Detected,
+async function readTable(
+  { input, table, adapter }: Detected & { table: CsvTable },
   records: Records,
   rejects: Reject[],
   problems: Problem[],
-  options: IngestOptions & { countryCodes: ReadonlyMap<string, string> },
-): Omit<FileReport, 'sha256'> {
-  const fileProblems: Problem[] = [];
-  const rejected: Record<string, number> = {};
-  const rejectedColumns: Record<string, number> = {};
-  const rejectedRows = new Set<number>();
-  const context: AdapterContext = {
-    file: table.file,
-    fileSource: sourceForFile(table.file, records.sources),
-    ...(options.focus ? { focus: options.focus } : {}),
-    countryCodes: options.countryCodes,
-    problem: (line, column, message) =>
-      fileProblems.push({ file: table.file, line, ...(column ? { column } : {}), message }),
-    reject: (line, reason) => {
-      rejects.push({ file: table.file, line, reason });
-      // A reject on the header line sets a column aside, not a row.
-      const counts = line === table.headerLine ? rejectedColumns : rejected;
-      counts[reason] = (counts[reason] ?? 0) + 1;
-      if (line !== table.headerLine) rejectedRows.add(line);
-    },
+  options: FileOptions,
+): Promise<FileReport> {
+  const file = createFileContext(table.file, table.headerLine, records, rejects, options);
+  const read = adapter.read(table, file.context);
+  problems.push(...file.problems.list());
+  return { ...file.keep(read, table.rows.length, adapter.format), sha256: await sha256File(input.path) };
+}
+
+/** A file read in one pass by its bulk reader; no report when it cannot be read on (its problem says why). */
+async function readBulk(
+  { input, head, adapter, bulk }: Detected & { head: CsvHead; bulk: BulkReader },
+  records: Records,
+  rejects: Reject[],
+  problems: Problem[],
+  fileOptions: FileOptions,
+  options: IngestOptions,
+): Promise<{ report?: FileReport; readProblems: Problem[] }> {
+  const file = createFileContext(head.file, head.headerLine, records, rejects, fileOptions);
+  const readProblems = createProblemList(head.file);
+  const bulkInput: BulkInput = {
+    path: input.path,
+    head,
+    readProblems,
+    ...(options.extractCache ? { cacheDir: options.extractCache } : {}),
+    ...(options.bulkChunkBytes ? { chunkBytes: options.bulkChunkBytes } : {}),
   };
-  const read = adapter.read(table, context);
-  problems.push(...limited(table.file, fileProblems));
-  let count = 0;
-  for (const key of Object.keys(read) as (keyof Records)[]) {
-    const list = read[key] ?? [];
-    (records[key] as unknown[]).push(...list);
-    count += list.length;
-  }
+  const result = await bulk(bulkInput, file.context);
+  if ('stop' in result) return { readProblems: [result.stop] };
+  problems.push(...file.problems.list());
   return {
-    file: table.file,
-    format: adapter.format,
-    rows: table.rows.length,
-    used: table.rows.length - rejectedRows.size,
-    rejected,
-    rejectedColumns,
-    records: count,
+    report: { ...file.keep(result.read, result.rows, adapter.format), sha256: result.sha256 },
+    readProblems: readProblems.list(),
   };
 }
 
-function limited(file: string, problems: Problem[]): Problem[] {
-  if (problems.length <= PROBLEMS_PER_FILE) return problems;
-  const rest = problems.length - PROBLEMS_PER_FILE;
-  return [...problems.slice(0, PROBLEMS_PER_FILE), { file, message: m.moreProblems(rest) }];
+/** A file's read problems as listed: the first ones, then how many more. */
+function listed(file: string, list: Problem[]): Problem[] {
+  const kept = createProblemList(file);
+  for (const problem of list) kept.add(problem);
+  return kept.list();
 }

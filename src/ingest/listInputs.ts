@@ -1,7 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import type { FileHash } from '../core/cache.ts';
 import { InputError, type Problem } from '../core/errors.ts';
+import { sha256File } from '../core/hash.ts';
 import { inputMessages as m } from '../core/messages.ts';
+import { compareText } from '../core/text.ts';
 
 /** Delimited text: CSV and tab-separated values. */
 const TEXT_TABLES = new Set(['.csv', '.tsv']);
@@ -38,8 +41,10 @@ export async function listInputs(dir: string): Promise<{ inputs: InputFile[]; pr
   const inputs: InputFile[] = [];
   const problems: Problem[] = [];
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
+    // A link to a file (a download kept elsewhere) counts as that file.
+    if (!entry.isFile() && !(entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))
+      continue;
     const file = relative(dir, path).split(sep).join('/');
     if (file.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) continue;
     const extension = extname(entry.name).toLowerCase();
@@ -47,7 +52,15 @@ export async function listInputs(dir: string): Promise<{ inputs: InputFile[]; pr
     const unreadable = UNREADABLE[extension];
     if (unreadable) problems.push({ file, message: unreadable() });
   }
-  inputs.sort((a, b) => a.file.localeCompare(b.file));
-  problems.sort((a, b) => a.file.localeCompare(b.file));
+  inputs.sort((a, b) => compareText(a.file, b.file));
+  problems.sort((a, b) => compareText(a.file, b.file));
   return { inputs, problems };
+}
+
+/** The inputs a run reads, with their content hashes: what the first stage's cache key covers. */
+export async function hashInputs(dir: string): Promise<FileHash[]> {
+  const { inputs } = await listInputs(dir);
+  const hashes: FileHash[] = [];
+  for (const input of inputs) hashes.push({ file: input.file, sha256: await sha256File(input.path) });
+  return hashes;
 }

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, type Options, parse } from 'csv-parse';
 import type { Problem } from '../core/errors.ts';
 import { inputMessages as m } from '../core/messages.ts';
-import { sniffText } from './sniffText.ts';
+import { type Delimiter, type Encoding, sniffText } from './sniffText.ts';
 
 export interface CsvRow {
   /** 1-based line of the record in the file. */
@@ -27,10 +27,14 @@ export interface ReadResult {
   problems: Problem[];
 }
 
+/** A file's title lines and header, read without its rows (for files read on by a bulk reader). */
+export type CsvHead = Omit<CsvTable, 'rows'> & { delimiter: Delimiter; encoding: Encoding };
+
 /** A record longer than this is not a CSV line but a broken file: stop before memory grows. */
 export const MAX_RECORD_BYTES = 1 << 20;
 /** Title lines allowed above the header row. */
 const MAX_PREAMBLE = 30;
+const HEAD_CHUNK_BYTES = 4096;
 
 /**
  * Reads a whole delimited text file. The header is the first record `isHeader` accepts among the
@@ -43,43 +47,96 @@ export async function readCsv(
   file: string,
   isHeader: (cells: string[]) => boolean = () => true,
 ): Promise<ReadResult> {
+  const read = await readRecords(path, file, isHeader, false);
+  if ('problems' in read) return read;
+  return splitTable(file, read.records, read.headerIndex);
+}
+
+/** The title lines and header of a file, as `readCsv` finds them, without reading its rows. */
+export async function readHead(
+  path: string,
+  file: string,
+  isHeader: (cells: string[]) => boolean,
+): Promise<{ head?: CsvHead; problems: Problem[] }> {
+  const read = await readRecords(path, file, isHeader, true);
+  if ('problems' in read) return read;
+  const { records, headerIndex, delimiter, encoding } = read;
+  const headerRow = records[headerIndex] as CsvRow;
+  return {
+    head: {
+      file,
+      preamble: preambleOf(records, headerIndex),
+      header: withoutTrailingEmpty(headerRow.cells, 0),
+      headerLine: headerRow.line,
+      delimiter,
+      encoding,
+    },
+    problems: [],
+  };
+}
+
+/** The file's records, up to the header only when `headOnly`; the header's index among them. */
+async function readRecords(
+  path: string,
+  file: string,
+  isHeader: (cells: string[]) => boolean,
+  headOnly: boolean,
+): Promise<
+  | { records: CsvRow[]; headerIndex: number; delimiter: Delimiter; encoding: Encoding }
+  | { problems: Problem[] }
+> {
   const sniffed = await sniffText(path);
   if ('problem' in sniffed) return { problems: [{ file, message: sniffed.problem }] };
   const records: CsvRow[] = [];
   let headerIndex: number | undefined;
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      delimiter: sniffed.delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      trim: true,
-      info: true,
-      max_record_size: MAX_RECORD_BYTES,
-    }),
-  );
+  // The header is within the first lines: a head read takes small chunks, so little is parsed past it.
+  const source = createReadStream(path, headOnly ? { highWaterMark: HEAD_CHUNK_BYTES } : {});
+  const parser = source.pipe(parse(csvOptions(sniffed.delimiter)));
+  const stop = () => {
+    parser.destroy();
+    source.destroy();
+  };
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
       if (record.some((cell) => cell.includes('\uFFFD'))) {
-        parser.destroy();
+        stop();
         return { problems: [{ file, line: info.lines, message: m.notUtf8() }] };
       }
       records.push({ line: info.lines, cells: record });
       if (headerIndex === undefined && records.length <= MAX_PREAMBLE && isHeader(record))
         headerIndex = records.length - 1;
+      if (headOnly && (headerIndex !== undefined || records.length === MAX_PREAMBLE)) {
+        stop();
+        break;
+      }
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { problems: [{ file, line: await lineOf(error, path, records), message: describe(error) }] };
+    return {
+      problems: [{ file, line: await lineOf(error, path, records), message: describeCsvError(error) }],
+    };
   }
   if (records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
-  return splitTable(file, records, headerIndex ?? 0);
+  return { records, headerIndex: headerIndex ?? 0, ...sniffed };
+}
+
+/** csv-parse as every reader of delimited text uses it (DESIGN.md says why each option). */
+export function csvOptions(delimiter: Delimiter): Options & { info: true } {
+  return {
+    bom: true,
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    trim: true,
+    info: true,
+    max_record_size: MAX_RECORD_BYTES,
+  };
 }
 
 function splitTable(file: string, records: CsvRow[], headerIndex: number): ReadResult {
@@ -95,11 +152,16 @@ function splitTable(file: string, records: CsvRow[], headerIndex: number): ReadR
   }
   if (rows.length === 0 && problems.length === 0)
     problems.push({ file, line: headerRow.line, message: m.headerOnly() });
-  const preamble = records.slice(0, headerIndex).map((r) => r.cells.filter(Boolean).join(' '));
+  const preamble = preambleOf(records, headerIndex);
   return { table: { file, preamble, header, headerLine: headerRow.line, rows }, problems };
 }
 
-function withoutTrailingEmpty(cells: string[], keep: number): string[] {
+function preambleOf(records: CsvRow[], headerIndex: number): string[] {
+  return records.slice(0, headerIndex).map((r) => r.cells.filter(Boolean).join(' '));
+}
+
+/** A row's cells less the empty ones a trailing delimiter adds, down to `keep` cells. */
+export function withoutTrailingEmpty(cells: string[], keep: number): string[] {
   let end = cells.length;
   while (end > keep && cells[end - 1] === '') end -= 1;
   return end === cells.length ? cells : cells.slice(0, end);
@@ -112,7 +174,7 @@ async function lineOf(error: CsvError, path: string, records: CsvRow[]): Promise
   return typeof lines === 'number' ? lines : undefined;
 }
 
-function describe(error: CsvError): string {
+export function describeCsvError(error: CsvError): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return m.unclosedQuote();

@@ -125,6 +125,7 @@ export interface Records {
 
 export interface IngestResult extends Records {
   files: FileReport[];
+  /** Examples of rows set aside (a few per reason and file); FileReport.rejected has the counts. */
   rejects: Reject[];
 }
 

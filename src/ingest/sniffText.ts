@@ -4,6 +4,7 @@ import { inputMessages as m } from '../core/messages.ts';
 const SNIFF_BYTES = 64 * 1024;
 const DELIMITERS = [',', '\t', ';'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
+export type Encoding = 'utf8' | 'utf16le';
 /** Lines looked at to choose the delimiter. */
 const SNIFF_LINES = 10;
 
@@ -12,7 +13,9 @@ const SNIFF_LINES = 10;
  * (csv-parse would turn them into nonsense), and the delimiter is chosen (Trade Map's text export
  * uses tabs, spreadsheets in some locales semicolons).
  */
-export async function sniffText(path: string): Promise<{ problem: string } | { delimiter: Delimiter }> {
+export async function sniffText(
+  path: string,
+): Promise<{ problem: string } | { delimiter: Delimiter; encoding: Encoding }> {
   const handle = await open(path, 'r');
   let head: Buffer;
   try {
@@ -22,12 +25,14 @@ export async function sniffText(path: string): Promise<{ problem: string } | { d
     await handle.close();
   }
   // csv-parse reads UTF-16 little-endian when the file starts with its byte-order mark.
-  if (head[0] === 0xff && head[1] === 0xfe) return { delimiter: chooseDelimiter(head.toString('utf16le')) };
+  if (head[0] === 0xff && head[1] === 0xfe)
+    return { delimiter: chooseDelimiter(head.toString('utf16le')), encoding: 'utf16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { problem: m.notUtf8() };
   if (head.includes(0)) return { problem: m.notText() };
   try {
     return {
       delimiter: chooseDelimiter(new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true })),
+      encoding: 'utf8',
     };
   } catch {
     return { problem: m.notUtf8() };

@@ -82,7 +82,10 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
     sector: sectorOf.get(c.code) ?? 'other',
   }));
   const rejects: Record<string, number> = {};
-  for (const r of ingested.rejects) rejects[r.reason] = (rejects[r.reason] ?? 0) + 1;
+  for (const file of ingested.files) {
+    for (const [reason, count] of Object.entries(file.rejected))
+      rejects[reason] = (rejects[reason] ?? 0) + count;
+  }
   return {
     trade,
     figures: ingested.figures

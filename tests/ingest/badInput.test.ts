@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canonical } from '../../src/ingest/adapters/canonical.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { MAX_RECORD_BYTES } from '../../src/ingest/readCsv.ts';
 import { brief, fixture, folderWith, problemsOf } from './folders.ts';
@@ -82,7 +83,7 @@ describe('bad input gives located, one-line problems', () => {
 
   it('a required column missing', async () => {
     expect(await problemsOf(bad('missing-column'))).toEqual([
-      'trade.csv, line 1: looks like canonical long CSV (period,reporter,partner,flow,product,value,unit[,source][,status][,label]) but lacks the column "unit"',
+      `trade.csv, line 1: looks like ${canonical.label} but lacks the column "unit"`,
     ]);
   });
 

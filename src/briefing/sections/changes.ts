@@ -9,7 +9,7 @@ const SHOWN = 12;
 function formatIn(unit: string, value: number): string {
   if (unit === 'USD') return formatUsd(value);
   if (unit === 'ratio') return formatPercent(value);
-  return formatNumber(value, Math.abs(value) < 10 ? 2 : 0);
+  return formatNumber(value, Math.abs(value) < 1 ? 3 : Math.abs(value) < 10 ? 2 : 0);
 }
 
 /** What this edition changed against the previous one; nothing at all for a first edition. */
@@ -48,7 +48,7 @@ export function writeChanges(w: Writer, changes: Changes): void {
     rows: changes.revised
       .slice(0, SHOWN)
       .map((r) => [
-        [r.label, ...Object.entries(r.dims).map(([k, v]) => `${k} ${v}`)].join(', '),
+        r.label,
         r.period,
         formatIn(r.unit, r.before),
         formatIn(r.unit, r.after),

@@ -4,13 +4,15 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '../../core/atomic.ts';
-import { codeVersion, hashTree, stageKey } from '../../core/cache.ts';
+import { codeVersion, stageKey } from '../../core/cache.ts';
 import { toJson } from '../../core/context.ts';
 import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
 import { cliMessages as m } from '../../core/messages.ts';
+import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
+import { hashInputs } from '../../ingest/listInputs.ts';
 import { type Context, createContext } from '../context.ts';
 import type { BATCH_OPTIONS, Values } from '../options.ts';
 import type { BatchJob, BatchOutcome } from './batchWorker.ts';
@@ -103,14 +105,20 @@ export async function batchCommand(
 async function sharedIngest(ctx: Context, reporter: string, partners: string[]): Promise<string> {
   const path = join(ctx.outDir, SHARED_INGEST);
   const keyPath = `${path}.key`;
-  const inputs = (await hashTree(ctx.inputsDir)).filter(
-    (f) => join(ctx.inputsDir, f.file) !== ctx.configPath,
-  );
+  const inputs = await hashInputs(ctx.inputsDir);
   const key = stageKey({ inputs, reporter, partners, code: await codeVersion() });
   const previous = await readFile(keyPath, 'utf8').catch(() => '');
   if (previous === key && existsSync(path)) return path;
   const { ingest } = await import('../../ingest/ingest.ts');
-  await writeFileAtomic(path, toJson(await ingest(ctx.inputsDir, { focus: { reporter, partners } })));
+  await writeFileAtomic(
+    path,
+    toJson(
+      await ingest(ctx.inputsDir, {
+        focus: { reporter, partners },
+        extractCache: extractCacheDir(ctx.outDir),
+      }),
+    ),
+  );
   await writeFileAtomic(keyPath, key);
   return path;
 }

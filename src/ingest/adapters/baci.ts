@@ -19,13 +19,7 @@ export const baci: Adapter = {
       countryCodes: ctx.countryCodes,
       problem: ctx.problem,
     });
-    for (const row of table.rows) {
-      const cell = (i: number) => row.cells[i] ?? '';
-      reader.cells(
-        { t: cell(index.t), i: cell(index.i), j: cell(index.j), k: cell(index.k), v: cell(index.v) },
-        row.line,
-      );
-    }
+    for (const row of table.rows) reader.cells(baciCellsOf(row.cells, index), row.line);
     return { trade: recordsOf(reader.extract(), ctx) };
   },
 };
@@ -35,4 +29,10 @@ export function baciColumnIndex(header: readonly string[]): Record<keyof BaciCel
   return Object.fromEntries(
     BACI_COLUMNS.map((c) => [c, header.findIndex((h) => columnKey(h) === c)]),
   ) as Record<keyof BaciCells, number>;
+}
+
+/** A row's BACI cells, by column. */
+export function baciCellsOf(cells: readonly string[], index: Record<keyof BaciCells, number>): BaciCells {
+  const cell = (i: number) => cells[i] ?? '';
+  return { t: cell(index.t), i: cell(index.i), j: cell(index.j), k: cell(index.k), v: cell(index.v) };
 }

@@ -15,7 +15,7 @@ export type BaciSum = Omit<TradeRecord, 'file' | 'source'>;
  */
 export interface BaciExtract {
   reporter: string | null;
-  /** In the order a row-by-row reader first meets them: by first line, then as `KINDS` lists them. */
+  /** In no particular order: `focusExtract` orders what a briefing uses. */
   sums: BaciSum[];
   /** Rows repeating an earlier row's key and value. */
   repeats: number[];
@@ -28,6 +28,8 @@ const KINDS = ['exportWorld', 'importWorld', 'pairExport', 'pairImport'] as cons
 type Kind = (typeof KINDS)[number];
 
 const CHAPTERS = 100;
+/** "00" … "99", made once: the extract names tens of thousands of sums by chapter. */
+const CHAPTER_CODES = Array.from({ length: CHAPTERS }, (_, c) => String(c).padStart(2, '0'));
 /** BACI country codes have at most four digits. */
 const CODES = 10_000;
 
@@ -133,39 +135,30 @@ export function createBaciExtractor(options: {
       repeats.push(line);
     },
     extract(): BaciExtract {
-      const made: { sum: BaciSum; kind: number }[] = [];
+      const made: BaciSum[] = [];
       for (const [year, byKind] of years) {
-        KINDS.forEach((kind, order) => {
+        for (const kind of KINDS) {
           const { values, lines } = byKind[kind];
+          const pair = kind === 'pairExport' || kind === 'pairImport';
           for (let cell = 0; cell < lines.length; cell++) {
             const line = lines[cell] as number;
             if (line === 0) continue;
             const country = countries[Math.floor(cell / CHAPTERS)] as string;
-            const pair = kind === 'pairExport' || kind === 'pairImport';
             made.push({
-              kind: order,
-              sum: {
-                period: String(year),
-                reporter: pair ? (options.reporter as string) : country,
-                partner: pair ? country : WORLD,
-                flow: kind === 'exportWorld' || kind === 'pairExport' ? 'export' : 'import',
-                product: String(cell % CHAPTERS).padStart(2, '0'),
-                value: values[cell] as number,
-                unit: BACI_UNIT,
-                status: 'final',
-                line,
-              },
+              period: String(year),
+              reporter: pair ? (options.reporter as string) : country,
+              partner: pair ? country : WORLD,
+              flow: kind === 'exportWorld' || kind === 'pairExport' ? 'export' : 'import',
+              product: CHAPTER_CODES[cell % CHAPTERS] as string,
+              value: values[cell] as number,
+              unit: BACI_UNIT,
+              status: 'final',
+              line,
             });
           }
-        });
+        }
       }
-      made.sort((a, b) => a.sum.line - b.sum.line || a.kind - b.kind);
-      return {
-        reporter: options.reporter ?? null,
-        sums: made.map((m) => m.sum),
-        repeats,
-        areas: [...areas.values()],
-      };
+      return { reporter: options.reporter ?? null, sums: made, repeats, areas: [...areas.values()] };
     },
   };
 }
@@ -187,6 +180,9 @@ export function focusExtract(
     if (s.partner !== WORLD) return focus?.partners.includes(s.partner) === true;
     return s.flow === 'export' || !focusCountries || focusCountries.has(s.reporter);
   });
+  // In the order a row-by-row reader first meets them: by first line, then as `KINDS` lists them.
+  const kind = (s: BaciSum) => (s.partner === WORLD ? 0 : 2) + (s.flow === 'export' ? 0 : 1);
+  sums.sort((a, b) => a.line - b.line || kind(a) - kind(b));
   const setAside = extract.repeats.map((line) => ({ line, reason: m.asideRepeat() }));
   for (const area of extract.areas) {
     // A row from an area is used when it counts in a briefing country's imports from the world.

@@ -7,33 +7,56 @@ export type RepeatOutcome =
   /** The pair's rows started again after other pairs, the first time in the file: see below. */
   | { ungrouped: { endedAt: number } };
 
+const NEW: RepeatOutcome = { new: true };
 /** HS6 products are six digits at most. */
 const PRODUCTS = 1_000_000;
 
+/** Products with the line and value of the row that brought each. */
+interface Seen {
+  product: Float64Array;
+  line: Float64Array;
+  value: Float64Array;
+}
+
+const seenOf = (size: number): Seen => ({
+  product: new Float64Array(size),
+  line: new Float64Array(size),
+  value: new Float64Array(size),
+});
+
 /**
  * Finds rows that repeat the key (year, exporter, importer, product) of an earlier row, with memory that
- * does not grow with the file: BACI lists each exporter–importer pair's rows together (sorted by t, i, j,
- * k), so only the current pair's products are remembered (in arrays indexed by product, in any order),
- * and of earlier pairs only that they are done. A pair whose rows start again after other pairs could
- * hide a repeat that cannot be seen without remembering every row: that is reported, once per file,
- * and the check goes on within each block.
+ * does not grow with the file. BACI lists each exporter–importer pair's rows together (sorted by t, i, j,
+ * k), so only the current pair's rows are remembered, and of earlier pairs only that they are done.
+ * While a pair's products ascend, a repeat can only be of the row just before; should they turn back,
+ * the rest of the pair is checked by product, in arrays indexed by product.
+ * A pair whose rows start again after other pairs could hide a repeat that cannot be found without
+ * remembering every row: that is reported, once per file, and the check goes on within each block.
  */
 export function createRepeatCheck(): (row: BaciRow) => RepeatOutcome {
-  // Slot of each product: the block it was last seen in, with that row's line and value.
-  const blockOf = new Int32Array(PRODUCTS);
-  const lineOf = new Float64Array(PRODUCTS);
-  const valueOf = new Float64Array(PRODUCTS);
   /** Pairs done: key → the last line of their block. */
   const done = new Map<number, number>();
-  let block = 0;
   let pair = -1;
   let lastLine = 0;
   let reported = false;
+  let block = 0;
+  // The block's rows in the order met, while its products ascend.
+  let listed = seenOf(4096);
+  let count = 0;
+  let ascending = true;
+  // Otherwise by product: the block each product was last met in (`product` holds the block number).
+  let byProduct: Seen | undefined;
+
+  const remember = (product: number, line: number, value: number, slots: Seen) => {
+    slots.product[product] = block;
+    slots.line[product] = line;
+    slots.value[product] = value;
+  };
 
   return (row) => {
     // Years 1900–2100 and codes below 10,000 give distinct keys well within exact integers.
     const key = (row.year * 10_000 + row.exporter) * 10_000 + row.importer;
-    let outcome: RepeatOutcome = { new: true };
+    let outcome = NEW;
     if (key !== pair) {
       if (pair >= 0) done.set(pair, lastLine);
       const endedAt = done.get(key);
@@ -43,16 +66,44 @@ export function createRepeatCheck(): (row: BaciRow) => RepeatOutcome {
       }
       pair = key;
       block += 1;
+      count = 0;
+      ascending = true;
     }
     lastLine = row.line;
-    const slot = row.product;
-    if (blockOf[slot] === block) {
-      const earlier = { line: lineOf[slot] as number, value: valueOf[slot] as number };
-      return earlier.value === row.value ? { repeatOf: earlier.line } : { duplicateOf: earlier };
+    if (ascending) {
+      const previous = count - 1;
+      const lastProduct = count > 0 ? (listed.product[previous] as number) : -1;
+      if (row.product === lastProduct)
+        return outcomeFor(listed.line[previous] as number, listed.value[previous] as number, row);
+      if (row.product > lastProduct) {
+        if (count === listed.product.length) listed = grown(listed, count);
+        listed.product[count] = row.product;
+        listed.line[count] = row.line;
+        listed.value[count] = row.value;
+        count += 1;
+        return outcome;
+      }
+      ascending = false;
+      byProduct ??= seenOf(PRODUCTS);
+      for (let n = 0; n < count; n++)
+        remember(listed.product[n] as number, listed.line[n] as number, listed.value[n] as number, byProduct);
     }
-    blockOf[slot] = block;
-    lineOf[slot] = row.line;
-    valueOf[slot] = row.value;
+    const slots = byProduct as Seen;
+    if (slots.product[row.product] === block)
+      return outcomeFor(slots.line[row.product] as number, slots.value[row.product] as number, row);
+    remember(row.product, row.line, row.value, slots);
     return outcome;
   };
+}
+
+function grown(seen: Seen, count: number): Seen {
+  const larger = seenOf(count * 2);
+  larger.product.set(seen.product);
+  larger.line.set(seen.line);
+  larger.value.set(seen.value);
+  return larger;
+}
+
+function outcomeFor(line: number, value: number, row: BaciRow): RepeatOutcome {
+  return value === row.value ? { repeatOf: line } : { duplicateOf: { line, value } };
 }

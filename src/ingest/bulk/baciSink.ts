@@ -1,0 +1,72 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { inputMessages as m } from '../../core/messages.ts';
+import { baciCellsOf, baciColumnIndex } from '../adapters/baci.ts';
+import type { BaciReader } from '../adapters/baciReader.ts';
+import { type CsvHead, csvOptions, describeCsvError, withoutTrailingEmpty } from '../readCsv.ts';
+import { createFastBaciLine } from './fastBaciLine.ts';
+import type { RecordSink, Stop } from './readLines.ts';
+
+/**
+ * Where the records of a BACI file go, after its header: plainly valid lines are parsed from their
+ * bytes; any other record goes through csv-parse and then `parseBaciRow`, exactly as on the small path,
+ * so its problems read the same (ragged rows to `readProblem`, bad cells to the reader's).
+ */
+export function createBaciSink(
+  head: CsvHead,
+  reader: BaciReader,
+  readProblem: (line: number, message: string) => void,
+): RecordSink & { readonly rows: number } {
+  const width = head.header.length;
+  const index = baciColumnIndex(head.header);
+  const fast = createFastBaciLine(head.header, head.delimiter.charCodeAt(0));
+  let rows = 0;
+
+  const slowRecord = (text: Buffer, firstLine: number): Stop | undefined => {
+    let records: { record: string[]; info: { lines: number } }[];
+    try {
+      // csv-parse types its result loosely: with `info`, each record comes with the line it ends on.
+      const options = { ...csvOptions(head.delimiter), bom: false };
+      records = parse(text.toString('utf8'), options) as unknown as typeof records;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      return csvStop(error, firstLine);
+    }
+    for (const { record, info } of records) {
+      const line = firstLine + info.lines - 1;
+      if (line <= head.headerLine) continue;
+      if (record.some((cell) => cell.includes('\uFFFD'))) return { line, message: m.notUtf8() };
+      const cells = withoutTrailingEmpty(record, width);
+      if (cells.length !== width) {
+        readProblem(line, m.ragged(width, cells.length));
+        continue;
+      }
+      rows += 1;
+      reader.cells(baciCellsOf(cells, index), line);
+    }
+    return undefined;
+  };
+
+  return {
+    get rows() {
+      return rows;
+    },
+    plain(data, start, line) {
+      if (line <= head.headerLine) return -1;
+      const next = fast.parse(data, start, line);
+      if (next >= 0) {
+        rows += 1;
+        reader.row(fast.row);
+      }
+      return next;
+    },
+    line: (data, start, end, line) => slowRecord(data.subarray(start, end), line),
+    quoted: slowRecord,
+  };
+}
+
+/** csv-parse's error on one record, placed in the file: its lines count from the record's first line. */
+function csvStop(error: CsvError, firstLine: number): Stop {
+  const lines = (error as CsvError & { lines?: number }).lines ?? 1;
+  const line = firstLine + lines - 1;
+  return { line, message: describeCsvError(error).replace(/\bat line \d+/, `at line ${line}`) };
+}

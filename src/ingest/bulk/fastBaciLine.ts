@@ -1,0 +1,111 @@
+import { parsePeriod } from '../../core/periods.ts';
+import { baciColumnIndex } from '../adapters/baci.ts';
+import type { BaciRow } from '../adapters/baciRow.ts';
+import { MAX_RECORD_BYTES } from '../readCsv.ts';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+/** Digits a value may have for `mantissa / 10^decimals` to be exact as Number(text) is (below 2^53). */
+const MAX_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
+
+/**
+ * Reads a BACI line straight from its bytes when it is plainly valid: t a four-digit year, i and j one to
+ * four digits, k five or six, v digits with at most one point and 15 digits, other columns ASCII without
+ * quotes, exactly as many fields as the header, then a line ending (LF, CRLF or CR). It then fills `row`
+ * as `parseBaciRow` would for the same text, value for value, and returns where the next line starts.
+ * For any other line it returns -1: the line goes to csv-parse and `parseBaciRow`, which report what is
+ * wrong. `row` is reused for every line.
+ */
+export function createFastBaciLine(header: readonly string[], delimiter: number) {
+  const index = baciColumnIndex(header);
+  const width = header.length;
+  // Every field is read as digits with an optional point, whatever its column: one tight loop for any
+  // column order. Only the BACI columns must be numbers; the others (q) may hold any text.
+  const numeric = new Uint8Array(width);
+  for (const column of Object.values(index)) numeric[column] = 1;
+  const mantissas = new Float64Array(width);
+  const digitCounts = new Int32Array(width);
+  const decimalCounts = new Int32Array(width);
+  const row: BaciRow = { line: 0, year: 0, exporter: 0, importer: 0, product: 0, value: 0 };
+  // Whether a four-digit year is one parsePeriod takes: asked again only when the year changes.
+  let lastYear = -1;
+  let lastYearOk = false;
+  const isCode = (column: number, min: number, max: number) => {
+    const digits = digitCounts[column] as number;
+    return digits >= min && digits <= max && decimalCounts[column] === -1;
+  };
+
+  const parse = (data: Buffer, start: number, line: number): number => {
+    const length = data.length;
+    let p = start;
+    let c = -1;
+    let field = 0;
+    for (;;) {
+      const from = p;
+      let mantissa = 0;
+      let dot = -1;
+      while (p < length) {
+        c = data[p] as number;
+        if (c >= ZERO && c <= NINE) mantissa = mantissa * 10 + (c - ZERO);
+        else if (c === DOT && dot < 0) dot = p;
+        else break;
+        p += 1;
+      }
+      if (p >= length) return -1;
+      const decimals = dot < 0 ? -1 : p - dot - 1;
+      const digits = p - from - (dot < 0 ? 0 : 1);
+      if (c !== delimiter && c !== LF && c !== CR) {
+        if (numeric[field] === 1) return -1;
+        // Text in another column: any ASCII but quotes; other bytes need a check for UTF-8.
+        while (p < length) {
+          c = data[p] as number;
+          if (c === delimiter || c === LF || c === CR) break;
+          if (c >= 0x80 || c === QUOTE) return -1;
+          p += 1;
+        }
+        if (p >= length) return -1;
+      }
+      mantissas[field] = mantissa;
+      digitCounts[field] = digits;
+      decimalCounts[field] = decimals;
+      if (c !== delimiter) break;
+      field += 1;
+      if (field === width) return -1;
+      p += 1;
+    }
+    if (field !== width - 1) return -1;
+    if (!isCode(index.t, 4, 4) || !isCode(index.i, 1, 4) || !isCode(index.j, 1, 4) || !isCode(index.k, 5, 6))
+      return -1;
+    const valueDigits = digitCounts[index.v] as number;
+    if (valueDigits === 0 || valueDigits > MAX_DIGITS) return -1;
+    const year = mantissas[index.t] as number;
+    if (year !== lastYear) {
+      lastYear = year;
+      lastYearOk = parsePeriod(String(year).padStart(4, '0'))?.basis === 'calendar';
+    }
+    if (!lastYearOk) return -1;
+    // The line must end here; a CR as the last byte read may be half of a CRLF: let the caller read on.
+    let next = p + 1;
+    if (c === CR) {
+      if (next >= length) return -1;
+      if (data[next] === LF) next += 1;
+    }
+    if (next - start > MAX_RECORD_BYTES) return -1;
+    const decimals = decimalCounts[index.v] as number;
+    const mantissa = mantissas[index.v] as number;
+    row.line = line;
+    row.year = year;
+    row.exporter = mantissas[index.i] as number;
+    row.importer = mantissas[index.j] as number;
+    row.product = mantissas[index.k] as number;
+    // Both numbers are exact doubles, so the division rounds once, as parsing the text does.
+    row.value = decimals > 0 ? mantissa / (POWERS_OF_TEN[decimals] as number) : mantissa;
+    return next;
+  };
+  return { row, parse };
+}

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.ts';
+import { inputMessages as m } from '../../src/core/messages.ts';
+import { createFastBaciLine } from '../../src/ingest/bulk/fastBaciLine.ts';
+import { type IngestOptions, ingest } from '../../src/ingest/ingest.ts';
+import { brief, folderWith } from './folders.ts';
+
+// SYNTHETIC BACI-shaped rows: 699 India, 643 Russia, 842 USA, 490 "Other Asia, nes"; v in thousand USD.
+const H = 't,i,j,k,v,q';
+const focus = { reporter: 'IND', partners: ['RUS'] };
+const SMALL: IngestOptions = { bulkMinBytes: Number.POSITIVE_INFINITY };
+const BULK: IngestOptions = { bulkMinBytes: 0 };
+
+/** What ingest makes of a folder, or the problems it reports: the same on the small and bulk paths. */
+async function readOnBothPaths(dir: string, options: IngestOptions) {
+  const outcome = (o: IngestOptions) =>
+    ingest(dir, { ...options, ...o }).catch((error: unknown) => {
+      if (error instanceof InputError) return { problems: error.problems };
+      throw error;
+    });
+  const small = await outcome(SMALL);
+  for (const bulk of [BULK, { ...BULK, bulkChunkBytes: 5 }]) expect(await outcome(bulk)).toEqual(small);
+  return small;
+}
+
+describe('the bulk BACI reader', () => {
+  it('reads what csv-parse reads from unusual but valid text, to the same records', async () => {
+    const text = [
+      'Synthetic sample, not real data,,,,', // a title line above the header
+      H,
+      '2022,699,643,300490,1234.5,NA\r', // CRLF
+      '2022,699,643,290110," 100.25 ",1\r2022,699,643,10121,7.,           NA', // quoted, lone CR, padded q
+      '',
+      '  2022 , 699 , 643 , 847130 , .5 , 1', // blanks around values
+      '2022,643,699,270900,"40,000",1000', // thousands grouped, quoted
+      ',,,,,',
+      '2022,643,699,310520,1.5e3,"30\nper unit"', // exponent; a quoted line break in q
+      '2022,490,842,850440,30,0.1', // from an area, to a country outside the briefing
+      '2022,842,643,847130,700,2', // no trailing line ending
+    ].join('\n');
+    const result = await readOnBothPaths(await folderWith({ 'baci.csv': `\uFEFF${text}` }), { focus });
+    if ('problems' in result) throw new Error('unexpected problems');
+    expect(result.trade.filter((r) => r.partner === 'RUS').map(brief)).toEqual([
+      '2022 IND RUS export 30 1234.5 USD thousand line 3',
+      '2022 IND RUS export 29 100.25 USD thousand line 4',
+      // k = 10121: HS 010121, chapter 01; "7." is 7.
+      '2022 IND RUS export 01 7 USD thousand line 5',
+      // ".5" and blanks around every value.
+      '2022 IND RUS export 84 0.5 USD thousand line 7',
+      '2022 IND RUS import 27 40000 USD thousand line 8',
+      // The record ends on line 11: its q holds a line break.
+      '2022 IND RUS import 31 1500 USD thousand line 11',
+    ]);
+    expect(
+      result.trade.find((r) => r.reporter === 'RUS' && r.flow === 'import' && r.product === '84')?.value,
+    ).toBe(0.5 + 700);
+    expect(result.rejects).toEqual([{ file: 'baci.csv', line: 12, reason: m.asideBaciArea('490') }]);
+    expect(result.files[0]).toMatchObject({ rows: 8, used: 7 });
+  });
+
+  it('reads columns in any order, tab-separated, with more columns', async () => {
+    const text = [
+      'k\tq\tv\tj\ti\tt\tnote',
+      '300490\t1\t10.5\t643\t699\t2022\tsynthetic',
+      '270900\t1\t4\t699\t643\t2022\t',
+    ].join('\n');
+    const result = await readOnBothPaths(await folderWith({ 'baci.tsv': text }), { focus });
+    if ('problems' in result) throw new Error('unexpected problems');
+    expect(result.trade.filter((r) => r.partner === 'RUS').map(brief)).toEqual([
+      '2022 IND RUS export 30 10.5 USD thousand line 2',
+      '2022 IND RUS import 27 4 USD thousand line 3',
+    ]);
+  });
+
+  it('extracts for every partner of a batch in one pass', async () => {
+    const rows = [
+      '2022,699,156,300490,5,1',
+      '2022,699,643,300490,10,1',
+      '2022,699,842,300490,20,1',
+      '2022,842,699,847130,3,1',
+    ];
+    const dir = await folderWith({ 'baci.csv': `${H}\n${rows.join('\n')}\n` });
+    const result = await readOnBothPaths(dir, { focus: { reporter: 'IND', partners: ['RUS', 'USA'] } });
+    if ('problems' in result) throw new Error('unexpected problems');
+    expect(result.trade.filter((r) => r.partner !== 'WLD').map(brief)).toEqual([
+      '2022 IND RUS export 30 10 USD thousand line 3',
+      '2022 IND USA export 30 20 USD thousand line 4',
+      '2022 IND USA import 84 3 USD thousand line 5',
+    ]);
+    // China is no partner of this batch: its imports from the world are not kept, India's exports to it count in India's.
+    expect(result.trade.some((r) => r.reporter === 'CHN' && r.flow === 'import')).toBe(false);
+    expect(
+      result.trade.find((r) => r.reporter === 'IND' && r.partner === 'WLD' && r.flow === 'export')?.value,
+    ).toBe(5 + 10 + 20);
+  });
+
+  it('gives the same records, or problems, as csv-parse on thousands of altered lines', async () => {
+    // A seeded generator alters valid rows as files get altered; every file is read both ways.
+    let state = 7;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+    // Each row its own product (chapters 01 to 90), no key repeats; five digits or six with a leading zero.
+    const row = (n: number) => {
+      const product = 10000 + n * 2237;
+      return [
+        '2022',
+        pick(['699', '643', '842', '490', '0699']),
+        pick(['643', '699', '156']),
+        product < 100000 && next() < 0.5 ? `0${product}` : `${product}`,
+        pick(['1', '12.5', '0.001', '123456789.123', '7.', '.25', '0']),
+        pick(['1', 'NA', '', '           NA']),
+      ];
+    };
+    // Changes that keep a row valid, so the records themselves are compared…
+    const harmless = [
+      (cells: string[]) => cells.map((c, i) => (i === 4 ? `"${c}"` : c)),
+      (cells: string[]) => cells.map((c, i) => (i === 3 ? ` ${c}\t` : c)),
+      (cells: string[]) => [...cells, ''],
+    ];
+    // …and damage, so the problems are.
+    const damage = [
+      '',
+      ' ',
+      '"',
+      '""',
+      ',',
+      '.',
+      '-',
+      'e',
+      'x',
+      '\r',
+      '\n',
+      '\r\n',
+      '\t',
+      '0',
+      '9',
+      'é',
+      '\u00a0',
+    ];
+    for (let file = 0; file < 12; file++) {
+      const damaged = file % 2 === 1;
+      const rows: string[] = [];
+      for (let n = 0; n < 400; n++) {
+        let cells = row(n);
+        if (next() < 0.1) cells = pick(harmless)(cells);
+        let text = cells.join(',');
+        if (damaged && next() < 0.02) {
+          const at = Math.floor(next() * text.length);
+          text = text.slice(0, at) + pick(damage) + text.slice(at + (next() < 0.5 ? 1 : 0));
+        }
+        rows.push(text);
+      }
+      // Rows sorted by pair, as BACI writes them, so repeats are checked and not reported as out of order.
+      const pair = (text: string) => text.split(',').slice(1, 3).map(Number);
+      rows.sort((a, b) => (pair(a)[0] ?? 0) - (pair(b)[0] ?? 0) || (pair(a)[1] ?? 0) - (pair(b)[1] ?? 0));
+      const dir = await folderWith({ 'baci.csv': `${H}\n${rows.join(pick(['\n', '\r\n', '\r']))}\n` });
+      const result = await readOnBothPaths(dir, { focus });
+      if (!damaged) expect('problems' in result ? result.problems : []).toEqual([]);
+    }
+  });
+});
+
+describe('values read from bytes', () => {
+  it('equal the numbers parsed from their text', () => {
+    const fast = createFastBaciLine(['t', 'i', 'j', 'k', 'v', 'q'], 44);
+    const values = [
+      '0',
+      '0.001',
+      '1.1',
+      '0.3',
+      '123456789012.345',
+      '999999999999999',
+      '17.',
+      '00012.50',
+      '450359962737.049',
+    ];
+    for (const text of values) {
+      const line = Buffer.from(`2022,699,643,300490,${text},1\n`);
+      expect(fast.parse(line, 0, 2)).toBe(line.length);
+      expect(fast.row.value).toBe(Number(text));
+    }
+    // Sixteen digits could round otherwise: such values are left to the text parser.
+    expect(fast.parse(Buffer.from('2022,699,643,300490,1234567890123.456,1\n'), 0, 2)).toBe(-1);
+  });
+});

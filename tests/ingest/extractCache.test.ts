@@ -1,0 +1,104 @@
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { loadExtract, saveExtract } from '../../src/ingest/bulk/extractCache.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { brief, folderWith, problemsOf } from './folders.ts';
+
+// SYNTHETIC BACI-shaped rows: 699 India, 643 Russia, 842 USA; v in thousand USD.
+const BACI = 't,i,j,k,v,q\n2022,699,643,300490,10,1\n2022,699,842,300490,20,1\n2022,643,699,270900,40,1\n';
+const pairs = (trade: Parameters<typeof brief>[0][]) => trade.filter((r) => r.partner !== 'WLD').map(brief);
+
+async function setUp() {
+  const inputs = await folderWith({ 'baci.csv': BACI });
+  const cache = join(await folderWith({}), 'extracts');
+  const read = (reporter: string, partner: string, extractCache?: string) =>
+    ingest(inputs, {
+      focus: { reporter, partners: [partner] },
+      bulkMinBytes: 0,
+      ...(extractCache ? { extractCache } : {}),
+    });
+  const entries = async () =>
+    (await readdir(cache).catch(() => [])).filter((name) => name.endsWith('.json.gz'));
+  return { inputs, cache, read, entries };
+}
+
+describe('the extract cache of bulk files', () => {
+  it('stores one extract per file and reporter, used for any partner', async () => {
+    const { cache, read, entries } = await setUp();
+    const first = await read('IND', 'RUS', cache);
+    expect(first).toEqual(await read('IND', 'RUS'));
+    expect(await entries()).toHaveLength(1);
+    // Another partner of the same reporter is cut from the same extract.
+    const usa = await read('IND', 'USA', cache);
+    expect(usa).toEqual(await read('IND', 'USA'));
+    expect(pairs(usa.trade)).toEqual(['2022 IND USA export 30 20 USD thousand line 3']);
+    expect(await entries()).toHaveLength(1);
+    // Another reporter needs its own.
+    await read('RUS', 'IND', cache);
+    expect(await entries()).toHaveLength(2);
+  });
+
+  it('is what a later run reads, not the file', async () => {
+    const { cache, read, entries } = await setUp();
+    await read('IND', 'RUS', cache);
+    // Alter the stored extract: the next run shows the altered value, so it did not read the file.
+    const [name] = await entries();
+    const path = join(cache, name as string);
+    const entry = JSON.parse(gunzipSync(await readFile(path)).toString('utf8'));
+    const sum = entry.value.extract.sums.find((s: { partner: string }) => s.partner === 'RUS');
+    sum.value = 999;
+    await writeFile(path, gzipSync(JSON.stringify(entry)));
+    expect(pairs((await read('IND', 'RUS', cache)).trade)).toContain(
+      '2022 IND RUS export 30 999 USD thousand line 2',
+    );
+  });
+
+  it('is missed when the file changes, and a damaged entry is read as missing', async () => {
+    const { inputs, cache, read, entries } = await setUp();
+    await read('IND', 'RUS', cache);
+    await writeFile(join(inputs, 'baci.csv'), BACI.replace(',10,1', ',11,1'));
+    expect(pairs((await read('IND', 'RUS', cache)).trade)).toContain(
+      '2022 IND RUS export 30 11 USD thousand line 2',
+    );
+    expect(await entries()).toHaveLength(2);
+    for (const name of await entries()) await writeFile(join(cache, name), 'not gzip');
+    expect(pairs((await read('IND', 'RUS', cache)).trade)).toContain(
+      '2022 IND RUS export 30 11 USD thousand line 2',
+    );
+    // The entry for the current file was written again; the other one stays damaged until pruned.
+    const readable = [];
+    for (const name of await entries())
+      readable.push((await loadExtract(cache, name.replace('.json.gz', ''))) !== undefined);
+    expect(readable.sort()).toEqual([false, true]);
+  });
+
+  it('keeps no extract of a file with problems', async () => {
+    const inputs = await folderWith({ 'baci.csv': `${BACI}2022,699,643,300491,-1,1\n` });
+    const cache = join(await folderWith({}), 'extracts');
+    await problemsOf(inputs, {
+      focus: { reporter: 'IND', partners: ['RUS'] },
+      bulkMinBytes: 0,
+      extractCache: cache,
+    });
+    expect(await readdir(cache).catch(() => [])).toEqual([]);
+  });
+
+  it('keeps the 8 most recently used extracts', async () => {
+    const cache = await folderWith({});
+    for (let n = 0; n < 8; n++) {
+      await saveExtract(cache, `key${n}`, { n });
+      // Entries made earlier were used longer ago.
+      const when = new Date(Date.UTC(2024, 0, 1, 0, n));
+      await utimes(join(cache, `key${n}.json.gz`), when, when);
+    }
+    expect(await loadExtract(cache, 'key0')).toEqual({ n: 0 });
+    await saveExtract(cache, 'key8', { n: 8 });
+    await saveExtract(cache, 'key9', { n: 9 });
+    // key0 was just read; key1 and key2 were the least recently used.
+    expect((await readdir(cache)).sort()).toEqual(
+      [0, 3, 4, 5, 6, 7, 8, 9].map((n) => `key${n}.json.gz`).sort(),
+    );
+  });
+});
