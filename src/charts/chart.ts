@@ -92,16 +92,21 @@ export const mn = (usd: number): number => Math.round((usd / 1e6) * 100) / 100;
  * Category labels as a text column left of the plot, measured with the embedded font, so long names
  * are never clipped and the chart's left edge is the labels' left edge (titles and sources align to it).
  */
+/** Room between the label column and the plot (the concat spacing plus a margin). */
+const LABEL_GAP = 16;
+
 export function labelColumn(
   theme: Theme,
   labels: string[],
   field: string,
   height: number,
-): { view: Record<string, unknown>; width: number } {
+): { view: Record<string, unknown>; width: number; plotWidth: number } {
   const lines = labels.flatMap((l) => l.split('\n'));
   const width = Math.ceil(Math.max(...lines.map((l) => measureText(l, theme.fontSize)))) + 4;
   return {
     width,
+    // What is left of the chart's width for the plot beside the labels, after the concat spacing.
+    plotWidth: theme.width - width - LABEL_GAP,
     view: {
       width,
       height,

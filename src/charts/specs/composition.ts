@@ -63,7 +63,7 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
       hconcat: [
         labels.view,
         {
-          width: theme.width - labels.width - 16,
+          width: labels.plotWidth,
           height,
           encoding: {
             y,

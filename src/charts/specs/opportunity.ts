@@ -76,7 +76,7 @@ export const buildOpportunity: ChartBuilder = (set, theme) => {
       hconcat: [
         labels.view,
         {
-          width: theme.width - labels.width - 16,
+          width: labels.plotWidth,
           height,
           encoding: {
             y: { field: 'sector', type: 'nominal', sort: sectors, axis: null },

@@ -75,7 +75,7 @@ export const buildPeopleFlows: ChartBuilder = (set, theme) => {
       hconcat: [
         labels.view,
         {
-          width: theme.width - labels.width - 16,
+          width: labels.plotWidth,
           height,
           encoding: {
             y: { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), axis: null },

@@ -104,7 +104,7 @@ export const buildScenarios: ChartBuilder = (set, theme) => {
   ];
   const max = Math.max(...ends.map((e) => e.usdBn));
   // The scale runs far enough that the longest bar's end text stays inside the plot.
-  const plotWidth = theme.width - labels.width - 16;
+  const plotWidth = labels.plotWidth;
   const textWidth = Math.max(...ends.map((e) => measureText(e.text, theme.fontSize - 0.5)));
   const domainMax = (max * plotWidth) / (plotWidth - textWidth - 8);
   const alt =
