@@ -179,7 +179,7 @@ async function inputsKey(ctx: RunContext, inputs: FileHash[]): Promise<Record<st
 /** Archives the current build's edition unless its PDF is archived already; a failure here is reported, not fatal. */
 async function archiveCurrent(ctx: RunContext, pair: string): Promise<void> {
   const current = await readManifest(join(ctx.outDir, CURRENT));
-  if (!current || !current.stages.briefing) return;
+  if (!current?.stages.briefing) return;
   try {
     const edition = { id: current.edition.id, vintage: current.edition.vintage };
     const { dir, created } = await archiveEdition(ctx.outDir, pair, edition, join(ctx.outDir, CURRENT));

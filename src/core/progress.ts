@@ -29,7 +29,7 @@ export function createProgress(
   const stream = options.stream ?? process.stderr;
   const env = options.env ?? process.env;
   const now = options.now ?? (() => performance.now());
-  if (!stream.isTTY || env.NO_COLOR !== undefined || env.CI !== undefined)
+  if (!allowed || !stream.isTTY || env.NO_COLOR !== undefined || env.CI !== undefined)
     return { update() {}, finish() {} };
   const started = now();
   let drawn = false;

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/core/progress.ts';
+import { allowProgress, createProgress } from '../../src/core/progress.ts';
 
 function terminal(isTTY: boolean) {
   const stream = Object.assign(new PassThrough(), { isTTY });
@@ -43,6 +43,23 @@ describe('progress', () => {
     clock = 5000;
     progress.update(50);
     progress.finish();
+    expect(t.text()).toBe('');
+  });
+});
+
+describe('progress turned off (JSON logs, --quiet, worker threads)', () => {
+  it('writes nothing even on a terminal', () => {
+    const t = terminal(true);
+    let clock = 0;
+    allowProgress(false);
+    try {
+      const progress = createProgress('x', 100, { stream: t.stream, env: {}, now: () => clock });
+      clock = 5000;
+      progress.update(50);
+      progress.finish();
+    } finally {
+      allowProgress(true);
+    }
     expect(t.text()).toBe('');
   });
 });
