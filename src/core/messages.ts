@@ -52,8 +52,28 @@ export const inputMessages = {
   missingInputsDir: () => 'the inputs folder does not exist',
   moreProblems: (count: number) => `and ${count} more problem${count > 1 ? 's' : ''} like these`,
   spreadsheetFile: () =>
-    'a spreadsheet workbook cannot be read: open it and save the sheet as "CSV UTF-8" in the inputs folder',
-  archiveFile: () => 'a compressed archive cannot be read: extract its CSV files into the inputs folder',
+    'an OpenDocument spreadsheet cannot be read: open it and save the sheet as .xlsx or "CSV UTF-8" in the inputs folder',
+  oldExcelFile: () =>
+    'an Excel 97-2003 workbook (binary .xls) cannot be read: open it and save it as .xlsx or "CSV UTF-8"',
+  archiveFile: () => 'this kind of archive cannot be read: extract its files into the inputs folder',
+  noTableInPage: () => 'the page holds no table: expected the downloaded table of figures',
+  damagedWorkbook: () =>
+    'the workbook is damaged or incomplete (was the download cut short?): download it again, or save it as "CSV UTF-8"',
+  damagedArchive: () =>
+    'the archive is damaged or incomplete (was the download cut short?): download it again',
+  encryptedMember: () =>
+    'the archive member is encrypted: extract it with its password into the inputs folder',
+  zipMethod: (method: number) =>
+    `the archive member is compressed with method ${method}, not deflate: extract it into the inputs folder`,
+  zipRatio: (ratio: number) =>
+    `the archive member claims to expand ${ratio} times its compressed size, more than any table does: refused as a decompression bomb`,
+  zipTooLarge: (limit: number) =>
+    `the archive member expands to more than ${formatNumber(limit / 2 ** 20)} MiB: extract the files the briefing needs`,
+  nestedArchive: () => 'an archive inside an archive: extract the inner archive into the inputs folder',
+  emptyArchive: (skipped: string[]) =>
+    `the archive holds no table files (.csv, .tsv, .xls, .xlsx, .html): ${skipped.length === 0 ? 'it is empty' : `found only ${skipped.slice(0, 5).map(quote).join(', ')}${skipped.length > 5 ? ` and ${skipped.length - 5} more` : ''}`}`,
+  unsavedFormulas: (cells: string[]) =>
+    `cell${cells.length > 1 ? 's' : ''} ${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ' …' : ''} hold${cells.length > 1 ? '' : 's'} a formula whose value was never saved: open the workbook in a spreadsheet and save it`,
   missingOneOf: (columns: string[]) =>
     `lacks a column: expected one of ${columns.map((c) => `"${c}"`).join(', ')}`,
   unknownCurrency: (text: string) => `unknown currency ${quote(text)}: expected INR`,

@@ -5,6 +5,7 @@ import { compareText } from '../core/text.ts';
 import type { Adapter, Focus } from './adapter.ts';
 import { type BulkInput, type BulkReader, bulkRoute } from './bulk/route.ts';
 import { checkSources, dedupeCountryCodes, dedupeRates, dedupeTrade } from './checks.ts';
+import { readContainer } from './containers/index.ts';
 import { formatCoverage, summariseCoverage } from './coverage.ts';
 import { createFileContext, type FileOptions } from './fileContext.ts';
 import { addFileSources } from './fileSources.ts';
@@ -47,7 +48,9 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
       detected.push({ input, ...bulk, slot: problems.length });
       continue;
     }
-    const { table, problems: readProblems } = await readCsv(input.path, input.file, isHeaderRow);
+    const { table, problems: readProblems } =
+      (await readContainer(input.path, input.file, isHeaderRow)) ??
+      (await readCsv(input.path, input.file, isHeaderRow));
     problems.push(...listed(input.file, readProblems));
     if (!table) continue;
     // 2. Detect the format from the header.

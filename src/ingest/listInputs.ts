@@ -5,6 +5,7 @@ import { InputError, type Problem } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
 import { inputMessages as m } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
+import { CONTAINER_EXTENSIONS } from './containers/index.ts';
 
 /** Delimited text: CSV and tab-separated values. */
 const TEXT_TABLES = new Set(['.csv', '.tsv']);
@@ -12,13 +13,12 @@ const TEXT_TABLES = new Set(['.csv', '.tsv']);
 const TRADE_MAP_TEXT = /^trade_?map.*\.txt$/i;
 /** Files analysts download that hold tables but cannot be read as text: named, not skipped silently. */
 const UNREADABLE: Record<string, () => string> = {
-  '.xls': m.spreadsheetFile,
-  '.xlsx': m.spreadsheetFile,
-  '.xlsm': m.spreadsheetFile,
   '.ods': m.spreadsheetFile,
   '.zip': m.archiveFile,
   '.gz': m.archiveFile,
   '.7z': m.archiveFile,
+  '.rar': m.archiveFile,
+  '.tar': m.archiveFile,
 };
 
 export interface InputFile {
@@ -48,7 +48,8 @@ export async function listInputs(dir: string): Promise<{ inputs: InputFile[]; pr
     const file = relative(dir, path).split(sep).join('/');
     if (file.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) continue;
     const extension = extname(entry.name).toLowerCase();
-    if (TEXT_TABLES.has(extension) || TRADE_MAP_TEXT.test(entry.name)) inputs.push({ path, file });
+    if (TEXT_TABLES.has(extension) || CONTAINER_EXTENSIONS.has(extension) || TRADE_MAP_TEXT.test(entry.name))
+      inputs.push({ path, file });
     const unreadable = UNREADABLE[extension];
     if (unreadable) problems.push({ file, message: unreadable() });
   }

@@ -107,7 +107,7 @@ describe('bad input gives located, one-line problems', () => {
       'book.xlsx': Buffer.from('PK\x03\x04\x14\x00', 'latin1'),
     });
     expect(await problemsOf(dir)).toEqual([
-      'book.xlsx: a spreadsheet workbook cannot be read: open it and save the sheet as "CSV UTF-8" in the inputs folder',
+      'book.xlsx: the workbook is damaged or incomplete (was the download cut short?): download it again, or save it as "CSV UTF-8"',
       'image.csv: the file holds binary data, not CSV text (is it an Excel or zip file? export it as CSV)',
       'latin1.csv: the file is not UTF-8 text: save it as "CSV UTF-8"',
     ]);

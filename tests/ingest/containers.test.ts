@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { inputMessages as m } from '../../src/core/messages.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import type { TradeRecord } from '../../src/ingest/records.ts';
+import { brief, fixture, folderFrom, folderWith, problemsOf } from './folders.ts';
+import { xlsxBytes } from './zipBytes.ts';
+
+const EIDB = 'eidb_country_wise_export.xls';
+const TRADE_MAP = 'Trade_Map_-_List_of_products_imported_by_India_from_Russian_Federation.xls';
+
+/** The sum of the chapter rows of one year and flow, as a reader would add them up by hand. */
+const chapterSum = (trade: TradeRecord[], period: string) =>
+  trade.filter((r) => r.period === period && r.product !== 'TOTAL').reduce((sum, r) => sum + r.value, 0);
+const total = (trade: TradeRecord[], period: string, partner = 'RUS') =>
+  trade.find((r) => r.period === period && r.product === 'TOTAL' && r.partner === partner)?.value;
+
+describe('HTML pages saved as .xls', () => {
+  it("reads EIDB's page: titles above the table, the country between its rows, blanks, colspans, the footer left out", async () => {
+    const result = await ingest(await folderFrom('html'));
+    const eidb = result.trade.filter((r) => r.file === EIDB);
+    expect(eidb.map(brief)).toEqual([
+      'FY2023-24 IND RUS export 27 1234.56 USD million line 44',
+      // "&nbsp;" for 2024-2025: no trade in that year, no record.
+      'FY2023-24 IND RUS export 30 450.1 USD million line 86',
+      'FY2024-25 IND RUS export 30 471.34 USD million line 86',
+      'FY2023-24 IND RUS export 09 98.75 USD million line 128',
+      'FY2024-25 IND RUS export 09 102.5 USD million line 128',
+      'FY2023-24 IND RUS export TOTAL 1783.41 USD million line 170',
+      'FY2024-25 IND RUS export TOTAL 573.84 USD million line 170',
+      // "India's Total" spans three columns.
+      'FY2023-24 IND WLD export TOTAL 437072.03 USD million line 183',
+      'FY2024-25 IND WLD export TOTAL 437704.58 USD million line 183',
+    ]);
+    // The page's Total row is the sum of its chapters: 1,234.56 + 450.10 + 98.75 and 471.34 + 102.50.
+    expect(chapterSum(eidb, 'FY2023-24')).toBeCloseTo(1234.56 + 450.1 + 98.75, 9);
+    expect(total(eidb, 'FY2023-24')).toBeCloseTo(chapterSum(eidb, 'FY2023-24'), 9);
+    expect(total(eidb, 'FY2024-25')).toBeCloseTo(471.34 + 102.5, 9);
+    expect(result.files.find((f) => f.file === EIDB)).toMatchObject({
+      format: 'tradestat',
+      rows: 6,
+      used: 5,
+      rejected: { [m.asideShareRow()]: 1 },
+    });
+  });
+
+  it("reads Trade Map's page: the title table names reporter, partner, flow and unit", async () => {
+    const result = await ingest(await folderFrom('html'));
+    const tradeMap = result.trade.filter((r) => r.file === TRADE_MAP);
+    expect(tradeMap.map(brief)).toEqual([
+      '2022 IND RUS import TOTAL 41600000 USD thousand line 12',
+      '2023 IND RUS import TOTAL 55400000 USD thousand line 12',
+      '2024 IND RUS import TOTAL 55350000 USD thousand line 12',
+      '2022 IND RUS import 27 38000000 USD thousand line 13',
+      '2023 IND RUS import 27 52500000 USD thousand line 13',
+      '2024 IND RUS import 27 54100000 USD thousand line 13',
+      '2022 IND RUS import 31 2500000 USD thousand line 14',
+      '2023 IND RUS import 31 2900000 USD thousand line 14',
+      '2022 IND RUS import 71 1100000 USD thousand line 15',
+      '2024 IND RUS import 71 1250000 USD thousand line 15',
+    ]);
+    for (const year of ['2022', '2023', '2024'])
+      expect(total(tradeMap, year)).toBe(chapterSum(tradeMap, year));
+    expect(chapterSum(tradeMap, '2024')).toBe(54_100_000 + 1_250_000);
+  });
+
+  it('names a page without a table, and an old binary workbook', async () => {
+    const dir = await folderWith({
+      'comtrade.csv':
+        '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>\n',
+      'old.xls': Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]),
+    });
+    expect(await problemsOf(dir)).toEqual([
+      `comtrade.csv: ${m.noTableInPage()}`,
+      `old.xls: ${m.oldExcelFile()}`,
+    ]);
+  });
+});
+
+describe('.xlsx workbooks', () => {
+  const rows = [
+    ['List of products exported by India to Russian Federation'],
+    ['Unit : US Dollar thousand'],
+    [],
+    ['Code', 'Product label', 'Exported value in 2023', 'Exported value in 2024'],
+    ['TOTAL', 'All products', 4_000_000.25, 4_500_000.1],
+    // A code stored as text keeps its zero; one stored as a number is padded as in a CSV.
+    ["'09", 'Coffee, tea, maté and spices', 123_456.789, { inline: '98,765.4' }],
+    [30, 'Pharmaceutical products', 0.1, null],
+  ];
+
+  it('reads the first sheet holding a recognised header, title rows above it, numbers as stored', async () => {
+    const book = xlsxBytes([
+      { name: 'Notes', rows: [['Downloaded from trademap.org'], ['Values in thousand USD']] },
+      { name: 'Data', rows, firstRow: 2 },
+    ]);
+    const dir = await folderWith({ 'trademap_IND_RUS.xlsx': book });
+    const result = await ingest(dir);
+    expect(result.trade.map(brief)).toEqual([
+      '2023 IND RUS export TOTAL 4000000.25 USD thousand line 6',
+      '2024 IND RUS export TOTAL 4500000.1 USD thousand line 6',
+      '2023 IND RUS export 09 123456.789 USD thousand line 7',
+      '2024 IND RUS export 09 98765.4 USD thousand line 7',
+      '2023 IND RUS export 30 0.1 USD thousand line 8',
+    ]);
+    // The exact doubles written in the sheet, not values rounded on the way.
+    expect(result.trade.find((r) => r.product === '09' && r.period === '2023')?.value).toBe(123456.789);
+    expect(chapterSum(result.trade, '2023')).toBe(123456.789 + 0.1);
+    expect(result.files).toMatchObject([{ file: 'trademap_IND_RUS.xlsx', format: 'trade-map', rows: 3 }]);
+  });
+
+  it('refuses a formula whose value was never saved, rather than reading it as a blank', async () => {
+    const book = xlsxBytes([
+      { name: 'Data', rows: [...rows.slice(0, 6), [30, 'Pharma', { formula: 'C6*2' }]] },
+    ]);
+    const dir = await folderWith({ 'trademap_IND_RUS.xlsx': book });
+    expect(await problemsOf(dir)).toEqual([`trademap_IND_RUS.xlsx: ${m.unsavedFormulas(['C7'])}`]);
+  });
+
+  it('names a workbook cut short', async () => {
+    const book = xlsxBytes([{ name: 'Data', rows }]);
+    const dir = await folderWith({ 'book.xlsx': book.subarray(0, book.length - 40) });
+    expect(await problemsOf(dir)).toEqual([`book.xlsx: ${m.damagedWorkbook()}`]);
+  });
+});
+
+describe('fixtures', () => {
+  it('keep the real layouts: EIDB puts the country between the header and the first row', async () => {
+    const page = await readFile(fixture('html', EIDB), 'latin1');
+    expect(page.indexOf('Country: &nbsp;RUSSIA')).toBeGreaterThan(page.indexOf('%Growth'));
+    expect(page).toContain('DOC-NIC');
+  });
+});
