@@ -16,12 +16,28 @@ export const inputMessages = {
   emptyFile: () => 'the file is empty: expected a header row and at least one data row',
   headerOnly: () => 'the file has a header but no data rows',
   notText: () => 'the file holds binary data, not CSV text (is it an Excel or zip file? export it as CSV)',
-  notUtf8: () => 'the file is not UTF-8 text: save it as "CSV UTF-8"',
   lineTooLong: (limit: number) =>
     `a record is longer than ${Math.round(limit / 1024)} KiB: expected one CSV record per line (is a quote left open?)`,
   unclosedQuote: () => 'a quoted field is never closed: expected a closing double quote (")',
   ragged: (expected: number, got: number) => `expected ${expected} fields as in the header, found ${got}`,
-  csvSyntax: (detail: string) => `not valid CSV: ${detail}`,
+  textAfterQuote: () =>
+    'text follows a closing quote: expected a delimiter after a quoted field (a quote inside one is written twice: "")',
+  quoteInField: () =>
+    'a quote inside an unquoted field: expected the whole field in quotes, its quotes written twice',
+  raggedRecord: () =>
+    'a record has another number of fields than the others: expected the same on every line',
+  unknownByte: (byte: number) =>
+    `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} fits no text encoding read here (UTF-8, UTF-16, Windows-1252): save the file as "CSV UTF-8"`,
+  brokenUtf8: () =>
+    'a byte here is not UTF-8, though the file is UTF-8 before it: save the file again as "CSV UTF-8"',
+  brokenUtf16: () =>
+    'a character here is not valid UTF-16 (half of a pair, or a last byte alone): save the file again as "CSV UTF-8"',
+  cannotRead: (reason: string) => `cannot read the file: ${reason}`,
+  permissionDenied: () => 'permission denied (give the user running tradebrief read access)',
+  vanished: () => 'it is gone (moved or deleted, or a link to a file that no longer exists)',
+  linkLoop: () => 'its symbolic links form a loop',
+  isFolder: () => 'it is a folder',
+  ioError: () => 'the disk reported an input/output error',
   unknownHeader: (header: string[], formats: string) =>
     `the header ${quote(header.join(','))} matches no supported format: expected one of ${formats}`,
   missingColumns: (format: string, columns: string[]) =>

@@ -1,9 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { CsvError, type Options, parse } from 'csv-parse';
 import type { Problem } from '../core/errors.ts';
 import { inputMessages as m } from '../core/messages.ts';
-import { type Delimiter, type Encoding, sniffText } from './sniffText.ts';
+import { createTextDecoding, type DecodeStop, settledEncoding } from './decodeText.ts';
+import { fileFault } from './fileFault.ts';
+import { type Delimiter, type Encoding, SNIFF_BYTES, type SniffedEncoding, sniffText } from './sniffText.ts';
 
 export interface CsvRow {
   /** 1-based line of the record in the file. */
@@ -20,6 +23,8 @@ export interface CsvTable {
   /** Line of the header row. */
   headerLine: number;
   rows: CsvRow[];
+  /** How the file's bytes were read as text. */
+  encoding: Encoding;
 }
 
 export interface ReadResult {
@@ -28,13 +33,24 @@ export interface ReadResult {
 }
 
 /** A file's title lines and header, read without its rows (for files read on by a bulk reader). */
-export type CsvHead = Omit<CsvTable, 'rows'> & { delimiter: Delimiter; encoding: Encoding };
+export type CsvHead = Omit<CsvTable, 'rows'> & { delimiter: Delimiter };
+
+/** Whether a record could be the header row (the first one accepted among the first lines is). */
+export type IsHeader = (cells: string[]) => boolean;
 
 /** A record longer than this is not a CSV line but a broken file: stop before memory grows. */
 export const MAX_RECORD_BYTES = 1 << 20;
 /** Title lines allowed above the header row. */
 const MAX_PREAMBLE = 30;
 const HEAD_CHUNK_BYTES = 4096;
+
+/** Where a table's bytes come from: a file on disk, or bytes already in memory (an archive's member). */
+interface ByteSource {
+  /** The first bytes, for sniffing. */
+  head(): Promise<Uint8Array>;
+  /** All the bytes, in chunks (small ones when only the head is wanted). */
+  chunks(small: boolean): AsyncIterable<Uint8Array>;
+}
 
 /**
  * Reads a whole delimited text file. The header is the first record `isHeader` accepts among the
@@ -45,20 +61,45 @@ const HEAD_CHUNK_BYTES = 4096;
 export async function readCsv(
   path: string,
   file: string,
-  isHeader: (cells: string[]) => boolean = () => true,
+  isHeader: IsHeader = () => true,
 ): Promise<ReadResult> {
-  const read = await readRecords(path, file, isHeader, false);
-  if ('problems' in read) return read;
-  return splitTable(file, read.records, read.headerIndex);
+  return readTable(fileSource(path), file, isHeader);
+}
+
+/**
+ * `readCsv` for bytes already in memory (a member of an archive, a download held in memory): the same
+ * decoding, parsing and checks, with line numbers counted in these bytes.
+ */
+export async function readTableFromBytes(
+  bytes: Uint8Array,
+  file: string,
+  isHeader: IsHeader = () => true,
+): Promise<ReadResult> {
+  return readTable(bytesSource(bytes), file, isHeader);
+}
+
+/**
+ * A table from records already split into cells (a spreadsheet's rows, an HTML table's), with the
+ * checks every table gets: the header found among the first records, ragged rows reported.
+ */
+export function tableFromRecords(
+  file: string,
+  records: CsvRow[],
+  isHeader: IsHeader,
+  encoding: Encoding,
+): ReadResult {
+  if (records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
+  const found = records.slice(0, MAX_PREAMBLE).findIndex((r) => isHeader(r.cells));
+  return splitTable(file, records, Math.max(found, 0), encoding);
 }
 
 /** The title lines and header of a file, as `readCsv` finds them, without reading its rows. */
 export async function readHead(
   path: string,
   file: string,
-  isHeader: (cells: string[]) => boolean,
+  isHeader: IsHeader,
 ): Promise<{ head?: CsvHead; problems: Problem[] }> {
-  const read = await readRecords(path, file, isHeader, true);
+  const read = await readRecords(fileSource(path), file, isHeader, true);
   if ('problems' in read) return read;
   const { records, headerIndex, delimiter, encoding } = read;
   const headerRow = records[headerIndex] as CsvRow;
@@ -75,36 +116,79 @@ export async function readHead(
   };
 }
 
+async function readTable(source: ByteSource, file: string, isHeader: IsHeader): Promise<ReadResult> {
+  const read = await readRecords(source, file, isHeader, false);
+  if ('problems' in read) return read;
+  return splitTable(file, read.records, read.headerIndex, read.encoding);
+}
+
+function fileSource(path: string): ByteSource {
+  return {
+    async head() {
+      const handle = await open(path, 'r');
+      try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
+    // The header is within the first lines: a head read takes small chunks, so little is parsed past it.
+    chunks: (small) => createReadStream(path, small ? { highWaterMark: HEAD_CHUNK_BYTES } : {}),
+  };
+}
+
+function bytesSource(bytes: Uint8Array): ByteSource {
+  return {
+    head: async () => bytes.subarray(0, SNIFF_BYTES),
+    async *chunks(small) {
+      const size = small ? HEAD_CHUNK_BYTES : SNIFF_BYTES;
+      for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+    },
+  };
+}
+
+/** A byte that fits no encoding stops the parse; it carries its line. */
+class DecodeError extends Error {
+  constructor(readonly stop: DecodeStop) {
+    super(stop.message);
+  }
+}
+
 /** The file's records, up to the header only when `headOnly`; the header's index among them. */
 async function readRecords(
-  path: string,
+  source: ByteSource,
   file: string,
-  isHeader: (cells: string[]) => boolean,
+  isHeader: IsHeader,
   headOnly: boolean,
 ): Promise<
   | { records: CsvRow[]; headerIndex: number; delimiter: Delimiter; encoding: Encoding }
   | { problems: Problem[] }
 > {
-  const sniffed = await sniffText(path);
+  let head: Uint8Array;
+  try {
+    head = await source.head();
+  } catch (error) {
+    return { problems: [{ file, message: fileFault(error) }] };
+  }
+  const sniffed = sniffText(head);
   if ('problem' in sniffed) return { problems: [{ file, message: sniffed.problem }] };
+  const decoding = createTextDecoding(sniffed.encoding);
   const records: CsvRow[] = [];
   let headerIndex: number | undefined;
-  // The header is within the first lines: a head read takes small chunks, so little is parsed past it.
-  const source = createReadStream(path, headOnly ? { highWaterMark: HEAD_CHUNK_BYTES } : {});
-  const parser = source.pipe(parse(csvOptions(sniffed.delimiter)));
+  const text = Readable.from(decoded(source.chunks(headOnly), decoding));
+  const parser = parse(csvOptions(sniffed.delimiter));
+  text.on('error', (error) => parser.destroy(error));
+  text.pipe(parser);
   const stop = () => {
     parser.destroy();
-    source.destroy();
+    text.destroy();
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
-      if (record.some((cell) => cell.includes('\uFFFD'))) {
-        stop();
-        return { problems: [{ file, line: info.lines, message: m.notUtf8() }] };
-      }
       records.push({ line: info.lines, cells: record });
       if (headerIndex === undefined && records.length <= MAX_PREAMBLE && isHeader(record))
         headerIndex = records.length - 1;
@@ -114,13 +198,29 @@ async function readRecords(
       }
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return {
-      problems: [{ file, line: await lineOf(error, path, records), message: describeCsvError(error) }],
-    };
+    if (error instanceof DecodeError) return { problems: [{ file, ...error.stop }] };
+    if (!(error instanceof CsvError)) return { problems: [{ file, message: fileFault(error) }] };
+    const line = await lineOf(error, records, source, sniffed.encoding);
+    return { problems: [{ file, line, message: describeCsvError(error) }] };
   }
   if (records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
-  return { records, headerIndex: headerIndex ?? 0, ...sniffed };
+  return {
+    records,
+    headerIndex: headerIndex ?? 0,
+    delimiter: sniffed.delimiter,
+    encoding: settledEncoding(decoding.encoding()),
+  };
+}
+
+async function* decoded(chunks: AsyncIterable<Uint8Array>, decoding: ReturnType<typeof createTextDecoding>) {
+  for await (const chunk of chunks) {
+    const text = decoding.write(chunk);
+    if (typeof text !== 'string') throw new DecodeError(text);
+    if (text !== '') yield text;
+  }
+  const rest = decoding.end();
+  if (typeof rest !== 'string') throw new DecodeError(rest);
+  if (rest !== '') yield rest;
 }
 
 /** csv-parse as every reader of delimited text uses it (DESIGN.md says why each option). */
@@ -139,7 +239,7 @@ export function csvOptions(delimiter: Delimiter): Options & { info: true } {
   };
 }
 
-function splitTable(file: string, records: CsvRow[], headerIndex: number): ReadResult {
+function splitTable(file: string, records: CsvRow[], headerIndex: number, encoding: Encoding): ReadResult {
   const headerRow = records[headerIndex] as CsvRow;
   const header = withoutTrailingEmpty(headerRow.cells, 0);
   const problems: Problem[] = [];
@@ -153,7 +253,7 @@ function splitTable(file: string, records: CsvRow[], headerIndex: number): ReadR
   if (rows.length === 0 && problems.length === 0)
     problems.push({ file, line: headerRow.line, message: m.headerOnly() });
   const preamble = preambleOf(records, headerIndex);
-  return { table: { file, preamble, header, headerLine: headerRow.line, rows }, problems };
+  return { table: { file, preamble, header, headerLine: headerRow.line, rows, encoding }, problems };
 }
 
 function preambleOf(records: CsvRow[], headerIndex: number): string[] {
@@ -167,35 +267,60 @@ export function withoutTrailingEmpty(cells: string[], keep: number): string[] {
   return end === cells.length ? cells : cells.slice(0, end);
 }
 
-/** Where the broken record starts: csv-parse reports where it gave up, the end of the file for a quote. */
-async function lineOf(error: CsvError, path: string, records: CsvRow[]): Promise<number | undefined> {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return firstLineAfter(path, records.at(-1)?.line ?? 0);
+/**
+ * Where the broken record is. csv-parse reports where it gave up: for a quote never closed, that is the
+ * end of the file, so the record after the last whole one is named instead.
+ */
+async function lineOf(
+  error: CsvError,
+  records: CsvRow[],
+  source: ByteSource,
+  encoding: SniffedEncoding,
+): Promise<number | undefined> {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED')
+    return firstLineAfter(source, encoding, records.at(-1)?.line ?? 0);
   const lines = (error as CsvError & { lines?: number }).lines;
   return typeof lines === 'number' ? lines : undefined;
 }
 
+/** The first non-blank line after `line`, read again in chunks, so a large file is not held whole. */
+async function firstLineAfter(source: ByteSource, encoding: SniffedEncoding, line: number): Promise<number> {
+  let carry = '';
+  let n = 0;
+  try {
+    for await (const chunk of decoded(source.chunks(false), createTextDecoding(encoding))) {
+      const text = carry + chunk;
+      // A CR at the end may be the first half of a CRLF.
+      const held = text.endsWith('\r') ? 1 : 0;
+      const lines = text.slice(0, text.length - held).split(/\r\n|\n|\r/);
+      carry = `${lines.pop() ?? ''}${held ? '\r' : ''}`;
+      for (const part of lines) {
+        n += 1;
+        if (n > line && part.trim() !== '') return n;
+      }
+    }
+  } catch {
+    // The bytes were read once already: a second read that fails names no other line.
+  }
+  return line + 1;
+}
+
+/** Every csv-parse error the options above allow, in words; an option error is a fault of ours. */
 export function describeCsvError(error: CsvError): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return m.unclosedQuote();
     case 'CSV_MAX_RECORD_SIZE':
       return m.lineTooLong(MAX_RECORD_BYTES);
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return m.textAfterQuote();
+    case 'INVALID_OPENING_QUOTE':
+      return m.quoteInField();
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      return m.raggedRecord();
     default:
-      return m.csvSyntax(error.message.replace(/^Invalid [^:]*: /, ''));
+      throw error;
   }
-}
-
-/** The first non-blank line after `line`, read lazily so a large file is not read to its end. */
-async function firstLineAfter(path: string, line: number): Promise<number> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  try {
-    for await (const text of lines) {
-      n += 1;
-      if (n > line && text.trim() !== '') return n;
-    }
-  } finally {
-    lines.close();
-  }
-  return line + 1;
 }

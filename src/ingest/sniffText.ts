@@ -1,42 +1,81 @@
-import { open } from 'node:fs/promises';
 import { inputMessages as m } from '../core/messages.ts';
 
-const SNIFF_BYTES = 64 * 1024;
+/** Bytes looked at to name the encoding and the delimiter. */
+export const SNIFF_BYTES = 64 * 1024;
 const DELIMITERS = [',', '\t', ';'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
-export type Encoding = 'utf8' | 'utf16le';
 /** Lines looked at to choose the delimiter. */
 const SNIFF_LINES = 10;
 
 /**
- * Looks at the start of a file before csv-parse does: binary files and other encodings are named
- * (csv-parse would turn them into nonsense), and the delimiter is chosen (Trade Map's text export
- * uses tabs, spreadsheets in some locales semicolons).
+ * The text encodings read. A file of plain ASCII is UTF-8; one whose first non-ASCII bytes are not UTF-8
+ * is Windows-1252 (a superset of Latin-1 for text: Comtrade Plus downloads use it for "Côte d'Ivoire").
  */
-export async function sniffText(
-  path: string,
-): Promise<{ problem: string } | { delimiter: Delimiter; encoding: Encoding }> {
-  const handle = await open(path, 'r');
-  let head: Buffer;
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+export const ENCODINGS = [
+  'utf-8',
+  'utf-8-bom',
+  'utf-16le',
+  'utf-16le-bom',
+  'utf-16be',
+  'utf-16be-bom',
+  'windows-1252',
+] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+/** Before a non-ASCII byte is seen, a file could still be either. */
+export type SniffedEncoding = Encoding | 'utf-8-or-windows-1252';
+
+/**
+ * Looks at the start of a file before it is parsed: binary files are named (csv-parse would turn them
+ * into nonsense), the encoding is found from a byte-order mark or, for UTF-16 without one, from where
+ * its NUL bytes fall, and the delimiter is chosen (Trade Map's text export uses tabs, spreadsheets in
+ * some locales semicolons).
+ */
+export function sniffText(
+  head: Uint8Array,
+): { problem: string } | { delimiter: Delimiter; encoding: SniffedEncoding } {
+  const encoding = sniffEncoding(head);
+  if (encoding === undefined) return { problem: m.notText() };
+  const label = encoding.startsWith('utf-16') ? encoding.slice(0, 8) : 'latin1';
+  const text = new TextDecoder(label === 'latin1' ? 'utf-8' : label).decode(head);
+  return { delimiter: chooseDelimiter(text), encoding };
+}
+
+function sniffEncoding(head: Uint8Array): SniffedEncoding | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le-bom';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be-bom';
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return utf16;
+  if (head.includes(0) || looksBinary(head)) return undefined;
+  return 'utf-8-or-windows-1252';
+}
+
+/**
+ * UTF-16 text of Latin script has a NUL in nearly every other byte: the high byte of each character.
+ * Little-endian puts it second, big-endian first. Binary data has NULs anywhere, or none.
+ */
+function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 2) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenZeros += 1;
+    if (head[i + 1] === 0) oddZeros += 1;
   }
-  // csv-parse reads UTF-16 little-endian when the file starts with its byte-order mark.
-  if (head[0] === 0xff && head[1] === 0xfe)
-    return { delimiter: chooseDelimiter(head.toString('utf16le')), encoding: 'utf16le' };
-  if (head[0] === 0xfe && head[1] === 0xff) return { problem: m.notUtf8() };
-  if (head.includes(0)) return { problem: m.notText() };
-  try {
-    return {
-      delimiter: chooseDelimiter(new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true })),
-      encoding: 'utf8',
-    };
-  } catch {
-    return { problem: m.notUtf8() };
-  }
+  if (oddZeros * 2 >= pairs && evenZeros * 64 <= pairs) return 'utf-16le';
+  if (evenZeros * 2 >= pairs && oddZeros * 64 <= pairs) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Text holds few control characters besides tab and line ends; binary data about one byte in nine.
+ * A stray one in text is left to the check of each cell, which names its line.
+ */
+function looksBinary(head: Uint8Array): boolean {
+  let controls = 0;
+  for (const byte of head) if (byte < 0x20 && (byte < 0x09 || byte > 0x0d)) controls += 1;
+  return controls * 100 > head.length;
 }
 
 /** The candidate seen most often outside quotes in the first lines; a comma when none is. */

@@ -97,19 +97,30 @@ describe('bad input gives located, one-line problems', () => {
     );
   });
 
-  it('binary garbage, other encodings and workbooks', async () => {
+  it('binary garbage, bytes that fit no encoding, and workbooks', async () => {
     const png = Buffer.from([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
     ]);
     const dir = await folderWith({
       'image.csv': png,
+      // Read as Windows-1252: the pound sign is a character, then a unit no one knows.
       'latin1.csv': Buffer.from(`${HEADER}\n2023,IND,RUS,export,TOTAL,5,\xa3 mn\n`, 'latin1'),
+      // 0x81 is undefined in Windows-1252 and, after "é" in UTF-8, not UTF-8 either.
+      'mixed.csv': Buffer.concat([
+        Buffer.from(
+          `${HEADER}\n2023,IND,RUS,export,TOTAL,5,USD mn\n\n2023,IND,RUS,import,TOTAL,5,USD mn é\n`,
+        ),
+        Buffer.from([0x81, 0x0a]),
+      ]),
+      'undefined.csv': Buffer.from(`${HEADER}\n2023,IND,RUS,export,TOTAL,5,USD mn\r\n\x81\n`, 'latin1'),
       'book.xlsx': Buffer.from('PK\x03\x04\x14\x00', 'latin1'),
     });
     expect(await problemsOf(dir)).toEqual([
       'book.xlsx: the workbook is damaged or incomplete (was the download cut short?): download it again, or save it as "CSV UTF-8"',
       'image.csv: the file holds binary data, not CSV text (is it an Excel or zip file? export it as CSV)',
-      'latin1.csv: the file is not UTF-8 text: save it as "CSV UTF-8"',
+      'mixed.csv, line 5: a byte here is not UTF-8, though the file is UTF-8 before it: save the file again as "CSV UTF-8"',
+      'undefined.csv, line 3: byte 0x81 fits no text encoding read here (UTF-8, UTF-16, Windows-1252): save the file as "CSV UTF-8"',
+      'latin1.csv, line 2, column "unit": unknown unit "£ mn": expected a money unit such as "USD", "USD thousand", "USD mn", "USD bn", "INR crore"',
     ]);
   });
 

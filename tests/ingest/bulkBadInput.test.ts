@@ -118,13 +118,23 @@ describe('bad BACI files give the same located problems on the bulk path as on t
     ]);
   });
 
-  it('bytes that are not UTF-8, past the start that is sniffed: at their line', async () => {
+  it('bytes that fit no encoding, past the start that is sniffed: at their line', async () => {
     const text = Buffer.concat([
       Buffer.from(`${H}\n${validRows(3000)}\n`),
-      Buffer.from('2022,699,643,300490,10,\xa3\n', 'latin1'),
+      Buffer.from('2022,699,643,300490,10,\xa3\n2022,699,643,300491,10,\x81\n', 'latin1'),
     ]);
     expect(await problemsOnEveryPath({ 'baci.csv': text })).toEqual([
-      'baci.csv, line 3002: the file is not UTF-8 text: save it as "CSV UTF-8"',
+      `baci.csv, line 3003: ${m.unknownByte(0x81)}`,
+    ]);
+  });
+
+  it('a UTF-8 file with a byte that is not UTF-8 later on', async () => {
+    const text = Buffer.concat([
+      Buffer.from(`${H}\n${validRows(3000)}\n2022,699,643,300490,10,\u00e9\n`),
+      Buffer.from('2022,699,643,300491,10,\xa3\n', 'latin1'),
+    ]);
+    expect(await problemsOnEveryPath({ 'baci.csv': text })).toEqual([
+      `baci.csv, line 3003: ${m.brokenUtf8()}`,
     ]);
   });
 

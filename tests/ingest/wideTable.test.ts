@@ -12,6 +12,7 @@ const table = (
   header,
   headerLine: preamble.length + 1,
   rows: [],
+  encoding: 'utf-8',
 });
 
 describe('what a wide table holds, from its title lines or its file name', () => {

@@ -2,7 +2,9 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { inputMessages as m } from '../../core/messages.ts';
 import { baciCellsOf, baciColumnIndex } from '../adapters/baci.ts';
 import type { BaciReader } from '../adapters/baciReader.ts';
+import { decodeBytes } from '../decodeText.ts';
 import { type CsvHead, csvOptions, describeCsvError, withoutTrailingEmpty } from '../readCsv.ts';
+import type { SniffedEncoding } from '../sniffText.ts';
 import { createFastBaciLine } from './fastBaciLine.ts';
 import type { RecordSink, Stop } from './readLines.ts';
 
@@ -20,13 +22,18 @@ export function createBaciSink(
   const index = baciColumnIndex(head.header);
   const fast = createFastBaciLine(head.header, head.delimiter.charCodeAt(0));
   let rows = 0;
+  // Plain lines are ASCII: the first record with other bytes tells UTF-8 from Windows-1252, as in readCsv.
+  let encoding: SniffedEncoding = head.encoding === 'utf-8-bom' ? 'utf-8' : 'utf-8-or-windows-1252';
 
-  const slowRecord = (text: Buffer, firstLine: number): Stop | undefined => {
+  const slowRecord = (bytes: Buffer, firstLine: number): Stop | undefined => {
+    const decoded = decodeBytes(bytes, encoding);
+    if ('message' in decoded) return { line: firstLine + decoded.line - 1, message: decoded.message };
+    encoding = decoded.encoding;
     let records: { record: string[]; info: { lines: number } }[];
     try {
       // csv-parse types its result loosely: with `info`, each record comes with the line it ends on.
       const options = { ...csvOptions(head.delimiter), bom: false };
-      records = parse(text.toString('utf8'), options) as unknown as typeof records;
+      records = parse(decoded.text, options) as unknown as typeof records;
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       return csvStop(error, firstLine);
@@ -34,7 +41,6 @@ export function createBaciSink(
     for (const { record, info } of records) {
       const line = firstLine + info.lines - 1;
       if (line <= head.headerLine) continue;
-      if (record.some((cell) => cell.includes('\uFFFD'))) return { line, message: m.notUtf8() };
       const cells = withoutTrailingEmpty(record, width);
       if (cells.length !== width) {
         readProblem(line, m.ragged(width, cells.length));

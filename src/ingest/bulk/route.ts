@@ -46,7 +46,7 @@ export async function bulkRoute(
 ): Promise<{ head: CsvHead; adapter: Adapter; bulk: BulkReader } | undefined> {
   if ((await stat(input.path)).size < minBytes) return undefined;
   const { head } = await readHead(input.path, input.file, isHeaderRow);
-  if (head?.encoding !== 'utf8') return undefined;
+  if (head?.encoding !== 'utf-8' && head?.encoding !== 'utf-8-bom') return undefined;
   const detection = detectFormat(head.header);
   if (!('adapter' in detection)) return undefined;
   const bulk = BULK_READERS[detection.adapter.format];
