@@ -5,7 +5,8 @@ import { readCsv, readTableFromBytes } from '../../src/ingest/readCsv.ts';
 import { brief, folderWith } from './folders.ts';
 
 // SYNTHETIC rows in the layout of a Comtrade Plus download's name columns.
-const TEXT = "reporterDesc,partnerDesc,primaryValue\nIndia,Côte d'Ivoire,12.5\nIndia,Türkiye,7\r\nIndia,Curaçao,1\n";
+const TEXT =
+  "reporterDesc,partnerDesc,primaryValue\nIndia,Côte d'Ivoire,12.5\nIndia,Türkiye,7\r\nIndia,Curaçao,1\n";
 const CELLS = [
   ['India', "Côte d'Ivoire", '12.5'],
   ['India', 'Türkiye', '7'],
@@ -60,7 +61,10 @@ describe('the encoding of each file, found and reported', () => {
   });
 
   it('a UTF-16 file cut in the middle of a pair of surrogates', async () => {
-    const bytes = Buffer.concat([Buffer.from('a,b\n1,2\n3,', 'utf16le'), Buffer.from([0x3d, 0xd8, 0x0a, 0x00])]);
+    const bytes = Buffer.concat([
+      Buffer.from('a,b\n1,2\n3,', 'utf16le'),
+      Buffer.from([0x3d, 0xd8, 0x0a, 0x00]),
+    ]);
     expect((await readTableFromBytes(bytes, 'cut.csv')).problems).toEqual([
       { file: 'cut.csv', line: 3, message: m.brokenUtf16() },
     ]);
