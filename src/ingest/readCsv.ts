@@ -23,8 +23,8 @@ export interface CsvTable {
   /** Line of the header row. */
   headerLine: number;
   rows: CsvRow[];
-  /** How the file's bytes were read as text. */
-  encoding: Encoding;
+  /** How the file's bytes were read as text (a workbook's or page's reader may leave it out). */
+  encoding?: Encoding;
 }
 
 export interface ReadResult {
@@ -33,7 +33,7 @@ export interface ReadResult {
 }
 
 /** A file's title lines and header, read without its rows (for files read on by a bulk reader). */
-export type CsvHead = Omit<CsvTable, 'rows'> & { delimiter: Delimiter };
+export type CsvHead = Omit<CsvTable, 'rows'> & { delimiter: Delimiter; encoding: Encoding };
 
 /** Whether a record could be the header row (the first one accepted among the first lines is). */
 export type IsHeader = (cells: string[]) => boolean;
