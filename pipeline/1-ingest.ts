@@ -3,8 +3,7 @@ import { save, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import { extractCacheDir } from '../src/ingest/bulk/extractCache.ts';
 import { runAlone } from './alone.ts';
-
-export const INGESTED = 'stages/ingest.json';
+import { INGESTED } from './files.ts';
 
 export const ingestStage: Stage = {
   name: 'ingest',

@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { outPath, save, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IngestResult } from '../src/ingest/records.ts';
-import { INGESTED } from './1-ingest.ts';
 import { runAlone } from './alone.ts';
-
-export const NORMALISED = 'stages/normalised.json';
+import { INGESTED, NORMALISED } from './files.ts';
 
 export const normaliseStage: Stage = {
   name: 'normalise',

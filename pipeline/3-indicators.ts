@@ -4,11 +4,8 @@ import { outPath, save, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
 import type { NormalisedTable } from '../src/normalise/table.ts';
-import { NORMALISED } from './2-normalise.ts';
 import { runAlone } from './alone.ts';
-
-export const INDICATORS = 'indicators.json';
-export const CHANGES = 'changes.json';
+import { CHANGES, INDICATORS, NORMALISED } from './files.ts';
 
 export const indicatorsStage: Stage = {
   name: 'indicators',

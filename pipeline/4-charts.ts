@@ -2,11 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { outPath, save, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
-import { INDICATORS } from './3-indicators.ts';
 import { runAlone } from './alone.ts';
-
-/** Index of the charts: id, title, alt text, files, or what a missing chart needs. */
-export const CHART_INDEX = 'charts/index.json';
+import { CHART_INDEX, INDICATORS } from './files.ts';
 
 export const chartsStage: Stage = {
   name: 'charts',
@@ -20,17 +17,22 @@ export const chartsStage: Stage = {
     const { buildCharts } = await import('../src/charts/build.ts');
     const { renderPng } = await import('../src/charts/preview.ts');
     const charts = await buildCharts(set);
+    // Every preview is set rasterising at once; the specs and SVGs are written meanwhile.
+    const previews = charts.map((chart) => (chart.svg ? renderPng(chart.svg) : undefined));
+    // A failure is met where its preview is awaited, not reported early as unhandled.
+    for (const preview of previews) preview?.catch(() => undefined);
     // Save.
     const written: string[] = [];
     const index = [];
-    for (const chart of charts) {
+    for (const [i, chart] of charts.entries()) {
       const files = chart.svg
         ? { spec: `charts/${chart.id}.vl.json`, svg: `charts/${chart.id}.svg`, png: `charts/${chart.id}.png` }
         : undefined;
-      if (files && chart.svg) {
+      const preview = previews[i];
+      if (files && chart.svg && preview) {
         await save(ctx, files.spec, toJson(chart.spec));
         await save(ctx, files.svg, chart.svg);
-        await save(ctx, files.png, renderPng(chart.svg));
+        await save(ctx, files.png, await preview);
         written.push(files.spec, files.svg, files.png);
       }
       const { spec: _, svg: __, ...meta } = chart;

@@ -7,11 +7,8 @@ import { sha256File } from '../src/core/hash.ts';
 import { parsePeriod, periodEnd } from '../src/core/periods.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
-import { CHANGES, INDICATORS } from './3-indicators.ts';
-import { CHART_INDEX } from './4-charts.ts';
 import { runAlone } from './alone.ts';
-
-export const BRIEFING = 'briefing.pdf';
+import { BRIEFING, CHANGES, CHART_INDEX, INDICATORS } from './files.ts';
 
 export const briefingStage: Stage = {
   name: 'briefing',

@@ -1,14 +1,28 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createContext } from '../src/cli/context.ts';
+import { defaultIo, execute } from '../src/cli/execute.ts';
+import { runOneStage } from '../src/cli/oneStage.ts';
+import { INPUT_OPTIONS, type InputValues } from '../src/cli/options.ts';
+import { help } from '../src/core/messages.ts';
 import type { Stage } from '../src/core/stage.ts';
 
 /**
  * Lets a stage script run on its own (`npx tsx pipeline/3-indicators.ts --out outputs`): when it is the
  * entry point, it runs as `tradebrief stage <name>` with the same options; when imported, it does nothing.
+ * It reaches the command line's option parsing and runner, never the command line itself.
  */
 export async function runAlone(moduleUrl: string, stage: Stage): Promise<void> {
   const entry = process.argv[1];
   if (!entry || pathToFileURL(resolve(entry)).href !== moduleUrl) return;
-  const { main } = await import('../src/cli/main.ts');
-  process.exitCode = await main(['stage', stage.name, ...process.argv.slice(2)]);
+  process.exitCode = await execute(
+    {
+      help: help.stage,
+      options: INPUT_OPTIONS,
+      run: async (values, _positionals, log, io) =>
+        runOneStage(stage, values as InputValues, await createContext(values as InputValues, log, io.env)),
+    },
+    process.argv.slice(2),
+    defaultIo,
+  );
 }

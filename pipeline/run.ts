@@ -28,27 +28,14 @@ import { shownPath } from '../src/core/paths.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
 import { hashInputs } from '../src/ingest/listInputs.ts';
-import { ingestStage } from './1-ingest.ts';
-import { normaliseStage } from './2-normalise.ts';
-import { INDICATORS, indicatorsStage } from './3-indicators.ts';
-import { chartsStage } from './4-charts.ts';
-import { briefingStage } from './5-briefing.ts';
+import { INDICATORS } from './files.ts';
 
-/** The path of the data, in order: each stage reads only what the ones before it wrote. */
-export const STAGES: readonly Stage[] = [
-  ingestStage,
-  normaliseStage,
-  indicatorsStage,
-  chartsStage,
-  briefingStage,
-];
-
-export function findStage(name: string): Stage | undefined {
-  return STAGES.find((s) => s.name === name);
-}
-
+/** The runner knows stages only as values (pipeline/stages.ts lists them), so a stage script can call it. */
 export interface RunOptions {
-  stages?: readonly Stage[];
+  /** The stages to run, in order: all of them (STAGES) for an edition. */
+  stages: readonly Stage[];
+  /** Only some stages (`tradebrief stage`): no edition is archived. */
+  partial?: boolean;
   /** Re-run every stage even when its cache key is unchanged. */
   force?: boolean;
   /** How long to wait for another run's lock before giving up (exit 75). */
@@ -68,7 +55,7 @@ export interface RunResult {
  */
 export async function runPipeline(
   base: Omit<RunContext, 'buildDir'>,
-  options: RunOptions = {},
+  options: RunOptions,
 ): Promise<RunResult> {
   await mkdir(base.outDir, { recursive: true });
   const release = await acquireLock(base.outDir, {
@@ -93,7 +80,7 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
   const before = await previousEdition(base.outDir, pair, editionId);
   const build = await startBuild(base.outDir);
   const ctx: RunContext = { ...base, buildDir: build.dir, ...(before ? { previousEdition: before } : {}) };
-  const fullRun = options.stages === undefined;
+  const fullRun = !options.partial;
   let outcome: Awaited<ReturnType<typeof runStages>>;
   try {
     outcome = await runStages(ctx, build, options, inputs);
@@ -128,7 +115,7 @@ async function runStages(ctx: RunContext, build: Build, options: RunOptions, inp
   const stages: Record<string, StageRecord> = { ...(previous?.stages ?? {}) };
   const ran: string[] = [];
   const skipped: string[] = [];
-  for (const stage of options.stages ?? STAGES) {
+  for (const stage of options.stages) {
     const key = stageKey({
       stage: stage.name,
       code,
@@ -165,9 +152,15 @@ async function runStages(ctx: RunContext, build: Build, options: RunOptions, inp
  * before the next stage loads its libraries keeps a run's peak memory that of its largest stage, not
  * their sum (a bulk year's ingest would otherwise still be on the heap while the charts render).
  */
+const GC_FROM_BYTES = 128 * 1024 * 1024;
+
 const collectGarbage: () => void = (() => {
   v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
+  const gc = vm.runInNewContext('gc') as () => void;
+  // A forced collection costs its pause whatever is left; below this the heap is small anyway.
+  return () => {
+    if (v8.getHeapStatistics().used_heap_size >= GC_FROM_BYTES) gc();
+  };
 })();
 
 /** What the first stage reads: the input files, or in a batch the one shared read of them. */

@@ -1,39 +1,16 @@
-import type { Writable } from 'node:stream';
 import { closest } from '../core/closest.ts';
-import { ExitCode, exitCodeFor, formatProblem, InputError } from '../core/errors.ts';
-import { createLogger, type Logger } from '../core/log.ts';
+import { ExitCode } from '../core/errors.ts';
 import { help, cliMessages as m } from '../core/messages.ts';
-import { allowProgress } from '../core/progress.ts';
 import { batchCommand } from './commands/batch.ts';
 import { initCommand } from './commands/init.ts';
 import { runCommand } from './commands/run.ts';
 import { stageCommand } from './commands/stage.ts';
 import { validateCommand } from './commands/validate.ts';
 import { createContext } from './context.ts';
-import {
-  BATCH_OPTIONS,
-  INIT_OPTIONS,
-  INPUT_OPTIONS,
-  type OUTPUT_OPTIONS,
-  parse,
-  type Values,
-} from './options.ts';
+import { type Command, defaultIo, execute, type Io } from './execute.ts';
+import { BATCH_OPTIONS, INIT_OPTIONS, INPUT_OPTIONS, type Values } from './options.ts';
 
-export interface Io {
-  stdout: Writable;
-  stderr: Writable;
-  env: NodeJS.ProcessEnv;
-}
-
-const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
-
-type AnyValues = Values<typeof OUTPUT_OPTIONS> & Record<string, unknown>;
-
-interface Command {
-  help: string;
-  options: typeof INPUT_OPTIONS | typeof BATCH_OPTIONS | typeof INIT_OPTIONS;
-  run(values: AnyValues, positionals: string[], log: Logger, io: Io): Promise<number>;
-}
+export type { Io } from './execute.ts';
 
 const COMMANDS: Record<string, Command> = {
   run: {
@@ -89,54 +66,5 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.stderr.write(`error: ${m.unknownCommand(name, closest(name, Object.keys(COMMANDS)))}\n`);
     return ExitCode.input;
   }
-  let parsed: { values: AnyValues; positionals: string[] };
-  try {
-    parsed = parse(args, command.options) as { values: AnyValues; positionals: string[] };
-  } catch (error) {
-    const option = /'(-{1,2}[^']+)'/.exec((error as Error).message)?.[1]?.replace(/^-+/, '') ?? '';
-    const suggestion = closest(option, Object.keys(command.options));
-    io.stderr.write(`error: ${m.badOption((error as Error).message, suggestion && `--${suggestion}`)}\n`);
-    return ExitCode.input;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(command.help);
-    return ExitCode.ok;
-  }
-  const format = values['log-format'];
-  if (format !== 'human' && format !== 'json') {
-    io.stderr.write(`error: ${m.badLogFormat(String(format))}\n`);
-    return ExitCode.input;
-  }
-  allowProgress(format === 'human' && !values.quiet);
-  const log = createLogger({
-    format,
-    verbosity: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
-    stream: io.stderr,
-  });
-  try {
-    return await command.run(values, positionals, log, io);
-  } catch (error) {
-    return report(error, log, values.verbose);
-  }
-}
-
-function report(error: unknown, log: Logger, verbose: boolean): number {
-  const code = exitCodeFor(error);
-  if (error instanceof InputError) {
-    for (const problem of error.problems)
-      log.log('error', 'input-problem', formatProblem(problem), { ...problem });
-    log.log('error', 'input-problems', m.problems(error.problems.length));
-  } else if (code === ExitCode.locked) {
-    log.log('error', 'locked', (error as Error).message);
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    log.log(
-      'error',
-      'internal',
-      m.internal(message),
-      verbose && error instanceof Error ? { stack: error.stack } : {},
-    );
-  }
-  return code;
+  return execute(command, args, io);
 }

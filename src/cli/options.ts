@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+export type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Options every command shares; defaults are documented in --help and README. */
 export const OUTPUT_OPTIONS = {
@@ -26,6 +26,7 @@ export const BATCH_OPTIONS = {
   ...INPUT_OPTIONS,
   partners: { type: 'string' },
   jobs: { type: 'string' },
+  shard: { type: 'string' },
 } as const satisfies Options;
 
 export const INIT_OPTIONS = {

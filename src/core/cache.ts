@@ -27,11 +27,22 @@ export async function hashTree(dir: string): Promise<FileHash[]> {
   return hashes;
 }
 
+/** Set by the bundler to the code versions of the folder lists below; absent when run from the sources. */
+declare const __CODE_VERSIONS__: Record<string, string> | undefined;
+
+/** The folder lists whose code version the bundle carries. */
+export const CODE_FOLDERS = ['src', 'pipeline'] as const;
+export const INGEST_CODE_FOLDERS = ['src/ingest', 'src/core'] as const;
+
 /**
  * The code version: one hash over the sources in `folders` and the lock file (which pins every library).
  * By default all of the code, so any change to it re-runs every stage.
  */
-export async function codeVersion(folders: readonly string[] = ['src', 'pipeline']): Promise<string> {
+export async function codeVersion(folders: readonly string[] = CODE_FOLDERS): Promise<string> {
+  // The bundle carries the versions of the code it was built from (scripts/bundle.js), so a run need
+  // not hash every source file; from the sources (tsx) they are computed.
+  const baked = typeof __CODE_VERSIONS__ === 'undefined' ? undefined : __CODE_VERSIONS__[folders.join(',')];
+  if (baked) return baked;
   const parts: string[] = [];
   for (const folder of folders) {
     for (const { file, sha256: hash } of await hashTree(join(PROJECT_ROOT, folder)))

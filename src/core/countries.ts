@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { LocaleData } from 'i18n-iso-countries';
-import countries from 'i18n-iso-countries';
+// The library without its node entry, which would register all 78 languages at every start.
+import countries from 'i18n-iso-countries/index.js';
 
 countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json') as LocaleData);
 

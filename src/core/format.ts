@@ -1,11 +1,20 @@
 /** Number formats shared by notes, narrative, tables and charts, so a figure reads the same everywhere. */
 const MINUS = '\u2212';
 
+/** One formatter per precision: building an Intl.NumberFormat costs far more than using one. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function formatter(digits: number): Intl.NumberFormat {
+  let made = formatters.get(digits);
+  if (!made) {
+    made = new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, made);
+  }
+  return made;
+}
+
 function grouped(value: number, digits: number): string {
-  const text = Math.abs(value).toLocaleString('en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const text = formatter(digits).format(Math.abs(value));
   return Number(text.replaceAll(',', '')) === 0 ? text : `${value < 0 ? MINUS : ''}${text}`;
 }
 

@@ -325,6 +325,10 @@ export const cliMessages = {
   pairKeysDropped: (keys: string[]) =>
     `the config is written for another pair: its ${keys.join(', ')} are left out of this briefing`,
   badJobs: (value: string) => `--jobs takes a whole number of worker threads, 1 or more, not "${value}"`,
+  badShard: (value: string) =>
+    `--shard takes K/N, the K-th of N slices of the partner list with 1 ≤ K ≤ N (such as 2/5), not "${value}"`,
+  shardEmpty: (value: string, partners: number) =>
+    `shard ${value} has no partner to build: the list has only ${partners}`,
   stageNeeds: (stage: string, file: string) =>
     `stage ${stage} reads ${file}, which is not there yet: run the stages before it first (or tradebrief run)`,
   badWait: (value: string) => `--wait takes a number of seconds, not "${value}"`,
@@ -428,9 +432,13 @@ the failures (1 if any was internal).
 ${COMMON_OPTIONS}
   --partners LIST     comma-separated ISO3 partner codes (required)
   --jobs N            worker threads (default: the number of cores)
+  --shard K/N         build only the K-th of N slices of the partner list (every N-th partner from
+                      the K-th on), so N machines share the work; shards that share --out read the
+                      inputs once (they wait up to 30 minutes for the shard that reads; see --wait)
 
 Examples:
   tradebrief batch --inputs downloads/baci --reporter IND --partners RUS,CHN,USA,ARE --out briefs
+  tradebrief batch --inputs downloads/baci --reporter IND --partners RUS,CHN,USA,ARE --shard 2/2
 
 ${EXIT_CODES}
 `,

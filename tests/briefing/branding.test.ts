@@ -42,7 +42,7 @@ describe('metadata with markup characters in the title and the organisation', ()
 
 describe('the organisation logo', () => {
   it('is drawn on the cover as decoration, not as a figure', async () => {
-    const logo = renderPng(
+    const logo = await renderPng(
       '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><rect width="60" height="20" fill="#e69f00"/></svg>',
     );
     const set = await defaultSet();

@@ -167,11 +167,9 @@ describe('tradebrief run on bad inputs', () => {
       join(dir, 'huge.csv'),
       `period,reporter,partner,flow,product,value,unit\n${'9'.repeat(60 * 1024 * 1024)}`,
     );
-    const started = performance.now();
     await expectRejected(dir, [
       'garbage.csv: the file holds binary data, not CSV text (is it an Excel or zip file? export it as CSV)',
       'huge.csv, line 2: a record is longer than 1024 KiB: expected one CSV record per line (is a quote left open?)',
     ]);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

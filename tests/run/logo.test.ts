@@ -6,7 +6,7 @@ import { tempDir, tool, tradebrief } from '../helpers.ts';
 import { copyInputs, json } from './helpers.ts';
 
 describe('the organisation logo from the config', () => {
-  it('is drawn on the cover when the file exists, and named when it does not', () => {
+  it('is drawn on the cover when the file exists, and named when it does not', async () => {
     const inputs = copyInputs();
     const configFile = join(inputs, 'tradebrief.config.json');
     const config = json<{ organisation: Record<string, string> }>(configFile);
@@ -17,7 +17,7 @@ describe('the organisation logo from the config', () => {
     expect(missing.stderr).toContain('key "organisation.logo": the logo "logo.png" does not exist');
     writeFileSync(
       join(inputs, 'logo.png'),
-      renderPng(
+      await renderPng(
         '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#c00"/></svg>',
         1,
       ),

@@ -24,7 +24,8 @@ export const SHARED_INGEST = '.batch/ingest.json';
 
 /**
  * One briefing per partner from a single ingest of the inputs, on as many worker threads as there are
- * cores. A partner that fails is reported at the end; the others are still built.
+ * cores. A partner that fails is reported at the end; the others are still built. With `--shard K/N`
+ * only every N-th partner from the K-th on is built, so N machines together build the whole list.
  */
 export async function batchCommand(
   values: BatchValues,
@@ -47,18 +48,26 @@ export async function batchCommand(
   if (!Number.isInteger(wanted) || wanted < 1) {
     throw new InputError([{ file: 'command line', message: m.badJobs(values.jobs ?? '') }]);
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const mine = shard ? partners.filter((_, i) => i % shard.count === shard.index - 1) : partners;
   const first = await createContext({ ...values, partner: partners[0] }, log, env);
   const reporter = first.config.reporter;
+  if (mine.length === 0) {
+    log.log('info', 'batch-done', m.shardEmpty(values.shard ?? '', partners.length));
+    return ExitCode.ok;
+  }
   await mkdir(first.outDir, { recursive: true });
-  // The batch's own lock guards the shared read; each partner's run then locks its own folder.
-  const release = await acquireLock(first.outDir, { waitSeconds: Number(values.wait) || 0 });
+  // The batch's own lock guards the shared read; each partner's run then locks its own folder. Shards
+  // sharing --out wait for the one that reads, then all use its read (its key names every partner).
+  const waitSeconds = Number(values.wait) || (shard ? SHARD_WAIT_SECONDS : 0);
+  const release = await acquireLock(first.outDir, { waitSeconds });
   let sharedPath: string;
   try {
     sharedPath = await sharedIngest(first, reporter, partners);
   } finally {
     await release();
   }
-  const jobs: BatchJob[] = partners.map((partner) => ({
+  const jobs: BatchJob[] = mine.map((partner) => ({
     partner,
     out: join(resolve(values.out), `${reporter}-${partner}`),
   }));
@@ -96,6 +105,19 @@ export async function batchCommand(
   return failed.some((f) => f.code === ExitCode.internal)
     ? ExitCode.internal
     : (failed[0]?.code ?? ExitCode.internal);
+}
+
+/** How long a shard waits by default for another shard's read of the shared inputs. */
+const SHARD_WAIT_SECONDS = 1800;
+
+/** `--shard K/N`: the K-th (from 1) of N slices of the partner list. */
+function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new InputError([{ file: 'command line', message: m.badShard(text) }]);
+  return { index, count };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runPipeline } from '../../../pipeline/run.ts';
+import { STAGES } from '../../../pipeline/stages.ts';
 import { exitCodeFor, formatProblem, InputError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 import { allowProgress } from '../../core/progress.ts';
@@ -41,7 +42,10 @@ async function buildOne(job: BatchJob): Promise<BatchOutcome> {
   const values = { ...setup.values, partner: job.partner, out: job.out };
   try {
     const ctx = await createContext(values, loggerFor(job.partner), setup.env);
-    const result = await runPipeline({ ...ctx, sharedIngest: setup.sharedIngest }, runOptions(values));
+    const result = await runPipeline(
+      { ...ctx, sharedIngest: setup.sharedIngest },
+      { ...runOptions(values), stages: STAGES },
+    );
     return { partner: job.partner, code: 0, problems: [], upToDate: result.upToDate };
   } catch (error) {
     const problems =

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { writeFileAtomic } from '../../core/atomic.ts';
-import { codeVersion } from '../../core/cache.ts';
+import { codeVersion, INGEST_CODE_FOLDERS } from '../../core/cache.ts';
 import { sha256 } from '../../core/hash.ts';
 
 /**
@@ -27,7 +27,7 @@ export function extractCacheDir(outDir: string): string {
 
 /** The key of an extract: everything that shapes it, including the ingest code and the libraries. */
 export async function extractKey(parts: Record<string, unknown>): Promise<string> {
-  return sha256(JSON.stringify({ ...parts, code: await codeVersion(['src/ingest', 'src/core']) }));
+  return sha256(JSON.stringify({ ...parts, code: await codeVersion(INGEST_CODE_FOLDERS) }));
 }
 
 /** The extract stored under `key`, or undefined; an unreadable entry is removed and counts as missing. */

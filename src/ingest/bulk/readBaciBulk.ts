@@ -8,7 +8,7 @@ import { createBaciSink } from './baciSink.ts';
 import { extractKey, loadExtract, saveExtract } from './extractCache.ts';
 import { sha256InBackground } from './hashInBackground.ts';
 import { readLines } from './readLines.ts';
-import type { BulkInput, BulkRead } from './route.ts';
+import type { BulkInput, BulkRead } from './types.ts';
 
 interface CachedExtract {
   rows: number;

@@ -1,12 +1,10 @@
 import { stat } from 'node:fs/promises';
-import type { Problem } from '../../core/errors.ts';
-import type { Adapter, AdapterContext } from '../adapter.ts';
+import type { Adapter } from '../adapter.ts';
 import { detectFormat, isHeaderRow } from '../formats.ts';
 import type { InputFile } from '../listInputs.ts';
-import type { ProblemList } from '../problemList.ts';
 import { type CsvHead, readHead } from '../readCsv.ts';
-import type { Records } from '../records.ts';
 import { readBaciBulk } from './readBaciBulk.ts';
+import type { BulkReader } from './types.ts';
 
 /**
  * Files from this size on (about 60,000 BACI rows) take their format's bulk reader when it has one.
@@ -14,23 +12,6 @@ import { readBaciBulk } from './readBaciBulk.ts';
  * 60 MB: the small curated inputs stay on it.
  */
 export const BULK_MIN_BYTES = 2 * 1024 * 1024;
-
-export interface BulkInput {
-  path: string;
-  head: CsvHead;
-  /** Where extracts are cached by the file's hash; none: no cache. */
-  cacheDir?: string;
-  /** Bytes read at a time, when not the reader's default. */
-  chunkBytes?: number;
-  /** Problems with the file's text (ragged rows), reported with the other files' read problems. */
-  readProblems: ProblemList;
-}
-
-export type BulkRead =
-  /** The file cannot be read on (csv-parse would give up on it too): this is its only problem. */
-  { stop: Problem } | { sha256: string; rows: number; read: Partial<Records> };
-
-export type BulkReader = (input: BulkInput, ctx: AdapterContext) => Promise<BulkRead>;
 
 /** Formats with a bulk reader: BACI (one simple numeric table per year, hundreds of MB). */
 const BULK_READERS: Record<string, BulkReader> = { baci: readBaciBulk };

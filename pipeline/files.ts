@@ -1,0 +1,8 @@
+/** The files stages hand over, relative to the output folder: named once, read by the stages after. */
+export const INGESTED = 'stages/ingest.json';
+export const NORMALISED = 'stages/normalised.json';
+export const INDICATORS = 'indicators.json';
+export const CHANGES = 'changes.json';
+/** Index of the charts: id, title, alt text, files, or what a missing chart needs. */
+export const CHART_INDEX = 'charts/index.json';
+export const BRIEFING = 'briefing.pdf';

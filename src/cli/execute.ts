@@ -1,0 +1,81 @@
+import type { Writable } from 'node:stream';
+import { closest } from '../core/closest.ts';
+import { ExitCode, exitCodeFor, formatProblem, InputError } from '../core/errors.ts';
+import { createLogger, type Logger } from '../core/log.ts';
+import { cliMessages as m } from '../core/messages.ts';
+import { allowProgress } from '../core/progress.ts';
+import { type Options, type OUTPUT_OPTIONS, parse, type Values } from './options.ts';
+
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+}
+
+export const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+export type AnyValues = Values<typeof OUTPUT_OPTIONS> & Record<string, unknown>;
+
+/** One command of the command line: its help, its options and what it does. */
+export interface Command {
+  help: string;
+  options: Options;
+  run(values: AnyValues, positionals: string[], log: Logger, io: Io): Promise<number>;
+}
+
+/**
+ * Runs one command with its arguments: options parsed and checked, the logger set up, and every
+ * failure turned into its exit code and a message, never a stack trace.
+ */
+export async function execute(command: Command, args: string[], io: Io): Promise<number> {
+  let parsed: { values: AnyValues; positionals: string[] };
+  try {
+    parsed = parse(args, command.options) as { values: AnyValues; positionals: string[] };
+  } catch (error) {
+    const option = /'(-{1,2}[^']+)'/.exec((error as Error).message)?.[1]?.replace(/^-+/, '') ?? '';
+    const suggestion = closest(option, Object.keys(command.options));
+    io.stderr.write(`error: ${m.badOption((error as Error).message, suggestion && `--${suggestion}`)}\n`);
+    return ExitCode.input;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(command.help);
+    return ExitCode.ok;
+  }
+  const format = values['log-format'];
+  if (format !== 'human' && format !== 'json') {
+    io.stderr.write(`error: ${m.badLogFormat(String(format))}\n`);
+    return ExitCode.input;
+  }
+  allowProgress(format === 'human' && !values.quiet);
+  const log = createLogger({
+    format,
+    verbosity: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
+    stream: io.stderr,
+  });
+  try {
+    return await command.run(values, positionals, log, io);
+  } catch (error) {
+    return report(error, log, values.verbose);
+  }
+}
+
+function report(error: unknown, log: Logger, verbose: boolean): number {
+  const code = exitCodeFor(error);
+  if (error instanceof InputError) {
+    for (const problem of error.problems)
+      log.log('error', 'input-problem', formatProblem(problem), { ...problem });
+    log.log('error', 'input-problems', m.problems(error.problems.length));
+  } else if (code === ExitCode.locked) {
+    log.log('error', 'locked', (error as Error).message);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    log.log(
+      'error',
+      'internal',
+      m.internal(message),
+      verbose && error instanceof Error ? { stack: error.stack } : {},
+    );
+  }
+  return code;
+}

@@ -1,0 +1,23 @@
+import type { Problem } from '../../core/errors.ts';
+import type { AdapterContext } from '../adapter.ts';
+import type { ProblemList } from '../problemList.ts';
+import type { CsvHead } from '../readCsv.ts';
+import type { Records } from '../records.ts';
+
+/** A large file of a format with a bulk reader, as the reader gets it. */
+export interface BulkInput {
+  path: string;
+  head: CsvHead;
+  /** Where extracts are cached by the file's hash; none: no cache. */
+  cacheDir?: string;
+  /** Bytes read at a time, when not the reader's default. */
+  chunkBytes?: number;
+  /** Problems with the file's text (ragged rows), reported with the other files' read problems. */
+  readProblems: ProblemList;
+}
+
+export type BulkRead =
+  /** The file cannot be read on (csv-parse would give up on it too): this is its only problem. */
+  { stop: Problem } | { sha256: string; rows: number; read: Partial<Records> };
+
+export type BulkReader = (input: BulkInput, ctx: AdapterContext) => Promise<BulkRead>;
