@@ -92,7 +92,7 @@ async function timeBriefing(dir: string, label: string): Promise<Timed> {
       );
       seconds.push((performance.now() - started) / 1000);
       if (child.status !== 0) throw new Error(`tradebrief run failed:\n${child.stderr}`);
-      peakKb = Math.max(peakKb, Number(await readFile(rssFile, 'utf8')));
+      peakKb = Math.max(peakKb, (JSON.parse(await readFile(rssFile, 'utf8')) as { maxRSS: number }).maxRSS);
     }
   } finally {
     await rm(work, { recursive: true, force: true });
