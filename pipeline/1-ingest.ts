@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { save, toJson } from '../src/core/context.ts';
+import { save, toStageJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import { extractCacheDir } from '../src/ingest/bulk/extractCache.ts';
 import { runAlone } from './alone.ts';
@@ -25,7 +25,7 @@ export const ingestStage: Stage = {
       extractCache: extractCacheDir(ctx.outDir),
     });
     // Save.
-    await save(ctx, INGESTED, toJson(result));
+    await save(ctx, INGESTED, toStageJson(result));
     return [INGESTED];
   },
 };

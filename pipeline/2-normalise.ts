@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { outPath, save, toJson } from '../src/core/context.ts';
+import { outPath, save, toStageJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IngestResult } from '../src/ingest/records.ts';
 import { runAlone } from './alone.ts';
@@ -17,7 +17,7 @@ export const normaliseStage: Stage = {
     const { normalise } = await import('../src/normalise/normalise.ts');
     const table = normalise(ingested, ctx.config);
     // Save.
-    await save(ctx, NORMALISED, toJson(table));
+    await save(ctx, NORMALISED, toStageJson(table));
     return [NORMALISED];
   },
 };

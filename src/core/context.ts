@@ -41,3 +41,11 @@ export async function save(ctx: RunContext, file: string, data: string | Uint8Ar
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/**
+ * JSON of the working files one stage hands the next (stages/): compact, as it is written, hashed and
+ * parsed again on every run, and only read by people with a tool (`jq . stages/ingest.json`).
+ */
+export function toStageJson(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}

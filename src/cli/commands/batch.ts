@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '../../core/atomic.ts';
 import { codeVersion, stageKey } from '../../core/cache.ts';
-import { toJson } from '../../core/context.ts';
+import { toStageJson } from '../../core/context.ts';
 import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
@@ -134,7 +134,7 @@ async function sharedIngest(ctx: Context, reporter: string, partners: string[]):
   const { ingest } = await import('../../ingest/ingest.ts');
   await writeFileAtomic(
     path,
-    toJson(
+    toStageJson(
       await ingest(ctx.inputsDir, {
         focus: { reporter, partners },
         extractCache: extractCacheDir(ctx.outDir),
