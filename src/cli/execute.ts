@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import { closest } from '../core/closest.ts';
-import { ExitCode, exitCodeFor, formatProblem, InputError } from '../core/errors.ts';
+import { ExitCode, exitCodeFor, formatProblem, InputError, TemporaryError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../core/log.ts';
-import { cliMessages as m } from '../core/messages.ts';
+import { fetchMessages, cliMessages as m } from '../core/messages.ts';
 import { allowProgress } from '../core/progress.ts';
 import { type Options, type OUTPUT_OPTIONS, parse, type Values } from './options.ts';
 
@@ -66,6 +66,8 @@ function report(error: unknown, log: Logger, verbose: boolean): number {
     for (const problem of error.problems)
       log.log('error', 'input-problem', formatProblem(problem), { ...problem });
     log.log('error', 'input-problems', m.problems(error.problems.length));
+  } else if (error instanceof TemporaryError) {
+    log.log('error', 'temporary', fetchMessages.temporary(error.message));
   } else if (code === ExitCode.locked) {
     log.log('error', 'locked', (error as Error).message);
   } else {

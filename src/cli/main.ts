@@ -8,7 +8,7 @@ import { stageCommand } from './commands/stage.ts';
 import { validateCommand } from './commands/validate.ts';
 import { createContext } from './context.ts';
 import { type Command, defaultIo, execute, type Io } from './execute.ts';
-import { BATCH_OPTIONS, INIT_OPTIONS, INPUT_OPTIONS, type Values } from './options.ts';
+import { BATCH_OPTIONS, FETCH_OPTIONS, INIT_OPTIONS, INPUT_OPTIONS, type Values } from './options.ts';
 
 export type { Io } from './execute.ts';
 
@@ -47,6 +47,12 @@ const COMMANDS: Record<string, Command> = {
     help: help.init,
     options: INIT_OPTIONS,
     run: (values, _p, log) => initCommand(values as Values<typeof INIT_OPTIONS>, log),
+  },
+  fetch: {
+    help: help.fetch,
+    options: FETCH_OPTIONS,
+    run: async (values, _p, log, io) =>
+      (await import('./commands/fetch.ts')).fetchCommand(values as Values<typeof FETCH_OPTIONS>, log, io.env),
   },
 };
 

@@ -37,6 +37,25 @@ export const INIT_OPTIONS = {
   force: { type: 'boolean', default: false },
 } as const satisfies Options;
 
+/** `fetch`: where to write, which pair and years, and how hard to try. Defaults are in --help. */
+export const FETCH_OPTIONS = {
+  ...OUTPUT_OPTIONS,
+  inputs: { type: 'string', default: 'inputs' },
+  config: { type: 'string' },
+  reporter: { type: 'string' },
+  partner: { type: 'string' },
+  partners: { type: 'string' },
+  years: { type: 'string' },
+  'base-url': { type: 'string' },
+  'max-calls': { type: 'string', default: '100' },
+  'max-records': { type: 'string' },
+  retries: { type: 'string', default: '3' },
+  backoff: { type: 'string', default: '2' },
+  pause: { type: 'string' },
+  timeout: { type: 'string', default: '120' },
+  wait: { type: 'string', default: '0' },
+} as const satisfies Options;
+
 export function parse<T extends Options>(args: string[], options: T) {
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }

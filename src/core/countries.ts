@@ -20,6 +20,14 @@ const TRADE_NUMERIC: Record<string, string> = {
   '579': 'NOR',
 };
 
+/** ISO alpha-3 → the numeric code trade databases use: their own where it differs from ISO 3166 (India 699). */
+export function toTradeNumeric(iso3: string): number | undefined {
+  if (iso3 === WORLD) return 0;
+  const own = Object.entries(TRADE_NUMERIC).find(([, alpha3]) => alpha3 === iso3)?.[0];
+  const numeric = own ?? (isIso3(iso3) ? countries.alpha3ToNumeric(iso3) : undefined);
+  return numeric === undefined ? undefined : Number(numeric);
+}
+
 /** Any country code a trade file uses (ISO alpha-3, alpha-2, ISO or trade numeric, World) → ISO alpha-3. */
 export function toIso3(code: string): string | undefined {
   const text = code.trim().toUpperCase();

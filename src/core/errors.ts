@@ -32,6 +32,14 @@ export class LockedError extends Error {
   }
 }
 
+/** A remote service failed in a way that may pass (rate limit, quota, outage): try again later. */
+export class TemporaryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemporaryError';
+  }
+}
+
 /** Exit codes are part of the command-line contract (README lists them). */
 export const ExitCode = {
   ok: 0,
@@ -39,6 +47,8 @@ export const ExitCode = {
   input: 2,
   /** EX_TEMPFAIL from sysexits.h: try again later. */
   locked: 75,
+  /** The same code for a remote service's passing failure (sysexits.h: "try again later"). */
+  temporary: 75,
 } as const;
 
 export function formatProblem(p: Problem): string {
@@ -56,5 +66,6 @@ export function formatProblem(p: Problem): string {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return ExitCode.input;
   if (error instanceof LockedError) return ExitCode.locked;
+  if (error instanceof TemporaryError) return ExitCode.temporary;
   return ExitCode.internal;
 }

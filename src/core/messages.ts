@@ -4,8 +4,8 @@
  */
 import { formatNumber } from './format.ts';
 
-const quote = (text: string): string => {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+const quote = (text: string, limit = 40): string => {
+  const shown = text.length > limit ? `${text.slice(0, limit)}…` : text;
   // Control characters (binary garbage) would garble the terminal: show them as "?".
   return `"${[...shown].map((c) => (c.charCodeAt(0) < 32 ? '?' : c)).join('')}"`;
 };
@@ -361,6 +361,106 @@ export const cliMessages = {
       : `${done} briefings built or up to date`,
 };
 
+/** What `tradebrief fetch` says: which endpoint, each query, what changed, and why a call failed. */
+const seconds = (s: number): string => `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+const yearList = (years: number[]): string =>
+  years.length > 2 && years.at(-1) === (years[0] ?? 0) + years.length - 1
+    ? `${years[0]}–${years.at(-1)}`
+    : years.join(', ');
+
+export const fetchMessages = {
+  usingKey: () =>
+    'using the subscription key in COMTRADE_API_KEY: the keyed endpoints (data/v1/get), several years a call',
+  usingPreview: () =>
+    'COMTRADE_API_KEY is not set: using the keyless preview (public/v1/preview), at most 500 rows and one year a call',
+  queryShown: (reporter: string, years: string, partners: string[], flows: string[], commodities: string[]) =>
+    `${reporter} ${years} with ${partners.join(', ')}, flows ${flows.join(', ')}, ${commodities.join(', ')}`,
+  queried: (call: number, query: string, rows: number) => `[call ${call}] ${query}: ${rows} rows`,
+  truncated: (query: string, rows: number, cap: number) =>
+    `${query}: ${rows} rows reach the cap of ${cap} a call, so the answer may be cut short: asking again in two parts`,
+  cannotSplit: (query: string, cap: number) =>
+    `${query} still reaches the cap of ${cap} rows after splitting it as far as it goes: raise --max-records`,
+  datasetStatus: (reporter: string, year: number, status: string) =>
+    `${reporter} ${year}: ${
+      {
+        new: 'new',
+        revised: 'revised since the last fetch (new release stamp)',
+        rescoped: 'asked for other partners than last time',
+        altered: 'the file is missing or was edited since the last fetch',
+      }[status] ?? status
+    }; downloading`,
+  notPublished: (reporter: string, years: number[], latest: number) =>
+    `${reporter} has not published ${yearList(years)} in Comtrade (its latest year is ${latest}): ${
+      years.every((y) => y > latest) ? 'not released yet' : 'not reported'
+    }; the other side's report covers the pair`,
+  noReleases: (reporter: string, code: number) =>
+    `Comtrade lists no data at all for ${reporter} (area code ${code}): more likely a code Comtrade does not use for it than a country that never reported; its side is skipped`,
+  nothingPublished: (reporters: string[]) =>
+    `Comtrade lists no data for ${reporters.join(' or ')}: expected countries that report to UN Comtrade (check the ISO3 codes)`,
+  nothingNew: (folder: string) =>
+    `nothing new: every dataset in ${folder} matches Comtrade's latest release; no file was changed`,
+  fetched: (files: number, folder: string, calls: number) =>
+    `wrote ${files} file${files === 1 ? '' : 's'} into ${folder} (${calls} call${calls === 1 ? '' : 's'} to the API); run "tradebrief run" to build the new edition`,
+  retrying: (reason: string, wait: number) => `${reason}: trying again in ${seconds(wait)}`,
+  staleLock: (pid: number) => `took over the lock of fetch ${pid}, which no longer exists`,
+  manifestUnreadable: () =>
+    'the fetch manifest cannot be read: every dataset is fetched again and the manifest rewritten',
+  comtradeSource: (folder: string) => [
+    'un-comtrade-api',
+    'UN Comtrade API, final annual goods trade by HS chapter and total (HS as reported), fetched by tradebrief fetch',
+    'United Nations Statistics Division',
+    'https://comtradeapi.un.org',
+    `${folder}/*.csv`,
+    `release stamps and queries in ${folder}/fetch-manifest.json`,
+  ],
+  noComtradeCode: (iso3: string) =>
+    `"${iso3}" has no UN Comtrade area code: expected an ISO 3166 alpha-3 country code such as IND`,
+  badYears: (text: string) =>
+    `--years takes a year or a range of years from 1962, such as 2019 or 2015-2024, not ${quote(text)}`,
+  badBaseUrl: (text: string) =>
+    `--base-url takes an http or https address such as https://comtradeapi.un.org, not ${quote(text, 80)}`,
+  needsPair: () =>
+    'fetch needs a pair: --reporter and --partner (or --partners A,B,C), or a config in the inputs folder',
+  badNumber: (option: string, value: string, what: string) => `${option} takes ${what}, not ${quote(value)}`,
+  temporary: (detail: string) =>
+    `${detail}. Nothing was written; the inputs are as they were: try again later (exit code 75)`,
+  // Why a call failed; the API's own message, when it gives one, is quoted.
+  callCap: (max: number) =>
+    `the run reached its cap of ${max} calls to the API before finishing (--max-calls)`,
+  gaveUp: (query: string, reason: string, tries: number) => `${query}: ${reason}, ${tries} tries`,
+  waitTooLong: (query: string, reason: string, wait: number) =>
+    `${query}: ${reason}, and the server asks to wait ${wait} s, longer than this run waits`,
+  unreachable: (host: string, reason: string) => `cannot reach ${host} (${reason})`,
+  timedOut: () => 'no answer within the time limit',
+  networkCode: (code: string) => `network error ${code}`,
+  networkOther: () => 'network error',
+  htmlPage: (status: number) =>
+    `the API answered with a web page (HTTP ${status}) instead of data: the service is probably down`,
+  notJson: (status: number) => `the API's answer (HTTP ${status}) is not JSON`,
+  notEnvelope: () => "the API's answer lacks the expected count and data fields",
+  answerError: (text: string) => `the API reported an error: ${quote(text, 160)}`,
+  availabilityRowWrong: (reporter: string) =>
+    `the data-availability answer for ${reporter} holds rows for another reporter or without a period or release date`,
+  emptyButPublished: (query: string) =>
+    `${query}: no rows, although Comtrade lists the year as published (the API sometimes answers empty under load)`,
+  strayRows: (query: string) => `${query}: the answer holds rows that were not asked for`,
+  rateLimited: () => 'the API limits the rate of calls (HTTP 429)',
+  serverError: (status: number, message: string) =>
+    `the API failed (HTTP ${status}${message ? `: ${quote(message, 160)}` : ''})`,
+  keyRefused: (status: number, message: string) =>
+    status === 401 && /missing/i.test(message)
+      ? `the API asks for a subscription key (HTTP 401): set COMTRADE_API_KEY, or leave it unset for the keyless preview`
+      : `the API refused the subscription key (HTTP ${status}${message ? `: ${quote(message, 160)}` : ''}): check COMTRADE_API_KEY (a key of the comtrade-v1 product at comtradedeveloper.un.org)`,
+  quotaSpent: (message: string) => {
+    const when = /replenished in (\d+(?::\d+)*)/i.exec(message)?.[1];
+    return `the quota of calls to the API is used up${when ? `; Comtrade replenishes it in ${when}` : ''} (HTTP 403)`;
+  },
+  noEndpoint: (query: string) =>
+    `the API has no endpoint ${query.split('?')[0]} (HTTP 404): expected the address of the UN Comtrade API, such as https://comtradeapi.un.org`,
+  queryRefused: (status: number, message: string) =>
+    `the API refused the query (HTTP ${status}${message ? `: ${quote(message, 160)}` : ''})`,
+};
+
 const COMMON_OPTIONS = `Options:
   --inputs DIR        folder of input CSVs in any supported format (default: inputs)
   --out DIR           output folder (default: outputs)
@@ -391,6 +491,7 @@ Commands:
   stage      run one stage on the outputs of the stages before it
   batch      one briefing per partner from a single read of the inputs
   init       scaffold an inputs folder for a new pair
+  fetch      download new and revised data from the UN Comtrade API into the inputs
 
 Run "tradebrief <command> --help" for a command's options and examples.
 
@@ -459,6 +560,51 @@ Examples:
   tradebrief init --reporter BRA --partner CHN --dir inputs-bra-chn
 
 ${EXIT_CODES}
+`,
+  fetch: `Usage: tradebrief fetch [--inputs DIR] [--reporter ISO3 --partner ISO3 | --partners LIST] [--years Y|Y1-Y2]
+
+Downloads from the UN Comtrade API what the briefing needs: the pair both ways and each side's trade
+with the World, by HS chapter and total (partner2Code=0, motCode=0, customsCode=C00, so nothing is
+counted twice), one Comtrade Plus CSV per reporter and year in DIR/comtrade-api/, with
+fetch-manifest.json (queries, row counts, Comtrade's release stamps, the fetch time). It asks Comtrade
+first which reporter-years are published and when each was last released, and downloads only those new
+or revised since the last fetch: when nothing is new it changes nothing, and "tradebrief run" is then
+up to date. Files are written only once every download has succeeded, each whole or not at all.
+
+The subscription key is read from the environment variable COMTRADE_API_KEY and sent as a header,
+never in an address, a log line or a file. Without it, the keyless preview is used (at most 500 rows and
+one year a call); the log says which.
+
+Options:
+  --inputs DIR        inputs folder to write into (default: inputs)
+  --config FILE       the config naming the pair (default: DIR/tradebrief.config.json)
+  --reporter ISO3     reporting country, overrides the config (e.g. IND)
+  --partner ISO3      partner country, overrides the config (e.g. RUS)
+  --partners LIST     several partners, comma-separated (e.g. RUS,CHN,ARE)
+  --years Y|Y1-Y2     a year or a range (default: the latest 10 years either side has published)
+  --base-url URL      the API's address (default: https://comtradeapi.un.org), e.g. a mirror or proxy
+  --max-calls N       most calls to the API in this run, retries included (default: 100)
+  --max-records N     rows a call may return before it counts as cut short and is split
+                      (default and most: 100000 with a key, 500 without)
+  --retries N         further tries of a call after a passing failure (default: 3)
+  --backoff SECONDS   first wait before a retry, doubled for each further one (default: 2);
+                      a Retry-After from the server takes precedence
+  --pause SECONDS     pause between calls (default: 1.5 with a key, 3.5 without)
+  --timeout SECONDS   longest wait for one answer (default: 120)
+  --wait SECONDS      wait up to SECONDS for another fetch into DIR to finish (default 0: exit 75)
+  --log-format FMT    human (default) or json: one JSON object per line on stderr
+  -q, --quiet, -v, --verbose, -h, --help
+
+Examples:
+  tradebrief fetch && tradebrief run
+  COMTRADE_API_KEY=... tradebrief fetch --reporter IND --partners RUS,CHN --years 2015-2024
+
+Exit codes:
+  0   done, or nothing new (no file changed)
+  1   internal error (a fault in tradebrief)
+  2   a wrong option, query or key: the message says which; nothing was written
+  75  a passing failure (rate limit, used-up quota, outage, another fetch holding the folder):
+      nothing was written, try again later
 `,
   stage: `Usage: tradebrief stage <name> [options]
 

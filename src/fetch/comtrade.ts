@@ -1,0 +1,294 @@
+import { stringify } from 'csv-stringify/sync';
+import { countryName } from '../core/countries.ts';
+import { InputError } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
+import { fetchMessages as m } from '../core/messages.ts';
+import { type Area, WORLD_AREA } from './areas.ts';
+import { type Http, showQuery } from './http.ts';
+import type { Download, ReleaseStamp, Source } from './source.ts';
+
+export const COMTRADE_BASE_URL = 'https://comtradeapi.un.org';
+const FOLDER = 'comtrade-api';
+
+/** The keyless preview answers at most 500 rows and one period a call (a list of periods is a 400). */
+const PREVIEW = { data: '/public/v1/preview/C/A/HS', availability: '/public/v1/getDa/C/A/HS', rows: 500 };
+/**
+ * The keyed endpoint: sources give 100,000 or 250,000 rows a call, so the lower is the cap, and
+ * comtradr's limit of 12 years a query keeps URLs and answers moderate.
+ */
+const KEYED = { data: '/data/v1/get/C/A/HS', availability: '/data/v1/getDa/C/A/HS', rows: 100_000 };
+const KEYED_PERIODS = 12;
+
+const FLOWS = ['M', 'X'];
+/** Every HS chapter (AG2) and the total: the briefing's composition, RCA and totals. */
+const COMMODITIES = ['TOTAL', 'AG2'];
+/** Totals over second partner, mode of transport and customs procedure: nothing counted twice. */
+const TOTALS_ONLY = { partner2Code: '0', motCode: '0', customsCode: 'C00' };
+
+/** The columns of a Comtrade Plus record (data/v1/get with includeDesc), in the API's order. */
+const COLUMNS = [
+  'typeCode',
+  'freqCode',
+  'refPeriodId',
+  'refYear',
+  'refMonth',
+  'period',
+  'reporterCode',
+  'reporterISO',
+  'reporterDesc',
+  'flowCode',
+  'flowDesc',
+  'partnerCode',
+  'partnerISO',
+  'partnerDesc',
+  'partner2Code',
+  'partner2ISO',
+  'partner2Desc',
+  'classificationCode',
+  'classificationSearchCode',
+  'isOriginalClassification',
+  'cmdCode',
+  'cmdDesc',
+  'aggrLevel',
+  'isLeaf',
+  'customsCode',
+  'customsDesc',
+  'mosCode',
+  'motCode',
+  'motDesc',
+  'qtyUnitCode',
+  'qtyUnitAbbr',
+  'qty',
+  'isQtyEstimated',
+  'altQtyUnitCode',
+  'altQtyUnitAbbr',
+  'altQty',
+  'isAltQtyEstimated',
+  'netWgt',
+  'isNetWgtEstimated',
+  'grossWgt',
+  'isGrossWgtEstimated',
+  'cifvalue',
+  'fobvalue',
+  'primaryValue',
+  'legacyEstimationFlag',
+  'isReported',
+  'isAggregate',
+];
+
+interface Query {
+  reporter: Area;
+  partners: Area[];
+  flows: string[];
+  commodities: string[];
+  periods: number[];
+}
+
+interface Envelope {
+  count: number;
+  data: Record<string, unknown>[];
+}
+
+export interface ComtradeOptions {
+  http: Http;
+  /** With a subscription key: the keyed endpoints; without: the keyless preview. */
+  keyed: boolean;
+  /** Rows a call may return before the answer counts as cut short; the endpoint's cap by default. */
+  maxRecords?: number;
+  log: Logger;
+}
+
+/** The UN Comtrade API (Comtrade Plus): final annual goods data, HS as reported. */
+export function createComtrade(options: ComtradeOptions): Source {
+  const { http, log } = options;
+  const endpoint = options.keyed ? KEYED : PREVIEW;
+  const cap = Math.min(options.maxRecords ?? endpoint.rows, endpoint.rows);
+
+  async function ask(query: Query, queries: string[]): Promise<Record<string, unknown>[]> {
+    const params = queryParams(query, cap);
+    const body = (await http.getJson(endpoint.data, params, (b) => checkData(b, query))) as Envelope;
+    const shown = showQuery(endpoint.data, params);
+    if (body.data.length >= cap || body.count > body.data.length) {
+      const parts = split(query);
+      if (!parts)
+        throw new InputError([
+          { file: 'command line', key: '--max-records', message: m.cannotSplit(shown, cap) },
+        ]);
+      log.log('warn', 'fetch-truncated', m.truncated(describe(query), body.data.length, cap), {
+        query: shown,
+      });
+      const rows: Record<string, unknown>[] = [];
+      for (const part of parts) rows.push(...(await ask(part, queries)));
+      return rows;
+    }
+    queries.push(shown);
+    log.log('info', 'fetch-query', m.queried(http.calls, describe(query), body.data.length), {
+      query: shown,
+      rows: body.data.length,
+      calls: http.calls,
+    });
+    return body.data;
+  }
+
+  return {
+    folder: FOLDER,
+    endpoint: endpoint.data,
+    sourcesCsv: stringify([m.comtradeSource(FOLDER)], {
+      header: true,
+      columns: ['id', 'title', 'publisher', 'url', 'files', 'note'],
+      record_delimiter: 'unix',
+    }),
+    calls: () => http.calls,
+    scope: (partners) =>
+      new URLSearchParams({
+        partnerCode: areaCodes([...partners, WORLD_AREA]),
+        flowCode: FLOWS.join(','),
+        cmdCode: COMMODITIES.join(','),
+        ...TOTALS_ONLY,
+      }).toString(),
+
+    async releases(reporter) {
+      const body = (await http.getJson(endpoint.availability, { reporterCode: String(reporter.code) }, (b) =>
+        checkAvailability(b, reporter),
+      )) as Envelope;
+      const byYear = new Map<number, ReleaseStamp[]>();
+      for (const row of body.data) {
+        const year = Number(row.period);
+        const stamps = byYear.get(year) ?? [];
+        stamps.push({
+          classificationCode: String(row.classificationCode ?? ''),
+          lastReleased: String(row.lastReleased),
+          datasetChecksum: String(row.datasetChecksum ?? ''),
+          totalRecords: Number(row.totalRecords ?? 0),
+        });
+        byYear.set(year, stamps);
+      }
+      return byYear;
+    },
+
+    async download(reporter, partners, years) {
+      const perCall = options.keyed ? KEYED_PERIODS : 1;
+      const byYear = new Map<number, Download>(years.map((year) => [year, { rows: [], queries: [] }]));
+      for (let start = 0; start < years.length; start += perCall) {
+        const periods = years.slice(start, start + perCall);
+        const queries: string[] = [];
+        const query: Query = {
+          reporter,
+          partners: [...partners, WORLD_AREA],
+          flows: FLOWS,
+          commodities: COMMODITIES,
+          periods,
+        };
+        for (const row of await ask(query, queries)) byYear.get(Number(row.refYear))?.rows.push(row);
+        for (const year of periods) byYear.get(year)?.queries.push(...queries);
+      }
+      return byYear;
+    },
+
+    toCsv(rows) {
+      const extra = [...new Set(rows.flatMap((row) => Object.keys(row)))]
+        .filter((key) => !COLUMNS.includes(key))
+        .sort();
+      const columns = [...COLUMNS, ...extra];
+      return stringify(
+        rows.map((row) => columns.map((column) => cell(row[column]))),
+        { header: true, columns, escape_formulas: true, record_delimiter: 'unix' },
+      );
+    },
+  };
+}
+
+function queryParams(query: Query, cap: number): Record<string, string> {
+  return {
+    reporterCode: String(query.reporter.code),
+    partnerCode: areaCodes(query.partners),
+    flowCode: query.flows.join(','),
+    cmdCode: query.commodities.join(','),
+    period: query.periods.join(','),
+    ...TOTALS_ONLY,
+    maxRecords: String(cap),
+    includeDesc: 'true',
+  };
+}
+
+function areaCodes(areas: Area[]): string {
+  return [...new Set(areas.map((a) => a.code))].sort((a, b) => a - b).join(',');
+}
+
+/**
+ * A query cut short at the row cap is split in two along its first list of several values (years,
+ * partners, flows, commodities) and asked again; undefined when nothing is left to split.
+ */
+function split(query: Query): [Query, Query] | undefined {
+  for (const key of ['periods', 'partners', 'flows', 'commodities'] as const) {
+    const values = query[key] as unknown[];
+    if (values.length < 2) continue;
+    const half = Math.ceil(values.length / 2);
+    return [
+      { ...query, [key]: values.slice(0, half) },
+      { ...query, [key]: values.slice(half) },
+    ];
+  }
+  return undefined;
+}
+
+function describe(query: Query): string {
+  const years =
+    query.periods.length > 1 ? `${query.periods[0]}–${query.periods.at(-1)}` : `${query.periods[0]}`;
+  return m.queryShown(
+    query.reporter.iso3,
+    years,
+    query.partners.map((p) => (p.code === 0 ? countryName(p.iso3) : p.iso3)),
+    query.flows,
+    query.commodities,
+  );
+}
+
+/** `{elapsedTime, count, data: [...], error: ""}`, the envelope of every data and availability answer. */
+function envelope(body: unknown): Envelope | string {
+  const b = body as Partial<Record<'count' | 'data' | 'error', unknown>> | null;
+  if (typeof b !== 'object' || b === null || !Array.isArray(b.data) || typeof b.count !== 'number')
+    return m.notEnvelope();
+  if (typeof b.error === 'string' && b.error.trim() !== '') return m.answerError(b.error.slice(0, 200));
+  if (b.data.some((row) => typeof row !== 'object' || row === null)) return m.notEnvelope();
+  return { count: b.count, data: b.data as Record<string, unknown>[] };
+}
+
+function checkAvailability(body: unknown, reporter: Area): string | undefined {
+  const e = envelope(body);
+  if (typeof e === 'string') return e;
+  const wrong = e.data.find(
+    (row) =>
+      Number(row.reporterCode) !== reporter.code ||
+      !/^\d{4}$/.test(String(row.period)) ||
+      typeof row.lastReleased !== 'string',
+  );
+  return wrong ? m.availabilityRowWrong(reporter.iso3) : undefined;
+}
+
+/**
+ * Rows must answer the question asked; an empty answer that includes the World (which every
+ * published reporter-year has) is the API's known "empty under load", so it is asked again.
+ */
+function checkData(body: unknown, query: Query): string | undefined {
+  const e = envelope(body);
+  if (typeof e === 'string') return e;
+  if (e.data.length === 0 && query.partners.some((p) => p.code === 0))
+    return m.emptyButPublished(describe(query));
+  const partners = new Set(query.partners.map((p) => p.code));
+  const stray = e.data.find(
+    (row) =>
+      Number(row.reporterCode) !== query.reporter.code ||
+      !partners.has(Number(row.partnerCode)) ||
+      !query.periods.includes(Number(row.refYear)) ||
+      !query.flows.includes(String(row.flowCode)),
+  );
+  return stray ? m.strayRows(describe(query)) : undefined;
+}
+
+function cell(value: unknown): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
