@@ -1,4 +1,7 @@
-import type { Records, SourceRecord } from './records.ts';
+import { citeDownload } from '../reference/citations.ts';
+import { columnKey } from './adapter.ts';
+import type { CsvTable } from './readCsv.ts';
+import type { FileReport, Records, SourceRecord } from './records.ts';
 
 const UNSOURCED = 'file:';
 
@@ -11,23 +14,45 @@ export function sourceForFile(file: string, sources: SourceRecord[]): string {
   return match?.id ?? `${UNSOURCED}${file}`;
 }
 
-/** Files with no sources-table entry are cited by name: a visible gap, not a hidden one. */
-export function addFileSources(records: Records): void {
+/** Columns in which a download states its classification (Comtrade Plus, Comtrade legacy). */
+const CLASSIFICATION_COLUMNS = ['classificationcode', 'classification'].map(columnKey);
+
+/** The classification a table states in its own column ("H6", "S4"), from its first row that gives one. */
+export function statedClassification(table: CsvTable): string | undefined {
+  const index = table.header.findIndex((name) => CLASSIFICATION_COLUMNS.includes(columnKey(name)));
+  if (index === -1) return undefined;
+  return table.rows.map((row) => row.cells[index]?.trim()).find(Boolean);
+}
+
+/**
+ * Rows of files with no sources-table entry cite the download they come from, named by publisher,
+ * dataset, release and classification ("CEPII BACI, HS17, release 202501"); files that are no
+ * recognised download are cited by name: a visible gap, not a hidden one.
+ */
+export function addFileSources(
+  records: Records,
+  files: Pick<FileReport, 'file' | 'format' | 'classification'>[],
+): void {
   const ids = new Set(records.sources.map((s) => s.id));
+  const citedAs = new Map<string, string>();
   for (const row of [...records.trade, ...records.figures, ...records.rates]) {
-    if (!row.source.startsWith(UNSOURCED) || ids.has(row.source)) continue;
-    ids.add(row.source);
+    if (!row.source.startsWith(UNSOURCED)) continue;
     const file = row.source.slice(UNSOURCED.length);
-    records.sources.push({
-      id: row.source,
-      title: file,
-      publisher: '',
-      url: '',
-      files: [file],
-      note: '',
-      file,
-      line: 0,
-    });
+    const known = citedAs.get(file);
+    if (known) {
+      row.source = known;
+      continue;
+    }
+    const report = files.find((f) => f.file === file);
+    const citation = report && citeDownload(report);
+    const source = citation
+      ? { ...citation, note: '' }
+      : { id: row.source, title: file, publisher: '', url: '', note: '' };
+    citedAs.set(file, source.id);
+    row.source = source.id;
+    if (ids.has(source.id)) continue;
+    ids.add(source.id);
+    records.sources.push({ ...source, files: [file], file, line: 0 });
   }
 }
 

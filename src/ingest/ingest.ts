@@ -9,7 +9,7 @@ import { checkSources, dedupeCountryCodes, dedupeRates, dedupeTrade } from './ch
 import { readContainer } from './containers/index.ts';
 import { formatCoverage, summariseCoverage } from './coverage.ts';
 import { createFileContext, type FileOptions } from './fileContext.ts';
-import { addFileSources } from './fileSources.ts';
+import { addFileSources, statedClassification } from './fileSources.ts';
 import { detectFormat, formatList, isHeaderRow } from './formats.ts';
 import { type InputFile, listInputs } from './listInputs.ts';
 import { createProblemList } from './problemList.ts';
@@ -97,7 +97,7 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   for (const { slot, list } of bulkReadProblems) problems.splice(slot, 0, ...list);
 
   // 4. Checks across files.
-  addFileSources(records);
+  addFileSources(records, files);
   problems.push(...checkSources(records), ...dedupeTrade(records), ...dedupeRates(records));
   files.sort((a, b) => compareText(a.file, b.file));
   const result = { ...records, files, rejects };
@@ -115,7 +115,12 @@ async function readTable(
   const file = createFileContext(table.file, table.headerLine, records, rejects, options);
   const read = adapter.read(table, file.context);
   problems.push(...file.problems.list());
-  return { ...file.keep(read, table.rows.length, adapter.format), sha256: await sha256File(input.path) };
+  const classification = statedClassification(table);
+  return {
+    ...file.keep(read, table.rows.length, adapter.format),
+    ...(classification ? { classification } : {}),
+    sha256: await sha256File(input.path),
+  };
 }
 
 /** A file read in one pass by its bulk reader; no report when it cannot be read on (its problem says why). */

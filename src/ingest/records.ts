@@ -110,6 +110,8 @@ export interface FileReport {
   rejectedColumns: Record<string, number>;
   /** Records made: several per row in wide tables, one per aggregate for BACI. */
   records: number;
+  /** The classification the file states in a column of its own (Comtrade's "H6"), if it does. */
+  classification?: string;
 }
 
 export interface Records {

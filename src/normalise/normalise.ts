@@ -7,7 +7,8 @@ import { expandChapterRange } from '../core/hs.ts';
 import { dataNotes, inputMessages } from '../core/messages.ts';
 import { parsePeriod } from '../core/periods.ts';
 import { compareText } from '../core/text.ts';
-import type { IngestResult, TradeRecord } from '../ingest/records.ts';
+import type { HsSectionRecord, IngestResult, TradeRecord } from '../ingest/records.ts';
+import { HS_REFERENCE } from '../reference/hs.ts';
 import { type ProductValue, toChapters } from './chapters.ts';
 import { concernsPair, normaliseFigure } from './figures.ts';
 import { createUsdConverter } from './money.ts';
@@ -93,7 +94,7 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
       .map(normaliseFigure),
     sources: ingested.sources,
     chapters,
-    sections: ingested.hsSections,
+    sections: sectionNames(ingested),
     sectors,
     notes,
     files: ingested.files,
@@ -101,9 +102,14 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   };
 }
 
-/** HS chapter names, and for chapters the nomenclature lacks (national 98, 99) the name a trade file gives. */
+/**
+ * HS chapter names: the inputs' own HS names file first, the built-in HS 2022 nomenclature for the
+ * rest, and for chapters neither has (national 98, 99) the name a trade file gives.
+ */
 function chapterNames(ingested: IngestResult): { code: string; name: string; section: string }[] {
-  const known = new Set(ingested.hsChapters.map((c) => c.code));
+  const own = new Set(ingested.hsChapters.map((c) => c.code));
+  const chapters = [...ingested.hsChapters, ...HS_REFERENCE.chapters.filter((c) => !own.has(c.code))];
+  const known = new Set(chapters.map((c) => c.code));
   const extra = new Map<string, string>();
   for (const label of ingested.productLabels) {
     if (label.code.length !== 2 || known.has(label.code) || extra.has(label.code)) continue;
@@ -111,7 +117,13 @@ function chapterNames(ingested: IngestResult): { code: string; name: string; sec
     const name = label.name.replace(/\.$/, '');
     extra.set(label.code, name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name);
   }
-  return [...ingested.hsChapters, ...[...extra].map(([code, name]) => ({ code, name, section: '' }))];
+  return [...chapters, ...[...extra].map(([code, name]) => ({ code, name, section: '' }))];
+}
+
+/** HS section names: the inputs' own first, the built-in nomenclature for the rest. */
+function sectionNames(ingested: IngestResult): HsSectionRecord[] {
+  const own = new Set(ingested.hsSections.map((s) => s.id));
+  return [...ingested.hsSections, ...HS_REFERENCE.sections.filter((s) => !own.has(s.id))];
 }
 
 /** The pair's flows as either side reports them, and every country's trade with the world. */
