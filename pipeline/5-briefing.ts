@@ -2,8 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Changes } from '../src/changes/compare.ts';
 import type { RenderedChart } from '../src/charts/build.ts';
 import { logoPath } from '../src/config/load.ts';
+import { keysHolding } from '../src/config/textKeys.ts';
 import { outPath, save } from '../src/core/context.ts';
 import { sha256File } from '../src/core/hash.ts';
+import { runMessages as m } from '../src/core/messages.ts';
+import { shownPath } from '../src/core/paths.ts';
 import { parsePeriod, periodEnd } from '../src/core/periods.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
@@ -48,6 +51,21 @@ export const briefingStage: Stage = {
       changes,
       date,
       ...(logo ? { logo: await readFile(logo) } : {}),
+      onUnprintable: (items) => {
+        // Named by the config key that holds the text where there is one, else by the text itself.
+        const warned = new Set<string>();
+        for (const { text, characters } of items) {
+          const keys = keysHolding(ctx.config, characters);
+          const places = keys.length
+            ? keys.map((key) => m.inConfigKey(shownPath(ctx.configPath), key))
+            : [m.inBriefingText(text)];
+          for (const where of places) {
+            if (warned.has(where)) continue;
+            warned.add(where);
+            ctx.log.log('warn', 'unprintable', m.unprintable(where, characters), { stage: 'briefing' });
+          }
+        }
+      },
     });
     // Save.
     await save(ctx, BRIEFING, pdf);

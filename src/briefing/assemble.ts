@@ -2,6 +2,7 @@ import type { Changes } from '../changes/compare.ts';
 import type { RenderedChart } from '../charts/build.ts';
 import type { IndicatorSet } from '../indicators/types.ts';
 import { createDocument, toBuffer } from './document.ts';
+import { unprintedText } from './fallbackText.ts';
 import { writeFurniture } from './furniture.ts';
 import { writeBalance } from './sections/balance.ts';
 import { writeChanges } from './sections/changes.ts';
@@ -27,10 +28,19 @@ export interface BriefingInput {
   date: Date;
   /** The organisation's logo (PNG or JPEG bytes), read from config organisation.logo. */
   logo?: Uint8Array;
+  /** Told of each text printed with characters no embedded font has (they print as empty boxes). */
+  onUnprintable?: (items: { text: string; characters: string[] }[]) => void;
 }
 
 /** The briefing PDF: cover, sections in reading order, notes, sources and methodology. */
-export async function assembleBriefing({ set, charts, changes, date, logo }: BriefingInput): Promise<Buffer> {
+export async function assembleBriefing({
+  set,
+  charts,
+  changes,
+  date,
+  logo,
+  onUnprintable,
+}: BriefingInput): Promise<Buffer> {
   const { meta } = set;
   const vintage = `${meta.vintage.period}${meta.vintage.provisional ? ' (provisional)' : ''}`;
   const doc = createDocument({
@@ -62,5 +72,7 @@ export async function assembleBriefing({ set, charts, changes, date, logo }: Bri
   writeContents?.(w.sections);
   w.close();
   writeFurniture(doc, `${meta.title} · data to ${vintage}`, meta.organisation.name);
+  const unprinted = unprintedText(doc);
+  if (unprinted.length > 0) onUnprintable?.(unprinted);
   return toBuffer(doc);
 }

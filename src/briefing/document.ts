@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { FONT_FILES } from '../core/fonts.ts';
+import { registerFallbackFonts } from './fallbackText.ts';
 import { FONTS, PAGE } from './style.ts';
 import { type XmpFields, xmpPacket } from './xmp.ts';
 
@@ -70,6 +71,7 @@ export function createDocument(info: DocumentInfo): PDFKit.PDFDocument {
   doc.registerFont(FONTS.italic, FONT_FILES.italic);
   doc.registerFont(FONTS.semibold, FONT_FILES.semibold);
   doc.registerFont(FONTS.bold, FONT_FILES.bold);
+  registerFallbackFonts(doc);
   return doc;
 }
 

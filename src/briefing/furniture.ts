@@ -1,3 +1,4 @@
+import { printText } from './fallbackText.ts';
 import { COLOURS, FONTS, PAGE, TYPE } from './style.ts';
 
 /**
@@ -12,7 +13,10 @@ export function writeFurniture(doc: PDFKit.PDFDocument, header: string, footer: 
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font(FONTS.regular).fontSize(TYPE.small).fillColor(COLOURS.muted);
-    doc.text(header, PAGE.left, 30, { width: PAGE.width - PAGE.left - PAGE.right, lineBreak: false });
+    printText(doc, 'regular', TYPE.small, header, PAGE.left, 30, {
+      width: PAGE.width - PAGE.left - PAGE.right,
+      lineBreak: false,
+    });
     doc
       .moveTo(PAGE.left, 42)
       .lineTo(PAGE.width - PAGE.right, 42)
@@ -20,7 +24,7 @@ export function writeFurniture(doc: PDFKit.PDFDocument, header: string, footer: 
       .strokeColor(COLOURS.rule)
       .stroke();
     const y = PAGE.height - 36;
-    doc.text(footer, PAGE.left, y, { width: 380, lineBreak: false });
+    printText(doc, 'regular', TYPE.small, footer, PAGE.left, y, { width: 380, lineBreak: false });
     doc.text(`${i + 1} / ${range.count}`, PAGE.width - PAGE.right - 80, y, {
       width: 80,
       align: 'right',

@@ -1,5 +1,6 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { fontStyleFor } from '../core/fonts.ts';
+import { printText } from './fallbackText.ts';
 import { COLOURS, FONTS, PAGE, TYPE } from './style.ts';
 import { keepTogether } from './typeset.ts';
 
@@ -122,7 +123,7 @@ export class Writer {
     this.tagged(
       'H1',
       () => {
-        this.style('bold', TYPE.h1, this.accent).text(title, this.left, this.doc.y, { width: this.width });
+        this.write('bold', TYPE.h1, this.accent, title, this.left, this.doc.y, { width: this.width });
       },
       { title },
     );
@@ -136,7 +137,7 @@ export class Writer {
     this.tagged(
       'H2',
       () => {
-        this.style('semibold', TYPE.h2, COLOURS.ink).text(title, this.left, this.doc.y, {
+        this.write('semibold', TYPE.h2, COLOURS.ink, title, this.left, this.doc.y, {
           width: this.width,
         });
       },
@@ -150,7 +151,7 @@ export class Writer {
     const face = options.italic ? 'italic' : 'regular';
     this.keepLines(keepTogether(text), face, size, this.width);
     this.tagged('P', () => {
-      this.style(face, size, options.colour ?? COLOURS.ink).text(keepTogether(text), this.left, this.doc.y, {
+      this.write(face, size, options.colour ?? COLOURS.ink, keepTogether(text), this.left, this.doc.y, {
         width: this.width,
         lineGap: TYPE.lineGap,
       });
@@ -170,7 +171,10 @@ export class Writer {
       list.add(entry);
       entry.add(
         this.doc.struct('Lbl', {}, () => {
-          this.style(options.numbered ? 'regular' : 'bold', size, this.accent).text(
+          this.write(
+            options.numbered ? 'regular' : 'bold',
+            size,
+            this.accent,
             options.numbered ? `${i + 1}.` : '•',
             this.left,
             y,
@@ -183,7 +187,7 @@ export class Writer {
       );
       entry.add(
         this.doc.struct('LBody', {}, () => {
-          this.style('regular', size, COLOURS.ink).text(keepTogether(item), this.left + indent, y, {
+          this.write('regular', size, COLOURS.ink, keepTogether(item), this.left + indent, y, {
             width: this.width - indent,
             lineGap: TYPE.lineGap,
           });
@@ -265,7 +269,10 @@ export class Writer {
             header ? 'TH' : 'TD',
             (header ? { scope: 'Column' } : {}) as PDFKit.Mixins.StructureElementOptions,
             () => {
-              this.style(header ? 'semibold' : face, TYPE.table, header ? '#ffffff' : COLOURS.ink).text(
+              this.write(
+                header ? 'semibold' : face,
+                TYPE.table,
+                header ? '#ffffff' : COLOURS.ink,
                 cell,
                 cellX + pad,
                 y + pad,
@@ -292,7 +299,7 @@ export class Writer {
       const caption = table.caption;
       element.add(
         this.doc.struct('Caption', {}, () => {
-          this.style('regular', TYPE.small, COLOURS.muted).text(caption, this.left, this.doc.y, {
+          this.write('regular', TYPE.small, COLOURS.muted, caption, this.left, this.doc.y, {
             width: this.width,
           });
         }),
@@ -341,6 +348,23 @@ export class Writer {
       }
       element.end();
     };
+  }
+
+  /**
+   * Sets font, size and colour and prints `text` as doc.text would, each script in a font that has
+   * its glyphs (pdfkit itself has no fallback); returns the document for chaining.
+   */
+  write(
+    face: keyof typeof FACE_NAMES,
+    size: number,
+    colour: string,
+    text: string,
+    x?: number,
+    y?: number,
+    options: PDFKit.Mixins.TextOptions = {},
+  ): PDFKit.PDFDocument {
+    this.style(face, size, colour);
+    return printText(this.doc, face, size, text, x, y, options);
   }
 
   /** Sets font, size and colour; returns the document for chaining. */

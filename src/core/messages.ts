@@ -190,6 +190,12 @@ export const runMessages = {
   archiveFailed: (detail: string) => `the briefing is built, but archiving the edition failed: ${detail}`,
   stageDone: (stage: string, files: number) => `${stage}: wrote ${files} file${files === 1 ? '' : 's'}`,
   wrote: (path: string) => `wrote ${path}`,
+  unprintable: (where: string, characters: string[]) =>
+    `${where} has characters no embedded font can print, shown as empty boxes: ${characters
+      .map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
+      .join(', ')}`,
+  inConfigKey: (file: string, key: string) => `${file}, key ${key},`,
+  inBriefingText: (text: string) => `the text "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`,
   rowsRead: (files: number, rows: number, rejected: number) =>
     `read ${rows} rows from ${files} files; ${rejected} set aside (see the coverage report)`,
 };

@@ -32,13 +32,13 @@ export function writeCover(w: Writer, set: IndicatorSet, inputFiles: number, log
   doc.endMarkedContent();
   doc.restore();
   w.tagged('P', () => {
-    w.style('semibold', TYPE.small + 0.5, '#ffffff').text(meta.organisation.name.toUpperCase(), w.left, 46, {
+    w.write('semibold', TYPE.small + 0.5, '#ffffff', meta.organisation.name.toUpperCase(), w.left, 46, {
       width: w.width - (logo ? LOGO.width + 12 : 0),
       characterSpacing: 1.2,
     });
   });
   w.titleHeading(meta.title, () => {
-    w.style('bold', 26, '#ffffff').text(meta.title, w.left, 72, { width: w.width });
+    w.write('bold', 26, '#ffffff', meta.title, w.left, 72, { width: w.width });
   });
   const names = [
     [meta.reporterName, meta.reporterNative],
@@ -47,11 +47,11 @@ export function writeCover(w: Writer, set: IndicatorSet, inputFiles: number, log
     .map(([en, native]) => (native ? `${en} · ${native}` : en))
     .join('   –   ');
   w.tagged('P', () => {
-    w.style('regular', 12, '#ffffff').text(names, w.left, doc.y + 6, { width: w.width });
+    w.write('regular', 12, '#ffffff', names, w.left, doc.y + 6, { width: w.width });
   });
   if (meta.subtitle) {
     w.tagged('P', () => {
-      w.style('regular', 10.5, '#dde6f0').text(meta.subtitle, w.left, doc.y + 8, {
+      w.write('regular', 10.5, '#dde6f0', meta.subtitle, w.left, doc.y + 8, {
         width: w.width,
         lineGap: 2,
       });
@@ -59,7 +59,7 @@ export function writeCover(w: Writer, set: IndicatorSet, inputFiles: number, log
   }
   const vintage = `Data to ${meta.vintage.period}${meta.vintage.provisional ? ' (provisional)' : ''} · ${meta.vintage.basis === 'fiscal' ? 'fiscal years April–March' : 'calendar years'} · ${inputFiles} input files, every figure with its source`;
   w.tagged('P', () => {
-    w.style('regular', TYPE.small + 0.5, COLOURS.muted).text(vintage, w.left, band + 14, { width: w.width });
+    w.write('regular', TYPE.small + 0.5, COLOURS.muted, vintage, w.left, band + 14, { width: w.width });
   });
   doc.y = band + 38;
   writeTiles(w, tiles(set), meta.organisation.accent);
@@ -94,7 +94,7 @@ export function reserveContents(
       {
         type: 'P',
         draw: () =>
-          w.style('semibold', TYPE.small + 0.5, COLOURS.muted).text('CONTENTS', w.left, top, {
+          w.write('semibold', TYPE.small + 0.5, COLOURS.muted, 'CONTENTS', w.left, top, {
             width: w.width,
             characterSpacing: 1,
           }),
@@ -108,20 +108,15 @@ export function reserveContents(
         draw: () => {
           const x = w.left + Math.floor(i / rows) * (w.width / columns);
           const y = top + CONTENTS.heading + (i % rows) * CONTENTS.row;
-          w.style('regular', TYPE.small + 1, COLOURS.ink).text(s.title, x, y, {
+          w.write('regular', TYPE.small + 1, COLOURS.ink, s.title, x, y, {
             width: columnWidth - 24,
             lineBreak: false,
           });
-          w.style('regular', TYPE.small + 1, COLOURS.muted).text(
-            String(s.page + 1),
-            x + columnWidth - 24,
-            y,
-            {
-              width: 24,
-              align: 'right',
-              lineBreak: false,
-            },
-          );
+          w.write('regular', TYPE.small + 1, COLOURS.muted, String(s.page + 1), x + columnWidth - 24, y, {
+            width: 24,
+            align: 'right',
+            lineBreak: false,
+          });
         },
       })),
     );
@@ -167,15 +162,15 @@ function writeTiles(w: Writer, list: Tile[], accent: string): void {
     doc.endMarkedContent();
     doc.restore();
     w.tagged('P', () => {
-      w.style('regular', TYPE.small, COLOURS.muted).text(tile.label, x + 10, y + 8, {
+      w.write('regular', TYPE.small, COLOURS.muted, tile.label, x + 10, y + 8, {
         width: width - 16,
         lineBreak: false,
       });
-      w.style('bold', 17, COLOURS.ink).text(tile.value, x + 10, y + 19, {
+      w.write('bold', 17, COLOURS.ink, tile.value, x + 10, y + 19, {
         width: width - 16,
         lineBreak: false,
       });
-      w.style('regular', TYPE.small, COLOURS.muted).text(tile.before, x + 10, y + 41, {
+      w.write('regular', TYPE.small, COLOURS.muted, tile.before, x + 10, y + 41, {
         width: width - 16,
         lineBreak: false,
       });
