@@ -44,6 +44,13 @@ export const inputMessages = {
     `looks like ${format} but lacks the column${columns.length > 1 ? 's' : ''} ${columns.map((c) => `"${c}"`).join(', ')}`,
   notANumber: (text: string) =>
     text.trim() === '' ? 'expected a number, found an empty cell' : `expected a number, found ${quote(text)}`,
+  notANumberWithComma: (text: string) =>
+    `expected a number written with a decimal comma, as this file writes them ("4,5" or "1.234,5"), found ${quote(text)}`,
+  ambiguousNumber: (text: string, point: number, comma: number) =>
+    `the number ${quote(text)} reads two ways: ${point} with a decimal point, ${comma} with a decimal comma, and the file shows neither: write it without a thousands separator`,
+  controlCharacter: (code: number) =>
+    `the text holds the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}: expected printable text (delete it in the program that made the file)`,
+  asideNote: () => 'a note or footer below the table ("Source: …", "DOC-NIC"), not a row of it',
   negativeValue: (text: string) => `expected a trade value of zero or more, found ${quote(text)}`,
   unknownFlow: (text: string, allowed: string) => `unknown flow ${quote(text)}: expected ${allowed}`,
   malformedPeriod: (text: string, expected: string) =>
@@ -634,12 +641,25 @@ ${EXIT_CODES}
 /** The coverage summary `tradebrief validate` prints: what was read, used and set aside. */
 const rows = (n: number): string => `${formatNumber(n)} row${n === 1 ? '' : 's'}`;
 
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 with BOM',
+  'utf-16le': 'UTF-16LE',
+  'utf-16le-bom': 'UTF-16LE with BOM',
+  'utf-16be': 'UTF-16BE',
+  'utf-16be-bom': 'UTF-16BE with BOM',
+  'windows-1252': 'Windows-1252',
+};
+
 export const coverageMessages = {
   title: () => 'Coverage of the inputs',
   overall: (files: number, read: number, used: number, setAside: number, records: number) =>
     `${files} file${files === 1 ? '' : 's'}: ${rows(read)} read, ${formatNumber(used)} used, ${formatNumber(setAside)} set aside; ${formatNumber(records)} record${records === 1 ? '' : 's'}`,
   file: (file: string, format: string, read: number, used: number, setAside: number) =>
     `${file} (${format}): ${rows(read)}, ${formatNumber(used)} used, ${formatNumber(setAside)} set aside`,
+  /** A format and the text encoding its file had, as the file line shows them. */
+  formatIn: (format: string, encoding: string | undefined) =>
+    encoding === undefined ? format : `${format}, ${ENCODING_NAMES[encoding] ?? encoding}`,
   setAside: (count: number, reason: string) => `${formatNumber(count)} set aside: ${reason}`,
   columnsSetAside: (count: number, reason: string) =>
     `${formatNumber(count)} column${count === 1 ? '' : 's'} set aside: ${reason}`,

@@ -1,7 +1,7 @@
 import { toIso3 } from '../core/countries.ts';
 import { normaliseHsCode } from '../core/hs.ts';
 import { inputMessages as m } from '../core/messages.ts';
-import { parseNumber } from '../core/numbers.ts';
+import { DECIMAL_POINT, type NumberFormat, parseNumber, readNumber } from '../core/numbers.ts';
 import type { CsvRow, CsvTable } from './readCsv.ts';
 import type { Records } from './records.ts';
 
@@ -19,6 +19,8 @@ export interface AdapterContext {
   focus?: Focus;
   /** Numeric country codes → ISO3, from the country-code tables among the inputs (BACI's). */
   countryCodes: ReadonlyMap<string, string>;
+  /** How the file writes numbers (the reading core finds it); none: with a decimal point. */
+  numbers?: NumberFormat;
   problem(line: number, column: string | undefined, message: string): void;
   reject(line: number, reason: string): void;
 }
@@ -105,9 +107,11 @@ export class RowReader {
   }
 
   private checkedNumber(row: CsvRow, column: string, text: string): number | undefined {
-    const value = parseNumber(text);
-    if (value === undefined) this.ctx.problem(row.line, column, m.notANumber(text));
-    return value;
+    const format = this.ctx.numbers ?? DECIMAL_POINT;
+    const read = readNumber(text, format);
+    if ('value' in read) return read.value;
+    this.ctx.problem(row.line, column, numberProblem(text, format, read.problem));
+    return undefined;
   }
 
   private checkedTradeValue(row: CsvRow, column: string, text: string): number | undefined {
@@ -126,4 +130,16 @@ export class RowReader {
  */
 export function columnKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ').replaceAll('_', '');
+}
+
+/** Why a cell is not a number in the file's convention, in words. */
+function numberProblem(text: string, format: NumberFormat, problem: 'invalid' | 'ambiguous'): string {
+  const withPoint = parseNumber(text, DECIMAL_POINT);
+  if (problem === 'ambiguous')
+    return m.ambiguousNumber(
+      text,
+      withPoint ?? Number.NaN,
+      parseNumber(text, { decimal: ',', evident: true }) ?? Number.NaN,
+    );
+  return format.decimal === ',' && withPoint !== undefined ? m.notANumberWithComma(text) : m.notANumber(text);
 }

@@ -3,6 +3,7 @@ import { coverageMessages as m } from '../core/messages.ts';
 import { type Basis, parsePeriod } from '../core/periods.ts';
 import { compareText } from '../core/text.ts';
 import { FLOWS, type Flow, type IngestResult } from './records.ts';
+import type { Encoding } from './sniffText.ts';
 
 export interface ReasonCount {
   reason: string;
@@ -24,6 +25,7 @@ export interface RowCounts {
 export interface FileCoverage extends RowCounts {
   file: string;
   format: string;
+  encoding?: Encoding;
 }
 
 export interface Coverage {
@@ -41,6 +43,7 @@ export function summariseCoverage(result: IngestResult): Coverage {
   const files = result.files.map((f) => ({
     file: f.file,
     format: f.format,
+    ...(f.encoding ? { encoding: f.encoding } : {}),
     rows: f.rows,
     used: f.used,
     setAside: f.rows - f.used,
@@ -104,7 +107,7 @@ export function formatCoverage(coverage: Coverage): string {
     `  ${m.overall(overall.files, overall.rows, overall.used, overall.setAside, overall.records)}`,
     ...setAsideLines(overall, '    '),
     ...coverage.files.flatMap((f) => [
-      `  ${m.file(f.file, f.format, f.rows, f.used, f.setAside)}`,
+      `  ${m.file(f.file, m.formatIn(f.format, f.encoding), f.rows, f.used, f.setAside)}`,
       ...setAsideLines(f, '    '),
     ]),
     `  ${groups.length > 0 ? m.years(groups) : m.years([m.none()])}`,

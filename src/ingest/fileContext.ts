@@ -1,3 +1,4 @@
+import type { NumberFormat } from '../core/numbers.ts';
 import type { AdapterContext, Focus } from './adapter.ts';
 import { sourceForFile } from './fileSources.ts';
 import { createProblemList } from './problemList.ts';
@@ -5,6 +6,7 @@ import type { FileReport, Records, Reject } from './records.ts';
 
 export interface FileOptions {
   focus?: Focus;
+  numbers?: NumberFormat;
   countryCodes: ReadonlyMap<string, string>;
 }
 
@@ -34,6 +36,7 @@ export function createFileContext(
     fileSource: sourceForFile(file, records.sources),
     ...(options.focus ? { focus: options.focus } : {}),
     countryCodes: options.countryCodes,
+    ...(options.numbers ? { numbers: options.numbers } : {}),
     problem: (line, column, message) => problems.add({ file, line, ...(column ? { column } : {}), message }),
     reject: (line, reason) => {
       examples[reason] = (examples[reason] ?? 0) + 1;

@@ -112,12 +112,18 @@ async function readTable(
   problems: Problem[],
   options: FileOptions,
 ): Promise<FileReport> {
-  const file = createFileContext(table.file, table.headerLine, records, rejects, options);
+  const { notes = [], encoding, numbers } = table;
+  const file = createFileContext(table.file, table.headerLine, records, rejects, {
+    ...options,
+    ...(numbers ? { numbers } : {}),
+  });
   const read = adapter.read(table, file.context);
+  for (const line of notes) file.context.reject(line, m.asideNote());
   problems.push(...file.problems.list());
   const classification = statedClassification(table);
   return {
-    ...file.keep(read, table.rows.length, adapter.format),
+    ...file.keep(read, table.rows.length + notes.length, adapter.format),
+    ...(encoding ? { encoding } : {}),
     ...(classification ? { classification } : {}),
     sha256: await sha256File(input.path),
   };
@@ -145,7 +151,11 @@ async function readBulk(
   if ('stop' in result) return { readProblems: [result.stop] };
   problems.push(...file.problems.list());
   return {
-    report: { ...file.keep(result.read, result.rows, adapter.format), sha256: result.sha256 },
+    report: {
+      ...file.keep(result.read, result.rows, adapter.format),
+      encoding: head.encoding,
+      sha256: result.sha256,
+    },
     readProblems: readProblems.list(),
   };
 }

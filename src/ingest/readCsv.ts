@@ -7,30 +7,11 @@ import { inputMessages as m } from '../core/messages.ts';
 import { createTextDecoding, type DecodeStop, settledEncoding } from './decodeText.ts';
 import { fileFault } from './fileFault.ts';
 import { type Delimiter, type Encoding, SNIFF_BYTES, type SniffedEncoding, sniffText } from './sniffText.ts';
+import { type CsvRow, type CsvTable, type ReadResult, withoutTrailingEmpty } from './table.ts';
+import { tableOfRecords } from './tableOfRecords.ts';
 
-export interface CsvRow {
-  /** 1-based line of the record in the file. */
-  line: number;
-  cells: string[];
-}
-
-export interface CsvTable {
-  /** The file as the user named it (relative to the inputs folder). */
-  file: string;
-  /** Title lines above the header row, as publishers write them ("Values in US$ Million"). */
-  preamble: string[];
-  header: string[];
-  /** Line of the header row. */
-  headerLine: number;
-  rows: CsvRow[];
-  /** How the file's bytes were read as text (a workbook's or page's reader may leave it out). */
-  encoding?: Encoding;
-}
-
-export interface ReadResult {
-  table?: CsvTable;
-  problems: Problem[];
-}
+export type { CsvRow, CsvTable, ReadResult } from './table.ts';
+export { withoutTrailingEmpty } from './table.ts';
 
 /** A file's title lines and header, read without its rows (for files read on by a bulk reader). */
 export type CsvHead = Omit<CsvTable, 'rows'> & { delimiter: Delimiter; encoding: Encoding };
@@ -86,11 +67,11 @@ export function tableFromRecords(
   file: string,
   records: CsvRow[],
   isHeader: IsHeader,
-  encoding: Encoding,
+  read: { encoding: Encoding; delimiter: Delimiter },
 ): ReadResult {
   if (records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
   const found = records.slice(0, MAX_PREAMBLE).findIndex((r) => isHeader(r.cells));
-  return splitTable(file, records, Math.max(found, 0), encoding);
+  return tableOfRecords(file, records, Math.max(found, 0), read);
 }
 
 /** The title lines and header of a file, as `readCsv` finds them, without reading its rows. */
@@ -99,7 +80,7 @@ export async function readHead(
   file: string,
   isHeader: IsHeader,
 ): Promise<{ head?: CsvHead; problems: Problem[] }> {
-  const read = await readRecords(fileSource(path), file, isHeader, true);
+  const read = await readRecords(fileSource(path), file, isHeader, { headOnly: true, quotes: true });
   if ('problems' in read) return read;
   const { records, headerIndex, delimiter, encoding } = read;
   const headerRow = records[headerIndex] as CsvRow;
@@ -117,9 +98,13 @@ export async function readHead(
 }
 
 async function readTable(source: ByteSource, file: string, isHeader: IsHeader): Promise<ReadResult> {
-  const read = await readRecords(source, file, isHeader, false);
+  let read = await readRecords(source, file, isHeader, { headOnly: false, quotes: true });
+  // Trade Map's text export doubles the quotes in a label without enclosing it ("""Light oils …
+  // ""incl. …"). Its fields are split by tabs alone, which no label holds.
+  if ('quoteBroken' in read)
+    read = await readRecords(source, file, isHeader, { headOnly: false, quotes: false });
   if ('problems' in read) return read;
-  return splitTable(file, read.records, read.headerIndex, read.encoding);
+  return tableOfRecords(file, read.records, read.headerIndex, read);
 }
 
 function fileSource(path: string): ByteSource {
@@ -155,15 +140,19 @@ class DecodeError extends Error {
   }
 }
 
-/** The file's records, up to the header only when `headOnly`; the header's index among them. */
+/**
+ * The file's records, up to the header only when `headOnly`; the header's index among them. Without
+ * `quotes`, a quote is a character like any other, and a field's quotes written twice are one.
+ * `quoteBroken`: a tab-separated file with text after a closing quote, to be read without quotes.
+ */
 async function readRecords(
   source: ByteSource,
   file: string,
   isHeader: IsHeader,
-  headOnly: boolean,
+  { headOnly, quotes }: { headOnly: boolean; quotes: boolean },
 ): Promise<
   | { records: CsvRow[]; headerIndex: number; delimiter: Delimiter; encoding: Encoding }
-  | { problems: Problem[] }
+  | { problems: Problem[]; quoteBroken?: true }
 > {
   let head: Uint8Array;
   try {
@@ -177,7 +166,7 @@ async function readRecords(
   const records: CsvRow[] = [];
   let headerIndex: number | undefined;
   const text = Readable.from(decoded(source.chunks(headOnly), decoding));
-  const parser = parse(csvOptions(sniffed.delimiter));
+  const parser = parse({ ...csvOptions(sniffed.delimiter), ...(quotes ? {} : { quote: false }) });
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
   const stop = () => {
@@ -189,7 +178,7 @@ async function readRecords(
       record: string[];
       info: { lines: number };
     }>) {
-      records.push({ line: info.lines, cells: record });
+      records.push({ line: info.lines, cells: quotes ? record : record.map(undoubleQuotes) });
       if (headerIndex === undefined && records.length <= MAX_PREAMBLE && isHeader(record))
         headerIndex = records.length - 1;
       if (headOnly && (headerIndex !== undefined || records.length === MAX_PREAMBLE)) {
@@ -201,7 +190,10 @@ async function readRecords(
     if (error instanceof DecodeError) return { problems: [{ file, ...error.stop }] };
     if (!(error instanceof CsvError)) return { problems: [{ file, message: fileFault(error) }] };
     const line = await lineOf(error, records, source, sniffed.encoding);
-    return { problems: [{ file, line, message: describeCsvError(error) }] };
+    const problems = [{ file, line, message: describeCsvError(error) }];
+    return sniffed.delimiter === '\t' && quotes && QUOTE_ERRORS.has(error.code)
+      ? { problems, quoteBroken: true }
+      : { problems };
   }
   if (records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
   return {
@@ -223,6 +215,19 @@ async function* decoded(chunks: AsyncIterable<Uint8Array>, decoding: ReturnType<
   if (rest !== '') yield rest;
 }
 
+/** csv-parse's errors for text after a closing quote, or a quote inside a field. */
+const QUOTE_ERRORS = new Set([
+  'CSV_INVALID_CLOSING_QUOTE',
+  'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE',
+  'INVALID_OPENING_QUOTE',
+]);
+
+/** A field read without quotes: enclosed in quotes, they are taken off; quotes written twice are one. */
+function undoubleQuotes(cell: string): string {
+  const enclosed = /^"((?:[^"]|"")*)"$/.exec(cell);
+  return (enclosed ? (enclosed[1] as string) : cell).replaceAll('""', '"');
+}
+
 /** csv-parse as every reader of delimited text uses it (DESIGN.md says why each option). */
 export function csvOptions(delimiter: Delimiter): Options & { info: true } {
   return {
@@ -239,32 +244,8 @@ export function csvOptions(delimiter: Delimiter): Options & { info: true } {
   };
 }
 
-function splitTable(file: string, records: CsvRow[], headerIndex: number, encoding: Encoding): ReadResult {
-  const headerRow = records[headerIndex] as CsvRow;
-  const header = withoutTrailingEmpty(headerRow.cells, 0);
-  const problems: Problem[] = [];
-  const rows: CsvRow[] = [];
-  for (const row of records.slice(headerIndex + 1)) {
-    // A trailing delimiter (Trade Map, some spreadsheet exports) adds empty cells, not data.
-    const cells = withoutTrailingEmpty(row.cells, header.length);
-    if (cells.length === header.length) rows.push({ line: row.line, cells });
-    else problems.push({ file, line: row.line, message: m.ragged(header.length, cells.length) });
-  }
-  if (rows.length === 0 && problems.length === 0)
-    problems.push({ file, line: headerRow.line, message: m.headerOnly() });
-  const preamble = preambleOf(records, headerIndex);
-  return { table: { file, preamble, header, headerLine: headerRow.line, rows, encoding }, problems };
-}
-
 function preambleOf(records: CsvRow[], headerIndex: number): string[] {
   return records.slice(0, headerIndex).map((r) => r.cells.filter(Boolean).join(' '));
-}
-
-/** A row's cells less the empty ones a trailing delimiter adds, down to `keep` cells. */
-export function withoutTrailingEmpty(cells: string[], keep: number): string[] {
-  let end = cells.length;
-  while (end > keep && cells[end - 1] === '') end -= 1;
-  return end === cells.length ? cells : cells.slice(0, end);
 }
 
 /**

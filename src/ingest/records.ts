@@ -1,3 +1,5 @@
+import type { Encoding } from './sniffText.ts';
+
 /** What the ingest stage hands to normalise: canonical records, each traceable to file and line. */
 export const FLOWS = ['export', 'import', 're-export', 're-import'] as const;
 export type Flow = (typeof FLOWS)[number];
@@ -99,6 +101,8 @@ export interface Reject {
 export interface FileReport {
   file: string;
   format: string;
+  /** How a text file's bytes were read ("utf-8", "windows-1252", …). */
+  encoding?: Encoding;
   sha256: string;
   /** Data rows read (header and title lines excluded). */
   rows: number;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chapterOf, expandChapterRange, normaliseHsCode } from '../../src/core/hs.ts';
-import { parseNumber } from '../../src/core/numbers.ts';
+import { parseNumber, readNumber } from '../../src/core/numbers.ts';
 import { fiscalLabel, parsePeriod, periodEnd } from '../../src/core/periods.ts';
 import { parseMoneyUnit } from '../../src/core/units.ts';
+import { numberFormatOf } from '../../src/ingest/numberFormat.ts';
 
 describe('parseNumber', () => {
   it('reads plain, signed, grouped and exponent forms', () => {
@@ -13,6 +14,39 @@ describe('parseNumber', () => {
   });
   it.each(['12,3x4', 'NaN', 'Infinity', '1e400', '', '1,23', '12 345', '0x10'])('rejects %j', (text) => {
     expect(parseNumber(text)).toBeUndefined();
+  });
+});
+
+describe('readNumber in a file of decimal commas', () => {
+  const comma = { decimal: ',', evident: true } as const;
+  const guessed = { decimal: ',', evident: false } as const;
+  it('reads the comma as the decimal separator, dots and spaces as thousands', () => {
+    expect(readNumber('4,881', guessed)).toEqual({ value: 4.881 });
+    expect(readNumber('-1.234.567,25', guessed)).toEqual({ value: -1234567.25 });
+    expect(readNumber('1\u00a0234,5', guessed)).toEqual({ value: 1234.5 });
+    expect(readNumber('1\u202f234', guessed)).toEqual({ value: 1234 });
+    expect(readNumber('1.234', comma)).toEqual({ value: 1234 });
+  });
+  it('refuses one group of thousands it cannot be sure of, and a decimal point', () => {
+    expect(readNumber('1.234', guessed)).toEqual({ problem: 'ambiguous' });
+    expect(readNumber('1234.5', comma)).toEqual({ problem: 'invalid' });
+    expect(readNumber('1.23,4', comma)).toEqual({ problem: 'invalid' });
+  });
+  it('with a decimal point, one comma group is ambiguous only where the file does not show which', () => {
+    expect(readNumber('1,234', { decimal: '.', evident: false })).toEqual({ problem: 'ambiguous' });
+    expect(readNumber('1,234')).toEqual({ value: 1234 });
+  });
+});
+
+describe('numberFormatOf', () => {
+  const cells = (...values: string[]) => values.map((v) => ({ cells: ['x', v] }));
+  it('follows what the cells show beyond doubt, else the delimiter', () => {
+    expect(numberFormatOf(';', cells('4,881', '7'))).toEqual({ decimal: ',', evident: false });
+    expect(numberFormatOf(';', cells('4,881', '12,5'))).toEqual({ decimal: ',', evident: true });
+    expect(numberFormatOf(';', cells('4.881', '12.5'))).toEqual({ decimal: '.', evident: true });
+    expect(numberFormatOf('\t', cells('1,234', '7'))).toEqual({ decimal: '.', evident: false });
+    expect(numberFormatOf('\t', cells('1.234.567'))).toEqual({ decimal: ',', evident: true });
+    expect(numberFormatOf(',', cells('7', '"1,234"'))).toEqual({ decimal: '.', evident: true });
   });
 });
 

@@ -22,7 +22,7 @@ export const rates: Adapter = {
       const currency = parseMoneyUnit(currencyText)?.currency;
       if (currency !== 'INR') ctx.problem(row.line, 'currency', m.unknownCurrency(currencyText));
       const rateText = r.text(row, 'per_usd');
-      const perUsd = parseNumber(rateText);
+      const perUsd = parseNumber(rateText, ctx.numbers);
       if (perUsd === undefined || perUsd <= 0) ctx.problem(row.line, 'per_usd', m.badRate(rateText));
       const source = r.has('source') ? r.required(row, 'source', 'a source id') : ctx.fileSource;
       if (!period || currency !== 'INR' || perUsd === undefined || perUsd <= 0 || !source) continue;

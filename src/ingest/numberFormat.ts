@@ -1,0 +1,33 @@
+import type { NumberFormat } from '../core/numbers.ts';
+import type { Delimiter } from './sniffText.ts';
+
+/** A decimal comma beyond doubt: "12,5", "0,881", "4881,25", "1.234,5", "1.234.567". */
+const COMMA_DECIMAL =
+  /^[+-]?(?:0,\d+|\d+,(?:\d{1,2}|\d{4,})|\d{4,},\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})$/;
+/** A decimal point beyond doubt: "12.5", "0.881", "4881.25", "1,234.5", "1,234,567". */
+const POINT_DECIMAL =
+  /^[+-]?(?:0\.\d+|\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})$/;
+
+/**
+ * The number convention of a file, from its cells: the one its numbers show beyond doubt, else the one
+ * its delimiter suggests (a semicolon: a continental locale, decimal comma; a comma: decimal point,
+ * beyond doubt, as a comma-separated file cannot use the comma for decimals unquoted).
+ */
+export function numberFormatOf(
+  delimiter: Delimiter,
+  rows: readonly { cells: readonly string[] }[],
+): NumberFormat {
+  let comma = false;
+  let point = false;
+  for (const { cells } of rows) {
+    for (const cell of cells) {
+      if (!comma && COMMA_DECIMAL.test(cell)) comma = true;
+      else if (!point && POINT_DECIMAL.test(cell)) point = true;
+    }
+    if (comma && point) break;
+  }
+  if (comma !== point) return { decimal: comma ? ',' : '.', evident: true };
+  return delimiter === ';'
+    ? { decimal: ',', evident: false }
+    : { decimal: '.', evident: delimiter === ',' && !comma };
+}
