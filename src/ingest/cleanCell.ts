@@ -7,7 +7,9 @@ const LONE_SURROGATE = String.raw`[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800
 /** Characters no text may hold: SVG and XMP would not be well-formed with them. */
 const FORBIDDEN = new RegExp(`[${CONTROLS}${NONCHARACTERS}]|${LONE_SURROGATE}`);
 /** Any of the above, or a break: most cells hold none, and are left as they are. */
-const UNUSUAL = new RegExp(String.raw`[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff${NONCHARACTERS}]`);
+const UNUSUAL = new RegExp(
+  String.raw`[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff${NONCHARACTERS}]`,
+);
 
 /** A cell with its breaks made spaces; the code point of a character it may not hold, if any. */
 export function cleanCell(cell: string): { text: string } | { forbidden: number } {
