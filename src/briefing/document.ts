@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { openFace } from '../core/fontFaces.ts';
 import { FONT_FILES } from '../core/fonts.ts';
 import { registerFallbackFonts } from './fallbackText.ts';
 import { FONTS, PAGE } from './style.ts';
@@ -67,10 +68,10 @@ export function createDocument(info: DocumentInfo): PDFKit.PDFDocument {
     vintage: metadataText(info.vintage),
     pdfa: { part: PDFA.part, conformance: PDFA.conformance },
   });
-  doc.registerFont(FONTS.regular, FONT_FILES.regular);
-  doc.registerFont(FONTS.italic, FONT_FILES.italic);
-  doc.registerFont(FONTS.semibold, FONT_FILES.semibold);
-  doc.registerFont(FONTS.bold, FONT_FILES.bold);
+  // The faces the charts were measured with, decoded once: pdfkit takes a fontkit font as it is
+  // (its type declarations predate that).
+  for (const style of Object.keys(FONTS) as (keyof typeof FONTS)[])
+    doc.registerFont(FONTS[style], openFace(FONT_FILES[style]) as unknown as PDFKit.Mixins.PDFFontSource);
   registerFallbackFonts(doc);
   return doc;
 }

@@ -1,25 +1,15 @@
-import * as fontkit from 'fontkit';
 import * as vega from 'vega';
+import { openFace } from '../core/fontFaces.ts';
 import { FONT_FILES, type FontStyle, fontStyleFor } from '../core/fonts.ts';
 
-const fonts = new Map<FontStyle, fontkit.Font>();
 const widths = new Map<string, number>();
-
-function fontFor(style: FontStyle): fontkit.Font {
-  let font = fonts.get(style);
-  if (!font) {
-    font = fontkit.openSync(FONT_FILES[style]) as fontkit.Font;
-    fonts.set(style, font);
-  }
-  return font;
-}
 
 /** Advance width of `text` in points at `size`, shaped by fontkit on the TTF the PDF embeds. */
 export function measureText(text: string, size: number, style: FontStyle = 'regular'): number {
   const key = `${style}|${size}|${text}`;
   let width = widths.get(key);
   if (width === undefined) {
-    const font = fontFor(style);
+    const font = openFace(FONT_FILES[style]);
     width = (font.layout(text).advanceWidth / font.unitsPerEm) * size;
     widths.set(key, width);
   }

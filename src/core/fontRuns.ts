@@ -1,4 +1,4 @@
-import * as fontkit from 'fontkit';
+import { openFace } from './fontFaces.ts';
 import { FALLBACK_FONTS, FONT_FILES, type FontStyle } from './fonts.ts';
 
 /** A stretch of text printed in one font: Noto Sans ("main") or a fallback font's id. */
@@ -11,25 +11,13 @@ export interface FontRun {
 
 export const MAIN_FONT = 'main';
 
-const opened = new Map<string, fontkit.Font>();
-
-/** Fonts are opened when first needed: a briefing in Latin script never reads the CJK files. */
-function open(file: string): fontkit.Font {
-  let font = opened.get(file);
-  if (!font) {
-    font = fontkit.openSync(file) as fontkit.Font;
-    opened.set(file, font);
-  }
-  return font;
-}
-
 const fileOf = (font: string, style: FontStyle): string =>
   font === MAIN_FONT
     ? FONT_FILES[style]
     : (FALLBACK_FONTS.find((f) => f.id === font)?.files[style] ?? FONT_FILES[style]);
 
 const has = (font: string, style: FontStyle, code: number): boolean =>
-  open(fileOf(font, style)).hasGlyphForCodePoint(code);
+  openFace(fileOf(font, style)).hasGlyphForCodePoint(code);
 
 /** The font that prints `char`: Noto Sans where it can, else the first fallback that has it. */
 function fontFor(code: number, style: FontStyle): string | undefined {
@@ -70,7 +58,7 @@ export function fontRuns(text: string, style: FontStyle): FontRun[] {
 
 /** Noto Sans's ascent as a share of the size: where its baseline sits below the top of a line. */
 export function mainAscent(style: FontStyle): number {
-  const font = open(FONT_FILES[style]);
+  const font = openFace(FONT_FILES[style]);
   return font.ascent / font.unitsPerEm;
 }
 
