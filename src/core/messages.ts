@@ -80,6 +80,10 @@ export const inputMessages = {
     'an Excel 97-2003 workbook (binary .xls) cannot be read: open it and save it as .xlsx or "CSV UTF-8"',
   archiveFile: () => 'this kind of archive cannot be read: extract its files into the inputs folder',
   noTableInPage: () => 'the page holds no table: expected the downloaded table of figures',
+  serviceError: (detail: string) =>
+    `not data but the message a download service sent instead (${quote(detail)}): the download failed; download it again (for UN Comtrade, ask for fewer years, reporters or products at a time, or check the key)`,
+  tradeMapByMarket: (title: string) =>
+    `a Trade Map table by market (${quote(title)}), one row per country for one product: download the table by product instead ("List of products exported by India to Russian Federation", or imported by), as .txt or .xls`,
   damagedWorkbook: () =>
     'the workbook is damaged or incomplete (was the download cut short?): download it again, or save it as "CSV UTF-8"',
   damagedArchive: () =>
@@ -89,7 +93,7 @@ export const inputMessages = {
   zipMethod: (method: number) =>
     `the archive member is compressed with method ${method}, not deflate: extract it into the inputs folder`,
   zipRatio: (ratio: number) =>
-    `the archive member claims to expand ${ratio} times its compressed size, more than any table does: refused as a decompression bomb`,
+    `the archive member expands to ${ratio} times its compressed size, more than any table does: refused as a decompression bomb`,
   zipTooLarge: (limit: number) =>
     `the archive member expands to more than ${formatNumber(limit / 2 ** 20)} MiB: extract the files the briefing needs`,
   nestedArchive: () => 'an archive inside an archive: extract the inner archive into the inputs folder',

@@ -1,19 +1,18 @@
 import { InputError, type Problem } from '../core/errors.ts';
-import { sha256File } from '../core/hash.ts';
 import { inputMessages as m } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
 import type { Adapter, Focus } from './adapter.ts';
 import { bulkRoute } from './bulk/route.ts';
 import type { BulkInput, BulkReader } from './bulk/types.ts';
 import { checkSources, dedupeCountryCodes, dedupeRates, dedupeTrade } from './checks.ts';
-import { readContainer } from './containers/index.ts';
+import { expandArchives, type Input, readInput } from './containers/index.ts';
 import { formatCoverage, summariseCoverage } from './coverage.ts';
 import { createFileContext, type FileOptions } from './fileContext.ts';
 import { addFileSources, statedClassification } from './fileSources.ts';
 import { detectFormat, formatList, isHeaderRow } from './formats.ts';
-import { type InputFile, listInputs } from './listInputs.ts';
+import { isInputName, listInputs } from './listInputs.ts';
 import { createProblemList } from './problemList.ts';
-import { type CsvHead, type CsvTable, readCsv } from './readCsv.ts';
+import type { CsvHead, CsvTable } from './readCsv.ts';
 import { emptyRecords, type FileReport, type IngestResult, type Records, type Reject } from './records.ts';
 
 export interface IngestOptions {
@@ -27,8 +26,8 @@ export interface IngestOptions {
   extractCache?: string;
 }
 
-type Detected = { input: InputFile; adapter: Adapter } & (
-  | { table: CsvTable }
+type Detected = { input: Input; adapter: Adapter } & (
+  | { table: CsvTable; sha256: string }
   /** Read in one pass in step 3; its read problems go at `slot`, among the other files' read problems. */
   | { head: CsvHead; bulk: BulkReader; slot: number }
 );
@@ -38,10 +37,13 @@ type Detected = { input: InputFile; adapter: Adapter } & (
  * records. All problems in all files are collected, then thrown together as one InputError.
  */
 export async function ingest(dir: string, options: IngestOptions = {}): Promise<IngestResult> {
-  // 1. Find the files and read each as a table; a large file of a bulk format, only its header.
-  const { inputs, problems } = await listInputs(dir);
-  if (inputs.length === 0 && problems.length === 0)
+  // 1. Find the files (an archive's members among them) and read each as a table; a large file of a
+  // bulk format, only its header.
+  const listed = await listInputs(dir);
+  if (listed.inputs.length === 0 && listed.problems.length === 0)
     throw new InputError([{ file: dir, message: m.noInputs() }]);
+  const { inputs, problems: archiveProblems } = await expandArchives(listed.inputs, isInputName);
+  const problems = [...listed.problems, ...archiveProblems];
   const detected: Detected[] = [];
   for (const input of inputs) {
     const bulk = await bulkRoute(input, options.bulkMinBytes);
@@ -49,14 +51,12 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
       detected.push({ input, ...bulk, slot: problems.length });
       continue;
     }
-    const { table, problems: readProblems } =
-      (await readContainer(input.path, input.file, isHeaderRow)) ??
-      (await readCsv(input.path, input.file, isHeaderRow));
-    problems.push(...listed(input.file, readProblems));
+    const { table, problems: readProblems, sha256 } = await readInput(input, isHeaderRow);
+    problems.push(...firstOf(input.file, readProblems));
     if (!table) continue;
     // 2. Detect the format from the header.
     const detection = detectFormat(table.header);
-    if ('adapter' in detection) detected.push({ input, table, adapter: detection.adapter });
+    if ('adapter' in detection) detected.push({ input, table, sha256, adapter: detection.adapter });
     else {
       const message =
         'lacking' in detection
@@ -106,7 +106,7 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
 }
 
 async function readTable(
-  { input, table, adapter }: Detected & { table: CsvTable },
+  { table, sha256, adapter }: Detected & { table: CsvTable; sha256: string },
   records: Records,
   rejects: Reject[],
   problems: Problem[],
@@ -125,7 +125,7 @@ async function readTable(
     ...file.keep(read, table.rows.length + notes.length, adapter.format),
     ...(encoding ? { encoding } : {}),
     ...(classification ? { classification } : {}),
-    sha256: await sha256File(input.path),
+    sha256,
   };
 }
 
@@ -142,6 +142,7 @@ async function readBulk(
   const readProblems = createProblemList(head.file);
   const bulkInput: BulkInput = {
     path: input.path,
+    ...(input.member ? { member: input.member } : {}),
     head,
     readProblems,
     ...(options.extractCache ? { cacheDir: options.extractCache } : {}),
@@ -161,7 +162,7 @@ async function readBulk(
 }
 
 /** A file's read problems as listed: the first ones, then how many more. */
-function listed(file: string, list: Problem[]): Problem[] {
+function firstOf(file: string, list: Problem[]): Problem[] {
   const kept = createProblemList(file);
   for (const problem of list) kept.add(problem);
   return kept.list();

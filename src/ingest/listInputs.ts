@@ -14,8 +14,6 @@ const TRADE_MAP_TEXT = /^trade_?map.*\.txt$/i;
 /** Files analysts download that hold tables but cannot be read as text: named, not skipped silently. */
 const UNREADABLE: Record<string, () => string> = {
   '.ods': m.spreadsheetFile,
-  '.zip': m.archiveFile,
-  '.gz': m.archiveFile,
   '.7z': m.archiveFile,
   '.rar': m.archiveFile,
   '.tar': m.archiveFile,
@@ -47,15 +45,19 @@ export async function listInputs(dir: string): Promise<{ inputs: InputFile[]; pr
       continue;
     const file = relative(dir, path).split(sep).join('/');
     if (file.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) continue;
-    const extension = extname(entry.name).toLowerCase();
-    if (TEXT_TABLES.has(extension) || CONTAINER_EXTENSIONS.has(extension) || TRADE_MAP_TEXT.test(entry.name))
-      inputs.push({ path, file });
-    const unreadable = UNREADABLE[extension];
+    if (isInputName(entry.name)) inputs.push({ path, file });
+    const unreadable = UNREADABLE[extname(entry.name).toLowerCase()];
     if (unreadable) problems.push({ file, message: unreadable() });
   }
   inputs.sort((a, b) => compareText(a.file, b.file));
   problems.sort((a, b) => compareText(a.file, b.file));
   return { inputs, problems };
+}
+
+/** Whether a file of this name is read as an input (in a folder or in an archive). */
+export function isInputName(name: string): boolean {
+  const extension = extname(name).toLowerCase();
+  return TEXT_TABLES.has(extension) || CONTAINER_EXTENSIONS.has(extension) || TRADE_MAP_TEXT.test(name);
 }
 
 /** The inputs a run reads, with their content hashes: what the first stage's cache key covers. */

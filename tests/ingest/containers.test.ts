@@ -66,13 +66,41 @@ describe('HTML pages saved as .xls', () => {
 
   it('names a page without a table, and an old binary workbook', async () => {
     const dir = await folderWith({
-      'comtrade.csv':
-        '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>\n',
+      'page.htm': '<html><body><p>Choose a year and a country, then press Submit.</p></body></html>',
       'old.xls': Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]),
     });
+    expect(await problemsOf(dir)).toEqual([`old.xls: ${m.oldExcelFile()}`, `page.htm: ${m.noTableInPage()}`]);
+  });
+});
+
+describe('files that are recognisably not data', () => {
+  it("names a download service's error saved under a data name, once, whatever its form", async () => {
+    const dir = await folderWith({
+      'comtrade_2023.csv':
+        'Result too large: you do not have permissions to access such a large resultset.\n',
+      'comtrade_2024.csv':
+        '{"statusCode": 429, "message": "Rate limit is exceeded. Try again in 2 seconds."}',
+      'comtrade_2025.csv':
+        '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>\n',
+    });
     expect(await problemsOf(dir)).toEqual([
-      `comtrade.csv: ${m.noTableInPage()}`,
-      `old.xls: ${m.oldExcelFile()}`,
+      `comtrade_2023.csv: ${m.serviceError('Result too large: you do not have permissions to access such a large resultset.')}`,
+      `comtrade_2024.csv: ${m.serviceError('429: Rate limit is exceeded. Try again in 2 seconds.')}`,
+      `comtrade_2025.csv: ${m.serviceError('Service Unavailable')}`,
+    ]);
+  });
+
+  it('names a Trade Map table by market with what to download instead, not one error per row', async () => {
+    const title = 'List of importing markets for a product exported by India';
+    const rows = Array.from({ length: 168 }, (_, i) => `Market ${i}\t${1000 + i}\t${2000 + i}\t`).join('\n');
+    const dir = await folderWith({
+      'Trade_Map_-_List_of_importing_markets_for_a_product_exported_by_India.txt': `${title}\nProduct: 30 Pharmaceutical products\nUnit : US Dollar thousand\n\nImporters\tExported value in 2023\tExported value in 2024\t\nWorld\t5000\t6000\t\n${rows}\n`,
+      'importers_world.csv':
+        'Importers,Imported value in 2023 (USD thousand),Imported value in 2024 (USD thousand)\nWorld,100,200\nIndia,10,20\n',
+    });
+    expect(await problemsOf(dir)).toEqual([
+      `Trade_Map_-_List_of_importing_markets_for_a_product_exported_by_India.txt: ${m.tradeMapByMarket(title)}`,
+      `importers_world.csv: ${m.tradeMapByMarket('Importers, Imported value in 2023 (USD thousand), Imported value in 2024 (USD thousand)')}`,
     ]);
   });
 });

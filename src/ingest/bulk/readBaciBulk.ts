@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { inputMessages as m, progressMessages } from '../../core/messages.ts';
 import { createProgress } from '../../core/progress.ts';
@@ -7,7 +8,7 @@ import { createBaciReader, recordsOf } from '../adapters/baciReader.ts';
 import { createBaciSink } from './baciSink.ts';
 import { extractKey, loadExtract, saveExtract } from './extractCache.ts';
 import { sha256InBackground } from './hashInBackground.ts';
-import { readLines } from './readLines.ts';
+import { readLines, streamReader } from './readLines.ts';
 import type { BulkInput, BulkRead } from './types.ts';
 
 interface CachedExtract {
@@ -22,22 +23,26 @@ interface CachedExtract {
  * not the rows. With a cache folder, the extract is stored by the file's hash and reused.
  */
 export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promise<BulkRead> {
-  const { head, cacheDir } = input;
+  const { head, member } = input;
   const reporter = ctx.focus?.reporter;
-  // The file is hashed on another core while it is parsed; with a cache, first, to look the extract up.
-  const hashing = sha256InBackground(input.path);
+  // An archive member is hashed as it is inflated, and has no cached extract: its hash comes last.
+  const cacheDir = member ? undefined : input.cacheDir;
+  const memberHash = member && createHash('sha256');
+  // A file is hashed on another core while it is parsed; with a cache, first, to look the extract up.
+  const hashing = member ? undefined : sha256InBackground(input.path);
   // Never left unobserved: the parse may end first with a problem.
-  hashing.catch(() => undefined);
-  const key = cacheDir
-    ? await extractKey({
-        format: 'baci',
-        sha256: await hashing,
-        reporter: reporter ?? null,
-        codes: [...ctx.countryCodes],
-      })
-    : undefined;
+  hashing?.catch(() => undefined);
+  const key =
+    cacheDir && hashing
+      ? await extractKey({
+          format: 'baci',
+          sha256: await hashing,
+          reporter: reporter ?? null,
+          codes: [...ctx.countryCodes],
+        })
+      : undefined;
   const cached = cacheDir && key ? await loadExtract<CachedExtract>(cacheDir, key) : undefined;
-  if (cached)
+  if (cached && hashing)
     return { sha256: await hashing, rows: cached.rows, read: { trade: recordsOf(cached.extract, ctx) } };
 
   let problems = 0;
@@ -54,12 +59,14 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
     input.readProblems.add({ file: head.file, line, message });
   });
 
-  const size = (await stat(input.path)).size;
+  const size = member?.size ?? (await stat(input.path)).size;
   const progress = createProgress(progressMessages.reading(head.file), size);
   let done = 0;
-  const stop = await readLines(input.path, head.delimiter.charCodeAt(0), sink, {
+  const source = member ? streamReader(await member.open()) : input.path;
+  const stop = await readLines(source, head.delimiter.charCodeAt(0), sink, {
     ...(input.chunkBytes ? { chunkBytes: input.chunkBytes } : {}),
     onChunk: (chunk) => {
+      memberHash?.update(chunk);
       done += chunk.length;
       progress.update(done);
     },
@@ -74,7 +81,7 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
   if (cacheDir && key && problems === 0)
     await saveExtract(cacheDir, key, { rows, extract } satisfies CachedExtract);
   return {
-    sha256: await hashing,
+    sha256: memberHash ? memberHash.digest('hex') : await (hashing as Promise<string>),
     rows,
     read: { trade: recordsOf(extract, ctx) },
   };

@@ -16,6 +16,12 @@ export interface Stop {
   message: string;
 }
 
+/** Bytes read in order from a file or a stream: the part of a FileHandle the reader uses. */
+export interface ByteReader {
+  read(buffer: Buffer, offset: number, length: number): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
 /** Where records go. `line` and `quoted` may stop the reading (a file that is not UTF-8 or not valid CSV). */
 export interface RecordSink {
   /**
@@ -38,17 +44,17 @@ export interface RecordSink {
  * Memory is two chunks: a record longer than MAX_RECORD_BYTES stops the reading, as it does in csv-parse.
  */
 export async function readLines(
-  path: string,
+  source: string | ByteReader,
   delimiter: number,
   sink: RecordSink,
   options: { onChunk?: (chunk: Buffer) => void; chunkBytes?: number } = {},
 ): Promise<Stop | undefined> {
   const { onChunk, chunkBytes = CHUNK_BYTES } = options;
-  const handle = await open(path, 'r');
+  const handle = typeof source === 'string' ? await open(source, 'r') : source;
   // Chunks are read after room for what is kept of the one before (an unfinished record, never longer
   // than MAX_RECORD_BYTES), in two buffers by turns: one is parsed while the other is read into.
   const buffers = [0, 1].map(() => Buffer.allocUnsafe(MAX_RECORD_BYTES + chunkBytes));
-  const readInto = (buffer: Buffer) => handle.read(buffer, MAX_RECORD_BYTES, chunkBytes, null);
+  const readInto = (buffer: Buffer) => handle.read(buffer, MAX_RECORD_BYTES, chunkBytes);
   let pending = readInto(buffers[0] as Buffer);
   try {
     let kept: Buffer = Buffer.alloc(0);
@@ -193,4 +199,38 @@ function lineBreaks(data: Buffer, start: number, end: number): number {
     if (c === LF || c === CR) count += 1;
   }
   return count;
+}
+
+/**
+ * A stream as a ByteReader (an archive member inflated as it is read): each read fills the buffer
+ * from the stream's chunks, so the reader sees the same fixed-size chunks as from a file.
+ */
+export function streamReader(stream: AsyncIterable<Buffer> & { destroy(): void }): ByteReader {
+  const chunks = stream[Symbol.asyncIterator]();
+  let rest: Buffer = Buffer.alloc(0);
+  let ended = false;
+  return {
+    async read(buffer, offset, length) {
+      let n = 0;
+      while (n < length) {
+        if (rest.length === 0) {
+          if (ended) break;
+          const next = await chunks.next();
+          if (next.done) {
+            ended = true;
+            break;
+          }
+          rest = next.value;
+        }
+        const take = Math.min(rest.length, length - n);
+        rest.copy(buffer, offset + n, 0, take);
+        rest = rest.subarray(take);
+        n += take;
+      }
+      return { bytesRead: n };
+    },
+    async close() {
+      stream.destroy();
+    },
+  };
 }

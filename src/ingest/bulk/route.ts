@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Adapter } from '../adapter.ts';
+import { type Input, readMemberHead, ZipError, zipMessage } from '../containers/index.ts';
 import { detectFormat, isHeaderRow } from '../formats.ts';
-import type { InputFile } from '../listInputs.ts';
 import { type CsvHead, readHead } from '../readCsv.ts';
 import { readBaciBulk } from './readBaciBulk.ts';
 import type { BulkReader } from './types.ts';
@@ -22,14 +22,28 @@ const BULK_READERS: Record<string, BulkReader> = { baci: readBaciBulk };
  * (the bulk readers split bytes). Other files are read whole.
  */
 export async function bulkRoute(
-  input: InputFile,
+  input: Input,
   minBytes: number = BULK_MIN_BYTES,
 ): Promise<{ head: CsvHead; adapter: Adapter; bulk: BulkReader } | undefined> {
-  if ((await stat(input.path)).size < minBytes) return undefined;
-  const { head } = await readHead(input.path, input.file, isHeaderRow);
+  if ((input.member?.size ?? (await stat(input.path)).size) < minBytes) return undefined;
+  const { head } = input.member
+    ? await readMemberHead(input.member, input.file, isHeaderRow)
+    : await readHead(input.path, input.file, isHeaderRow);
   if (head?.encoding !== 'utf-8' && head?.encoding !== 'utf-8-bom') return undefined;
   const detection = detectFormat(head.header);
   if (!('adapter' in detection)) return undefined;
   const bulk = BULK_READERS[detection.adapter.format];
-  return bulk && { head, adapter: detection.adapter, bulk };
+  return bulk && { head, adapter: detection.adapter, bulk: input.member ? withMemberFaults(bulk) : bulk };
+}
+
+/** A bulk reader of archive members: a member that turns out damaged or a bomb is its only problem. */
+function withMemberFaults(reader: BulkReader): BulkReader {
+  return async (input, ctx) => {
+    try {
+      return await reader(input, ctx);
+    } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
+      return { stop: { file: input.head.file, message: zipMessage(error.reason, false) } };
+    }
+  };
 }

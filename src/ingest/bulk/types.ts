@@ -1,5 +1,6 @@
 import type { Problem } from '../../core/errors.ts';
 import type { AdapterContext } from '../adapter.ts';
+import type { Member } from '../containers/archive.ts';
 import type { ProblemList } from '../problemList.ts';
 import type { CsvHead } from '../readCsv.ts';
 import type { Records } from '../records.ts';
@@ -7,6 +8,8 @@ import type { Records } from '../records.ts';
 /** A large file of a format with a bulk reader, as the reader gets it. */
 export interface BulkInput {
   path: string;
+  /** The member of the archive at `path` to read, inflated as it is read; none: the file itself. */
+  member?: Member;
   head: CsvHead;
   /** Where extracts are cached by the file's hash; none: no cache. */
   cacheDir?: string;

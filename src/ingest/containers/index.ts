@@ -1,14 +1,22 @@
 import { open, readFile } from 'node:fs/promises';
+import type { Problem } from '../../core/errors.ts';
+import { sha256, sha256File } from '../../core/hash.ts';
 import { inputMessages as m } from '../../core/messages.ts';
-import type { ReadResult } from '../readCsv.ts';
+import { type CsvHead, type IsHeader, type ReadResult, readCsv, readTableFromBytes } from '../readCsv.ts';
+import { SNIFF_BYTES, sniffText } from '../sniffText.ts';
+import { type Input, MAX_MEMBER_BYTES, type Member } from './archive.ts';
 import { tableOfGrid } from './grid.ts';
 import { decodeHtml, readHtmlGrid } from './html.ts';
+import { recogniseNotData } from './notData.ts';
 import { readXlsx } from './xlsx.ts';
 import { ZipError, type ZipFault } from './zip.ts';
 
+export { expandArchives, type Input, type Member } from './archive.ts';
+export { ZipError } from './zip.ts';
+
 /**
  * Files read by what their bytes hold, whatever their name: EIDB and Trade Map save HTML pages as
- * ".xls" (EIDB's as ".asp" too), and a workbook may come renamed.
+ * ".xls" (EIDB's as ".asp" too), a workbook may come renamed, archives hold tables of their own.
  */
 export const CONTAINER_EXTENSIONS: ReadonlySet<string> = new Set([
   '.xls',
@@ -17,52 +25,147 @@ export const CONTAINER_EXTENSIONS: ReadonlySet<string> = new Set([
   '.html',
   '.htm',
   '.asp',
+  '.zip',
+  '.gz',
 ]);
 
-const SNIFF_BYTES = 4096;
+/** A member read whole (not by a bulk reader) is held in memory: a table this large is not a download. */
+const MAX_WHOLE_BYTES = 1 << 30;
 type Kind = 'html' | 'zip' | 'gzip' | 'ole' | 'text';
 
 /**
- * Reads a file that is not delimited text as a table: an HTML page (its first table with a
- * recognised header, titles above it), an .xlsx workbook (its first sheet with a recognised header).
- * Undefined for delimited text, which `readCsv` reads. Problems are returned, never thrown.
+ * Reads one input as a table, whatever holds it: delimited text, an HTML page (its first table with
+ * a recognised header, titles above it), an .xlsx workbook (its first sheet with a recognised
+ * header), or any of these inside an archive. Problems are returned, never thrown; `sha256` is the
+ * hash of the bytes read (a member's, inflated).
  */
-export async function readContainer(
-  path: string,
+export async function readInput(input: Input, isHeader: IsHeader): Promise<ReadResult & { sha256: string }> {
+  const { file, member } = input;
+  try {
+    const bytes = member ? await readMember(member, MAX_WHOLE_BYTES) : undefined;
+    const head = bytes ?? (await readHead(input.path));
+    const read = bytes
+      ? await readBytes(bytes, file, isHeader, true)
+      : await readFileTable(input.path, head, file, isHeader);
+    const sha = bytes ? sha256(bytes) : await sha256File(input.path);
+    // A file without a recognised header may be one that is recognisably not data: that is its problem.
+    const named =
+      read.table && isHeader(read.table.header)
+        ? undefined
+        : recogniseNotData(headLines(head), read.table?.header ?? []);
+    return named ? { problems: [{ file, message: named }], sha256: sha } : { ...read, sha256: sha };
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    return { problems: [{ file, message: zipMessage(error.reason, !member) }], sha256: '' };
+  }
+}
+
+/** The title lines and header of a large member, from its first bytes, for the bulk readers. */
+export async function readMemberHead(
+  member: Member,
   file: string,
-  isHeader: (cells: string[]) => boolean,
-): Promise<ReadResult | undefined> {
-  const kind = kindOf(await head(path));
-  switch (kind) {
+  isHeader: IsHeader,
+): Promise<{ head?: CsvHead; problems: Problem[] }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readMember(member, SNIFF_BYTES, true);
+  } catch (error) {
+    if (error instanceof ZipError) return { problems: [] };
+    throw error;
+  }
+  const sniffed = sniffText(bytes);
+  if (kindOf(bytes) !== 'text' || 'problem' in sniffed) return { problems: [] };
+  // Whole lines only: the last one may be cut.
+  const { table, problems } = await readTableFromBytes(
+    bytes.subarray(0, bytes.lastIndexOf(10) + 1),
+    file,
+    isHeader,
+  );
+  if (!table?.encoding) return { problems };
+  const { rows: _, encoding, ...head } = table;
+  return { head: { ...head, encoding, delimiter: sniffed.delimiter }, problems: [] };
+}
+
+async function readFileTable(
+  path: string,
+  head: Buffer,
+  file: string,
+  isHeader: IsHeader,
+): Promise<ReadResult> {
+  // Delimited text is streamed from the disk; other kinds are read whole.
+  if (kindOf(head) === 'text') return readCsv(path, file, isHeader);
+  return readBytes(await readFile(path), file, isHeader, false);
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first lines of text a file shows: a page's text and rows, or a text file's lines. */
+function headLines(bytes: Buffer): string[] {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const kind = kindOf(head);
+  if (kind === 'html') return readHtmlGrid(decodeHtml(head)).map((r) => r.cells.filter(Boolean).join(' '));
+  return kind === 'text' ? decodeHtml(head).split(/\r\n|\n|\r/) : [];
+}
+
+async function readBytes(
+  bytes: Buffer,
+  file: string,
+  isHeader: IsHeader,
+  inArchive: boolean,
+): Promise<ReadResult> {
+  switch (kindOf(bytes)) {
     case 'text':
-      return undefined;
+      return readTableFromBytes(bytes, file, isHeader);
     case 'ole':
       return { problems: [{ file, message: m.oldExcelFile() }] };
     case 'gzip':
       return { problems: [{ file, message: m.nestedArchive() }] };
     case 'html':
-      return tableOfGrid(file, readHtmlGrid(decodeHtml(await readFile(path))), isHeader);
+      return tableOfGrid(file, readHtmlGrid(decodeHtml(bytes)), isHeader);
     case 'zip':
-      return readWorkbook(await readFile(path), file, isHeader);
+      // A zip inside an archive is an archive; a zip given alone was listed as one unless it is a workbook.
+      return inArchive && !/\.xls[xm]$/i.test(file)
+        ? { problems: [{ file, message: m.nestedArchive() }] }
+        : readWorkbook(bytes, file, isHeader);
   }
 }
 
-async function readWorkbook(
-  bytes: Buffer,
-  file: string,
-  isHeader: (cells: string[]) => boolean,
-): Promise<ReadResult> {
+async function readWorkbook(bytes: Buffer, file: string, isHeader: IsHeader): Promise<ReadResult> {
+  const sheet = await readXlsx(bytes, (s) => s.records.some((r) => isHeader(r.cells)));
+  if (!sheet) return { problems: [{ file, message: m.damagedWorkbook() }] };
+  const read = tableOfGrid(file, sheet.records, isHeader);
+  if (sheet.unsavedFormulas.length > 0)
+    read.problems.push({ file, message: m.unsavedFormulas(sheet.unsavedFormulas) });
+  return read;
+}
+
+/** A member's inflated bytes, up to `limit` (all of them, or refused past it unless `head`). */
+async function readMember(member: Member, limit: number, head = false): Promise<Buffer> {
+  const stream = await member.open();
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    const sheet = await readXlsx(bytes, (s) => s.records.some((r) => isHeader(r.cells)));
-    if (!sheet) return { problems: [{ file, message: m.damagedWorkbook() }] };
-    const read = tableOfGrid(file, sheet.records, isHeader);
-    if (sheet.unsavedFormulas.length > 0)
-      read.problems.push({ file, message: m.unsavedFormulas(sheet.unsavedFormulas) });
-    return read;
-  } catch (error) {
-    if (error instanceof ZipError) return { problems: [{ file, message: zipMessage(error.reason, true) }] };
-    throw error;
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) {
+        if (head) break;
+        throw new ZipError({ fault: 'size', limit: Math.min(limit, MAX_MEMBER_BYTES) });
+      }
+    }
+  } finally {
+    stream.destroy?.();
   }
+  const bytes = Buffer.concat(chunks);
+  return head ? bytes.subarray(0, limit) : bytes;
 }
 
 /** What the user reads about an archive or workbook that cannot be opened. */
@@ -81,22 +184,12 @@ export function zipMessage(reason: ZipFault, workbook: boolean): string {
   }
 }
 
-async function head(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** What the first bytes of a file say it is. */
 function kindOf(bytes: Buffer): Kind {
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return 'zip';
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
   if (bytes.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'))) return 'ole';
-  return looksLikeHtml(decodeHtml(bytes)) ? 'html' : 'text';
+  return looksLikeHtml(decodeHtml(bytes.subarray(0, 4096))) ? 'html' : 'text';
 }
 
 /** A page starts with a tag (after blanks, a script or a comment) and names an HTML element early on. */
