@@ -1,6 +1,7 @@
 import type { Problem } from '../../core/errors.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import { type CsvRow, type ReadResult, withoutTrailingEmpty } from '../readCsv.ts';
+import type { Encoding } from '../sniffText.ts';
 
 /**
  * What a page or a sheet shows, in document order: rows of its tables (`table` tells which table) and
@@ -20,6 +21,7 @@ export function tableOfGrid(
   file: string,
   records: GridRecord[],
   isHeader: (cells: string[]) => boolean,
+  encoding?: Encoding,
 ): ReadResult {
   const rows = records.filter((r) => r.table >= 0 && r.cells.some((cell) => cell !== ''));
   if (rows.length === 0) return { problems: [{ file, message: m.noTableInPage() }] };
@@ -45,5 +47,6 @@ export function tableOfGrid(
     .slice(0, headerAt)
     .map((r) => r.cells.filter(Boolean).join(' '))
     .filter(Boolean);
-  return { table: { file, preamble, header, headerLine: headerRow.line, rows: data }, problems };
+  const table = { file, preamble, header, headerLine: headerRow.line, rows: data };
+  return { table: encoding ? { ...table, encoding } : table, problems };
 }

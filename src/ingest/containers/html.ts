@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import type { Encoding } from '../sniffText.ts';
 import type { GridRecord } from './grid.ts';
 
 /** Elements whose text is not shown on the page. */
@@ -170,25 +171,39 @@ function clean(text: string): string {
 const DECLARED = /<meta[^>]*charset\s*=\s*["']?([\w-]+)/i;
 
 /**
- * A page's text: by its byte-order mark, else by the charset it declares, else UTF-8 when the bytes
- * are valid UTF-8, else Windows-1252 (older government pages).
+ * A page's text, and the encoding it was read in: by its byte-order mark, else by the charset it
+ * declares, else UTF-8 when the bytes are valid UTF-8, else Windows-1252 (older government pages).
  */
-export function decodeHtml(bytes: Uint8Array): string {
+export function decodePage(bytes: Uint8Array): { text: string; encoding?: Encoding } {
   const bom = BOMS.find(({ mark }) => mark.every((byte, i) => bytes[i] === byte));
-  if (bom) return decode(bom.encoding, bytes.subarray(bom.mark.length)) ?? latin(bytes);
+  if (bom) {
+    const text = decode(bom.label, bytes.subarray(bom.mark.length));
+    return text === undefined ? latin(bytes) : { text, encoding: bom.encoding };
+  }
   const declared = DECLARED.exec(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))?.[1];
-  return (declared && decode(declared, bytes)) ?? decode('utf-8', bytes) ?? latin(bytes);
+  for (const label of [declared, 'utf-8']) {
+    const text = label && decode(label, bytes);
+    if (text !== undefined && label) {
+      const name = new TextDecoder(label).encoding;
+      return { text, ...(name === 'utf-8' || name === 'windows-1252' ? { encoding: name } : {}) };
+    }
+  }
+  return latin(bytes);
+}
+
+export function decodeHtml(bytes: Uint8Array): string {
+  return decodePage(bytes).text;
 }
 
 const BOMS = [
-  { mark: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
-  { mark: [0xff, 0xfe], encoding: 'utf-16le' },
-  { mark: [0xfe, 0xff], encoding: 'utf-16be' },
-];
+  { mark: [0xef, 0xbb, 0xbf], label: 'utf-8', encoding: 'utf-8-bom' },
+  { mark: [0xff, 0xfe], label: 'utf-16le', encoding: 'utf-16le-bom' },
+  { mark: [0xfe, 0xff], label: 'utf-16be', encoding: 'utf-16be-bom' },
+] as const;
 
 /** Windows-1252 gives every byte a character. */
-function latin(bytes: Uint8Array): string {
-  return new TextDecoder('windows-1252').decode(bytes);
+function latin(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
 }
 
 /** The text in `encoding`, or undefined when the bytes are not valid in it or it is unknown. */

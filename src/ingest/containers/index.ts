@@ -6,7 +6,7 @@ import { type CsvHead, type IsHeader, type ReadResult, readCsv, readTableFromByt
 import { SNIFF_BYTES, sniffText } from '../sniffText.ts';
 import { type Input, MAX_MEMBER_BYTES, type Member } from './archive.ts';
 import { tableOfGrid } from './grid.ts';
-import { decodeHtml, readHtmlGrid } from './html.ts';
+import { decodeHtml, decodePage, readHtmlGrid } from './html.ts';
 import { recogniseNotData } from './notData.ts';
 import { readXlsx } from './xlsx.ts';
 import { ZipError, type ZipFault } from './zip.ts';
@@ -128,8 +128,10 @@ async function readBytes(
       return { problems: [{ file, message: m.oldExcelFile() }] };
     case 'gzip':
       return { problems: [{ file, message: m.nestedArchive() }] };
-    case 'html':
-      return tableOfGrid(file, readHtmlGrid(decodeHtml(bytes)), isHeader);
+    case 'html': {
+      const page = decodePage(bytes);
+      return tableOfGrid(file, readHtmlGrid(page.text), isHeader, page.encoding);
+    }
     case 'zip':
       // A zip inside an archive is an archive; a zip given alone was listed as one unless it is a workbook.
       return inArchive && !/\.xls[xm]$/i.test(file)
