@@ -145,6 +145,17 @@ describe('.xlsx workbooks', () => {
     expect(await problemsOf(dir)).toEqual([`trademap_IND_RUS.xlsx: ${m.unsavedFormulas(['C7'])}`]);
   });
 
+  it('reads a workbook saved under another name, and names a zip that is no workbook', async () => {
+    const book = xlsxBytes([{ name: 'Data', rows }]);
+    const dir = await folderWith({
+      'trademap_IND_RUS.csv': book,
+      'other.csv': Buffer.from('PK\x03\x04 no', 'latin1'),
+    });
+    await expect(problemsOf(dir)).resolves.toEqual([`other.csv: ${m.notText()}`]);
+    const read = await ingest(await folderWith({ 'trademap_IND_RUS.csv': book }));
+    expect(read.trade.map((r) => r.value)).toEqual([4000000.25, 4500000.1, 123456.789, 98765.4, 0.1]);
+  });
+
   it('names a workbook cut short', async () => {
     const book = xlsxBytes([{ name: 'Data', rows }]);
     const dir = await folderWith({ 'book.xlsx': book.subarray(0, book.length - 40) });

@@ -43,7 +43,7 @@ export async function readInput(input: Input, isHeader: IsHeader): Promise<ReadR
   const { file, member } = input;
   try {
     const bytes = member ? await readMember(member, MAX_WHOLE_BYTES) : undefined;
-    const head = bytes ?? (await readHead(input.path));
+    const head = bytes ?? (await firstBytes(input.path));
     const read = bytes
       ? await readBytes(bytes, file, isHeader, true)
       : await readFileTable(input.path, head, file, isHeader);
@@ -97,7 +97,7 @@ async function readFileTable(
   return readBytes(await readFile(path), file, isHeader, false);
 }
 
-async function readHead(path: string): Promise<Buffer> {
+async function firstBytes(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
@@ -133,10 +133,13 @@ async function readBytes(
       return tableOfGrid(file, readHtmlGrid(page.text), isHeader, page.encoding);
     }
     case 'zip':
-      // A zip inside an archive is an archive; a zip given alone was listed as one unless it is a workbook.
-      return inArchive && !/\.xls[xm]$/i.test(file)
-        ? { problems: [{ file, message: m.nestedArchive() }] }
-        : readWorkbook(bytes, file, isHeader);
+      if (/\.xls[xm]?$/i.test(file)) return readWorkbook(bytes, file, isHeader);
+      // A zip inside an archive is an archive; one named as a table is read if it is a workbook.
+      if (inArchive) return { problems: [{ file, message: m.nestedArchive() }] };
+      return readWorkbook(bytes, file, isHeader).catch((error: unknown) => {
+        if (error instanceof ZipError) return { problems: [{ file, message: m.notText() }] };
+        throw error;
+      });
   }
 }
 
