@@ -74,7 +74,8 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
   // The files ingest reads (the config is fingerprinted on its own, key by key).
   const inputs = await hashInputs(base.inputsDir);
   // The config as used (after --reporter/--partner), not the file: two pairs from one file are two editions.
-  const configHash = sha256(JSON.stringify(base.config));
+  // Who receives the briefing (publish) does not change it, so it is not part of the edition.
+  const configHash = sha256(JSON.stringify({ ...base.config, publish: undefined }));
   // The edition is the data: a new document date alone makes a new PDF (archived by its hash), not a new edition.
   const editionId = sha256(JSON.stringify({ inputs, configHash })).slice(0, 16);
   const before = await previousEdition(base.outDir, pair, editionId);

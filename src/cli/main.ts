@@ -8,18 +8,27 @@ import { stageCommand } from './commands/stage.ts';
 import { validateCommand } from './commands/validate.ts';
 import { createContext } from './context.ts';
 import { type Command, defaultIo, execute, type Io } from './execute.ts';
-import { BATCH_OPTIONS, FETCH_OPTIONS, INIT_OPTIONS, INPUT_OPTIONS, type Values } from './options.ts';
+import {
+  BATCH_OPTIONS,
+  FETCH_OPTIONS,
+  INIT_OPTIONS,
+  INPUT_OPTIONS,
+  PUBLISH_OPTIONS,
+  RUN_OPTIONS,
+  type Values,
+} from './options.ts';
 
 export type { Io } from './execute.ts';
 
 const COMMANDS: Record<string, Command> = {
   run: {
     help: help.run,
-    options: INPUT_OPTIONS,
+    options: RUN_OPTIONS,
     run: async (values, _p, log, io) =>
       runCommand(
-        values as Values<typeof INPUT_OPTIONS>,
+        values as Values<typeof RUN_OPTIONS>,
         await createContext(values as Values<typeof INPUT_OPTIONS>, log, io.env),
+        io.env,
       ),
   },
   validate: {
@@ -42,6 +51,17 @@ const COMMANDS: Record<string, Command> = {
     help: help.batch,
     options: BATCH_OPTIONS,
     run: (values, _p, log, io) => batchCommand(values as Values<typeof BATCH_OPTIONS>, log, io.env),
+  },
+  publish: {
+    help: help.publish,
+    options: PUBLISH_OPTIONS,
+    // Loaded when used: the mail and feed libraries stay out of every other command's start-up.
+    run: async (values, _p, log, io) =>
+      (await import('./commands/publish.ts')).publishCommand(
+        values as Values<typeof PUBLISH_OPTIONS>,
+        log,
+        io.env,
+      ),
   },
   init: {
     help: help.init,

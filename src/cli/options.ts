@@ -22,6 +22,23 @@ export const INPUT_OPTIONS = {
   wait: { type: 'string', default: '0' },
 } as const satisfies Options;
 
+/** `run` also publishes what it built when asked to, for a single cron line. */
+export const RUN_OPTIONS = {
+  ...INPUT_OPTIONS,
+  publish: { type: 'boolean', default: false },
+  site: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+} as const satisfies Options;
+
+export const PUBLISH_OPTIONS = {
+  ...OUTPUT_OPTIONS,
+  out: { type: 'string', default: 'outputs' },
+  config: { type: 'string' },
+  site: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  wait: { type: 'string', default: '0' },
+} as const satisfies Options;
+
 export const BATCH_OPTIONS = {
   ...INPUT_OPTIONS,
   partners: { type: 'string' },
@@ -62,3 +79,5 @@ export function parse<T extends Options>(args: string[], options: T) {
 
 export type Values<T extends Options> = ReturnType<typeof parse<T>>['values'];
 export type InputValues = Values<typeof INPUT_OPTIONS>;
+export type RunValues = Values<typeof RUN_OPTIONS>;
+export type PublishValues = Values<typeof PUBLISH_OPTIONS>;

@@ -156,5 +156,10 @@ function checkMeaning(config: Config, file: string): Problem[] {
       }
     });
   });
+  const lists = config.publish?.email?.lists ?? [];
+  lists.forEach((list, i) => {
+    if (lists.findIndex((other) => other.id === list.id) < i)
+      problems.push({ file, key: `publish.email.lists.${i}.id`, message: m.duplicateList(list.id) });
+  });
   return problems;
 }

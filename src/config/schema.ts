@@ -49,6 +49,67 @@ const countryNames = z.strictObject({
   native: z.string().min(1).optional(),
 });
 
+/** Placeholders a subject template may use; anything else in braces is a config error. */
+export const SUBJECT_FIELDS = ['title', 'pair', 'reporter', 'partner', 'vintage', 'date', 'edition'] as const;
+
+const emailList = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id such as "ministry"')
+    .describe(
+      'Names the list in the deliveries record: rename it and the list is sent the latest edition again.',
+    ),
+  to: z.array(z.email('expected an e-mail address such as "desk@example.org"')).min(1),
+  cc: z.array(z.email('expected an e-mail address such as "desk@example.org"')).default([]),
+  bcc: z.array(z.email('expected an e-mail address such as "desk@example.org"')).default([]),
+  pairs: z
+    .array(z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/, 'expected a pair such as "IND-RUS"'))
+    .optional()
+    .describe("Only these pairs' editions are sent to the list; default every pair in the archive."),
+});
+
+const publish = z.strictObject({
+  siteUrl: z
+    .url({
+      protocol: /^https?$/,
+      error: 'expected the address the site is served at, such as "https://example.org/briefings/"',
+    })
+    .optional()
+    .describe('Where the archive site is served: makes the feed and the e-mail links absolute.'),
+  email: z
+    .strictObject({
+      from: z
+        .string()
+        .regex(
+          /^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+          'expected a sender such as "Trade desk <briefings@example.org>"',
+        ),
+      subject: z
+        .string()
+        .min(1)
+        .default('{pair} trade briefing: data to {vintage}')
+        .refine(
+          (text) =>
+            [...text.matchAll(/\{([^{}]*)\}/g)].every((m) =>
+              (SUBJECT_FIELDS as readonly string[]).includes(m[1] ?? ''),
+            ),
+          `expected placeholders among ${SUBJECT_FIELDS.map((f) => `{${f}}`).join(', ')}`,
+        ),
+      attachmentLimitMB: z
+        .number()
+        .gt(0)
+        .default(10)
+        .describe(
+          'Largest attachment, as encoded in the message (base64, 1.37 × the PDF): above it, a link instead.',
+        ),
+      lists: z.array(emailList).min(1),
+    })
+    .optional()
+    .describe(
+      'Who receives each new edition by e-mail; the SMTP server and login come from SMTP_* environment variables.',
+    ),
+});
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   reporter: iso3.describe('The reporting country (ISO3): the briefing is written from its side.'),
@@ -98,8 +159,15 @@ export const configSchema = z.strictObject({
         ),
     })
     .default({ bom: false }),
+  publish: publish
+    .optional()
+    .describe(
+      'The archive site, feed and e-mail deliveries of "tradebrief publish"; not part of the briefing.',
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;
 export type Sector = Config['sectors'][number];
 export type Scenario = Config['scenarios'][number];
+export type PublishConfig = NonNullable<Config['publish']>;
+export type EmailConfig = NonNullable<PublishConfig['email']>;

@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_MARK, writeFileAtomic } from './atomic.ts';
 import type { Edition } from './context.ts';
@@ -7,6 +7,8 @@ import { sha256File } from './hash.ts';
 export const ARCHIVE = 'archive';
 /** What an archived edition keeps: enough to trace a distributed copy and to compare with the next. */
 const KEPT = ['briefing.pdf', 'indicators.json', 'manifest.json', 'changes.json'];
+/** Folders kept file by file: the tables the archive site links to beside each edition's PDF. */
+const KEPT_FOLDERS = ['tables'];
 
 export interface ArchivedEdition extends Edition {
   /** sha256 of the archived briefing.pdf: what identifies a copy that was sent round. */
@@ -67,6 +69,14 @@ export async function archiveEdition(
     await link(join(buildDir, file), join(temp, file)).catch(() =>
       copyFile(join(buildDir, file), join(temp, file)),
     );
+  for (const folder of KEPT_FOLDERS) {
+    const files = await readdir(join(buildDir, folder)).catch(() => []);
+    if (files.length > 0) await mkdir(join(temp, folder));
+    for (const file of files)
+      await link(join(buildDir, folder, file), join(temp, folder, file)).catch(() =>
+        copyFile(join(buildDir, folder, file), join(temp, folder, file)),
+      );
+  }
   await rm(join(outDir, dir), { recursive: true, force: true });
   await rename(temp, join(outDir, dir));
   await writeFileAtomic(

@@ -45,6 +45,8 @@ export const ExitCode = {
   ok: 0,
   internal: 1,
   input: 2,
+  /** EX_UNAVAILABLE from sysexits.h: an e-mail delivery failed; the next publish tries it again. */
+  undelivered: 69,
   /** EX_TEMPFAIL from sysexits.h: try again later. */
   locked: 75,
   /** The same code for a remote service's passing failure (sysexits.h: "try again later"). */

@@ -160,6 +160,8 @@ export const configMessages = {
     `unknown sector "${id}"${didYouMean(suggestion)}: scenarios name sectors defined under "sectors"`,
   chapterInTwoSectors: (chapter: string, a: string, b: string) =>
     `chapter ${chapter} is in both sectors "${a}" and "${b}": a chapter belongs to one sector at most`,
+  duplicateList: (id: string) =>
+    `the e-mail list id "${id}" is used twice: each list needs its own id (deliveries are recorded by it)`,
 };
 
 export const normaliseMessages = {
@@ -357,6 +359,7 @@ export const cliMessages = {
   problems: (count: number) => `${count} problem${count === 1 ? '' : 's'}; nothing was written`,
   validated: (files: number, rows: number) => `inputs are valid: ${files} files, ${rows} trade rows`,
   runDone: (out: string) => `briefing written to ${out}`,
+  publishOnly: () => '--site and --dry-run go with --publish: add --publish, or run "tradebrief publish"',
   initNeedsCountry: (option: string, value: string) =>
     `${option} needs an ISO 3166 alpha-3 country code such as BRA${value ? `, not "${value}"` : ''}`,
   initNotEmpty: (files: number) =>
@@ -478,6 +481,110 @@ export const fetchMessages = {
     `the API refused the query (HTTP ${status}${message ? `: ${quote(message, 160)}` : ''})`,
 };
 
+/** What `tradebrief publish` reports: the site, the archive it reads and each e-mail delivery. */
+export const publishMessages = {
+  notJson: () =>
+    'not valid JSON: tradebrief wrote this file, so it was changed or cut short since; restore it from a backup or remove it',
+  notEditionList: () => 'expected the list of archived editions that tradebrief run writes',
+  editionMissing: (dir: string) =>
+    `the archived edition ${dir} lacks its briefing.pdf or indicators.json: left out of the site and of the e-mails`,
+  pairTwice: (pair: string, dir: string) =>
+    `${pair} is archived twice: ${dir} is left out (publish one output folder per pair)`,
+  notASite: (dir: string) =>
+    `${dir} is not empty and is not a site tradebrief wrote: give --site an empty or new folder, as publishing replaces what it holds`,
+  siteWritten: (dir: string, pairs: number, editions: number, changed: number) =>
+    `archive site in ${dir}: ${pairs} pair${pairs === 1 ? '' : 's'}, ${editions} edition${editions === 1 ? '' : 's'}${changed === 0 ? ', unchanged' : `, ${changed} file${changed === 1 ? '' : 's'} written`}`,
+  nothingArchived: (dir: string) =>
+    `no archived editions in ${dir}: build a briefing with "tradebrief run" first`,
+  noLists: () => 'no e-mail lists in the config (publish.email): nothing to send',
+  upToDate: () => 'e-mail: every list has the latest edition of each pair, nothing to send',
+  superseded: (list: string, edition: string) =>
+    `e-mail to ${list}: ${edition} was never delivered and is superseded by a newer edition, which is sent instead`,
+  sent: (list: string, pair: string, vintage: string, accepted: number) =>
+    `e-mail to ${list}: ${pair} ${vintage} sent to ${accepted} recipient${accepted === 1 ? '' : 's'}`,
+  partlyRejected: (list: string, rejected: string[]) =>
+    `e-mail to ${list}: the SMTP server refused ${rejected.length} recipient${rejected.length === 1 ? '' : 's'} (${rejected.join(', ')}); the others have it, and it is not sent again`,
+  drafted: (file: string) => `dry run: message written to ${file}, nothing sent`,
+  tooLarge: (list: string, size: string, limit: string) =>
+    `e-mail to ${list}: the PDF would take ${size} in the message, over the ${limit} limit (publish.email.attachmentLimitMB): a link is sent instead`,
+  failed: (list: string, pair: string, vintage: string, why: string) =>
+    `e-mail to ${list}: ${pair} ${vintage} not delivered: ${why}; it is tried again on the next run`,
+  failedCount: (count: number) =>
+    `${count} e-mail deliver${count === 1 ? 'y' : 'ies'} failed; they are tried again on the next run (exit code 69)`,
+  noHost: () =>
+    'SMTP_HOST is not set: name the mail server in the environment (and SMTP_PORT, SMTP_USER, SMTP_PASSWORD), or pass --dry-run',
+  badPort: (value: string) => `expected a port number from 1 to 65535, found "${value}"`,
+  badTls: (value: string) => `expected starttls, required, implicit or none, found "${value}"`,
+  loginHalf: (missing: string) => `${missing} is not set: give both SMTP_USER and SMTP_PASSWORD, or neither`,
+  why: {
+    unreachable: (host: string, port: number, code: string) =>
+      `could not reach the SMTP server ${host}:${port} (${code})`,
+    tls: (host: string) =>
+      `the TLS handshake with ${host} failed (a self-signed certificate?): for a mail server on this machine set SMTP_TLS=none`,
+    requireTls: (host: string) => `${host} does not offer STARTTLS, and SMTP_TLS=required asks for it`,
+    login: () => 'the SMTP server refused the login: check SMTP_USER and SMTP_PASSWORD',
+    noLogin: () => 'the SMTP server asks for a login: set SMTP_USER and SMTP_PASSWORD',
+    allRejected: () => 'the SMTP server refused every recipient',
+    tooLarge: () =>
+      'the SMTP server refused the message as too large: lower publish.email.attachmentLimitMB so a link is sent instead',
+    answered: (code: string) => `the SMTP server answered ${code}`,
+  },
+};
+
+/** The words of the e-mail that carries a new edition. */
+export const emailText = {
+  dataTo: (vintage: string, date: string) => `Data to ${vintage}, dated ${date}.`,
+  figuresHeading: () => 'Headline figures',
+  findingsHeading: () => 'Key findings',
+  changesHeading: () => 'Changes since the last edition',
+  revisionLine: (label: string, period: string, before: string, now: string, change: string) =>
+    `  ${label}, ${period}: ${before} → ${now} (${change})`,
+  moreRevisions: (count: number) =>
+    `  … and ${count} more revised value${count === 1 ? '' : 's'} in changes.json.`,
+  attached: (file: string, bytes: number) =>
+    `The briefing is attached: ${file} (${(bytes / 1e6).toFixed(1)} MB).`,
+  linked: (bytes: number, url: string) =>
+    `The briefing (${(bytes / 1e6).toFixed(1)} MB) is too large to attach; read it at ${url}`,
+  keptAt: (bytes: number, path: string) =>
+    `The briefing (${(bytes / 1e6).toFixed(1)} MB) is too large to attach; it is kept in the archive as ${path}.`,
+  archivePage: (url: string) => `Every edition, with what changed: ${url}`,
+};
+
+/** The archive site's words: headings, labels and links. */
+export const siteText = {
+  siteTitle: (organisation: string) => `${organisation}: trade briefings`,
+  siteLede: (pairs: number) =>
+    `Every edition of ${pairs === 1 ? 'the briefing' : `the ${pairs} briefings`}, the latest first, with what changed from one to the next.`,
+  empty: () => 'No edition has been archived yet.',
+  pairMeta: (pair: string, editions: number, vintage: string) =>
+    `${pair} · ${editions} edition${editions === 1 ? '' : 's'} · latest data to ${vintage}`,
+  pairLede: (pair: string, vintage: string, date: string) =>
+    `${pair}: every edition of the briefing. Latest data to ${vintage}, dated ${date}.`,
+  latestHeading: (vintage: string) => `Latest edition: data to ${vintage}`,
+  latestFigures: (vintage: string) => `Headline figures, data to ${vintage}`,
+  findingsHeading: () => 'Key findings',
+  editionsHeading: (count: number) => `All editions (${count})`,
+  editionHeading: (vintage: string) => `Data to ${vintage}`,
+  editionMeta: (date: string, edition: string) =>
+    `Dated ${date} (the end of its latest period) · edition ${edition}`,
+  provisional: () => '* Provisional figures, subject to revision by the source.',
+  whatChanged: () => 'What changed:',
+  firstEdition: () => 'the first edition in the archive.',
+  nothingChanged: () => 'no figure changed since the previous edition.',
+  filesOf: (vintage: string) => `Files of the edition with data to ${vintage}`,
+  pdfLink: (bytes: number) => `Briefing (PDF, ${(bytes / 1e6).toFixed(1)} MB)`,
+  revisionsCaption: () => 'Largest revisions, by relative change',
+  moreRevisions: (count: number) => `(and ${count} more in changes.json)`,
+  feedTitle: (organisation: string) => `${organisation}: trade briefings (Atom feed)`,
+  feedLink: () => 'Atom feed of new editions',
+  skip: () => 'Skip to the editions',
+  backToIndex: () => '← All briefings',
+  footer: () =>
+    'Built by tradebrief from its archive of editions; every figure is in the edition’s indicators.json with its source.',
+  feedEntryTitle: (title: string, vintage: string, edition: string) =>
+    `${title}: data to ${vintage} (edition ${edition})`,
+};
+
 const COMMON_OPTIONS = `Options:
   --inputs DIR        folder of input CSVs in any supported format (default: inputs)
   --out DIR           output folder (default: outputs)
@@ -495,6 +602,7 @@ const EXIT_CODES = `Exit codes:
   0   done (also: up to date, nothing to do)
   1   internal error (a fault in tradebrief)
   2   the inputs or the config are wrong: the message names the file, line, column or key
+  69  publish: an e-mail delivery failed; the next publish tries it again
   75  another run holds the lock on the output folder: try again later`;
 
 export const help = {
@@ -509,6 +617,7 @@ Commands:
   batch      one briefing per partner from a single read of the inputs
   init       scaffold an inputs folder for a new pair
   fetch      download new and revised data from the UN Comtrade API into the inputs
+  publish    the archive site and feed, and e-mail of new editions to the configured lists
 
 Run "tradebrief <command> --help" for a command's options and examples.
 
@@ -520,10 +629,14 @@ Builds the briefing from the CSVs in --inputs into --out: briefing.pdf, indicato
 manifest.json, charts/*.svg with charts/*.vl.json and charts/*.png, tables/*.csv.
 
 ${COMMON_OPTIONS}
+  --publish           then publish --out, as "tradebrief publish" does (also when up to date)
+  --site DIR          with --publish: the archive site's folder (default: OUT/site)
+  --dry-run           with --publish: write the e-mails as .eml files in OUT/outbox, send nothing
 
 Examples:
   tradebrief run
   tradebrief run --inputs downloads/comtrade --reporter BRA --partner CHN --out briefs/bra-chn
+  tradebrief run --publish --log-format json        (for cron: build, then send what is new)
 
 ${EXIT_CODES}
 `,
@@ -557,6 +670,38 @@ ${COMMON_OPTIONS}
 Examples:
   tradebrief batch --inputs downloads/baci --reporter IND --partners RUS,CHN,USA,ARE --out briefs
   tradebrief batch --inputs downloads/baci --reporter IND --partners RUS,CHN,USA,ARE --shard 2/2
+
+${EXIT_CODES}
+`,
+  publish: `Usage: tradebrief publish [--out DIR] [--config FILE] [--site DIR] [--dry-run]
+
+Publishes the editions archived in --out (every pair, batch folders included):
+  - the archive site in --site: index.html listing every pair and edition (vintage, date, headline
+    figures, what changed, links to the PDF, indicators.json and tables), a page per pair, feed.xml
+    (Atom) and the files themselves; plain HTML and CSS, fonts copied locally, rebuilt byte for byte;
+  - an e-mail to each list of publish.email in the config with the latest edition of each pair it has
+    not received: headline figures, key findings, changes since the last edition, the PDF attached
+    (or a link when over publish.email.attachmentLimitMB). Deliveries are recorded in
+    archive/<PAIR>/deliveries.json: an edition is never sent to a list twice; a failed one is tried
+    again on the next run.
+The SMTP server comes from the environment, never the config: SMTP_HOST, SMTP_PORT (default 587,
+or 465 with SMTP_TLS=implicit), SMTP_USER and SMTP_PASSWORD (both or neither), SMTP_TLS = starttls
+(default), required, implicit, or none (for a mail server on this machine).
+
+Options:
+  --out DIR           output folder whose archive is published (default: outputs)
+  --config FILE       config with the publish and organisation keys (default: inputs/tradebrief.config.json;
+                      without one, the site is built and nothing is sent)
+  --site DIR          the site's folder (default: OUT/site); it must be new, empty or a site tradebrief wrote
+  --dry-run           write the e-mails as .eml files in OUT/outbox instead of sending them
+  --wait SECONDS      wait up to SECONDS for a run on --out to finish (default 0: exit 75)
+  --log-format FMT    human (default) or json: one JSON object per line on stderr
+  -q, --quiet, -v, --verbose, -h, --help
+
+Examples:
+  tradebrief publish
+  tradebrief publish --site /var/www/briefings --dry-run
+  tradebrief run && tradebrief publish --log-format json      (or: tradebrief run --publish)
 
 ${EXIT_CODES}
 `,

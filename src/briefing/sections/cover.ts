@@ -4,7 +4,7 @@ import { keyFindings } from '../narrative.ts';
 import { COLOURS, PAGE, TYPE } from '../style.ts';
 import type { Writer } from '../writer.ts';
 
-interface Tile {
+export interface Tile {
   label: string;
   value: string;
   before: string;
@@ -62,7 +62,7 @@ export function writeCover(w: Writer, set: IndicatorSet, inputFiles: number, log
     w.write('regular', TYPE.small + 0.5, COLOURS.muted, vintage, w.left, band + 14, { width: w.width });
   });
   doc.y = band + 38;
-  writeTiles(w, tiles(set), meta.organisation.accent);
+  writeTiles(w, kpiTiles(set), meta.organisation.accent);
   w.subheading('Key findings');
   w.bullets(keyFindings(set));
 }
@@ -123,7 +123,8 @@ export function reserveContents(
   };
 }
 
-function tiles(set: IndicatorSet): Tile[] {
+/** The six headline figures of the cover, as the archive site and the e-mails repeat them. */
+export function kpiTiles(set: IndicatorSet): Tile[] {
   const { latest, previous } = latestYears(set);
   if (!latest) return [];
   const entry = (id: string, label: string, format: (v: number | undefined) => string): Tile => {

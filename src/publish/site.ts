@@ -1,0 +1,91 @@
+import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { writeFileAtomic } from '../core/atomic.ts';
+import { InputError } from '../core/errors.ts';
+import { FONT_FILES } from '../core/fonts.ts';
+import { publishMessages as m } from '../core/messages.ts';
+import { shownPath } from '../core/paths.ts';
+import type { PairArchive } from './editions.ts';
+import { atomFeed } from './feed.ts';
+import { type Branding, editionFiles, FEED_FILE, indexPage, pairPage, STYLE_FILE } from './pages.ts';
+import { SITE_FONTS, stylesheet } from './stylesheet.ts';
+
+/** Marks a folder as a site tradebrief wrote, so publishing never empties a folder it does not own. */
+const MARKER = '.tradebrief-site';
+
+/** A file of the site: text made here, or a file copied from the archive or a package. */
+type SiteFile = { text: string } | { from: string };
+
+export interface SiteOptions {
+  dir: string;
+  brand: Branding;
+  /** The logo's path on disk, copied to the site as brand.logo. */
+  logoFile?: string;
+  siteUrl?: string;
+}
+
+/** The site's path of the logo: its own name is not needed, its kind is. */
+export function logoName(logoFile: string): string {
+  return `logo${extname(logoFile).toLowerCase()}`;
+}
+
+/** Every file of the site by its path in the site; the index comes last, so it links only to files written. */
+export function siteFiles(archives: PairArchive[], options: SiteOptions): Map<string, SiteFile> {
+  const files = new Map<string, SiteFile>();
+  files.set(STYLE_FILE, { text: stylesheet(options.brand.accent) });
+  files.set(SITE_FONTS.regular, { from: FONT_FILES.regular });
+  files.set(SITE_FONTS.bold, { from: FONT_FILES.bold });
+  files.set('fonts/OFL.txt', { from: join(FONT_FILES.regular, '..', '..', 'LICENSE_FONT') });
+  if (options.logoFile && options.brand.logo) files.set(options.brand.logo, { from: options.logoFile });
+  for (const archive of archives) {
+    for (const edition of archive.editions)
+      for (const file of editionFiles(edition))
+        files.set(`${archive.pair}/${edition.name}/${file}`, { from: join(edition.dir, file) });
+    files.set(`${archive.pair}/index.html`, { text: pairPage(archive, options.brand) });
+  }
+  files.set(FEED_FILE, { text: atomFeed(archives, options.brand, options.siteUrl) });
+  files.set('index.html', { text: indexPage(archives, options.brand) });
+  return files;
+}
+
+/**
+ * Writes the site into its folder: each file to a temporary name, then renamed, and only when its
+ * bytes differ, so a rebuild from the same archive changes nothing; files no longer part of the site
+ * go. Returns how many files were written.
+ */
+export async function writeSite(archives: PairArchive[], options: SiteOptions): Promise<number> {
+  await checkOwned(options.dir);
+  const files = siteFiles(archives, options);
+  let written = 0;
+  for (const [path, file] of files) {
+    const bytes = 'text' in file ? Buffer.from(file.text, 'utf8') : await readFile(file.from);
+    const target = join(options.dir, path);
+    const existing = await readFile(target).catch(() => undefined);
+    if (existing?.equals(bytes)) continue;
+    await writeFileAtomic(target, bytes);
+    written++;
+  }
+  await writeFileAtomic(join(options.dir, MARKER), 'tradebrief archive site\n');
+  await removeOthers(options.dir, '', new Set([...files.keys(), MARKER]));
+  return written;
+}
+
+async function checkOwned(dir: string): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  if (entries.length > 0 && !entries.includes(MARKER))
+    throw new InputError([{ file: shownPath(dir), message: m.notASite(shownPath(dir)) }]);
+}
+
+/** Removes what is not part of the site (old editions, leftovers of a killed run); true if the folder is now empty. */
+async function removeOthers(root: string, folder: string, keep: Set<string>): Promise<boolean> {
+  let empty = true;
+  for (const entry of await readdir(join(root, folder), { withFileTypes: true })) {
+    const path = folder ? `${folder}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (await removeOthers(root, path, keep)) await rmdir(join(root, path));
+      else empty = false;
+    } else if (keep.has(path)) empty = false;
+    else await rm(join(root, path), { force: true });
+  }
+  return empty;
+}
