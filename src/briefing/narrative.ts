@@ -24,7 +24,7 @@ function trend(set: IndicatorSet): string | undefined {
   const yoy = valueAt(set, 'growth.total.yoy', latest);
   const cagr = pick(set, 'growth.total.cagr');
   return (
-    `Trade between ${set.meta.reporterName} and ${set.meta.partnerName} was ${usd(total.value, 'bn')} in ${latest}${total.provisional ? ' (provisional)' : ''}` +
+    `Trade ${scopeIn(set)}between ${set.meta.reporterName} and ${set.meta.partnerName} was ${usd(total.value, 'bn')} in ${latest}${total.provisional ? ' (provisional)' : ''}` +
     (yoy === undefined || !previous
       ? ''
       : `, ${yoy < 0 ? 'down' : 'up'} ${pct(Math.abs(yoy))} on ${previous} (${usd(valueAt(set, 'trade.total', previous), 'bn')})`) +
@@ -44,7 +44,7 @@ function balanceFinding(set: IndicatorSet): string | undefined {
   if (x === undefined || m === undefined || balance === undefined || coverage === undefined) return undefined;
   const before = previous ? valueAt(set, 'trade.coverage', previous) : undefined;
   return (
-    `${set.meta.reporterName} imported ${usd(m, 'bn')} and exported ${usd(x, 'm')}: a balance of ${usd(balance, 'bn')}, with exports covering ${pct(coverage)} of imports` +
+    `${set.meta.reporterName} imported ${usd(m, 'bn')} and exported ${usd(x, 'm')}${scopeOf(set)}: a balance of ${usd(balance, 'bn')}, with exports covering ${pct(coverage)} of imports` +
     (before === undefined ? '.' : ` (${pct(before)} in ${previous}).`)
   );
 }
@@ -59,10 +59,10 @@ function importFinding(set: IndicatorSet): string | undefined {
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
     .slice(0, 2);
   const [first, second] = top;
-  if (!first || !period) return undefined;
+  if (!first || !period || singleChapterScope(set)) return undefined;
   const name = (code: string | undefined) => chapterPhrase(set, code ?? '');
   return (
-    `${capitalise(name(first.dims?.chapter))} made up ${pct(first.value ?? undefined)} of imports from ${set.meta.partnerName} in ${period}` +
+    `${capitalise(name(first.dims?.chapter))} made up ${pct(first.value ?? undefined)} of imports${scopeOf(set)} from ${set.meta.partnerName} in ${period}` +
     (second ? `; ${name(second.dims?.chapter)} a further ${pct(second.value ?? undefined)}.` : '.')
   );
 }
@@ -75,11 +75,11 @@ function exportFinding(set: IndicatorSet): string | undefined {
     .filter((v) => v.dims?.chapter !== 'OTHER')
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
     .slice(0, 3);
-  if (top.length === 0 || !period) return undefined;
+  if (top.length === 0 || !period || singleChapterScope(set)) return undefined;
   const other = pick(set, 'composition.chapter.share', period, { flow: 'export', chapter: 'OTHER' });
   const list = top.map((v) => chapterPhrase(set, v.dims?.chapter ?? '', usd(v.value ?? undefined, 'm')));
   return (
-    `${set.meta.reporterName}'s largest exports to ${set.meta.partnerName} in ${period} were ${joinList(list)}` +
+    `${set.meta.reporterName}'s largest exports${scopeOf(set)} to ${set.meta.partnerName} in ${period} were ${joinList(list)}` +
     (other?.value == null
       ? '.'
       : `; ${pct(other.value)} of exports is not itemised by chapter in the source.`)
@@ -114,6 +114,22 @@ function targetFinding(set: IndicatorSet): string | undefined {
       : `, against ${pct(achieved.value)} a year achieved since ${achieved.dims?.from}`) +
     (lastYoy === undefined ? '.' : ` and ${change(lastYoy)} in ${latest}.`)
   );
+}
+
+/** "in electronic integrated circuits, HS 8542 " where the inputs hold only some products; else nothing. */
+function scopeIn(set: IndicatorSet): string {
+  return set.meta.partialScope ? `in ${set.meta.partialScope.label} ` : '';
+}
+
+/** " of HS 8542" where the inputs hold only some products; else nothing. */
+function scopeOf(set: IndicatorSet): string {
+  return set.meta.partialScope ? ` of ${set.meta.partialScope.short}` : '';
+}
+
+/** A scope within one chapter: its chapter shares are 100 % by construction and say nothing. */
+function singleChapterScope(set: IndicatorSet): boolean {
+  const products = set.meta.partialScope?.products ?? [];
+  return products.length > 0 && new Set(products.map((p) => p.slice(0, 2))).size === 1;
 }
 
 /** "mineral fuels (HS 27)", or "HS 27" alone where the inputs give no name for the chapter. */

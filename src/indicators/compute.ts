@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import { countryName } from '../core/countries.ts';
+import { describeScope } from '../normalise/scope.ts';
 import type { Normalised, NormalisedTable } from '../normalise/table.ts';
 import { complementarityIndicators } from './complementarity.ts';
 import { compositionIndicators } from './composition.ts';
@@ -52,6 +53,7 @@ export function computeIndicators(table: NormalisedTable, config: Config): Indic
   const ctx: IndicatorContext = { n, series, reporterName, partnerName, notes, computed: [] };
   for (const group of GROUPS) ctx.computed.push(...group(ctx));
   const latest = series.years[series.years.length - 1];
+  const partialScope = describeScope(n.scope, (code) => n.chapters.find((c) => c.code === code)?.name);
   const provisional = latest
     ? [latest.exports, latest.imports].some((r) => r?.status === 'provisional')
     : false;
@@ -67,6 +69,7 @@ export function computeIndicators(table: NormalisedTable, config: Config): Indic
       title: config.title ?? `${reporterName}–${partnerName} trade briefing`,
       subtitle: config.subtitle ?? '',
       organisation: config.organisation,
+      ...(partialScope ? { partialScope: { products: n.scope.products, ...partialScope } } : {}),
       vintage: { period: latest?.period ?? '', basis: series.basis, provisional },
     },
     indicators: ctx.computed,

@@ -44,6 +44,11 @@ export interface IndicatorSet {
     title: string;
     subtitle: string;
     organisation: { name: string; accent: string };
+    /**
+     * Present when the inputs hold only some products for the pair (no total): the HS codes, and the
+     * scope in words for sentences (`label`) and tight spots such as KPI labels (`short`).
+     */
+    partialScope?: { products: string[]; label: string; short: string };
     /** Latest period of the pair's trade series, and whether it is provisional. */
     vintage: { period: string; basis: string; provisional: boolean };
   };

@@ -12,6 +12,7 @@ import { HS_REFERENCE } from '../reference/hs.ts';
 import { type ProductValue, toChapters } from './chapters.ts';
 import { concernsPair, normaliseFigure } from './figures.ts';
 import { createUsdConverter } from './money.ts';
+import { tradeScope } from './scope.ts';
 import type { ChapterInfo, DataNote, NormalisedTable, SectorInfo, TradeRow } from './table.ts';
 
 /** Chapters that fall short of the total by more than this share get an explicit "Other" line. */
@@ -44,7 +45,8 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   );
   if (unknownNoteSources.length > 0) throw new InputError(unknownNoteSources);
   const relevant = ingested.trade.filter((r) => isRelevant(r, reporter, partner));
-  if (!relevant.some((r) => isPairRow(r, reporter, partner))) {
+  const pairRows = relevant.filter((r) => isPairRow(r, reporter, partner));
+  if (pairRows.length === 0) {
     throw new InputError([{ file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner) }]);
   }
   const usd = createUsdConverter(ingested.rates);
@@ -89,6 +91,7 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   }
   return {
     trade,
+    scope: tradeScope(pairRows, ingested.files),
     figures: ingested.figures
       .filter((f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source))
       .map(normaliseFigure),

@@ -1,6 +1,7 @@
 import type { Config, Sector } from '../config/schema.ts';
 import type { Basis } from '../core/periods.ts';
 import type { FileReport, Flow, HsSectionRecord, SourceRecord, Status } from '../ingest/records.ts';
+import type { TradeScope } from './scope.ts';
 
 /** What normalise hands to indicators: one currency (USD), one product level (HS chapter), one pair. */
 export interface TradeRow {
@@ -69,6 +70,8 @@ export interface DataNote {
 /** What normalise writes: the table alone; the config travels separately, so it is never stale. */
 export interface NormalisedTable {
   trade: TradeRow[];
+  /** What the pair's trade in the inputs covers: all products, or only some. */
+  scope: TradeScope;
   figures: FigureRow[];
   sources: SourceRecord[];
   chapters: ChapterInfo[];

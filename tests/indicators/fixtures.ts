@@ -104,6 +104,7 @@ export function fixture(
   return {
     config,
     trade,
+    scope: { complete: true, products: [] },
     figures: options.figures ?? [],
     sources: [],
     chapters: (options.chapters ?? CHAPTERS).map((code) => ({

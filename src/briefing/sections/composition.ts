@@ -17,6 +17,12 @@ export function writeComposition(
     newPage: flow === 'import',
     keepWith: 60 + chartHeight(charts, `${flow}-composition`),
   });
+  const scope = set.meta.partialScope;
+  if (scope) {
+    w.paragraph(
+      `Scope: the inputs hold only ${scope.label} for this pair, and no total. The shares below are of ${flow}s of these products, not of ${reporterName}'s total ${flow}s ${flow === 'import' ? 'from' : 'to'} ${partnerName}.`,
+    );
+  }
   const period = latestPeriod(set, 'composition.chapter.value', { flow });
   if (!period) {
     w.paragraph(

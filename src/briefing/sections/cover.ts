@@ -1,7 +1,7 @@
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { change, latestYears, pct, pick, usd } from '../facts.ts';
 import { keyFindings } from '../narrative.ts';
-import { COLOURS, PAGE, TYPE } from '../style.ts';
+import { COLOURS, FONTS, PAGE, TYPE } from '../style.ts';
 import type { Writer } from '../writer.ts';
 
 export interface Tile {
@@ -61,7 +61,15 @@ export function writeCover(w: Writer, set: IndicatorSet, inputFiles: number, log
   w.tagged('P', () => {
     w.write('regular', TYPE.small + 0.5, COLOURS.muted, vintage, w.left, band + 14, { width: w.width });
   });
-  doc.y = band + 38;
+  const scope = meta.partialScope;
+  if (scope) {
+    w.tagged('P', () => {
+      w.write('semibold', TYPE.small + 0.5, COLOURS.ink, scopeLine(scope.label), w.left, doc.y + 3, {
+        width: w.width,
+      });
+    });
+  }
+  doc.y = Math.max(band + 38, doc.y + 12);
   writeTiles(w, kpiTiles(set), meta.organisation.accent);
   w.subheading('Key findings');
   w.bullets(keyFindings(set));
@@ -123,6 +131,11 @@ export function reserveContents(
   };
 }
 
+/** The cover's statement of a partial scope, above the KPI tiles. */
+function scopeLine(label: string): string {
+  return `Scope: ${label} only, as the inputs hold no total for the pair. Every figure below is for these products, not total trade.`;
+}
+
 /** The six headline figures of the cover, as the archive site and the e-mails repeat them. */
 export function kpiTiles(set: IndicatorSet): Tile[] {
   const { latest, previous } = latestYears(set);
@@ -136,14 +149,26 @@ export function kpiTiles(set: IndicatorSet): Tile[] {
       before: previous ? `${previous}: ${format(before?.value ?? undefined)}` : '',
     };
   };
+  const { partnerName, partialScope } = set.meta;
+  // A partial scope is named in every label: trade in HS 8542 alone is not the countries' trade.
+  const of = partialScope ? ` of ${partialScope.short}` : '';
   return [
-    entry('trade.total', 'Total trade', (v) => usd(v, 'bn')),
+    entry('trade.total', partialScope ? `Trade in ${partialScope.short}` : 'Total trade', (v) =>
+      usd(v, 'bn'),
+    ),
     entry('growth.total.yoy', 'Change on the year', change),
-    entry('trade.balance', 'Balance', (v) => usd(v, 'bn')),
-    entry('trade.exports', `Exports to ${set.meta.partnerName}`, (v) => usd(v)),
-    entry('trade.imports', `Imports from ${set.meta.partnerName}`, (v) => usd(v)),
+    entry('trade.balance', partialScope ? `Balance in ${partialScope.short}` : 'Balance', (v) =>
+      usd(v, 'bn'),
+    ),
+    entry('trade.exports', `Exports${of} to ${partnerName}`, (v) => usd(v)),
+    entry('trade.imports', `Imports${of} from ${partnerName}`, (v) => usd(v)),
     entry('trade.coverage', 'Exports / imports', pct),
   ];
+}
+
+/** Width of a tile label at the labels' size, measured before it is drawn. */
+function labelWidth(w: Writer, label: string): number {
+  return w.doc.font(FONTS.regular).fontSize(TYPE.small).widthOfString(label);
 }
 
 function writeTiles(w: Writer, list: Tile[], accent: string): void {
@@ -163,7 +188,12 @@ function writeTiles(w: Writer, list: Tile[], accent: string): void {
     doc.endMarkedContent();
     doc.restore();
     w.tagged('P', () => {
-      w.write('regular', TYPE.small, COLOURS.muted, tile.label, x + 10, y + 8, {
+      // A long label (a partner's long name, a partial scope) is set smaller rather than wrapped into the value.
+      const size = Math.max(
+        5.5,
+        Math.min(TYPE.small, (TYPE.small * (width - 16)) / labelWidth(w, tile.label)),
+      );
+      w.write('regular', size, COLOURS.muted, tile.label, x + 10, y + 8 + (TYPE.small - size), {
         width: width - 16,
         lineBreak: false,
       });
