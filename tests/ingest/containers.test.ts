@@ -115,6 +115,8 @@ describe('.xlsx workbooks', () => {
     // A code stored as text keeps its zero; one stored as a number is padded as in a CSV.
     ["'09", 'Coffee, tea, maté and spices', 123_456.789, { inline: '98,765.4' }],
     [30, 'Pharmaceutical products', 0.1, null],
+    [],
+    ['Sources: ITC calculations based on UN COMTRADE and ITC statistics.'],
   ];
 
   it('reads the first sheet holding a recognised header, title rows above it, numbers as stored', async () => {
@@ -134,7 +136,17 @@ describe('.xlsx workbooks', () => {
     // The exact doubles written in the sheet, not values rounded on the way.
     expect(result.trade.find((r) => r.product === '09' && r.period === '2023')?.value).toBe(123456.789);
     expect(chapterSum(result.trade, '2023')).toBe(123456.789 + 0.1);
-    expect(result.files).toMatchObject([{ file: 'trademap_IND_RUS.xlsx', format: 'trade-map', rows: 3 }]);
+    // The sources line under the table is a note, set aside.
+    expect(result.files).toMatchObject([
+      {
+        file: 'trademap_IND_RUS.xlsx',
+        format: 'trade-map',
+        rows: 4,
+        used: 3,
+        rejected: { [m.asideNote()]: 1 },
+      },
+    ]);
+    expect(result.rejects).toEqual([{ file: 'trademap_IND_RUS.xlsx', line: 10, reason: m.asideNote() }]);
   });
 
   it('refuses a formula whose value was never saved, rather than reading it as a blank', async () => {

@@ -130,7 +130,7 @@ async function readBytes(
       return { problems: [{ file, message: m.nestedArchive() }] };
     case 'html': {
       const page = decodePage(bytes);
-      return tableOfGrid(file, readHtmlGrid(page.text), isHeader, page.encoding);
+      return tableOfGrid(file, readHtmlGrid(page.text), isHeader, page.encoding ?? 'utf-8');
     }
     case 'zip':
       if (/\.xls[xm]?$/i.test(file)) return readWorkbook(bytes, file, isHeader);
