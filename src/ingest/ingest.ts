@@ -40,10 +40,10 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   // 1. Find the files (an archive's members among them) and read each as a table; a large file of a
   // bulk format, only its header.
   const listed = await listInputs(dir);
-  if (listed.inputs.length === 0 && listed.problems.length === 0)
-    throw new InputError([{ file: dir, message: m.noInputs() }]);
   const { inputs, problems: archiveProblems } = await expandArchives(listed.inputs, isInputName);
   const problems = [...listed.problems, ...archiveProblems];
+  if (inputs.length === 0 && problems.length === 0)
+    throw new InputError([{ file: dir, message: m.noInputs() }]);
   const detected: Detected[] = [];
   for (const input of inputs) {
     const bulk = await bulkRoute(input, options.bulkMinBytes);

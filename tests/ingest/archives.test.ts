@@ -115,6 +115,13 @@ describe('zip archives', () => {
   });
 });
 
+describe('gzip files of notes', () => {
+  it('are skipped as a folder skips notes: a folder of nothing else has no inputs', async () => {
+    const dir = await folderWith({ 'Readme.txt.gz': gzipSync('about the data') });
+    expect(await problemsOf(dir)).toEqual([`${dir}: ${m.noInputs()}`]);
+  });
+});
+
 describe('InputError', () => {
   it('is what a refused archive raises', async () => {
     const dir = await folderWith({ 'cut.zip': Buffer.from('PK\x03\x04 not a real archive', 'latin1') });

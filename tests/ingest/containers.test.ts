@@ -105,6 +105,21 @@ describe('files that are recognisably not data', () => {
   });
 });
 
+describe("Trade Map's world tables", () => {
+  it('reads a product list of trade with the world whose columns name the unit', async () => {
+    const dir = await folderWith({
+      'Trade_Map_-_List_of_products_imported_by_India.txt':
+        "List of products imported by India\nProduct: TOTAL All products\n\nCode\tProduct label\tImported value in 2023 (USD thousand)\tImported value in 2024 (USD thousand)\t\nTOTAL\tAll products\t672000000\t700000000\t\n'27\tMineral fuels\t180000000\t190000000\t\n",
+    });
+    expect((await ingest(dir)).trade.map(brief)).toEqual([
+      '2023 IND WLD import TOTAL 672000000 USD thousand line 5',
+      '2024 IND WLD import TOTAL 700000000 USD thousand line 5',
+      '2023 IND WLD import 27 180000000 USD thousand line 6',
+      '2024 IND WLD import 27 190000000 USD thousand line 6',
+    ]);
+  });
+});
+
 describe('.xlsx workbooks', () => {
   const rows = [
     ['List of products exported by India to Russian Federation'],

@@ -41,7 +41,10 @@ export async function expandArchives(
   const problems: Problem[] = [];
   for (const input of inputs) {
     if (/\.gz$/i.test(input.file) && !/\.tar\.gz$/i.test(input.file)) {
-      expanded.push({ ...input, member: await gzipMember(input.path) });
+      // "notes.txt.gz" holds no table; "data.csv.gz", and "data.gz" which does not say, are read.
+      const inner = (input.file.split('/').at(-1) ?? '').slice(0, -3);
+      if (!/\.[a-z0-9]+$/i.test(inner) || isInputName(inner))
+        expanded.push({ ...input, member: await gzipMember(input.path) });
       continue;
     }
     if (!/\.zip$/i.test(input.file)) {
