@@ -316,6 +316,13 @@ export const indicatorNotes = {
   needsWorldExportsByChapter: (country: string) => `needs ${country}'s exports to the world by HS chapter`,
   needsWorldExportsIn: (country: string, periods: string) =>
     `needs ${country}'s exports to the world by HS chapter for ${periods}`,
+  needsOtherReporters: (country: string, periods: string) =>
+    `needs other countries' exports to the world by HS chapter for ${periods}, to make up the world (the inputs hold only ${country}'s)`,
+  needsOneYearForBoth: (countries: { name: string; periods: string[] }[]) =>
+    `needs both countries' exports to the world by HS chapter for one year (${countries
+      .map((c) => `${c.name}: ${c.periods.join(', ')}`)
+      .join('; ')})`,
+  needsPartnerDemand: (partner: string) => `needs ${partner}'s import demand by sector`,
   needsImportsFromWorld: (country: string) => `needs ${country}'s imports from the world`,
   needsImportsFromWorldByChapter: (country: string) =>
     `needs ${country}'s imports from the world by HS chapter`,

@@ -55,7 +55,9 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
     const name = sector.name.toLowerCase();
     if (!sectorShare || sectorShare.value === null || !overall || overall.value === null) {
       const label = t.potentialLabel(name);
-      const needs = t.needsWorldExportsByChapter(ctx.reporterName);
+      // The reporter's world shares are missing for the reason its RCA is: say that, not a guess.
+      const rca = findIndicator(ctx.computed, 'specialisation.rca', { reporter });
+      const needs = rca?.needs ?? t.needsWorldExportsByChapter(ctx.reporterName);
       out.push(
         notAvailable(
           {

@@ -71,7 +71,11 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
     if (out.some((i) => i.dims?.reporter === country)) continue;
     const name = nameOf(ctx, country);
     const label = t.rcaLabel(name);
-    const needs = t.needsWorldExportsByChapter(name);
+    // What is absent: the country's own exports to the world, or the other reporters that make a world.
+    const held = [...new Set(all.filter((r) => r.reporter === country).map((r) => r.period))];
+    const needs = held.length
+      ? t.needsOtherReporters(name, held.join(', '))
+      : t.needsWorldExportsByChapter(name);
     out.push(
       notAvailable(
         {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { potentialNeeds } from '../../src/indicators/needs.ts';
 import { exportPotential, untappedPotential } from '../../src/indicators/potential.ts';
 import { all, compute, demand, detailed, one, pairYear, value, world2019 } from './fixtures.ts';
 
@@ -59,5 +60,19 @@ describe('export potential "lite"', () => {
       'needs exports to Russia by HS chapter',
     );
     expect(all(noDetail, 'potential.exports', { sector: 'machines' })).toHaveLength(0);
+  });
+
+  it('names what is really missing: world shares need other reporters, demand needs the partner', () => {
+    // India's exports to the world by chapter are in the inputs; no other reporter's are.
+    const alone = compute([...detailed, ...world2019.filter((r) => r.reporter === 'IND')], {
+      figures: [demand('pharma', 90)],
+    });
+    expect(one(alone, 'potential.exports', { sector: 'pharma' }).needs).toBe(
+      "needs other countries' exports to the world by HS chapter for 2019, to make up the world (the inputs hold only India's)",
+    );
+    expect(potentialNeeds(alone)).toBe(one(alone, 'potential.exports', { sector: 'pharma' }).needs);
+    // World shares are there; the partner's demand is not.
+    const noDemand = compute([...detailed, ...world2019]);
+    expect(potentialNeeds(noDemand)).toBe("needs Russia's import demand by sector");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rcaNeeds } from '../../src/indicators/needs.ts';
 import { rca } from '../../src/indicators/specialisation.ts';
 import { all, compute, one, pairYear, row, value, WORLD, world2019 } from './fixtures.ts';
 
@@ -69,6 +70,28 @@ describe('specialisation indicators', () => {
       ...pairYear('FY2024-25', 150, 600),
       ...world2019.filter((r) => r.reporter === 'IND'),
     ]);
-    expect(one(alone, 'specialisation.rca', { reporter: 'IND' }).status).toBe('not_available');
+    const india2 = one(alone, 'specialisation.rca', { reporter: 'IND' });
+    expect(india2.status).toBe('not_available');
+    // India's own exports to the world are there: what is missing is the rest of the world.
+    expect(india2.needs).toBe(
+      "needs other countries' exports to the world by HS chapter for 2019, to make up the world (the inputs hold only India's)",
+    );
+    expect(one(alone, 'specialisation.rca', { reporter: 'RUS' }).needs).toBe(
+      "needs Russia's exports to the world by HS chapter",
+    );
+    expect(rcaNeeds(alone)).toBe(
+      "needs other countries' exports to the world by HS chapter for 2019, to make up the world (the inputs hold only India's); and Russia's exports to the world by HS chapter",
+    );
+  });
+
+  it('says which years each has where both countries have an RCA, but not for one year', () => {
+    const apart = compute([
+      ...pairYear('FY2024-25', 150, 600),
+      ...world2019.filter((r) => r.reporter !== 'RUS'),
+      ...world2019.filter((r) => r.reporter !== 'IND').map((r) => ({ ...r, period: '2020', year: 2020 })),
+    ]);
+    expect(rcaNeeds(apart)).toBe(
+      "needs both countries' exports to the world by HS chapter for one year (India: 2019; Russia: 2020)",
+    );
   });
 });

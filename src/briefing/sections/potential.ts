@@ -1,6 +1,7 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { type SectorPotential, sectorPotentials } from '../../charts/specs/potential.ts';
 import { compactChapters, expandChapterRange } from '../../core/hs.ts';
+import { potentialNeeds } from '../../indicators/needs.ts';
 import { sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { bound, millions, pct, pick, select, usd, usdRange } from '../facts.ts';
@@ -19,9 +20,7 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
   w.section('Export potential', { keepWith: 130 + chartHeight(charts, 'export-potential') });
   const sectors = sectorPotentials(set);
   if (sectors.length === 0) {
-    w.paragraph(
-      `Not available: export potential needs ${partnerName}'s import demand by sector and ${reporterName}'s exports to the world by HS chapter.`,
-    );
+    w.paragraph(`Not available: export potential ${potentialNeeds(set)}.`);
     return;
   }
   const sharesPeriod = sectorShare(set, sectors[0]?.sector ?? '')?.period;

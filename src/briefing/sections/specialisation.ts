@@ -1,6 +1,7 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { rcaComparison, rcaText } from '../../charts/specs/specialisation.ts';
 import { indicatorNotes } from '../../core/messages.ts';
+import { rcaNeeds } from '../../indicators/needs.ts';
 import { chapterName, sectorName } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { pct, pick } from '../facts.ts';
@@ -17,9 +18,7 @@ export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: Render
   w.section('Specialisation', { newPage: true });
   const comparison = rcaComparison(set);
   if (!comparison) {
-    w.paragraph(
-      `Not available: revealed comparative advantage needs ${reporterName}'s and ${partnerName}'s exports to the world by HS chapter for the same year.`,
-    );
+    w.paragraph(`Not available: revealed comparative advantage ${rcaNeeds(set)}.`);
     return;
   }
   const { period, all } = comparison;

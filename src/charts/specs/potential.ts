@@ -1,4 +1,5 @@
 import { formatUsd } from '../../core/format.ts';
+import { potentialNeeds } from '../../indicators/needs.ts';
 import { pick, sectorName, select } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { bn, type ChartBuilder, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
@@ -47,11 +48,7 @@ export const buildPotential: ChartBuilder = (set, theme) => {
   const title = `Export potential “lite”: ${reporterName} in ${partnerName}'s market`;
   const sectors = sectorPotentials(set);
   if (sectors.length === 0) {
-    return unavailable(
-      id,
-      title,
-      `needs ${partnerName}'s import demand by sector and ${reporterName}'s exports to the world by HS chapter`,
-    );
+    return unavailable(id, title, potentialNeeds(set));
   }
   const used = sectors.flatMap((s) =>
     [s.potential, s.demandPart, s.supplyPart, s.untapped, s.exports].filter((i) => i !== undefined),

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../core/format.ts';
+import { rcaNeeds } from '../../indicators/needs.ts';
 import { chapterName, latestPeriod, select } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
@@ -81,7 +82,7 @@ export const buildSpecialisation: ChartBuilder = (set, theme) => {
   const title = `Where ${reporterName} and ${partnerName} are specialised`;
   const comparison = rcaComparison(set);
   if (!comparison) {
-    return unavailable(id, title, "needs both countries' exports to the world by HS chapter for one year");
+    return unavailable(id, title, rcaNeeds(set));
   }
   if (comparison.chapters.length === 0) {
     return unavailable(id, title, 'needs at least one HS chapter that both countries export');
