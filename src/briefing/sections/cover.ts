@@ -93,6 +93,8 @@ export function reserveContents(
   // The label stands before the list, not inside it: a TOC holds only its entries.
   const drawLabel = w.reserve('Div');
   const draw = w.reserve('TOC');
+  // The list takes the rest of the cover: the sections start on the next page, whatever their size.
+  w.newPage();
   return (sections) => {
     const columns = Math.min(CONTENTS.mostColumns, Math.ceil(sections.length / fits));
     const rows = Math.ceil(sections.length / columns);
