@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { save, toStageJson } from '../src/core/context.ts';
+import { inputMessages as m } from '../src/core/messages.ts';
 import type { Stage } from '../src/core/stage.ts';
 import { extractCacheDir } from '../src/ingest/bulk/extractCache.ts';
 import { runAlone } from './alone.ts';
@@ -23,6 +24,8 @@ export const ingestStage: Stage = {
     const result = await ingest(ctx.inputsDir, {
       focus: { reporter, partners: [partner] },
       extractCache: extractCacheDir(ctx.outDir),
+      onSkipped: ({ file, reason }) =>
+        ctx.log.log('warn', 'input-skipped', m.skippedInput(file, reason), { file }),
     });
     // Save.
     await save(ctx, INGESTED, toStageJson(result));

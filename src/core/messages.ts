@@ -69,7 +69,22 @@ export const inputMessages = {
   unknownSource: (id: string, suggestion: string | undefined) =>
     `source ${quote(id)} is not in the sources table${didYouMean(suggestion)}: add it to a sources CSV`,
   duplicateSource: (id: string) => `source id ${quote(id)} is defined twice: ids must be unique`,
-  noInputs: () => 'no CSV files found: expected trade data in a supported format',
+  noInputs: (skipped: { file: string; reason: string }[]) =>
+    `no CSV files found: expected trade data in a supported format${
+      skipped.length === 0
+        ? ''
+        : `; skipped ${skipped
+            .slice(0, 8)
+            .map((s) => `${quote(s.file)} (${s.reason})`)
+            .join(', ')}${skipped.length > 8 ? ` and ${skipped.length - 8} more` : ''}`
+    }`,
+  skippedNotData: () => 'not a data file',
+  skippedPutAside: () => 'put aside: its name starts with "_"',
+  skippedFolder: () => 'a folder, though named like a data file',
+  skippedNotFile: () => 'a pipe or device, not a file: never opened',
+  skippedInput: (file: string, reason: string) => `skipped ${quote(file)}: ${reason}`,
+  unknownHeaderOutside: (formats: string) =>
+    `the first line, in a file linked from outside the inputs folder, matches no supported format: expected one of ${formats}`,
   noTradeForPair: (reporter: string, partner: string) =>
     `no trade rows between ${reporter} and ${partner} in any input: add a downloaded trade file (tradebrief init writes a README listing them) or check --reporter/--partner`,
   missingInputsDir: () => 'the inputs folder does not exist',

@@ -8,11 +8,12 @@ import { checkSources, dedupeCountryCodes, dedupeRates, dedupeTrade } from './ch
 import { expandArchives, type Input, readInput } from './containers/index.ts';
 import { formatCoverage, summariseCoverage } from './coverage.ts';
 import { createFileContext, type FileOptions } from './fileContext.ts';
+import { fileFault } from './fileFault.ts';
 import { addFileSources, statedClassification } from './fileSources.ts';
 import { detectFormat, formatList, isHeaderRow } from './formats.ts';
-import { isInputName, listInputs } from './listInputs.ts';
+import { isInputName, listInputs, type Skipped } from './listInputs.ts';
 import { createProblemList } from './problemList.ts';
-import type { CsvHead, CsvTable } from './readCsv.ts';
+import type { CsvHead, CsvTable, ReadResult } from './readCsv.ts';
 import { emptyRecords, type FileReport, type IngestResult, type Records, type Reject } from './records.ts';
 
 export interface IngestOptions {
@@ -24,6 +25,8 @@ export interface IngestOptions {
   bulkChunkBytes?: number;
   /** Folder where extracts of bulk files are kept by the file's hash (e.g. `<out>/.cache/extracts`). */
   extractCache?: string;
+  /** Told of each file or folder named like an input that is not read (a folder, a pipe). */
+  onSkipped?: (skipped: Skipped) => void;
 }
 
 type Detected = { input: Input; adapter: Adapter } & (
@@ -40,28 +43,39 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   // 1. Find the files (an archive's members among them) and read each as a table; a large file of a
   // bulk format, only its header.
   const listed = await listInputs(dir);
+  for (const s of listed.skipped) if (s.warn) options.onSkipped?.(s);
+  // Files linked from outside the inputs folder may be anything: their content is never quoted back.
+  const outside = new Set(listed.inputs.filter((i) => i.outside).map((i) => i.file));
   const { inputs, problems: archiveProblems } = await expandArchives(listed.inputs, isInputName);
   const problems = [...listed.problems, ...archiveProblems];
   if (inputs.length === 0 && problems.length === 0)
-    throw new InputError([{ file: dir, message: m.noInputs() }]);
+    throw new InputError([{ file: dir, message: m.noInputs(listed.skipped) }]);
   const detected: Detected[] = [];
   for (const input of inputs) {
-    const bulk = await bulkRoute(input, options.bulkMinBytes);
-    if (bulk) {
-      detected.push({ input, ...bulk, slot: problems.length });
+    // A file gone or locked since it was listed is named, as when it was listed.
+    const read = await readOne(input, options).catch(
+      (error: unknown): ReadResult & { sha256: string } => ({
+        problems: [{ file: input.file, message: fileFault(error) }],
+        sha256: '',
+      }),
+    );
+    if ('bulk' in read) {
+      detected.push({ input, ...read, slot: problems.length });
       continue;
     }
-    const { table, problems: readProblems, sha256 } = await readInput(input, isHeaderRow);
-    problems.push(...firstOf(input.file, readProblems));
-    if (!table) continue;
-    // 2. Detect the format from the header.
-    const detection = detectFormat(table.header);
+    const { table, problems: readProblems, sha256 } = read;
+    // 2. Detect the format from the header; the rows of a file of no known format tell nothing more.
+    const detection = table && detectFormat(table.header);
+    if (!detection || !('unknown' in detection)) problems.push(...firstOf(input.file, readProblems));
+    if (!table || !detection) continue;
     if ('adapter' in detection) detected.push({ input, table, sha256, adapter: detection.adapter });
     else {
       const message =
         'lacking' in detection
           ? m.missingColumns(detection.lacking.adapter.label, detection.lacking.columns)
-          : m.unknownHeader(table.header, formatList());
+          : outside.has(input.file)
+            ? m.unknownHeaderOutside(formatList())
+            : m.unknownHeader(table.header, formatList());
       problems.push({ file: table.file, line: table.headerLine, message });
     }
   }
@@ -103,6 +117,11 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   const result = { ...records, files, rejects };
   if (problems.length > 0) throw new InputError(problems, formatCoverage(summariseCoverage(result)));
   return result;
+}
+
+/** An input as a table, or, when large and of a bulk format, its header and bulk reader. */
+async function readOne(input: Input, options: IngestOptions) {
+  return (await bulkRoute(input, options.bulkMinBytes)) ?? (await readInput(input, isHeaderRow));
 }
 
 async function readTable(

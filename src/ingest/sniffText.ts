@@ -75,7 +75,7 @@ function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined 
 function looksBinary(head: Uint8Array): boolean {
   let controls = 0;
   for (const byte of head) if (byte < 0x20 && (byte < 0x09 || byte > 0x0d)) controls += 1;
-  return controls * 100 > head.length;
+  return controls >= 2 && controls * 20 > head.length;
 }
 
 /** The candidate seen most often outside quotes in the first lines; a comma when none is. */

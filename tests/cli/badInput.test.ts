@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,5 +171,67 @@ describe('tradebrief run on bad inputs', () => {
       'garbage.csv: the file holds binary data, not CSV text (is it an Excel or zip file? export it as CSV)',
       'huge.csv, line 2: a record is longer than 1024 KiB: expected one CSV record per line (is a quote left open?)',
     ]);
+  });
+});
+
+describe('tradebrief run on text it cannot read right', () => {
+  const HEADER = 'period,reporter,partner,flow,product,value,unit';
+
+  it('bytes of no encoding, a control character, a number that reads two ways, a broken quote', async () => {
+    const dir = join(work, 'reading-core');
+    await mkdir(dir);
+    const files: Record<string, Buffer | string> = {
+      'undefined.csv': Buffer.from(`${HEADER}\n2023,IND,RUS,export,TOTAL,5,USD mn\n\x81\n`, 'latin1'),
+      'bell.csv': `${HEADER},label\n2023,IND,RUS,export,30,5,USD mn,Drugs\u0007\n`,
+      'semicolons.csv': `${HEADER.replaceAll(',', ';')}\n2023;IND;RUS;import;TOTAL;1.234;USD mn\n`,
+      'quote.csv': `${HEADER}\n2023,IND,RUS,export,"84"x,5,USD mn\n`,
+    };
+    for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+    await expectRejected(dir, [
+      'bell.csv, line 2, column "label": the text holds the control character U+0007: expected printable text (delete it in the program that made the file)',
+      'quote.csv, line 2: text follows a closing quote: expected a delimiter after a quoted field (a quote inside one is written twice: "")',
+      'undefined.csv, line 3: byte 0x81 fits no text encoding read here (UTF-8, UTF-16, Windows-1252): save the file as "CSV UTF-8"',
+      'semicolons.csv, line 2, column "value": the number "1.234" reads two ways: 1.234 with a decimal point, 1234 with a decimal comma, and the file shows neither: write it without a thousands separator',
+    ]);
+  });
+
+  it('inputs that vanish: a link to nothing, links in a loop; a linked system file is not quoted', async () => {
+    const dir = join(work, 'vanished');
+    await mkdir(dir);
+    await writeFile(join(dir, 'trade.csv'), `${HEADER}\n2023,IND,RUS,export,TOTAL,5,USD mn\n`);
+    await symlink(join(work, 'moved-away.csv'), join(dir, 'linked.csv'));
+    await symlink(join(dir, 'loop-b.csv'), join(dir, 'loop-a.csv'));
+    await symlink(join(dir, 'loop-a.csv'), join(dir, 'loop-b.csv'));
+    await expectRejected(dir, [
+      'linked.csv: cannot read the file: it is gone (moved or deleted, or a link to a file that no longer exists)',
+      'loop-a.csv: cannot read the file: its symbolic links form a loop',
+      'loop-b.csv: cannot read the file: its symbolic links form a loop',
+    ]);
+    const system = join(work, 'system');
+    await mkdir(system);
+    await symlink('/etc/passwd', join(system, 'passwd.csv'));
+    const result = tradebrief('run', '--inputs', system, '--config', CONFIG, '--out', out);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^error: passwd\.csv, line 1: the first line, in a file linked from outside/,
+    );
+    expect(result.stderr).not.toMatch(/root|bin\/|^\s+at /m);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('a pipe and a folder named like tables: a warning each, and the rest is read', async () => {
+    const dir = join(work, 'skipped');
+    await mkdir(join(dir, 'old.csv'), { recursive: true });
+    for (const name of await readdir(join(ROOT, 'inputs'))) {
+      if (name.endsWith('.json')) continue;
+      await writeFile(join(dir, name), await readFile(join(ROOT, 'inputs', name)));
+    }
+    spawnSync('mkfifo', [join(dir, 'feed.csv')]);
+    const result = tradebrief('validate', '--inputs', dir, '--config', CONFIG);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: skipped "feed.csv": a pipe or device, not a file: never opened',
+    );
+    expect(result.stderr).toContain('warning: skipped "old.csv": a folder, though named like a data file');
   });
 });

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { ExitCode, InputError } from '../../core/errors.ts';
-import { cliMessages as m } from '../../core/messages.ts';
+import { inputMessages, cliMessages as m } from '../../core/messages.ts';
 import type { Context } from '../context.ts';
 
 /**
@@ -13,7 +13,11 @@ export async function validateCommand(ctx: Context, stdout: Writable): Promise<n
   const { normalise } = await import('../../normalise/normalise.ts');
   const { reporter, partner } = ctx.config;
   try {
-    const ingested = await ingest(ctx.inputsDir, { focus: { reporter, partners: [partner] } });
+    const ingested = await ingest(ctx.inputsDir, {
+      focus: { reporter, partners: [partner] },
+      onSkipped: ({ file, reason }) =>
+        ctx.log.log('warn', 'input-skipped', inputMessages.skippedInput(file, reason), { file }),
+    });
     stdout.write(`${formatCoverage(summariseCoverage(ingested))}\n`);
     normalise(ingested, ctx.config);
     ctx.log.log('info', 'valid', m.validated(ingested.files.length, ingested.trade.length));
