@@ -53,12 +53,10 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   const detected: Detected[] = [];
   for (const input of inputs) {
     // A file gone or locked since it was listed is named, as when it was listed.
-    const read = await readOne(input, options).catch(
-      (error: unknown): ReadResult & { sha256: string } => ({
-        problems: [{ file: input.file, message: fileFault(error) }],
-        sha256: '',
-      }),
-    );
+    const read = await readOne(input, options).catch((error: unknown): ReadResult & { sha256: string } => ({
+      problems: [{ file: input.file, message: fileFault(error) }],
+      sha256: '',
+    }));
     if ('bulk' in read) {
       detected.push({ input, ...read, slot: problems.length });
       continue;
