@@ -118,7 +118,7 @@ describe('zip archives', () => {
 describe('gzip files of notes', () => {
   it('are skipped as a folder skips notes: a folder of nothing else has no inputs', async () => {
     const dir = await folderWith({ 'Readme.txt.gz': gzipSync('about the data') });
-    expect(await problemsOf(dir)).toEqual([`${dir}: ${m.noInputs()}`]);
+    expect(await problemsOf(dir)).toEqual([`${dir}: ${m.noInputs([])}`]);
   });
 });
 
