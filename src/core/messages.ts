@@ -499,6 +499,10 @@ export const fetchMessages = {
   },
   noEndpoint: (query: string) =>
     `the API has no endpoint ${query.split('?')[0]} (HTTP 404): expected the address of the UN Comtrade API, such as https://comtradeapi.un.org`,
+  redirected: (status: number, location: string | null) =>
+    `the API redirects (HTTP ${status})${location ? ` to ${quote(location, 120)}` : ''}, and a redirect is not followed, as it would carry the key elsewhere: give the address it should be as --base-url`,
+  emptyPart: (query: string) =>
+    `${query}: no rows; Comtrade lists the year, so the pair may not have traded, or the reporter uses another code for the partner`,
   queryRefused: (status: number, message: string) =>
     `the API refused the query (HTTP ${status}${message ? `: ${quote(message, 160)}` : ''})`,
 };

@@ -122,6 +122,8 @@ export function createComtrade(options: ComtradeOptions): Source {
       return rows;
     }
     queries.push(shown);
+    if (body.data.length === 0)
+      log.log('warn', 'fetch-empty', m.emptyPart(describe(query)), { query: shown });
     log.log('info', 'fetch-query', m.queried(http.calls, describe(query), body.data.length), {
       query: shown,
       rows: body.data.length,

@@ -74,6 +74,8 @@ export class Http {
     try {
       response = await fetch(url, {
         headers: { accept: 'application/json', ...this.#options.secretHeaders },
+        // Followed, a redirect would carry the key's header to wherever it points.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
       text = await response.text();
@@ -93,6 +95,14 @@ export class Http {
       const problem = check(body);
       return problem === undefined ? { body } : { retry: problem };
     }
+    if (status >= 300 && status < 400)
+      throw new InputError([
+        {
+          file: 'command line',
+          key: '--base-url',
+          message: m.redirected(status, response.headers.get('location')),
+        },
+      ]);
     if (status === 429) return { retry: m.rateLimited(), ...retryAfter(response, message) };
     if (status === 401) throw new InputError([{ ...KEY_LOCATION, message: m.keyRefused(status, message) }]);
     if (status === 403) {

@@ -111,6 +111,20 @@ describe('the HTTP client', () => {
     expect(replay.seen[0]?.url).not.toContain('k-123');
   });
 
+  it('does not follow a redirect, which would carry the key elsewhere', async () => {
+    replay = await startReplay('redirect');
+    const { http } = client(replay.baseUrl, { secretHeaders: { 'Ocp-Apim-Subscription-Key': 'k-123' } });
+    const error = await http
+      .getJson('/data/v1/getDa/C/A/HS', { reporterCode: '699' }, usable)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems[0]).toMatchObject({ file: 'command line', key: '--base-url' });
+    expect((error as InputError).problems[0]?.message).toContain(
+      'the API redirects (HTTP 301) to "http://127.0.0.1:9/',
+    );
+    expect(http.calls).toBe(1);
+  });
+
   it('reports a network failure by its code, not the library text', async () => {
     replay = await startReplay();
     const closed = replay.baseUrl;
