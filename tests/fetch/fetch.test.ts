@@ -428,6 +428,25 @@ describe('tradebrief fetch against the API as it really behaves', () => {
   );
 
   it(
+    'stops at the cap of calls per run with exit 75, writing nothing',
+    async () => {
+      replay = await startReplay();
+      const dir = join(tempDir(), 'inputs');
+      const run = await tradebriefAsync(
+        fetchArgs(dir, replay.baseUrl, '--years', '2021-2023', '--max-calls', '3'),
+      );
+      expect(run.status).toBe(75);
+      expect(run.stderr).toContain(
+        'the run reached its cap of 3 calls to the API before finishing (--max-calls)',
+      );
+      // Two availability calls and one download, then no further call.
+      expect(replay.seen).toHaveLength(3);
+      expect(snapshot(dir)).toEqual({});
+    },
+    SLOW,
+  );
+
+  it(
     'without --years fetches the latest ten years either side has published',
     async () => {
       replay = await startReplay();
