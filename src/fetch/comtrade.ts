@@ -8,6 +8,10 @@ import { type Http, showQuery } from './http.ts';
 import type { Download, ReleaseStamp, Source } from './source.ts';
 
 export const COMTRADE_BASE_URL = 'https://comtradeapi.un.org';
+/** Azure API Management reads the key from this header; the query parameter would put it in URLs. */
+export const COMTRADE_KEY_HEADER = 'Ocp-Apim-Subscription-Key';
+/** Pauses between calls: the preview allows short bursts only (worldmonitor paces 1.5 s and 3.5 s). */
+export const COMTRADE_PAUSE_MS = { keyed: 1500, keyless: 3500 };
 const FOLDER = 'comtrade-api';
 
 /** The keyless preview answers at most 500 rows and one period a call (a list of periods is a 400). */
@@ -104,7 +108,11 @@ export function createComtrade(options: ComtradeOptions): Source {
   const endpoint = options.keyed ? KEYED : PREVIEW;
   const cap = Math.min(options.maxRecords ?? endpoint.rows, endpoint.rows);
 
-  async function ask(query: Query, queries: string[]): Promise<Record<string, unknown>[]> {
+  /** Rows of a query, split while its answers reach the cap; `asked` collects each request that counted. */
+  async function ask(
+    query: Query,
+    asked: { shown: string; periods: number[] }[],
+  ): Promise<Record<string, unknown>[]> {
     const params = queryParams(query, cap);
     const body = (await http.getJson(endpoint.data, params, (b) => checkData(b, query))) as Envelope;
     const shown = showQuery(endpoint.data, params);
@@ -118,10 +126,10 @@ export function createComtrade(options: ComtradeOptions): Source {
         query: shown,
       });
       const rows: Record<string, unknown>[] = [];
-      for (const part of parts) rows.push(...(await ask(part, queries)));
+      for (const part of parts) rows.push(...(await ask(part, asked)));
       return rows;
     }
-    queries.push(shown);
+    asked.push({ shown, periods: query.periods });
     if (body.data.length === 0)
       log.log('warn', 'fetch-empty', m.emptyPart(describe(query)), { query: shown });
     log.log('info', 'fetch-query', m.queried(http.calls, describe(query), body.data.length), {
@@ -140,7 +148,6 @@ export function createComtrade(options: ComtradeOptions): Source {
       columns: ['id', 'title', 'publisher', 'url', 'files', 'note'],
       record_delimiter: 'unix',
     }),
-    calls: () => http.calls,
     scope: (partners) =>
       new URLSearchParams({
         partnerCode: areaCodes([...partners, WORLD_AREA]),
@@ -173,7 +180,7 @@ export function createComtrade(options: ComtradeOptions): Source {
       const byYear = new Map<number, Download>(years.map((year) => [year, { rows: [], queries: [] }]));
       for (let start = 0; start < years.length; start += perCall) {
         const periods = years.slice(start, start + perCall);
-        const queries: string[] = [];
+        const asked: { shown: string; periods: number[] }[] = [];
         const query: Query = {
           reporter,
           partners: [...partners, WORLD_AREA],
@@ -181,8 +188,9 @@ export function createComtrade(options: ComtradeOptions): Source {
           commodities: COMMODITIES,
           periods,
         };
-        for (const row of await ask(query, queries)) byYear.get(Number(row.refYear))?.rows.push(row);
-        for (const year of periods) byYear.get(year)?.queries.push(...queries);
+        for (const row of await ask(query, asked)) byYear.get(Number(row.refYear))?.rows.push(row);
+        for (const { shown, periods: covered } of asked)
+          for (const year of covered) byYear.get(year)?.queries.push(shown);
       }
       return byYear;
     },

@@ -5,6 +5,8 @@ export interface HttpOptions {
   baseUrl: string;
   /** Sent with every call, never shown: the subscription key travels here, not in the URL. */
   secretHeaders: Record<string, string>;
+  /** Where the user set the key (an environment variable): a refused key is located there. */
+  keyName: string;
   /** Calls this run may make, retries included: a runaway loop cannot spend a day's quota. */
   maxCalls: number;
   /** Further tries of one request after a passing failure. */
@@ -23,9 +25,6 @@ export interface HttpOptions {
 
 /** A check of a JSON answer: undefined when usable, else why not (the request is then tried again). */
 export type AnswerCheck = (body: unknown) => string | undefined;
-
-/** Where a refused request is located for the user: the key, or the address and query. */
-const KEY_LOCATION = { file: 'environment', key: 'COMTRADE_API_KEY' };
 
 type Attempt = { body: unknown } | { retry: string; waitMs?: number };
 
@@ -104,10 +103,15 @@ export class Http {
         },
       ]);
     if (status === 429) return { retry: m.rateLimited(), ...retryAfter(response, message) };
-    if (status === 401) throw new InputError([{ ...KEY_LOCATION, message: m.keyRefused(status, message) }]);
+    const keyProblem = {
+      file: 'environment',
+      key: this.#options.keyName,
+      message: m.keyRefused(status, message),
+    };
+    if (status === 401) throw new InputError([keyProblem]);
     if (status === 403) {
       if (/quota/i.test(message)) throw new TemporaryError(m.quotaSpent(message));
-      throw new InputError([{ ...KEY_LOCATION, message: m.keyRefused(status, message) }]);
+      throw new InputError([keyProblem]);
     }
     if (status === 404)
       throw new InputError([{ file: 'command line', key: '--base-url', message: m.noEndpoint(shown) }]);

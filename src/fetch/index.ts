@@ -9,7 +9,7 @@ import type { Logger } from '../core/log.ts';
 import { fetchMessages as m } from '../core/messages.ts';
 import { shownPath } from '../core/paths.ts';
 import { type DatasetStatus, datasetStatus } from './availability.ts';
-import { COMTRADE_BASE_URL, createComtrade } from './comtrade.ts';
+import { COMTRADE_BASE_URL, COMTRADE_KEY_HEADER, COMTRADE_PAUSE_MS, createComtrade } from './comtrade.ts';
 import { Http } from './http.ts';
 import { type DatasetEntry, type FetchManifest, readManifest, writeManifest } from './manifest.ts';
 import { defaultYears, planSides, type Side } from './plan.ts';
@@ -32,7 +32,7 @@ export interface FetchRequest {
   retries: number;
   backoffMs: number;
   maxWaitMs: number;
-  /** Pause between calls; by default 1.5 s with a key and 3.5 s without (the preview's bursts are short). */
+  /** Pause between calls; by default the source's own (Comtrade: 1.5 s with a key, 3.5 s without). */
   pauseMs?: number;
   timeoutMs: number;
   /** How long to wait for another fetch into the same folder. */
@@ -71,12 +71,13 @@ export async function fetchInputs(request: FetchRequest, deps: FetchDeps): Promi
   log.log('info', 'fetch-endpoint', keyed ? m.usingKey() : m.usingPreview(), { keyed });
   const http = new Http({
     baseUrl: request.baseUrl ?? COMTRADE_BASE_URL,
-    secretHeaders: keyed ? { 'Ocp-Apim-Subscription-Key': request.key ?? '' } : {},
+    secretHeaders: keyed ? { [COMTRADE_KEY_HEADER]: request.key ?? '' } : {},
+    keyName: 'COMTRADE_API_KEY',
     maxCalls: request.maxCalls,
     retries: request.retries,
     backoffMs: request.backoffMs,
     maxWaitMs: request.maxWaitMs,
-    pauseMs: request.pauseMs ?? (keyed ? 1500 : 3500),
+    pauseMs: request.pauseMs ?? (keyed ? COMTRADE_PAUSE_MS.keyed : COMTRADE_PAUSE_MS.keyless),
     timeoutMs: request.timeoutMs,
     sleep: deps.sleep ?? ((ms) => delay(ms)),
     onRetry: (reason, waitMs, query) =>

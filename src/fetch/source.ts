@@ -34,6 +34,4 @@ export interface Source {
   download(reporter: Area, partners: Area[], years: number[]): Promise<Map<number, Download>>;
   /** A reporter-year's rows as a CSV file the ingest reads. */
   toCsv(rows: Record<string, unknown>[]): string;
-  /** Calls made so far, retries included. */
-  calls(): number;
 }

@@ -32,6 +32,7 @@ function client(baseUrl: string, options: Partial<HttpOptions> = {}) {
   const http = new Http({
     baseUrl,
     secretHeaders: {},
+    keyName: 'COMTRADE_API_KEY',
     maxCalls: 50,
     retries: 3,
     backoffMs: 100,
