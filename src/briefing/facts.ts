@@ -80,3 +80,11 @@ export function usdRange(value: number | undefined, high?: number, unit?: 'bn' |
     .replace(/ (bn|m)$/, '');
   return `USD ${low}–${usd(high, chosen).replace(/^USD /, '')}`;
 }
+
+/** What "the world" of RCA and world shares is for a period: "the 97 reporters' exports in the inputs". */
+export function worldOf(set: IndicatorSet, period: string | undefined): string {
+  const reporters = pick(set, 'specialisation.worldExports', period)?.dims?.reporters;
+  return reporters
+    ? `the exports of the ${reporters} reporters in the inputs`
+    : 'the exports of the reporters in the inputs';
+}

@@ -240,17 +240,22 @@ export const indicatorNotes = {
     `Concentration of ${flowWith(flow, partner)} by HS chapter (HHI)`,
   hhiNormalisedLabel: (flow: string, partner: string) =>
     `Concentration of ${flowWith(flow, partner)} by HS chapter (normalised HHI)`,
-  hhiRange: (rest: string, free: number) =>
-    `${rest} of the flow is not itemised by chapter: the low end spreads it evenly over the ${free} chapters not itemised, the high end puts it in one`,
+  hhiRange: (rest: string, free: number, capped: boolean) =>
+    `${rest} of the flow is not itemised by chapter: the low end spreads it evenly over the ${free} chapters not itemised, the high end ${capped ? 'packs it into as few of them as it can, none larger than the smallest chapter itemised (the source lists the largest)' : 'puts it in one'}`,
   hhiProducts: (products: number) => `N = ${products} HS chapters`,
 
   worldIsReporters: (period: string, reporters: number, total: string, countries: string[]) =>
     `Revealed comparative advantage and world market shares of ${countries.join(' and ')} for ${period} compare with "the world" of the ${reporters} reporters whose ${period} exports to the world by HS chapter are in the inputs (${total} of exports), not with every exporter.`,
+  nonProductsLeftOut: (period: string, shares: string[]) =>
+    `For ${period}, chapters that are not products (HS 77, 98, 99: reserved, special uses, commodities not specified by kind) are left out of revealed comparative advantage and world shares, from each country's exports and the world's alike: ${shares.join(' and ')} exports.`,
   worldNote: (reporters: number, complete: boolean) =>
     `world = the ${reporters} reporters in the inputs${complete ? '' : ', some not itemising all their exports by chapter'}`,
-  worldShareLabel: (country: string) => `${country}'s share of world exports`,
-  sectorWorldShareLabel: (country: string, sector: string) =>
-    `${country}'s share of world exports: ${sector.toLowerCase()}`,
+  worldShareLabel: (country: string, reporters: number) =>
+    `${country}'s share of the exports of the ${reporters} reporters in the inputs`,
+  sectorWorldShareLabel: (country: string, sector: string, reporters: number) =>
+    `${country}'s share of the exports of the ${reporters} reporters in the inputs: ${sector.toLowerCase()}`,
+  worldExportsLabel: (reporters: number) =>
+    `Exports of the ${reporters} reporters in the inputs (the "world" of RCA and world shares)`,
   rcaLabel: (country: string) => `${country}'s revealed comparative advantage by HS chapter`,
   rcaChapterLabel: (country: string, chapter: string) =>
     `${country}: revealed comparative advantage in HS ${chapter}`,
@@ -270,7 +275,7 @@ export const indicatorNotes = {
   grubelLloydChapterLabel: (chapter: string) => `Intra-industry trade in HS ${chapter} (Grubel–Lloyd)`,
   grubelLloydAggregateLabel: () => 'Intra-industry trade, all chapters (Grubel–Lloyd)',
   grubelLloydRange: (known: number, covered: string) =>
-    `only ${known} chapter${known === 1 ? ' is' : 's are'} itemised on both sides (${covered} of the pair's trade): the low end counts them alone, the high end adds the most the chapters not itemised could match`,
+    `only ${known} chapter${known === 1 ? ' is' : 's are'} itemised on both sides (${covered} of the pair's trade): the low end counts them alone, the high end adds the most the chapters not itemised could match, none larger than the smallest chapter each side itemises (the source lists the largest)`,
 
   mirrorLabel: (flow: string, reporter: string, partner: string) =>
     flow === 'export'
@@ -303,6 +308,8 @@ export const indicatorNotes = {
 
   partialSector: (chapters: string, count: number) =>
     `at least: chapter${count > 1 ? 's' : ''} ${chapters} not itemised in the source`,
+  sectorNotItemised: (chapters: string, count: number) =>
+    `at least: ${count > 1 ? `none of its chapters (${chapters}) is` : `its chapter ${chapters} is not`} itemised in the source; the high end is the most ${count > 1 ? 'they' : 'it'} can hold`,
   gapNote: (periods: string, range: boolean, lowerBound: boolean) =>
     `${periods}${range ? `; demand at the ${lowerBound ? 'top' : 'middle'} of the published range` : ''}${lowerBound ? '; exports are a lower bound, so the gap is an upper bound' : ''}`,
   shareOfDemandNote: (periods: string, range: boolean, lowerBound: boolean) =>

@@ -4,6 +4,7 @@ import type { TradeRow } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { findIndicator, type IndicatorContext, provenance } from './context.ts';
 import type { Indicator } from './types.ts';
+import { chapterCount, unlistedCap, unlistedFill } from './unlisted.ts';
 
 /** Chapter and sector composition of each flow, for every period that has chapter detail. */
 export function compositionIndicators(ctx: IndicatorContext): Indicator[] {
@@ -55,32 +56,49 @@ export function compositionIndicators(ctx: IndicatorContext): Indicator[] {
 
 /**
  * Sector sums of the itemised chapters. Where part of the flow is not itemised and a sector has chapters
- * outside the list, its value is a lower bound and marked partial.
+ * outside the list, its value is a range, marked partial: the chapters itemised at least, and at most
+ * what its missing chapters can hold of the rest (none above the smallest chapter the source lists).
+ * A sector with no chapter itemised is kept, from zero, so that the briefing can say so.
  */
 function sectorShares(ctx: IndicatorContext, items: TradeRow[], total: TradeRow): Indicator[] {
-  const itemised = new Set(items.map((r) => r.product));
-  const unitemised = itemised.has('OTHER');
+  const listed = items.filter((r) => r.product !== 'OTHER');
+  const itemised = new Set(listed.map((r) => r.product));
+  const rest = items.find((r) => r.product === 'OTHER')?.valueUsd ?? 0;
+  const products = chapterCount(
+    ctx.n.chapters.map((c) => c.code),
+    [...itemised],
+  );
+  const cap = unlistedCap(
+    listed.map((r) => r.valueUsd),
+    rest,
+    products - itemised.size,
+  );
   return ctx.n.sectors.flatMap((sector) => {
-    const rows = items.filter((r) => r.product !== 'OTHER' && sector.chapterList.includes(r.product));
-    const complete = !unitemised || sector.chapterList.every((c) => itemised.has(c));
-    if (rows.length === 0 && !complete) return [];
+    const rows = listed.filter((r) => sector.chapterList.includes(r.product));
+    const missing = rest > 0 ? sector.chapterList.filter((c) => !itemised.has(c)) : [];
+    const complete = missing.length === 0;
     const value = rows.reduce((s, r) => s + r.valueUsd, 0);
-    const missing = sector.chapterList.filter((c) => !itemised.has(c));
+    const high = value + unlistedFill(rest, missing.length, cap);
     const partial = complete
       ? {}
       : {
-          note: t.partialSector(compactChapters(missing), missing.length),
+          high,
+          note:
+            rows.length === 0
+              ? t.sectorNotItemised(compactChapters(missing), missing.length)
+              : t.partialSector(compactChapters(missing), missing.length),
         };
     const base = {
       period: total.period,
       dims: { flow: total.flow, sector: sector.id },
       status: complete ? ('ok' as const) : ('partial' as const),
-      ...partial,
     };
     const shareValue = share(value, total.valueUsd);
+    const shareHigh = share(high, total.valueUsd);
     return [
       {
         ...base,
+        ...partial,
         id: 'composition.sector.value',
         label: sector.name,
         value,
@@ -93,6 +111,8 @@ function sectorShares(ctx: IndicatorContext, items: TradeRow[], total: TradeRow)
         : [
             {
               ...base,
+              ...partial,
+              ...(complete || shareHigh === null ? {} : { high: shareHigh }),
               id: 'composition.sector.share',
               label: `${sector.name}: share of ${total.flow}s`,
               value: shareValue,

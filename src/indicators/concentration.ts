@@ -2,6 +2,7 @@ import { formatPercent } from '../core/format.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { type IndicatorContext, inherit, latestPairPeriod, notAvailable } from './context.ts';
 import type { Indicator } from './types.ts';
+import { chapterCount, unlistedCap, unlistedMaxSquares } from './unlisted.ts';
 
 /** Herfindahl–Hirschman index: Σ s². */
 export function hhi(shares: number[]): number {
@@ -17,11 +18,13 @@ export function hhiNormalised(raw: number, products: number): number | null {
 
 /**
  * Bounds on Σ s² when a share `rest` of the flow is not itemised: the sum of squares is smallest with
- * `rest` spread evenly over the `free` chapters not itemised, largest with all of it in one chapter.
+ * `rest` spread evenly over the `free` chapters not itemised, largest with it packed into as few of them
+ * as the source allows (none above the smallest chapter a top list itemises).
  */
 export function hhiRange(itemised: number[], rest: number, free: number): { low: number; high: number } {
   const known = hhi(itemised);
-  return { low: known + rest ** 2 / Math.max(free, 1), high: known + rest ** 2 };
+  const cap = unlistedCap(itemised, rest, free);
+  return { low: known + rest ** 2 / Math.max(free, 1), high: known + unlistedMaxSquares(rest, free, cap) };
 }
 
 /** Concentration of each flow over HS chapters, for every period with chapter detail. */
@@ -39,15 +42,16 @@ export function concentrationIndicators(ctx: IndicatorContext): Indicator[] {
     const flow = first?.dims?.flow ?? '';
     const itemised = group.filter((s) => s.dims?.chapter !== 'OTHER');
     const rest = group.find((s) => s.dims?.chapter === 'OTHER')?.value ?? 0;
-    const products = new Set([...nomenclature, ...itemised.map((s) => s.dims?.chapter ?? '')]).size;
-    const free = products - itemised.length;
-    const { low, high } = hhiRange(
-      itemised.map((s) => s.value ?? 0),
-      rest,
-      free,
+    const products = chapterCount(
+      nomenclature,
+      itemised.map((s) => s.dims?.chapter ?? ''),
     );
+    const free = products - itemised.length;
+    const itemisedShares = itemised.map((s) => s.value ?? 0);
+    const { low, high } = hhiRange(itemisedShares, rest, free);
     const exact = rest === 0;
-    const rangeNote = exact ? undefined : t.hhiRange(formatPercent(rest), free);
+    const capped = unlistedCap(itemisedShares, rest, free) < rest;
+    const rangeNote = exact ? undefined : t.hhiRange(formatPercent(rest), free, capped);
     const base = {
       period: first?.period ?? '',
       dims: { flow },

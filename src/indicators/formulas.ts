@@ -68,11 +68,19 @@ export const FORMULAS = {
     variant:
       'normalised, 0 to 1, over HS chapters (UNCTAD uses SITC 3-digit groups); a range as for the raw index',
   },
+  worldExports: {
+    name: 'Exports of “the world”',
+    expression: 'X_w = Σ_i X_i over the reporters with exports to the world by HS chapter in the inputs',
+    citation: 'sum of the reporters’ own reports',
+    variant:
+      'the reporters present, not every exporter; chapters that are not products (HS 77, 98, 99) left out',
+  },
   worldShare: {
-    name: 'Share of world exports',
+    name: 'Share of “world” exports',
     expression: 'X_i / X_w (or x_is / x_ws for the chapters of sector s)',
     citation: 'ITC Trade Map market-share definition',
-    variant: 'world = every reporter with exports to the world by HS chapter in the inputs for that year',
+    variant:
+      'world = every reporter with exports to the world by HS chapter in the inputs for that year, not every exporter; chapters that are not products (HS 77, 98, 99) left out',
   },
   rca: {
     name: 'Revealed comparative advantage (Balassa)',
@@ -80,7 +88,7 @@ export const FORMULAS = {
     citation:
       'Balassa, B. (1965), Trade liberalisation and “revealed” comparative advantage, The Manchester School 33(2)',
     variant:
-      'exports to the world by HS chapter; world = every reporter with such exports in the inputs for that year, the country included; above 1 = specialised',
+      'exports to the world by HS chapter; world = every reporter with such exports in the inputs for that year, the country included; chapters that are not products (HS 77, 98, 99) left out of every total; above 1 = specialised',
   },
   marketShare: {
     name: 'Market share in the importer’s imports',

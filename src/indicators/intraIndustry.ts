@@ -2,32 +2,63 @@ import { formatPercent } from '../core/format.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { findIndicator, type IndicatorContext, inherit, latestPairPeriod, notAvailable } from './context.ts';
 import type { Indicator } from './types.ts';
+import { chapterCount, unlistedCap, unlistedFill } from './unlisted.ts';
 
 /** Grubel–Lloyd: 1 − |X − M| / (X + M); undefined where nothing is traded either way. */
 export function grubelLloyd(x: number, m: number): number | null {
   return x + m > 0 ? 1 - Math.abs(x - m) / (x + m) : null;
 }
 
+/** The chapters of one period, as far as each side itemises them. */
+export interface ChapterSides {
+  /** Chapters known on both sides (a side that itemises every chapter knows the rest are zero). */
+  known: { x: number; m: number }[];
+  /** Exports of chapters itemised in exports only, their imports hidden in the import side's rest. */
+  exportOnly: number[];
+  /** Imports of chapters itemised in imports only. */
+  importOnly: number[];
+  /** Chapters itemised on neither side. */
+  neither: number;
+  /** The unitemised rest of each flow, and the most one of its chapters can hold. */
+  rest: { x: number; m: number };
+  cap: { x: number; m: number };
+}
+
 /**
  * The trade-weighted aggregate 1 − Σ|X_k − M_k| / Σ(X_k + M_k) = 2·Σ min(X_k, M_k) / (X + M).
- * With every chapter known it is exact; otherwise the chapters known on both sides give the low end
- * and the rest of each flow, min(X_rest, M_rest), is the most the other chapters can add.
+ * With every chapter known it is exact; otherwise the chapters known on both sides give the low end,
+ * and the high end adds the most the hidden chapters can match: the import rest first goes to the
+ * chapters exported alone (each up to its exports and the import cap), the export rest to the chapters
+ * imported alone, and what is left of both to chapters itemised on neither side.
  */
 export function grubelLloydAggregate(
-  known: { x: number; m: number }[],
+  sides: ChapterSides,
   totals: { x: number; m: number },
   complete: boolean,
 ): { low: number; high: number } | null {
-  const overlap = known.reduce((sum, c) => sum + Math.min(c.x, c.m), 0);
+  const overlap = sides.known.reduce((sum, c) => sum + Math.min(c.x, c.m), 0);
   if (complete) {
-    const traded = known.reduce((sum, c) => sum + c.x + c.m, 0);
+    const traded = sides.known.reduce((sum, c) => sum + c.x + c.m, 0);
     return traded > 0 ? { low: (2 * overlap) / traded, high: (2 * overlap) / traded } : null;
   }
   const traded = totals.x + totals.m;
   if (traded <= 0) return null;
-  const restX = Math.max(0, totals.x - known.reduce((sum, c) => sum + c.x, 0));
-  const restM = Math.max(0, totals.m - known.reduce((sum, c) => sum + c.m, 0));
-  return { low: (2 * overlap) / traded, high: (2 * (overlap + Math.min(restX, restM))) / traded };
+  const { rest, cap } = sides;
+  const toExportOnly = Math.min(
+    rest.m,
+    sides.exportOnly.reduce((sum, x) => sum + Math.min(x, cap.m), 0),
+  );
+  const toImportOnly = Math.min(
+    rest.x,
+    sides.importOnly.reduce((sum, m) => sum + Math.min(m, cap.x), 0),
+  );
+  const toNeither = unlistedFill(
+    Math.min(rest.m - toExportOnly, rest.x - toImportOnly),
+    sides.neither,
+    Math.min(cap.x, cap.m),
+  );
+  const high = overlap + toExportOnly + toImportOnly + toNeither;
+  return { low: (2 * overlap) / traded, high: (2 * high) / traded };
 }
 
 type Side = { chapters: Map<string, Indicator>; unitemised: boolean };
@@ -36,6 +67,39 @@ type Side = { chapters: Map<string, Indicator>; unitemised: boolean };
 function sideValue(side: Side, chapter: string): number | undefined {
   const value = side.chapters.get(chapter)?.value;
   return value ?? (side.unitemised ? undefined : 0);
+}
+
+/** What each side itemises of one period, and what its rest can hold, for the aggregate's bounds. */
+function chapterSides(
+  ctx: IndicatorContext,
+  exports: Side,
+  imports: Side,
+  totals: { x: number; m: number },
+  known: { x: number; m: number }[],
+): ChapterSides {
+  const values = (side: Side) => [...side.chapters.values()].map((i) => i.value ?? 0);
+  const only = (one: Side, other: Side) =>
+    [...one.chapters]
+      .filter(([code]) => !other.chapters.has(code) && other.unitemised)
+      .map(([, i]) => i.value ?? 0);
+  const listed = new Set([...exports.chapters.keys(), ...imports.chapters.keys()]);
+  const products = chapterCount(
+    ctx.n.chapters.map((c) => c.code),
+    [...listed],
+  );
+  const restOf = (side: Side, total: number) =>
+    side.unitemised ? Math.max(0, total - values(side).reduce((sum, v) => sum + v, 0)) : 0;
+  const rest = { x: restOf(exports, totals.x), m: restOf(imports, totals.m) };
+  const capOf = (side: Side, sideRest: number) =>
+    unlistedCap(values(side), sideRest, products - side.chapters.size);
+  return {
+    known,
+    exportOnly: only(exports, imports),
+    importOnly: only(imports, exports),
+    neither: exports.unitemised && imports.unitemised ? products - listed.size : 0,
+    rest,
+    cap: { x: capOf(exports, rest.x), m: capOf(imports, rest.m) },
+  };
 }
 
 /** Intra-industry trade of the pair by chapter and in aggregate, for each period with both flows by chapter. */
@@ -86,7 +150,9 @@ export function intraIndustryIndicators(ctx: IndicatorContext): Indicator[] {
       out.push({ ...base, value, status: 'ok', ...inherit(from) });
     }
     const complete = !exports.unitemised && !imports.unitemised;
-    const aggregate = grubelLloydAggregate(known, { x: totalX.value ?? 0, m: totalM.value ?? 0 }, complete);
+    const totals = { x: totalX.value ?? 0, m: totalM.value ?? 0 };
+    const sides = chapterSides(ctx, exports, imports, totals, known);
+    const aggregate = grubelLloydAggregate(sides, totals, complete);
     if (!aggregate) continue;
     const covered =
       known.reduce((sum, c) => sum + c.x + c.m, 0) / ((totalX.value ?? 0) + (totalM.value ?? 0));

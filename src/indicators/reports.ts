@@ -49,6 +49,19 @@ export function productSum(report: Report): number {
   return sum;
 }
 
+/**
+ * Chapters that are not products: 77 (reserved), 98 (national special uses: project goods, postal),
+ * 99 (commodities not specified by kind, often confidential trade). A specialisation measured over them
+ * says nothing, so they are left out of both a country's total and the chapters compared.
+ */
+export const NOT_PRODUCTS: ReadonlySet<string> = new Set(['77', '98', '99']);
+
+/** The report without its non-product chapters. */
+export function productsOnly(report: Report): Report {
+  const chapters = new Map([...report.chapters].filter(([code]) => !NOT_PRODUCTS.has(code)));
+  return { ...report, chapters };
+}
+
 export function rowsOf(report: Report): TradeRow[] {
   return [
     ...(report.total ? [report.total] : []),

@@ -1,11 +1,19 @@
 import { WORLD } from '../core/countries.ts';
-import { formatUsd } from '../core/format.ts';
+import { formatPercent, formatUsd } from '../core/format.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
 import type { SectorInfo } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
-import { isComplete, productSum, type Report, reportsOf, rowsOf } from './reports.ts';
+import {
+  isComplete,
+  NOT_PRODUCTS,
+  productSum,
+  productsOnly,
+  type Report,
+  reportsOf,
+  rowsOf,
+} from './reports.ts';
 import type { Indicator } from './types.ts';
 
 /** Balassa's RCA: (x_ij / X_i) / (x_wj / X_w); undefined where the world doesn't export the product. */
@@ -35,6 +43,17 @@ export function worldExports(reports: Report[]): World {
   };
 }
 
+/** Each country of the pair's exports in non-product chapters, as a share of its exports; undefined if none. */
+function nonProductShares(ctx: IndicatorContext, reports: Report[]): string[] | undefined {
+  const { reporter, partner } = ctx.n.config;
+  const leftOut = (r: Report) =>
+    [...r.chapters].reduce((sum, [code, row]) => sum + (NOT_PRODUCTS.has(code) ? row.valueUsd : 0), 0);
+  if (!reports.some((r) => leftOut(r) > 0)) return undefined;
+  return reports
+    .filter((r) => r.reporter === reporter || r.reporter === partner)
+    .map((r) => `${formatPercent(share(leftOut(r), productSum(r)) ?? 0)} of ${nameOf(ctx, r.reporter)}'s`);
+}
+
 /** A chapter's exports in a report; zero when a complete report doesn't list it, unknown otherwise. */
 function chapterValue(report: Report, chapter: string): number | undefined {
   return report.chapters.get(chapter)?.valueUsd ?? (isComplete(report) ? 0 : undefined);
@@ -49,11 +68,15 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
   const all = reportsOf(ctx.n, { partner: WORLD, flow: 'export' }).filter((r) => r.chapters.size > 0);
   const out: Indicator[] = [];
   for (const period of [...new Set(all.map((r) => r.period))]) {
-    const reports = all.filter((r) => r.period === period);
+    const given = all.filter((r) => r.period === period);
+    const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
     const countries = reports.filter((r) => r.reporter === reporter || r.reporter === partner);
     if (countries.length === 0 || reports.length < 2) continue;
     const world = worldExports(reports);
-    const origin = provenance(reports.flatMap(rowsOf));
+    const origin = provenance(given.flatMap(rowsOf));
+    const leftOut = nonProductShares(ctx, given);
+    if (leftOut)
+      ctx.notes.push({ kind: 'basis', text: t.nonProductsLeftOut(period, leftOut), sources: origin.sources });
     ctx.notes.push({
       kind: 'coverage',
       text: t.worldIsReporters(
@@ -65,6 +88,16 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
       sources: origin.sources,
     });
     const base = { period, ...origin, note: t.worldNote(world.reporters, world.complete) };
+    out.push({
+      ...base,
+      id: 'specialisation.worldExports',
+      label: t.worldExportsLabel(world.reporters),
+      value: world.total,
+      unit: 'USD',
+      formula: 'worldExports',
+      status: world.complete ? 'ok' : 'partial',
+      dims: { reporters: String(world.reporters) },
+    });
     for (const report of countries) out.push(...countryIndicators(ctx, report, world, base));
   }
   for (const country of [reporter, partner]) {
@@ -108,7 +141,7 @@ function countryIndicators(
     out.push({
       ...base,
       id: 'specialisation.worldShare',
-      label: t.worldShareLabel(name),
+      label: t.worldShareLabel(name, world.reporters),
       value: worldShare,
       unit: 'ratio',
       formula: 'worldShare',
@@ -159,7 +192,7 @@ function sectorIndicators(
           {
             ...base,
             id: 'specialisation.sectorWorldShare',
-            label: t.sectorWorldShareLabel(name, sector.name),
+            label: t.sectorWorldShareLabel(name, sector.name, world.reporters),
             value: sectorShare,
             unit: 'ratio',
             formula: 'worldShare' as const,

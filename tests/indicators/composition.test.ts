@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactChapters } from '../../src/core/hs.ts';
-import { all, compute, detailed, one, value } from './fixtures.ts';
+import { compute, detailed, one, value } from './fixtures.ts';
 
 describe('composition', () => {
   const set = compute(detailed);
@@ -18,25 +18,27 @@ describe('composition', () => {
     );
   });
 
-  it('sums sectors over their chapters; a sector with chapters not itemised is partial, a lower bound', () => {
+  it('sums sectors over their chapters; a sector with chapters not itemised is a range, marked partial', () => {
     const pharma = one(set, 'composition.sector.value', { flow: 'export', sector: 'pharma' }, 'FY2024-25');
-    expect([pharma.value, pharma.status]).toEqual([60, 'ok']);
+    expect([pharma.value, pharma.status, pharma.high]).toEqual([60, 'ok', undefined]);
     const machines = one(
       set,
       'composition.sector.share',
       { flow: 'export', sector: 'machines' },
       'FY2024-25',
     );
+    // HS 84 is 30; HS 85 hides in the rest of 60, and no hidden chapter can exceed the smallest one
+    // listed (HS 84, 30): at most 30 + 30.
     expect(machines.value).toBe(30 / 150);
+    expect(machines.high).toBe(60 / 150);
     expect(machines.status).toBe('partial');
     expect(machines.note).toBe('at least: chapter 85 not itemised in the source');
     // Fully itemised year: a sector with no chapter listed is zero, and known to be.
     const fuels = one(set, 'composition.sector.value', { flow: 'export', sector: 'fuels' }, 'FY2023-24');
     expect([fuels.value, fuels.status]).toEqual([0, 'ok']);
-    // Nothing itemised and part of the flow not itemised: no sector value at all.
-    expect(
-      all(set, 'composition.sector.value', { flow: 'export', sector: 'fuels' }, 'FY2024-25'),
-    ).toHaveLength(0);
+    // Nothing itemised and part of the flow not itemised: kept from zero to the most HS 27 can hold.
+    const hidden = one(set, 'composition.sector.value', { flow: 'export', sector: 'fuels' }, 'FY2024-25');
+    expect([hidden.value, hidden.high, hidden.status]).toEqual([0, 30, 'partial']);
   });
 
   it('writes chapter lists compactly', () => {

@@ -13,10 +13,14 @@ describe('HHI', () => {
     expect(hhiNormalised(1, 1)).toBeNull();
   });
 
-  it('bounds the index when part of the flow is not itemised', () => {
+  it('bounds the index when part of the flow is not itemised, no hidden chapter above the smallest listed', () => {
+    // A top list: the rest 0.4 over 8 chapters, none above 0.2, packs at most into two chapters of 0.2.
     const { low, high } = hhiRange([0.4, 0.2], 0.4, 8);
     expect(low).toBeCloseTo(0.4 ** 2 + 0.2 ** 2 + 0.4 ** 2 / 8, 12);
-    expect(high).toBeCloseTo(0.4 ** 2 + 0.2 ** 2 + 0.4 ** 2, 12);
+    expect(high).toBeCloseTo(0.4 ** 2 + 0.2 ** 2 + 2 * 0.2 ** 2, 12);
+    // 0.5 left over 2 chapters cannot all sit under 0.2: not a top list, so one chapter may hold it all.
+    const loose = hhiRange([0.3, 0.2], 0.5, 2);
+    expect(loose.high).toBeCloseTo(0.3 ** 2 + 0.2 ** 2 + 0.5 ** 2, 12);
   });
 });
 
@@ -40,7 +44,8 @@ describe('concentration indicators', () => {
     const raw = one(set, 'concentration.hhi', { flow: 'export' }, 'FY2024-25');
     expect(raw.status).toBe('partial');
     expect(raw.value).toBeCloseTo(known + 0.4 ** 2 / (CHAPTERS.length - 2), 12);
-    expect(raw.high).toBeCloseTo(known + 0.4 ** 2, 12);
+    // 0.4 left, no chapter above HS 84's 0.2: two chapters of 0.2 at most.
+    expect(raw.high).toBeCloseTo(known + 2 * 0.2 ** 2, 12);
     expect(raw.note).toMatch(/^40\.0 % of the flow is not itemised/);
   });
 
@@ -50,7 +55,8 @@ describe('concentration indicators', () => {
     const low = 0.75 ** 2 + 0.05 ** 2 + 0.2 ** 2 / (n - 2);
     const normalised = one(set, 'concentration.hhiNormalised', { flow: 'import' }, 'FY2024-25');
     expect(normalised.value).toBeCloseTo(normalise(low, n), 12);
-    expect(normalised.high).toBeCloseTo(normalise(0.75 ** 2 + 0.05 ** 2 + 0.2 ** 2, n), 12);
+    // 0.2 left under a cap of 0.05 (HS 98): four chapters of 0.05 at most.
+    expect(normalised.high).toBeCloseTo(normalise(0.75 ** 2 + 0.05 ** 2 + 4 * 0.05 ** 2, n), 12);
     expect(normalised.note).toMatch(/^N = 11 HS chapters/);
   });
 

@@ -17,14 +17,34 @@ describe('Grubel–Lloyd', () => {
       { x: 0, m: 30 },
     ];
     const exact = 1 - (70 + 10 + 30) / (70 + 50 + 30);
-    const aggregate = grubelLloydAggregate(chapters, { x: 100, m: 50 }, true);
+    const complete = {
+      known: chapters,
+      exportOnly: [],
+      importOnly: [],
+      neither: 0,
+      rest: { x: 0, m: 0 },
+      cap: { x: 0, m: 0 },
+    };
+    const aggregate = grubelLloydAggregate(complete, { x: 100, m: 50 }, true);
     expect(aggregate?.low).toBeCloseTo(exact, 12);
     expect(aggregate?.high).toBeCloseTo(exact, 12);
     // The same as the mean of the chapter indices weighted by each chapter's trade.
     expect(exact).toBeCloseTo((70 / 150) * 0 + (50 / 150) * (1 - 10 / 50) + (30 / 150) * 0, 12);
-    const range = grubelLloydAggregate([{ x: 30, m: 10 }], { x: 150, m: 600 }, false);
+    // One chapter on both sides (30 | 10); HS 85 exported alone (20), HS 27 imported alone (400);
+    // rests: exports 100 (cap 15 a chapter), imports 190 (cap 10); 5 chapters itemised on neither side.
+    const sides = {
+      known: [{ x: 30, m: 10 }],
+      exportOnly: [20],
+      importOnly: [400],
+      neither: 5,
+      rest: { x: 100, m: 190 },
+      cap: { x: 15, m: 10 },
+    };
+    const range = grubelLloydAggregate(sides, { x: 150, m: 600 }, false);
     expect(range?.low).toBeCloseTo((2 * 10) / 750, 12);
-    expect(range?.high).toBeCloseTo((2 * (10 + Math.min(150 - 30, 600 - 10))) / 750, 12);
+    // HS 85 can match at most 10 of imports (the import cap), HS 27 at most 15 (the export cap); the
+    // rests left, 180 and 85, go to 5 chapters of at most min(15, 10) each: 50.
+    expect(range?.high).toBeCloseTo((2 * (10 + 10 + 15 + 50)) / 750, 12);
   });
 });
 
@@ -70,7 +90,11 @@ describe('intra-industry indicators', () => {
     expect([exact.status, exact.high]).toEqual(['ok', undefined]);
     const range = one(set, 'intraIndustry.aggregate', {}, 'FY2024-25');
     expect(range.value).toBeCloseTo((2 * 10) / 750, 12);
-    expect(range.high).toBeCloseTo((2 * (10 + 120)) / 750, 12);
+    // Export rest 60 over 8 free chapters fits under the smallest export itemised (30): a top list, so
+    // no hidden export chapter exceeds 30. Import rest 140 does not fit under 8 × 10: no cap but 140.
+    // HS 30 (exports 60) can match 60 of the import rest; HS 27 (imports 450) 30 of the export rest;
+    // what is left, 80 and 30, goes to the 7 chapters itemised on neither side, each at most 30: 30.
+    expect(range.high).toBeCloseTo((2 * (10 + 60 + 30 + 30)) / 750, 12);
     expect(range.status).toBe('partial');
     expect(range.note).toMatch(/^only 1 chapter is itemised on both sides \(5\.3 % of the pair's trade\)/);
   });

@@ -1,9 +1,12 @@
 import type { RenderedChart } from '../../charts/build.ts';
-import { chapterName, latestPeriod } from '../../indicators/query.ts';
+import { chapterName, latestPeriod, sectorName } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
-import { millions, pct, pick, select, usd } from '../facts.ts';
+import { millions, pct, percentText, pick, select, usdRange } from '../facts.ts';
+import { joinList } from '../narrative.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What the reporter buys from, and sells to, the partner: chapters and the sectors they make up. */
 export function writeComposition(
@@ -30,20 +33,26 @@ export function writeComposition(
     );
     return;
   }
-  const sectors = select(set, 'composition.sector.share', { flow })
-    .filter((i) => i.period === period && i.value !== null && (i.value ?? 0) > 0)
-    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  const inPeriod = select(set, 'composition.sector.share', { flow }).filter(
+    (i) => i.period === period && i.value !== null,
+  );
+  const sectors = inPeriod.filter((i) => (i.value ?? 0) > 0).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   const sentences = sectors.slice(0, 4).map((s) => {
-    const name = set.sectors.find((x) => x.id === s.dims?.sector)?.name ?? s.dims?.sector ?? '';
     const value = pick(set, 'composition.sector.value', period, { flow, sector: s.dims?.sector ?? '' });
-    return `${name.toLowerCase()} ${s.status === 'partial' ? 'at least ' : ''}${pct(s.value ?? undefined)} (${usd(value?.value ?? undefined)})`;
+    return `${sectorName(set, s.dims?.sector ?? '').toLowerCase()} ${percentText(s)} (${usdRange(value?.value ?? undefined, value?.high)})`;
   });
+  // Sectors with no chapter in the source's list: kept in view, with the most they can be.
+  const hidden = inPeriod.filter((i) => i.value === 0 && i.high !== undefined);
+  const most = Math.max(...hidden.map((i) => i.high ?? 0));
   const other = pick(set, 'composition.chapter.share', period, { flow, chapter: 'OTHER' });
   w.paragraph(
     `By sector, ${flow}s ${flow === 'import' ? 'from' : 'to'} ${partnerName} in ${period} were ${sentences.join('; ')}.` +
       (other?.value == null
         ? ''
-        : ` The source itemises its largest chapters only; the remaining ${pct(other.value)} is shown as "Other chapters", so sector shares marked "at least" are lower bounds.`),
+        : ` The source itemises its largest chapters only; the remaining ${pct(other.value)} is shown as "Other chapters", so a sector with chapters outside the list is a range: the chapters listed at least, at most what its other chapters can hold, none larger than the smallest chapter listed.`) +
+      (hidden.length === 0
+        ? ''
+        : ` ${capitalise(joinList(hidden.map((i) => sectorName(set, i.dims?.sector ?? '').toLowerCase())))} ${hidden.length > 1 ? 'have' : 'has'} no chapter in the list: ${hidden.length > 1 ? 'each is' : 'it is'} at most ${pct(most)} of ${flow}s.`),
   );
   writeChart(w, charts, `${flow}-composition`);
   const chapters = select(set, 'composition.chapter.value', { flow })

@@ -4,7 +4,7 @@ import { compactChapters, expandChapterRange } from '../../core/hs.ts';
 import { potentialNeeds } from '../../indicators/needs.ts';
 import { sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { bound, millions, pct, pick, select, usd, usdRange } from '../facts.ts';
+import { bound, millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
@@ -25,9 +25,11 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
   }
   const sharesPeriod = sectorShare(set, sectors[0]?.sector ?? '')?.period;
   const overall = pick(set, 'specialisation.worldShare', sharesPeriod, { reporter });
+  const world = worldOf(set, sharesPeriod);
   w.paragraph(
-    `Export potential “lite” asks what ${reporterName} would sell ${partnerName} in a sector if it won the same share of ${partnerName}'s imports as it holds of world exports in that sector: ${partnerName}'s published import demand times ${reporterName}'s share of world exports of the sector (${overall?.period ?? 'the latest year with world data'}). ` +
-      `The demand part applies ${reporterName}'s share of world exports of all goods${overall?.value == null ? '' : ` (${pct(overall.value)})`}; the supply part is what its specialisation in the sector adds or takes away. ` +
+    `Export potential “lite” asks what ${reporterName} would sell ${partnerName} in a sector if it won the same share of ${partnerName}'s imports as it holds of “world” exports in that sector: ${partnerName}'s published import demand times ${reporterName}'s share of ${world} in the sector (${overall?.period ?? 'the latest year with world data'}). ` +
+      `The demand part applies ${reporterName}'s share of ${world} of all goods${overall?.value == null ? '' : ` (${pct(overall.value)})`}; the supply part is what its specialisation in the sector adds or takes away. ` +
+      `Where those reporters miss part of world exports, the shares, and so the potentials, are overstated. ` +
       `It is a yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
   );
   for (const s of sectors) {
@@ -36,7 +38,7 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
   }
   writeChart(w, charts, 'export-potential');
   w.table({
-    caption: `USD million, except ${reporterName}'s share of world exports of the sector (${sharesPeriod ?? ''})`,
+    caption: `USD million, except ${reporterName}'s share of ${worldOf(set, sharesPeriod)} in the sector (${sharesPeriod ?? ''})`,
     columns: [
       { header: 'Sector', width: 0.19 },
       { header: `${partnerName}'s import demand`, width: 0.14, align: 'right' },
@@ -87,7 +89,7 @@ function sectorFinding(set: IndicatorSet, s: SectorPotential): string | undefine
     (set.sectors.find((x) => x.id === s.sector)?.chapters ?? []).flatMap(expandChapterRange),
   );
   const published = usdRange(demand.value ?? undefined, demand.high);
-  return `${said} Those exports are already ${bound(shareOfDemand)}${pct(shareOfDemand.value)} of ${partnerName}'s published demand of ${published}, while ${reporterName} holds ${pct(worldShare.value)} of world exports of the sector: the published demand figure looks narrower than the HS chapters that define the sector here (${chapters}).`;
+  return `${said} Those exports are already ${bound(shareOfDemand)}${pct(shareOfDemand.value)} of ${partnerName}'s published demand of ${published}, while ${reporterName} holds ${pct(worldShare.value)} of ${worldOf(set, worldShare.period)} in the sector: the published demand figure looks narrower than the HS chapters that define the sector here (${chapters}).`;
 }
 
 /** The reporter's share of world exports of a sector, in the latest year with world data. */

@@ -78,8 +78,8 @@ export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: Render
       { header: 'Sector', width: 0.34 },
       { header: `RCA, ${reporterName}`, width: 0.14, align: 'right' },
       { header: `RCA, ${partnerName}`, width: 0.14, align: 'right' },
-      { header: `${reporterName}'s share of world exports`, width: 0.19, align: 'right' },
-      { header: `${partnerName}'s share of world exports`, width: 0.19, align: 'right' },
+      { header: `${reporterName}'s share of “world” exports`, width: 0.19, align: 'right' },
+      { header: `${partnerName}'s share of “world” exports`, width: 0.19, align: 'right' },
     ],
     rows: sectors.map((s) => [
       sectorName(set, s.id),

@@ -143,7 +143,7 @@ export const buildPotential: ChartBuilder = (set, theme) => {
     };
   };
   const alt =
-    `Bar chart of ${reporterName}'s export potential ("lite") in ${partnerName} by sector, in ${inBn ? 'USD billion' : 'USD million'}: the potential (${partnerName}'s published import demand times ${reporterName}'s share of world exports in the sector), its demand and supply parts, and ${reporterName}'s actual exports to ${partnerName}. ` +
+    `Bar chart of ${reporterName}'s export potential ("lite") in ${partnerName} by sector, in ${inBn ? 'USD billion' : 'USD million'}: the potential (${partnerName}'s published import demand times ${reporterName}'s share of the exports of the reporters in the inputs, in the sector), its demand and supply parts, and ${reporterName}'s actual exports to ${partnerName}. ` +
     sectors
       .map((s) => {
         const gap = s.untapped?.value;

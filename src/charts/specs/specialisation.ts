@@ -1,6 +1,7 @@
 import { formatNumber } from '../../core/format.ts';
 import { rcaNeeds } from '../../indicators/needs.ts';
 import { chapterName, latestPeriod, select } from '../../indicators/query.ts';
+import { NOT_PRODUCTS } from '../../indicators/reports.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
 import { shortChapterLabel } from '../labels.ts';
@@ -9,8 +10,6 @@ import { PALETTE } from '../theme.ts';
 /** Each country's most specialised chapters shown, and the chapters the pair trades most each way. */
 const STRONGEST = 5;
 const TRADED = 5;
-/** Chapters that are not products (reserved, national use, not specified): an RCA there says nothing. */
-const NOT_PRODUCTS = new Set(['77', '98', '99']);
 
 export interface RcaComparison {
   period: string;
