@@ -1,4 +1,5 @@
 import { formatChange, formatNumber, formatPercent, formatUsd, usdUnitFor } from '../core/format.ts';
+import { parsePeriod } from '../core/periods.ts';
 import { pick, publishers, select, valueAt } from '../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../indicators/types.ts';
 
@@ -87,4 +88,42 @@ export function worldOf(set: IndicatorSet, period: string | undefined): string {
   return reporters
     ? `the exports of the ${reporters} reporters in the inputs`
     : 'the exports of the reporters in the inputs';
+}
+
+/** The latest level shift of a measure's series, with the growth before and after it, if there is one. */
+export function levelShift(
+  set: IndicatorSet,
+  measure: 'total' | 'exports' | 'imports',
+): { shift: Indicator; before?: Indicator; after?: Indicator } | undefined {
+  const shift = select(set, `growth.${measure}.levelShift`).pop();
+  if (shift?.value == null) return undefined;
+  const segment = (name: string) => pick(set, `growth.${measure}.segment`, undefined, { segment: name });
+  return { shift, before: segment('before'), after: segment('after') };
+}
+
+/** "8.6 % a year before it (FY2010-11–FY2021-22) and 6.6 % after (FY2022-23–FY2025-26)". */
+export function beforeAndAfter(shift: { before?: Indicator; after?: Indicator }): string {
+  const part = (i: Indicator | undefined, word: string) =>
+    i?.value == null ? '' : `${pct(i.value)} a year ${word} (${i.period})`;
+  return [part(shift.before, 'before it'), part(shift.after, 'after')].filter(Boolean).join(' and ');
+}
+
+/**
+ * Said beside a figure older than the briefing's data: its year, and whether it predates the latest
+ * level shift of the pair's trade (a finding drawn from before it may no longer hold).
+ */
+export function staleness(set: IndicatorSet, period: string, plural = false): string | undefined {
+  const year = parsePeriod(period.split('–').pop() ?? period)?.year;
+  const vintage = parsePeriod(set.meta.vintage.period)?.year;
+  if (year === undefined || vintage === undefined || year >= vintage) return undefined;
+  const shift = select(set, 'growth.total.levelShift').pop();
+  const shiftYear = shift && parsePeriod(shift.period)?.year;
+  const before = shiftYear !== undefined && year < shiftYear;
+  return `${plural ? `${period} figures` : `a ${period} figure`}, older than the ${set.meta.vintage.period} data${before ? `, from before the ${shift?.period} level shift in the pair's trade` : ''}`;
+}
+
+/** "; a 2019 figure, older than …": to close a parenthesis after a source, or nothing. */
+export function staleBeside(set: IndicatorSet, period: string): string {
+  const said = staleness(set, period);
+  return said ? `; ${said}` : '';
 }

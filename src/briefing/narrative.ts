@@ -1,6 +1,6 @@
 import { chapterName, sectorName } from '../indicators/query.ts';
-import type { IndicatorSet } from '../indicators/types.ts';
-import { change, latestYears, pct, pick, select, usd, valueAt } from './facts.ts';
+import type { Indicator, IndicatorSet } from '../indicators/types.ts';
+import { change, latestYears, levelShift, pct, pick, select, usd, valueAt } from './facts.ts';
 
 /**
  * The briefing's sentences, written from indicators.json: every number in them is looked up there,
@@ -28,10 +28,16 @@ function trend(set: IndicatorSet): string | undefined {
     (yoy === undefined || !previous
       ? ''
       : `, ${yoy < 0 ? 'down' : 'up'} ${pct(Math.abs(yoy))} on ${previous} (${usd(valueAt(set, 'trade.total', previous), 'bn')})`) +
-    (cagr?.value == null
-      ? '.'
-      : `; it has grown ${pct(cagr.value)} a year since ${cagr.dims?.from} (compound, endpoint).`)
+    (cagr?.value == null ? '.' : `; ${growthSentence(set, cagr)}.`)
   );
+}
+
+/** Growth since the first year, or, across a level shift, growth before and since it. */
+function growthSentence(set: IndicatorSet, cagr: Indicator): string {
+  const shifted = levelShift(set, 'total');
+  if (!shifted?.before?.value || !shifted.after?.value)
+    return `it has grown ${pct(cagr.value ?? undefined)} a year since ${cagr.dims?.from} (compound, endpoint)`;
+  return `it grew ${pct(shifted.before.value)} a year to ${shifted.before.dims?.to} and ${pct(shifted.after.value)} a year since ${shifted.shift.period}, when it jumped ${pct(shifted.shift.value ?? undefined)} in one year`;
 }
 
 function balanceFinding(set: IndicatorSet): string | undefined {
@@ -104,15 +110,22 @@ function targetFinding(set: IndicatorSet): string | undefined {
   const target =
     needed && pick(set, 'target.value', undefined, { targetYear: needed.dims?.targetYear ?? '' });
   if (!needed || !target) return undefined;
-  const achieved = pick(set, 'growth.total.cagr');
+  const shifted = levelShift(set, 'total');
+  const achieved = shifted?.after ?? pick(set, 'growth.total.cagr');
   const { latest } = latestYears(set);
   const lastYoy = latest ? valueAt(set, 'growth.total.yoy', latest) : undefined;
+  const others = select(set, 'target.requiredCagrReading', { targetYear: needed.dims?.targetYear ?? '' })
+    .map((i) => i.value)
+    .filter((v): v is number => v !== null);
+  const range =
+    others.length > 0
+      ? ` if ${target.period} means ${needed.period.split('–').pop()} (${pct(Math.min(...others))} to ${pct(Math.max(...others))} on other readings)`
+      : ` over ${needed.period}`;
+  const since = shifted?.after ? `since ${shifted.shift.period}` : `achieved since ${achieved?.dims?.from}`;
   return (
-    `The ${usd(target.value ?? undefined, 'bn')} target for ${target.period} needs trade to grow ${pct(needed.value ?? undefined)} a year over ${needed.period}` +
-    (achieved?.value == null
-      ? ''
-      : `, against ${pct(achieved.value)} a year achieved since ${achieved.dims?.from}`) +
-    (lastYoy === undefined ? '.' : ` and ${change(lastYoy)} in ${latest}.`)
+    `The ${usd(target.value ?? undefined, 'bn')} target for ${target.period} needs ${pct(needed.value ?? undefined)} growth a year${range}` +
+    (achieved?.value == null ? '' : `, against ${pct(achieved.value)} a year ${since}`) +
+    (lastYoy === undefined || shifted ? '.' : ` and ${change(lastYoy)} in ${latest}.`)
   );
 }
 

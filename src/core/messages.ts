@@ -246,8 +246,8 @@ export const indicatorNotes = {
 
   worldIsReporters: (period: string, reporters: number, total: string, countries: string[]) =>
     `Revealed comparative advantage and world market shares of ${countries.join(' and ')} for ${period} compare with "the world" of the ${reporters} reporters whose ${period} exports to the world by HS chapter are in the inputs (${total} of exports), not with every exporter.`,
-  nonProductsLeftOut: (period: string, shares: string[]) =>
-    `For ${period}, chapters that are not products (HS 77, 98, 99: reserved, special uses, commodities not specified by kind) are left out of revealed comparative advantage and world shares, from each country's exports and the world's alike: ${shares.join(' and ')} exports.`,
+  nonProductsLeftOut: (shares: string[]) =>
+    `Chapters that are not products (HS 77, 98, 99) are left out of every country's total and the world's: ${shares.join(' and ')} exports.`,
   worldNote: (reporters: number, complete: boolean) =>
     `world = the ${reporters} reporters in the inputs${complete ? '' : ', some not itemising all their exports by chapter'}`,
   worldShareLabel: (country: string, reporters: number) =>
@@ -274,6 +274,8 @@ export const indicatorNotes = {
 
   grubelLloydChapterLabel: (chapter: string) => `Intra-industry trade in HS ${chapter} (Grubel–Lloyd)`,
   grubelLloydAggregateLabel: () => 'Intra-industry trade, all chapters (Grubel–Lloyd)',
+  grubelLloydChapterRange: (hidden: string) =>
+    `a range: the chapter's ${hidden} are not itemised, so from none (0) to the most the source allows (none above its smallest chapter listed)`,
   grubelLloydRange: (known: number, covered: string) =>
     `only ${known} chapter${known === 1 ? ' is' : 's are'} itemised on both sides (${covered} of the pair's trade): the low end counts them alone, the high end adds the most the chapters not itemised could match, none larger than the smallest chapter each side itemises (the source lists the largest)`,
 
@@ -333,8 +335,6 @@ export const indicatorNotes = {
   needsPairChapters: (flow: string, partner: string) => `needs ${flowWith(flow, partner)} by HS chapter`,
   needsBothFlowsByChapter: (partner: string) =>
     `needs ${flowWith('export', partner)} and ${flowWith('import', partner)} by HS chapter for the same period`,
-  needsChapterFlow: (flow: string, chapter: string, partner: string) =>
-    `needs ${flowWith(flow, partner)} in HS ${chapter}, not itemised in the source`,
   needsWorldExportsByChapter: (country: string) => `needs ${country}'s exports to the world by HS chapter`,
   needsWorldExportsIn: (country: string, periods: string) =>
     `needs ${country}'s exports to the world by HS chapter for ${periods}`,

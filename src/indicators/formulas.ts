@@ -36,6 +36,13 @@ export const FORMULAS = {
     citation: 'World Bank, WDI growth-rate method (least-squares)',
     variant: 'log-linear: uses every year of the series',
   },
+  levelShift: {
+    name: 'Level shift',
+    expression:
+      'V_t / V_(t−1) − 1 for a year with |ln(V_t / V_(t−1))| at least ln 2 (the value doubles, or halves)',
+    citation: 'a structural break in the level of the series',
+    variant: 'growth then given as endpoint CAGR before the latest shift and from it to the latest year',
+  },
   share: { name: 'Share', expression: 'V_part / V_whole', citation: 'standard composition share' },
   shareOther: {
     name: 'Share of chapters not itemised',
@@ -172,8 +179,10 @@ export const FORMULAS = {
   },
   requiredCagr: {
     name: 'Growth needed to reach a target',
-    expression: '(Target / V_latest)^(1/n) − 1, n = target year − latest year',
+    expression: '(Target / V_base)^(1/n) − 1, n = years from the base year to the target year',
     citation: 'endpoint CAGR solved for the target',
+    variant:
+      'fiscal series: Y read as the fiscal year ending in Y (strictest); also calendar Y (n + 0.75) and the fiscal year starting in Y (n + 1), and from the latest final year',
   },
   projection: {
     name: 'Path at a constant growth rate',

@@ -26,6 +26,23 @@ export function cagrTrend(points: { t: number; value: number }[]): number | null
   return sxx === 0 ? null : Math.exp(sxy / sxx) - 1;
 }
 
+/**
+ * A level shift: a year whose value is at least double, or at most half, the year before's
+ * (|ln(V_t / V_(t−1))| ≥ ln 2). Growth measured across one says more about the shift than the trend.
+ */
+export const LEVEL_SHIFT = Math.log(2);
+
+/** Indices of the points that start a new level: consecutive years only. */
+export function levelShifts(points: { t: number; value: number }[]): number[] {
+  const found: number[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const [before, after] = [points[i - 1], points[i]];
+    if (!before || !after || after.t - before.t !== 1 || before.value <= 0 || after.value <= 0) continue;
+    if (Math.abs(Math.log(after.value / before.value)) >= LEVEL_SHIFT - 1e-12) found.push(i);
+  }
+  return found;
+}
+
 /** The growth rate that takes `current` to `target` in `years`. */
 export function requiredCagr(current: number, target: number, years: number): number | null {
   return cagrEndpoint(current, target, years);

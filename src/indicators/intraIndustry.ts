@@ -69,13 +69,12 @@ function sideValue(side: Side, chapter: string): number | undefined {
   return value ?? (side.unitemised ? undefined : 0);
 }
 
-/** What each side itemises of one period, and what its rest can hold, for the aggregate's bounds. */
+/** What each side itemises of one period, and what its rest can hold; the loop fills in `known`. */
 function chapterSides(
   ctx: IndicatorContext,
   exports: Side,
   imports: Side,
   totals: { x: number; m: number },
-  known: { x: number; m: number }[],
 ): ChapterSides {
   const values = (side: Side) => [...side.chapters.values()].map((i) => i.value ?? 0);
   const only = (one: Side, other: Side) =>
@@ -93,7 +92,7 @@ function chapterSides(
   const capOf = (side: Side, sideRest: number) =>
     unlistedCap(values(side), sideRest, products - side.chapters.size);
   return {
-    known,
+    known: [],
     exportOnly: only(exports, imports),
     importOnly: only(imports, exports),
     neither: exports.unitemised && imports.unitemised ? products - listed.size : 0,
@@ -121,7 +120,9 @@ export function intraIndustryIndicators(ctx: IndicatorContext): Indicator[] {
     const totalX = findIndicator(ctx.computed, 'trade.exports', {}, period);
     const totalM = findIndicator(ctx.computed, 'trade.imports', {}, period);
     if (exports.chapters.size === 0 || imports.chapters.size === 0 || !totalX || !totalM) continue;
-    const known: { x: number; m: number }[] = [];
+    const totals = { x: totalX.value ?? 0, m: totalM.value ?? 0 };
+    const sides = chapterSides(ctx, exports, imports, totals);
+    const known = sides.known;
     const used: Indicator[] = [totalX, totalM];
     const chapters = [...new Set([...exports.chapters.keys(), ...imports.chapters.keys()])].sort();
     for (const chapter of chapters) {
@@ -139,19 +140,29 @@ export function intraIndustryIndicators(ctx: IndicatorContext): Indicator[] {
         (i): i is Indicator => i !== undefined,
       );
       if (x === undefined || m === undefined) {
+        // One side hides the chapter in its rest, at most its cap: from no overlap to the most it can match.
+        const shown = x ?? m ?? 0;
+        const hidden = Math.min(shown, x === undefined ? sides.cap.x : sides.cap.m);
+        const high = grubelLloyd(shown, hidden);
         const flow = x === undefined ? 'export' : 'import';
-        out.push(notAvailable(base, t.needsChapterFlow(flow, chapter, ctx.partnerName)));
+        if (high === null) continue;
+        out.push({
+          ...base,
+          value: 0,
+          high,
+          status: 'partial',
+          note: t.grubelLloydChapterRange(flow === 'export' ? 'exports' : 'imports'),
+          ...inherit(from),
+        });
         continue;
       }
-      known.push({ x, m });
+      sides.known.push({ x, m });
       const value = grubelLloyd(x, m);
       if (value === null) continue;
       used.push(...from);
       out.push({ ...base, value, status: 'ok', ...inherit(from) });
     }
     const complete = !exports.unitemised && !imports.unitemised;
-    const totals = { x: totalX.value ?? 0, m: totalM.value ?? 0 };
-    const sides = chapterSides(ctx, exports, imports, totals, known);
     const aggregate = grubelLloydAggregate(sides, totals, complete);
     if (!aggregate) continue;
     const covered =

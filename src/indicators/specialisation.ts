@@ -75,16 +75,19 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
     const world = worldExports(reports);
     const origin = provenance(given.flatMap(rowsOf));
     const leftOut = nonProductShares(ctx, given);
-    if (leftOut)
-      ctx.notes.push({ kind: 'basis', text: t.nonProductsLeftOut(period, leftOut), sources: origin.sources });
     ctx.notes.push({
       kind: 'coverage',
-      text: t.worldIsReporters(
-        period,
-        world.reporters,
-        formatUsd(world.total),
-        countries.map((r) => nameOf(ctx, r.reporter)),
-      ),
+      text: [
+        t.worldIsReporters(
+          period,
+          world.reporters,
+          formatUsd(world.total),
+          countries.map((r) => nameOf(ctx, r.reporter)),
+        ),
+        leftOut ? t.nonProductsLeftOut(leftOut) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       sources: origin.sources,
     });
     const base = { period, ...origin, note: t.worldNote(world.reporters, world.complete) };

@@ -78,7 +78,11 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
       dims,
       ...(latestTotal.provisional ? { provisional: true } : {}),
     });
-    const achieved = ctx.computed.find((i) => i.id === 'growth.total.cagr');
+    out.push(...targetReadings(ctx, target.value, year, endYear, sources));
+    // Across a level shift the whole-series rate describes the shift; the rate since it is the trend.
+    const achieved =
+      findIndicator(ctx.computed, 'growth.total.segment', { segment: 'after' }) ??
+      ctx.computed.find((i) => i.id === 'growth.total.cagr');
     const paths: [string, number, string[]][] = [['required', needed, sources]];
     if (achieved?.value != null)
       paths.push(['achieved', achieved.value, [...new Set([...sources, ...achieved.sources])].sort()]);
@@ -87,6 +91,7 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
         out.push({
           id: 'target.path',
           label: path === 'required' ? 'Path to the target' : `Path at the ${achieved?.period} growth rate`,
+          ...(path === 'achieved' && achieved ? { note: achieved.label } : {}),
           period: periodLabel(ctx.series.basis, latest.year + k + 1),
           value,
           unit: 'USD',
@@ -99,4 +104,64 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
     }
   }
   return out;
+}
+
+/**
+ * The other readings of a target year: on a fiscal series "by 2030" may mean the fiscal year ending in
+ * 2030 (the reading used above, the strictest), calendar 2030 (three quarters of a year later, centre to
+ * centre) or the fiscal year starting in 2030; and where the latest year is provisional, the growth
+ * needed from the latest final year.
+ */
+function targetReadings(
+  ctx: IndicatorContext,
+  target: number,
+  year: number,
+  endYear: number,
+  sources: string[],
+): Indicator[] {
+  const totals = ctx.computed.filter((i) => i.id === 'trade.total' && i.value !== null);
+  const latest = totals[totals.length - 1];
+  const latestYear = latest && parsePeriod(latest.period)?.year;
+  if (!latest || latest.value === null || latestYear === undefined) return [];
+  const fiscal = ctx.series.basis === 'fiscal';
+  const final = [...totals].reverse().find((i) => !i.provisional);
+  const finalYear = final && parsePeriod(final.period)?.year;
+  const readings: { reading: string; from: Indicator; years: number; to: string }[] = [];
+  if (fiscal) {
+    readings.push(
+      { reading: 'calendar', from: latest, years: endYear - latestYear + 0.75, to: String(year) },
+      {
+        reading: 'fiscalStarting',
+        from: latest,
+        years: endYear + 1 - latestYear,
+        to: periodLabel('fiscal', endYear + 1),
+      },
+    );
+  }
+  if (latest.provisional && final && finalYear !== undefined && final !== latest) {
+    readings.push({
+      reading: 'fromFinal',
+      from: final,
+      years: endYear - finalYear,
+      to: periodLabel(ctx.series.basis, endYear),
+    });
+  }
+  return readings.flatMap(({ reading, from, years, to }) => {
+    const value = from.value === null ? null : requiredCagr(from.value, target, years);
+    if (value === null) return [];
+    return [
+      {
+        id: 'target.requiredCagrReading',
+        label: `Annual growth needed to reach the ${year} target, read as ${to} from ${from.period}`,
+        period: `${from.period}–${to}`,
+        value,
+        unit: 'ratio',
+        formula: 'requiredCagr' as const,
+        sources: [...new Set([...sources, ...from.sources])].sort(),
+        status: 'ok' as const,
+        dims: { targetYear: String(year), reading, from: from.period, to, years: String(years) },
+        ...(from.provisional ? { provisional: true as const } : {}),
+      },
+    ];
+  });
 }

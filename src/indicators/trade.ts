@@ -3,7 +3,7 @@ import { indicatorNotes as t } from '../core/messages.ts';
 import type { TradeRow } from '../normalise/table.ts';
 import { balance, coverageRatio, share } from './bilateral.ts';
 import { type IndicatorContext, notAvailable, provenance } from './context.ts';
-import { cagrEndpoint, cagrTrend, yoy } from './growth.ts';
+import { cagrEndpoint, cagrTrend, levelShifts, yoy } from './growth.ts';
 import type { Indicator } from './types.ts';
 
 type Measure = 'exports' | 'imports' | 'total';
@@ -175,6 +175,7 @@ function growthIndicators(
       ...all,
     });
   }
+  out.push(...shiftIndicators(measure, label, list));
   if (trend !== null) {
     out.push({
       id: `growth.${measure}.trend`,
@@ -186,6 +187,58 @@ function growthIndicators(
       status: 'ok',
       dims: { measure, from: first.period, to: last.period },
       ...all,
+    });
+  }
+  return out;
+}
+
+/**
+ * The latest level shift of a series, and the endpoint growth before it (from the shift before, or the
+ * start) and after it (from the shift year to the end): the rates a reader can compare with a target.
+ */
+function shiftIndicators(
+  measure: Measure,
+  label: string,
+  list: { period: string; year: number; value: number; rows: TradeRow[] }[],
+): Indicator[] {
+  const shifts = levelShifts(list.map((p) => ({ t: p.year, value: p.value })));
+  const at = shifts[shifts.length - 1];
+  if (at === undefined) return [];
+  const start = shifts[shifts.length - 2] ?? 0;
+  const [before, shift] = [list[at - 1], list[at]];
+  if (!before || !shift) return [];
+  const out: Indicator[] = [
+    {
+      id: `growth.${measure}.levelShift`,
+      label: `${label}: level shift`,
+      period: shift.period,
+      value: shift.value / before.value - 1,
+      unit: 'ratio',
+      formula: 'levelShift',
+      status: 'ok',
+      dims: { measure, from: before.period },
+      ...provenance([...before.rows, ...shift.rows]),
+    },
+  ];
+  const segments: [string, typeof list][] = [
+    ['before', list.slice(start, at)],
+    ['after', list.slice(at)],
+  ];
+  for (const [segment, points] of segments) {
+    const [first, last] = [points[0], points[points.length - 1]];
+    if (!first || !last || last.year === first.year) continue;
+    const value = cagrEndpoint(first.value, last.value, last.year - first.year);
+    if (value === null) continue;
+    out.push({
+      id: `growth.${measure}.segment`,
+      label: `${label}: CAGR (endpoint) ${segment} the ${shift.period} level shift`,
+      period: `${first.period}–${last.period}`,
+      value,
+      unit: 'ratio',
+      formula: 'cagr',
+      status: 'ok',
+      dims: { measure, segment, from: first.period, to: last.period, shift: shift.period },
+      ...provenance(points.flatMap((p) => p.rows)),
     });
   }
   return out;

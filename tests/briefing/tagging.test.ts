@@ -65,7 +65,7 @@ describe('the structure of the default briefing', () => {
       expect(figure.attributes['/BBox']).toHaveLength(4);
     }
     const rca = figures.find((f) => f.alt.startsWith('Dot chart of revealed comparative advantage'));
-    expect(rca?.alt).toContain('India has an RCA above 1 in 40 chapters, Russia in 15.');
+    expect(rca?.alt).toContain('India has an RCA above 1 in 40 chapters, Russia in 16.');
     const scenarios = figures.find((f) => f.alt.startsWith('Stacked bar chart'));
     expect(scenarios?.alt).toContain('exports USD 9.4 bn, covering 17.0 % of imports');
   });

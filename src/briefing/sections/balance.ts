@@ -1,7 +1,19 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { publishers, sortPeriods } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
-import { change, latestYears, millions, pct, pick, select, usd, valueAt } from '../facts.ts';
+import {
+  beforeAndAfter,
+  change,
+  latestYears,
+  levelShift,
+  millions,
+  pct,
+  pick,
+  select,
+  staleBeside,
+  usd,
+  valueAt,
+} from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
@@ -33,15 +45,19 @@ export function writeBalance(w: Writer, set: IndicatorSet, charts: RenderedChart
       : latest && first && deepest
         ? `${record}: the balance went from ${usd(first.value ?? undefined, 'bn')} in ${first.period} to ${usd(valueAt(set, 'trade.balance', latest), 'bn')} in ${latest} and was lowest in ${deepest.period} (${usd(deepest.value ?? undefined, 'bn')}).`
         : '';
+  const shifted = levelShift(set, 'imports');
   const growth =
     x?.value != null && m?.value != null
-      ? ` Since ${x.dims?.from}, imports grew ${pct(m.value)} a year and exports ${pct(x.value)} (compound annual rates, endpoint).`
+      ? ` Since ${x.dims?.from}, imports grew ${pct(m.value)} a year and exports ${pct(x.value)} (compound annual rates, endpoint)` +
+        (shifted
+          ? `; imports shifted level in ${shifted.shift.period} (${change(shifted.shift.value ?? undefined)} on the year), growing ${beforeAndAfter(shifted)}.`
+          : '.')
       : '';
   const weight = select(set, 'trade.partnerShareOfReporterTrade')
     .filter((i) => i.value !== null)
     .pop();
   const share = weight
-    ? ` In ${weight.period}${/^\d{4}$/.test(weight.period) ? ' (calendar year)' : ''}, ${partnerName} accounted for ${pct(weight.value ?? undefined)} of ${reporterName}'s trade with the world (${publishers(set, weight.sources).join('; ')}).`
+    ? ` In ${weight.period}${/^\d{4}$/.test(weight.period) ? ' (calendar year)' : ''}, ${partnerName} accounted for ${pct(weight.value ?? undefined)} of ${reporterName}'s trade with the world (${publishers(set, weight.sources).join('; ')}${staleBeside(set, weight.period)}).`
     : '';
   if (text || growth || share) w.paragraph(`${text}${growth}${share}`.trim());
   writeChart(w, charts, 'trade-over-time');

@@ -4,7 +4,7 @@ import type { Writer } from '../writer.ts';
 
 /** Formulas with their citations, the sector definitions, and what was read from which file. */
 export function writeMethodology(w: Writer, set: IndicatorSet): void {
-  w.section('Methodology', { newPage: true });
+  w.section('Methodology', { keepWith: 200 });
   w.paragraph(
     'Values are converted to US dollars and brought to HS chapter level before any indicator is computed. Fiscal years (April–March) and calendar years are kept apart. Every indicator in indicators.json carries its unit, period, formula and the source ids of the rows behind it; X is the reporter’s exports to the partner, M its imports from the partner.',
   );

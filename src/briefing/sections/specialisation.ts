@@ -4,7 +4,7 @@ import { indicatorNotes } from '../../core/messages.ts';
 import { rcaNeeds } from '../../indicators/needs.ts';
 import { chapterName, sectorName } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
-import { pct, pick } from '../facts.ts';
+import { pct, pick, staleness } from '../facts.ts';
 import { joinList } from '../narrative.ts';
 import type { Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
@@ -27,9 +27,15 @@ export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: Render
   const above = (list: typeof all.reporter) => list.filter((i) => (i.value ?? 0) > 1).length;
   w.paragraph(
     `Revealed comparative advantage (RCA, Balassa) compares a chapter's weight in a country's exports with its weight in world exports; above 1, the country is specialised in it. ` +
-      `For ${period}, “the world” is ${world ?? 'the reporters in the inputs'}, not every exporter. ` +
+      `For ${period}, “the world” is ${world ?? 'the reporters in the inputs'}, not every exporter, and “world exports” below means theirs. ` +
       `${reporterName}${share?.value == null ? '' : `, with ${pct(share.value)} of their exports,`} has an RCA above 1 in ${above(all.reporter)} of ${all.reporter.length} chapters; ${partnerName} in ${above(all.partner)} of ${all.partner.length}.`,
   );
+  const stale = staleness(set, period, true);
+  if (stale) {
+    w.paragraph(
+      `These are ${stale}: they describe what each country sold the world then, not the pair's trade today.`,
+    );
+  }
   // The chart lists chapters from the reporter's edge to the partner's: each side's clearest
   // specialisations the other lacks are at its own end of that list.
   type ByChapter = typeof comparison.reporter;

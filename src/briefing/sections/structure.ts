@@ -1,5 +1,6 @@
+import { parsePeriod } from '../../core/periods.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { bound, indexText, pct, percentText, pick, select } from '../facts.ts';
+import { bound, indexText, pct, percentText, pick, select, staleness } from '../facts.ts';
 import { joinList } from '../narrative.ts';
 import { COLOURS, TYPE } from '../style.ts';
 import { unavailableGroups } from '../unavailable.ts';
@@ -18,7 +19,7 @@ const FORMULAS = [
 ] as const;
 
 /** Digits an index is printed with: the raw HHI runs small, so it needs one more. */
-const DIGITS: Record<string, number> = { hhi: 3 };
+const DIGITS: Record<string, number> = { hhi: 3, grubelLloydAggregate: 3 };
 
 /**
  * How the pair's trade is built: concentration by chapter, intra-industry trade, and, where the inputs
@@ -26,12 +27,15 @@ const DIGITS: Record<string, number> = { hhi: 3 };
  */
 export function writeStructure(w: Writer, set: IndicatorSet): void {
   w.section('Structure of the trade', { keepWith: 140 });
-  const available = set.indicators.filter(
-    (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null,
+  const available = latestOfEach(
+    set.indicators.filter(
+      (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null && !i.dims?.chapter,
+    ),
   );
   const sentences = [concentrationFinding(set), intraIndustryFinding(set)].filter(Boolean);
   if (sentences.length > 0) w.paragraph(sentences.join(' '));
   if (available.length > 0) {
+    const stale = available.map((i) => staleness(set, i.period));
     w.table({
       columns: [
         { header: 'Indicator', width: 0.5 },
@@ -39,8 +43,29 @@ export function writeStructure(w: Writer, set: IndicatorSet): void {
         { header: 'Value', width: 0.16, align: 'right' },
         { header: 'Scale', width: 0.18 },
       ],
-      rows: available.map((i) => [capitalise(i.label), i.period, valueText(i), scaleOf(i)]),
+      rows: available.map((i, k) => [
+        capitalise(i.label),
+        stale[k] ? `${i.period} *` : i.period,
+        valueText(i),
+        scaleOf(i),
+      ]),
     });
+    const said = [...new Set(stale.filter((x): x is string => x !== undefined))];
+    if (said.length > 0) {
+      w.paragraph(`* ${capitalise(joinList(said))}: it describes the trade of that year, not of today.`, {
+        size: TYPE.body - 0.5,
+        colour: COLOURS.muted,
+      });
+    }
+  }
+  const byChapter = set.indicators.filter(
+    (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null && i.dims?.chapter,
+  );
+  if (byChapter.length > available.length) {
+    w.paragraph(
+      `The same measures by HS chapter (${byChapter.length} values) are in tables/structure.csv, and in the annex for the latest year.`,
+      { size: TYPE.body - 0.5, colour: COLOURS.muted },
+    );
   }
   const missing = unavailableGroups(set, FORMULAS);
   if (missing.length > 0) {
@@ -51,6 +76,18 @@ export function writeStructure(w: Writer, set: IndicatorSet): void {
       { size: TYPE.body - 0.5, colour: COLOURS.muted },
     );
   }
+}
+
+/** The latest period of each indicator (id and dims apart from the period). */
+function latestOfEach(list: Indicator[]): Indicator[] {
+  const key = (i: Indicator) => `${i.id}|${JSON.stringify(i.dims ?? {})}`;
+  const latest = new Map<string, Indicator>();
+  for (const i of list) {
+    const seen = latest.get(key(i));
+    if (!seen || (parsePeriod(i.period)?.year ?? 0) >= (parsePeriod(seen.period)?.year ?? 0))
+      latest.set(key(i), i);
+  }
+  return list.filter((i) => latest.get(key(i)) === i);
 }
 
 function valueText(i: Indicator): string {
@@ -101,10 +138,10 @@ function intraIndustryFinding(set: IndicatorSet): string | undefined {
   const aggregate = select(set, 'intraIndustry.aggregate').find((i) => i.value !== null);
   if (!aggregate) return undefined;
   const chapters = select(set, 'intraIndustry.chapter').filter(
-    (i) => i.value !== null && i.period === aggregate.period,
+    (i) => i.value !== null && i.status === 'ok' && i.period === aggregate.period,
   );
   return (
-    `Intra-industry trade (Grubel–Lloyd, 0 = trade one way only, 1 = fully two-way) is ${indexText(aggregate)} over all chapters` +
+    `Intra-industry trade (Grubel–Lloyd, 0 = trade one way only, 1 = fully two-way) is ${indexText(aggregate, 3)} over all chapters` +
     (chapters.length > 0
       ? `; of the chapters itemised on both sides, ${joinList(chapters.map((c) => `HS ${c.dims?.chapter} reaches ${indexText(c)}`))}.`
       : '.')

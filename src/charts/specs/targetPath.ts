@@ -26,10 +26,11 @@ export const buildTargetPath: ChartBuilder = (set, theme) => {
   const required = paths.filter((p) => p.dims?.path === 'required');
   const achieved = paths.filter((p) => p.dims?.path === 'achieved');
   const achievedRate = Number(achieved[0]?.dims?.growth);
+  const shift = select(set, 'growth.total.levelShift').pop();
   const names = {
     actual: 'Total trade',
     required: `Needed: ${formatPercent(requiredGrowth.value ?? 0)} a year`,
-    achieved: `At the ${achieved[0] ? formatPercent(achievedRate) : ''} a year achieved since ${totals[0]?.period}`,
+    achieved: `At the ${achieved[0] ? formatPercent(achievedRate) : ''} a year achieved ${shift ? `since the ${shift.period} level shift` : `since ${totals[0]?.period}`}`,
   };
   const point = (series: string) => (i: { period: string; value: number | null }) => ({
     series,
@@ -50,7 +51,7 @@ export const buildTargetPath: ChartBuilder = (set, theme) => {
     `Line chart of total trade between ${set.meta.reporterName} and ${set.meta.partnerName}, ${totals[0]?.period} to ${last.period}, in USD billion, ` +
     `with the path to ${formatUsd(target.value ?? 0, 'bn')} by ${finalPeriod}. Reaching it needs ${formatPercent(requiredGrowth.value ?? 0)} growth a year from ${formatUsd(last.value ?? 0, 'bn')} in ${last.period}` +
     (achieved.length
-      ? `; growth since ${totals[0]?.period} averaged ${formatPercent(achievedRate)} a year.`
+      ? `; growth ${shift ? `since the ${shift.period} level shift` : `since ${totals[0]?.period}`} averaged ${formatPercent(achievedRate)} a year.`
       : '.');
   const spec = framed(theme, {
     title,
