@@ -15,6 +15,9 @@ export function toCsv(columns: string[], rows: (string | number | null)[][], bom
   return stringify(rows, { header: true, columns, escape_formulas: true, bom, record_delimiter: 'unix' });
 }
 
+/** Measures of the trade's structure by HS chapter: one row per chapter and year, for the annex file. */
+const BY_CHAPTER = ['fit.marketShare', 'intraIndustry.chapter', 'specialisation.rca'];
+
 export function buildTables(set: IndicatorSet, options: { bom?: boolean } = {}): CsvTable[] {
   const bom = options.bom ?? false;
   const periods = sortPeriods(
@@ -101,6 +104,26 @@ export function buildTables(set: IndicatorSet, options: { bom?: boolean } = {}):
           i.needs ?? '',
           i.note ?? '',
         ]),
+        bom,
+      ),
+    },
+    {
+      file: 'tables/structure.csv',
+      csv: toCsv(
+        ['id', 'period', 'chapter', 'exporter', 'importer', 'value', 'high', 'status', 'formula'],
+        set.indicators
+          .filter((i) => BY_CHAPTER.includes(i.id) && i.dims?.chapter && i.value !== null)
+          .map((i) => [
+            i.id,
+            i.period,
+            i.dims?.chapter ?? '',
+            i.dims?.exporter ?? i.dims?.reporter ?? '',
+            i.dims?.importer ?? '',
+            i.value,
+            i.high ?? null,
+            i.status,
+            i.formula,
+          ]),
         bom,
       ),
     },

@@ -62,10 +62,10 @@ export function writeStructure(w: Writer, set: IndicatorSet): void {
     (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null && i.dims?.chapter,
   );
   if (byChapter.length > available.length) {
-    w.paragraph(
-      `The same measures by HS chapter (${byChapter.length} values) are in tables/structure.csv, and in the annex for the latest year.`,
-      { size: TYPE.body - 0.5, colour: COLOURS.muted },
-    );
+    w.paragraph(`The same measures by HS chapter (${byChapter.length} values) are in tables/structure.csv.`, {
+      size: TYPE.body - 0.5,
+      colour: COLOURS.muted,
+    });
   }
   const missing = unavailableGroups(set, FORMULAS);
   if (missing.length > 0) {
