@@ -18,7 +18,7 @@ import {
 import { runMessages as m } from '../src/core/messages.ts';
 import {
   type Build,
-  CURRENT,
+  currentBuild,
   discardBuild,
   exposeCurrent,
   startBuild,
@@ -60,7 +60,8 @@ export async function runPipeline(
   await mkdir(base.outDir, { recursive: true });
   const release = await acquireLock(base.outDir, {
     ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
-    onStale: (pid) => base.log.log('warn', 'stale-lock', m.staleLock(pid)),
+    onStale: (holder, reason) =>
+      base.log.log('warn', 'stale-lock', m.staleLock(holder?.pid, holder?.host, reason)),
   });
   try {
     return await runLocked(base, options);
@@ -79,7 +80,9 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
   // The edition is the data: a new document date alone makes a new PDF (archived by its hash), not a new edition.
   const editionId = sha256(JSON.stringify({ inputs, configHash })).slice(0, 16);
   const before = await previousEdition(base.outDir, pair, editionId);
-  const build = await startBuild(base.outDir);
+  const build = await startBuild(base.outDir, (problem) =>
+    base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
+  );
   const ctx: RunContext = { ...base, buildDir: build.dir, ...(before ? { previousEdition: before } : {}) };
   const fullRun = !options.partial;
   let outcome: Awaited<ReturnType<typeof runStages>>;
@@ -172,11 +175,12 @@ async function inputsKey(ctx: RunContext, inputs: FileHash[]): Promise<Record<st
 
 /** Archives the current build's edition unless its PDF is archived already; a failure here is reported, not fatal. */
 async function archiveCurrent(ctx: RunContext, pair: string): Promise<void> {
-  const current = await readManifest(join(ctx.outDir, CURRENT));
-  if (!current?.stages.briefing) return;
+  const build = await currentBuild(ctx.outDir);
+  const current = build === undefined ? undefined : await readManifest(build);
+  if (!build || !current?.stages.briefing) return;
   try {
     const edition = { id: current.edition.id, vintage: current.edition.vintage };
-    const { dir, created } = await archiveEdition(ctx.outDir, pair, edition, join(ctx.outDir, CURRENT));
+    const { dir, created } = await archiveEdition(ctx.outDir, pair, edition, build);
     if (created)
       ctx.log.log('info', 'archived', m.archived(shownPath(join(ctx.outDir, dir))), { edition: edition.id });
   } catch (error) {

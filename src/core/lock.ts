@@ -1,68 +1,111 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { TEMP_MARK } from './atomic.ts';
 import { LockedError } from './errors.ts';
 import { runMessages as m } from './messages.ts';
+import { shownPath } from './paths.ts';
 
 export const LOCK_FILE = '.lock';
 /** Held only while a stale lock is being removed, so two runs never both take one over. */
 const TAKEOVER_FILE = '.lock.takeover';
 const POLL_MS = 200;
+/** The holder renews its lease (the lock file's modification time) this often... */
+const RENEW_MS = 5_000;
+/** ...and a lease not renewed for this long is stale, whatever host or process the lock names. */
+export const LEASE_SECONDS = 60;
 
 interface LockInfo {
   pid: number;
   host: string;
   /** When the process started (Linux clock ticks since boot): a reused pid has another start. */
   started?: string;
+  /** Tells this holder from any other: in containers every run is process 1. */
+  token?: string;
 }
 
+interface Holder {
+  info: LockInfo | undefined;
+  /** Seconds since the lease was last renewed. */
+  age: number;
+}
+
+/** Why a lock is stale, as the takeover warning says it; undefined while its holder may be working. */
+export type StaleReason = 'gone' | 'expired' | 'malformed';
+
 /**
- * One run per output folder. The lock file names its holder; a holder on this host that no longer
- * exists (a run killed with kill -9) leaves a stale lock, which the next run takes over.
- * Returns the function that releases the lock.
+ * One run per output folder. The lock file names its holder and is a lease: the holder renews it every
+ * few seconds from a thread of its own, so a lock whose holder died anywhere (another host, a restarted
+ * container with a new name) goes stale after LEASE_SECONDS and is taken over. A holder on this host
+ * that no longer exists is seen at once. Returns the function that releases the lock.
  */
 export async function acquireLock(
   dir: string,
-  options: { waitSeconds?: number; onStale?: (pid: number) => void } = {},
+  options: {
+    waitSeconds?: number;
+    onStale?: (holder: LockInfo | undefined, reason: StaleReason) => void;
+  } = {},
 ): Promise<() => Promise<void>> {
   const path = join(dir, LOCK_FILE);
   const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
-  const mine = describe(process.pid);
+  const mine = { ...describe(process.pid), token: randomUUID() };
   for (;;) {
     if (await createExclusive(path, mine)) {
+      const renewer = renewLease(path);
       return async () => {
-        const holder = await readLock(path);
-        if (holder?.pid === mine.pid && holder.host === mine.host) await unlink(path).catch(() => undefined);
+        await renewer.terminate();
+        const holder = await readHolder(path);
+        if (holder?.info?.token === mine.token) await unlink(path).catch(() => undefined);
       };
     }
-    const holder = await readLock(path);
-    if (holder === undefined || isStale(holder)) {
-      const stale = await takeOver(dir, path);
-      if (stale) options.onStale?.(stale.pid);
+    const holder = await readHolder(path);
+    if (holder === undefined) continue;
+    const reason = staleness(holder);
+    if (reason) {
+      if (await takeOver(dir, path)) options.onStale?.(holder.info, reason);
       continue;
     }
-    if (Date.now() >= deadline) throw new LockedError(m.locked(dir, holder.pid, holder.host));
+    if (Date.now() >= deadline)
+      throw new LockedError(
+        m.locked(shownPath(dir), path, holder.info?.pid, holder.info?.host, holder.age, LEASE_SECONDS),
+      );
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
-/** Removes a stale lock under the takeover file; the stale holder if removed, else undefined. */
-async function takeOver(dir: string, path: string): Promise<LockInfo | undefined> {
+/**
+ * Touches the lock every RENEW_MS on a worker thread, so a stage that keeps the main thread busy
+ * cannot let the lease lapse. Unreferenced: it never keeps the process alive.
+ */
+function renewLease(path: string): Worker {
+  const worker = new Worker(
+    `const { utimesSync } = require('node:fs');
+     const { path, every } = require('node:worker_threads').workerData;
+     setInterval(() => { try { const now = new Date(); utimesSync(path, now, now); } catch {} }, every);`,
+    { eval: true, workerData: { path, every: RENEW_MS } },
+  );
+  worker.unref();
+  return worker;
+}
+
+/** Removes a stale lock under the takeover file; true if this run removed it. */
+async function takeOver(dir: string, path: string): Promise<boolean> {
   const takeover = join(dir, TAKEOVER_FILE);
   if (!(await createExclusive(takeover, describe(process.pid)))) {
     // Someone else is taking over; if that run died mid-way, its takeover file is stale in turn.
-    const other = await readLock(takeover);
-    if (other === undefined || isStale(other)) await unlink(takeover).catch(() => undefined);
+    const other = await readHolder(takeover);
+    if (other && staleness(other)) await unlink(takeover).catch(() => undefined);
     else await new Promise((resolve) => setTimeout(resolve, POLL_MS / 4));
-    return undefined;
+    return false;
   }
   try {
-    const holder = await readLock(path);
-    if (holder !== undefined && !isStale(holder)) return undefined;
+    const holder = await readHolder(path);
+    if (holder === undefined || !staleness(holder)) return false;
     await unlink(path).catch(() => undefined);
-    return holder;
+    return true;
   } finally {
     await unlink(takeover).catch(() => undefined);
   }
@@ -73,7 +116,7 @@ async function takeOver(dir: string, path: string): Promise<LockInfo | undefined
  * fails if `path` exists. A reader never sees a lock file without its holder.
  */
 async function createExclusive(path: string, info: LockInfo): Promise<boolean> {
-  const temp = `${path}${TEMP_MARK}${process.pid}`;
+  const temp = `${path}${TEMP_MARK}${info.token ?? randomUUID()}`;
   await writeFile(temp, JSON.stringify(info));
   try {
     await link(temp, path);
@@ -101,27 +144,49 @@ function startTime(pid: number): string | undefined {
   }
 }
 
-async function readLock(path: string): Promise<LockInfo | undefined> {
+/** The lock's holder and the age of its lease; undefined when there is no lock (any more). */
+async function readHolder(path: string): Promise<Holder | undefined> {
+  let text: string;
+  let age: number;
   try {
-    const info = JSON.parse(await readFile(path, 'utf8')) as Partial<LockInfo>;
-    if (typeof info.pid !== 'number' || typeof info.host !== 'string') return undefined;
+    age = (Date.now() - (await stat(path)).mtimeMs) / 1000;
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { info: parseLock(text), age };
+}
+
+function parseLock(text: string): LockInfo | undefined {
+  try {
+    const info = JSON.parse(text) as Partial<LockInfo>;
+    // Process ids 0 and below name a process group or every process, never a holder.
+    if (!Number.isSafeInteger(info.pid) || (info.pid as number) <= 0 || typeof info.host !== 'string')
+      return undefined;
     return {
-      pid: info.pid,
+      pid: info.pid as number,
       host: info.host,
       ...(typeof info.started === 'string' ? { started: info.started } : {}),
+      ...(typeof info.token === 'string' ? { token: info.token } : {}),
     };
   } catch {
     return undefined;
   }
 }
 
-/** A holder on this host whose process is gone, or whose pid now belongs to a later process. */
-function isStale(holder: LockInfo): boolean {
-  if (holder.host !== hostname()) return false;
+/** A lock naming no valid holder, a holder on this host that is gone, or a lease left to lapse. */
+function staleness({ info, age }: Holder): StaleReason | undefined {
+  if (!info) return 'malformed';
+  if (info.host === hostname() && !alive(info)) return 'gone';
+  return age > LEASE_SECONDS ? 'expired' : undefined;
+}
+
+/** The process exists and is the one that wrote the lock, not a later one given the same pid. */
+function alive(info: LockInfo): boolean {
   try {
-    process.kill(holder.pid, 0);
+    process.kill(info.pid, 0);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
-  return holder.started !== undefined && startTime(holder.pid) !== holder.started;
+  return info.started === undefined || startTime(info.pid) === info.started;
 }

@@ -208,10 +208,31 @@ export const progressMessages = {
   reading: (file: string) => `reading ${file}`,
 };
 
+/** How to clear a lock when no run holds it: every exit-75 message ends with it. */
+const clearLockByHand = (dir: string, lockFile: string, lease: number): string =>
+  `A lock whose holder stops renewing it is taken over after ${lease} s; if no run is working on ${dir}, you can clear it at once with: rm ${shellWord(lockFile)}`;
+/** A path as a shell command takes it, to paste as it is. */
+const shellWord = (text: string): string =>
+  /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+
 export const runMessages = {
-  locked: (dir: string, pid: number | undefined, host: string | undefined) =>
-    `another run (process ${pid ?? '?'} on ${host ?? '?'}) holds the lock on ${dir}: wait for it to finish, or pass --wait SECONDS`,
-  staleLock: (pid: number) => `took over the lock of run ${pid}, which no longer exists`,
+  locked: (
+    dir: string,
+    lockFile: string,
+    pid: number | undefined,
+    host: string | undefined,
+    age: number,
+    lease: number,
+  ) =>
+    `another run (process ${pid ?? '?'} on ${host === undefined ? '?' : quote(host)}, lease renewed ${Math.round(age)} s ago) holds the lock on ${dir}: wait for it to finish, or pass --wait SECONDS. ${clearLockByHand(dir, lockFile, lease)}`,
+  currentIgnored: (problem: { kind: 'outside'; target: string } | { kind: 'not-a-link' }) =>
+    problem.kind === 'outside'
+      ? `.current points outside the output folder's builds (to ${quote(problem.target)}): it is not followed, and this run builds afresh and replaces it`
+      : '.current is not a link (was the output folder copied with cp -rL?): this run builds afresh and replaces the copied outputs; other files are left as they are',
+  staleLock: (pid: number | undefined, host: string | undefined, reason: 'gone' | 'expired' | 'malformed') =>
+    reason === 'malformed'
+      ? 'took over a lock that names no valid process'
+      : `took over the lock of run ${pid} on ${quote(host ?? '?')}, ${reason === 'gone' ? 'which no longer exists' : 'whose lease was not renewed'}`,
   upToDate: (dir: string) => `up to date: nothing changed since the last run, ${dir} is as it was`,
   stageSkipped: (stage: string) => `${stage}: unchanged, skipped`,
   archived: (path: string) => `edition archived in ${path}`,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { copyFile, link, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { TEMP_MARK } from './atomic.ts';
@@ -24,19 +25,31 @@ export interface Build {
   previous?: string;
 }
 
+/** What `.current` is when it is not a link to a build: said to the user, then set aside. */
+export type CurrentProblem = { kind: 'outside'; target: string } | { kind: 'not-a-link' };
+
 /**
  * Starts a build beside the current one. It begins as hard links to the current build's files, so
  * stages that are skipped keep their outputs at no cost, and a stage that runs replaces its files by
- * rename without touching the build readers see.
+ * rename without touching the build readers see. Its name is made unique by the file system, never
+ * from the process id alone: in a container every run is process 1.
  */
-export async function startBuild(outDir: string): Promise<Build> {
-  await mkdir(join(outDir, BUILDS), { recursive: true });
-  const previous = await currentBuild(outDir);
+export async function startBuild(
+  outDir: string,
+  onProblem: (problem: CurrentProblem) => void = () => undefined,
+): Promise<Build> {
+  await ensureRealFolder(join(outDir, BUILDS));
+  const current = await readCurrent(outDir);
+  if (current.problem) {
+    onProblem(current.problem);
+    // A copied `.current` (cp -rL) is a folder of copies: the run starts afresh and replaces it.
+    if (current.problem.kind === 'not-a-link')
+      await rm(join(outDir, CURRENT), { recursive: true, force: true });
+  }
+  const previous = current.dir;
   await removeLeftovers(outDir, previous);
-  const dir = join(outDir, BUILDS, `build-${process.pid}`);
-  await rm(dir, { recursive: true, force: true });
+  const dir = await newBuildFolder(outDir);
   if (previous) await linkTree(previous, dir);
-  else await mkdir(dir, { recursive: true });
   return previous ? { dir, previous } : { dir };
 }
 
@@ -63,14 +76,49 @@ export async function discardBuild(outDir: string, build: Build): Promise<void> 
   if (!build.previous) await rm(join(outDir, BUILDS), { recursive: true, force: true });
 }
 
-/** The build `.current` points to, if it points to one that exists. */
+/** The build `.current` points to, if it is one of this folder's builds. */
 export async function currentBuild(outDir: string): Promise<string | undefined> {
-  try {
-    const dir = join(outDir, await readlink(join(outDir, CURRENT)));
-    return (await lstat(dir)).isDirectory() ? dir : undefined;
-  } catch {
-    return undefined;
+  return (await readCurrent(outDir)).dir;
+}
+
+/**
+ * Reads `.current` without trusting it: only a link of the form `.builds/<name>` to a real folder
+ * counts. A link elsewhere (edited by hand, or a folder moved in from another machine) is never
+ * followed, so no run reads, links or removes anything outside --out.
+ */
+async function readCurrent(outDir: string): Promise<{ dir?: string; problem?: CurrentProblem }> {
+  const path = join(outDir, CURRENT);
+  const stats = await lstat(path).catch(() => undefined);
+  if (!stats) return {};
+  if (!stats.isSymbolicLink()) return { problem: { kind: 'not-a-link' } };
+  const target = await readlink(path);
+  const [folder, name, ...rest] = target.split('/');
+  const inside =
+    folder === BUILDS && name !== undefined && !['', '.', '..'].includes(name) && rest.length === 0;
+  if (!inside) return { problem: { kind: 'outside', target } };
+  const dir = join(outDir, BUILDS, name);
+  return (await lstat(dir).catch(() => undefined))?.isDirectory() ? { dir } : {};
+}
+
+/** A fresh folder under .builds/, made with the umask's permissions so readers can follow `.current`. */
+async function newBuildFolder(outDir: string): Promise<string> {
+  for (;;) {
+    const dir = join(outDir, BUILDS, `build-${process.pid}-${randomBytes(6).toString('hex')}`);
+    try {
+      await mkdir(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
+}
+
+/** A folder of our own: a link or file in its place (never followed) is replaced by an empty folder. */
+async function ensureRealFolder(path: string): Promise<void> {
+  const stats = await lstat(path).catch(() => undefined);
+  if (stats?.isDirectory()) return;
+  if (stats) await rm(path, { force: true });
+  await mkdir(path, { recursive: true });
 }
 
 /** Builds and temp files left by runs that were killed: everything but the current build goes. */
@@ -101,12 +149,13 @@ export async function exposeCurrent(outDir: string): Promise<void> {
   }
 }
 
+/** Hard links of the build's own files and folders; a link planted in a build is not followed. */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) await linkTree(source, target);
-    else await link(source, target).catch(() => copyFile(source, target));
+    else if (entry.isFile()) await link(source, target).catch(() => copyFile(source, target));
   }
 }

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.ts';
+import { acquireLock } from '../../src/core/lock.ts';
 import type { Manifest } from '../../src/core/manifest.ts';
 import { BIN, ROOT, tempDir, tool, tradebrief } from '../helpers.ts';
 import { json } from './helpers.ts';
@@ -131,5 +132,47 @@ describe('the lock on the output folder', () => {
     const run = tradebrief(['run', '--out', out, '--wait', '0.5']);
     expect(run.status).toBe(75);
     expect(run.stderr).toContain(`process ${process.pid}`);
+    expect(run.stderr).toContain(`rm ${out}/.lock`);
+  });
+
+  it('is taken over from another host once its lease has lapsed, and not before', () => {
+    const out = tempDir();
+    const lock = join(out, '.lock');
+    writeFileSync(lock, JSON.stringify({ pid: 4242, host: 'a-container-since-restarted' }));
+    const fresh = tradebrief(['stage', 'ingest', '--out', out]);
+    expect(fresh.status).toBe(75);
+    expect(fresh.stderr).toContain('"a-container-since-restarted"');
+    expect(fresh.stderr).toContain('taken over after 60 s');
+    expect(fresh.stderr).toContain(`rm ${out}/.lock`);
+    // A lease last renewed 61 s ago has lapsed: its holder is not working any more.
+    const lapsed = new Date(Date.now() - 61_000);
+    utimesSync(lock, lapsed, lapsed);
+    const run = tradebrief(['stage', 'ingest', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('whose lease was not renewed');
+  });
+
+  it('is taken over at once when it names process 0 or -1, which are never a holder', () => {
+    for (const pid of [0, -1]) {
+      const out = tempDir();
+      writeFileSync(join(out, '.lock'), JSON.stringify({ pid, host: 'elsewhere' }));
+      const run = tradebrief(['stage', 'ingest', '--out', out]);
+      expect(run.status, `pid ${pid}`).toBe(0);
+      expect(run.stderr).toContain('names no valid process');
+    }
+  });
+
+  it('is renewed every few seconds by its holder, even while the holder is busy', async () => {
+    const out = tempDir();
+    const release = await acquireLock(out);
+    const lock = join(out, '.lock');
+    const lapsed = new Date(Date.now() - 61_000);
+    utimesSync(lock, lapsed, lapsed);
+    // The main thread blocked for 6 s: the lease is renewed from a thread of its own.
+    const until = Date.now() + 6_000;
+    while (Date.now() < until);
+    expect(Date.now() - statSync(lock).mtimeMs).toBeLessThan(6_000);
+    await release();
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/core/hash.ts';
+import { BIN, ROOT, tempDir, tradebrief } from '../helpers.ts';
+import { copyInputs } from './helpers.ts';
+
+/** Every file a reader of --out can reach (links followed) with its hash: what "intact" compares. */
+function snapshot(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(join(dir, prefix)).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(prefix, name);
+    if (statSync(join(dir, path)).isDirectory()) Object.assign(files, snapshot(dir, path));
+    else files[path] = sha256(readFileSync(join(dir, path)));
+  }
+  return files;
+}
+
+const BAD_ROW = 'period,reporter,partner,flow,product,value,unit\n2024,IND,RUS,export,TOTAL,lots,USD mn\n';
+
+/** Runs the command line as process 1 of a new pid namespace, as a container's entrypoint is. */
+function asProcessOne(args: string[]) {
+  const result = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
+  });
+  return { status: result.status, stderr: result.stderr };
+}
+
+const canUnshare =
+  spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'sh', '-c', 'test $$ = 1'], { encoding: 'utf8' })
+    .status === 0;
+
+describe('runs as process 1 (a container entrypoint)', () => {
+  it.runIf(canUnshare)(
+    'keep the outputs through a failed run, and find them up to date after',
+    () => {
+      const inputs = copyInputs();
+      const out = tempDir();
+      expect(asProcessOne(['run', '--inputs', inputs, '--out', out]).status).toBe(0);
+      const before = snapshot(out);
+      expect(Object.keys(before)).toContain('briefing.pdf');
+
+      writeFileSync(join(inputs, 'bad.csv'), BAD_ROW);
+      const failed = asProcessOne(['run', '--inputs', inputs, '--out', out]);
+      expect(failed.status).toBe(2);
+      expect(snapshot(out)).toEqual(before);
+
+      rmSync(join(inputs, 'bad.csv'));
+      const again = asProcessOne(['run', '--inputs', inputs, '--out', out]);
+      expect(again.status).toBe(0);
+      expect(again.stderr).toContain('up to date');
+      expect(snapshot(out)).toEqual(before);
+    },
+    180_000,
+  );
+});
+
+describe('an output folder that is not as a run left it', () => {
+  let built: string;
+  beforeAll(() => {
+    built = tempDir();
+    expect(tradebrief(['run', '--out', built]).status).toBe(0);
+  }, 180_000);
+
+  it('never follows .current out of --out/.builds', () => {
+    const out = tempDir();
+    spawnSync('cp', ['-a', `${built}/.`, out]);
+    const elsewhere = join(tempDir(), 'precious');
+    mkdirSync(join(elsewhere, 'charts'), { recursive: true });
+    writeFileSync(join(elsewhere, 'briefing.pdf'), 'not ours');
+    writeFileSync(join(elsewhere, 'charts', 'keep.svg'), '<svg/>');
+    rmSync(join(out, '.current'));
+    symlinkSync(elsewhere, join(out, '.current'));
+
+    const run = tradebrief(['run', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('.current points outside');
+    expect(readFileSync(join(elsewhere, 'briefing.pdf'), 'utf8')).toBe('not ours');
+    expect(readFileSync(join(elsewhere, 'charts', 'keep.svg'), 'utf8')).toBe('<svg/>');
+    expect(readlinkSync(join(out, '.current'))).toMatch(/^\.builds\/build-\d+-[0-9a-f]+$/);
+    expect(snapshot(out)).toEqual(snapshot(built));
+  }, 120_000);
+
+  it('rebuilds a folder copied with cp -rL, keeping the files the user put there', () => {
+    const out = join(tempDir(), 'copy');
+    expect(spawnSync('cp', ['-rL', built, out]).status).toBe(0);
+    expect(lstatSync(join(out, '.current')).isDirectory()).toBe(true);
+    writeFileSync(join(out, 'my-notes.txt'), 'mine');
+
+    const run = tradebrief(['run', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('.current is not a link');
+    expect(readFileSync(join(out, 'my-notes.txt'), 'utf8')).toBe('mine');
+    expect(lstatSync(join(out, '.current')).isSymbolicLink()).toBe(true);
+    const { 'my-notes.txt': _, ...outputs } = snapshot(out);
+    expect(outputs).toEqual(snapshot(built));
+    expect(tradebrief(['run', '--out', out]).stderr).toContain('up to date');
+  }, 120_000);
+});
