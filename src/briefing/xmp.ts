@@ -18,9 +18,13 @@ export interface XmpFields {
 /** Our own property (the data vintage) lives in this namespace, described below as PDF/A requires. */
 export const TRADEBRIEF_NS = 'urn:tradebrief:briefing:1.0#';
 
-/** Text as XML character data or attribute value (control characters are already gone: metadataText). */
+/** Characters XML 1.0 does not allow at all, even escaped: controls, U+FFFE, U+FFFF, lone surrogates. */
+const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+/** Text as XML character data or attribute value: always well-formed, whatever the text holds. */
 export function escapeXml(text: string): string {
   return text
+    .replace(NOT_XML, '')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

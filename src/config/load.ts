@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { closest } from '../core/closest.ts';
@@ -7,6 +6,9 @@ import { isIso3 } from '../core/countries.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { expandChapterRange } from '../core/hs.ts';
 import { configMessages as m } from '../core/messages.ts';
+import { findBadText } from './configText.ts';
+import { readJsonText } from './jsonText.ts';
+import { logoProblem } from './logo.ts';
 import { type Config, configSchema } from './schema.ts';
 
 export interface PairOverride {
@@ -28,24 +30,48 @@ export async function loadConfig(
   override: PairOverride = {},
   onDropped?: (keys: string[]) => void,
 ): Promise<Config> {
+  const json = await readConfigJson(path, file);
+  const config = parseConfig(withoutOtherPairKeys(json, override, onDropped), file, override);
+  const logo = logoPath(config, path);
+  const problem = logo && (await logoProblem(logo, config.organisation.logo ?? ''));
+  if (problem) throw new InputError([{ file, key: 'organisation.logo', message: problem }]);
+  return config;
+}
+
+/** A config is small: anything larger is not one (a link to a device or a data file). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The config's JSON, read defensively: a regular file of a sane size, UTF-8 with or without a BOM,
+ * every mistake located by line and column, and no text the briefing could not print.
+ */
+async function readConfigJson(path: string, file: string): Promise<unknown> {
+  const stats = await stat(path).catch(() => undefined);
+  if (!stats) throw new InputError([{ file, message: m.unreadable() }]);
+  if (!stats.isFile())
+    throw new InputError([
+      { file, message: m.notAFile(stats.isDirectory() ? 'a folder' : 'not a regular file') },
+    ]);
+  if (stats.size > MAX_CONFIG_BYTES) throw new InputError([{ file, message: m.tooLarge(stats.size) }]);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new InputError([{ file, message: m.unreadable() }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
   } catch (error) {
-    throw new InputError([{ file, message: m.notJson((error as Error).message) }]);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError([{ file, message: code ? m.unreadable() : m.notUtf8() }]);
   }
-  const config = parseConfig(withoutOtherPairKeys(json, override, onDropped), file, override);
-  const logo = config.organisation.logo;
-  if (logo && !existsSync(resolve(dirname(path), logo))) {
-    throw new InputError([{ file, key: 'organisation.logo', message: m.logoMissing(logo) }]);
+  const read = readJsonText(text);
+  if ('mistake' in read) {
+    const { line, column, expected, found } = read.mistake;
+    throw new InputError([{ file, line, column: String(column), message: m.jsonMistake(expected, found) }]);
   }
-  return config;
+  const problems = findBadText(read.value).map(({ key, kind, detail }) => ({
+    file,
+    key,
+    message: kind === 'key' ? m.reservedKey(detail) : m.badCharacter(detail),
+  }));
+  if (problems.length > 0) throw new InputError(problems);
+  return read.value;
 }
 
 function withoutOtherPairKeys(

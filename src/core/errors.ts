@@ -57,7 +57,7 @@ export function formatProblem(p: Problem): string {
   const where = [
     p.file,
     p.line === undefined ? undefined : `line ${p.line}`,
-    p.column && `column "${p.column}"`,
+    p.column && (/^\d+$/.test(p.column) ? `column ${p.column}` : `column "${p.column}"`),
     p.key && `key "${p.key}"`,
   ]
     .filter(Boolean)

@@ -160,15 +160,32 @@ export const inputMessages = {
   asideShareRow: () => 'a row of percentage shares, not of trade values',
 };
 
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+
 export const configMessages = {
   unreadable: () => 'cannot read the config file',
-  notJson: (detail: string) => `not valid JSON: ${detail}`,
   unknownKey: (key: string, suggestion: string | undefined) =>
     `unknown key "${key}"${didYouMean(suggestion)}`,
   invalid: (detail: string) => detail,
   sameCountry: () => 'reporter and partner must differ',
   logoMissing: (path: string) =>
     `the logo "${path}" does not exist: give a PNG or JPEG path relative to the config file`,
+  logoNotAFile: (path: string, what: string) =>
+    `the logo "${path}" is ${what}: give a PNG or JPEG file, relative to the config file`,
+  logoUnreadable: (path: string) => `the logo "${path}" cannot be read: check its permissions`,
+  logoNotImage: (path: string) =>
+    `the logo "${path}" is not a PNG or JPEG image (its first bytes are not an image signature)`,
+  logoTooLarge: (path: string, bytes: number, limit: number) =>
+    `the logo "${path}" has ${megabytes(bytes)}: the briefing keeps under 1 MB, so a logo may have ${Math.round(limit / 1024)} KB at most (it is printed 120 pt wide: 600 pixels are plenty)`,
+  logoTooManyPixels: (path: string, width: number, height: number, side: number) =>
+    `the logo "${path}" is ${width} × ${height} pixels: at most ${side} a side (it is printed 120 pt wide: 600 pixels are plenty)`,
+  notAFile: (what: string) => `the config is ${what}: expected a JSON file`,
+  tooLarge: (bytes: number) => `the config has ${megabytes(bytes)}: a config is a small JSON file`,
+  notUtf8: () => 'the config is not UTF-8 text: save it as UTF-8 (with or without a byte-order mark)',
+  jsonMistake: (expected: string, found: string) => `not valid JSON: expected ${expected}, found ${found}`,
+  badCharacter: (code: string) =>
+    `contains the character ${code}, which cannot be printed or written to the PDF's metadata: remove it (text in the config is one line, without control characters)`,
+  reservedKey: (key: string) => `"${key}" is not a setting and is refused as a key`,
   unknownCountry: (code: string) =>
     `unknown country code "${code}": expected an ISO 3166 alpha-3 code such as IND`,
   unknownSector: (id: string, suggestion: string | undefined) =>
@@ -199,8 +216,6 @@ export const dataNotes = {
   unsourcedFile: (file: string) =>
     `${file} has no entry in the sources table (its "files" column): its rows are cited by file name only.`,
 };
-
-const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 export const progressMessages = {
   bar: (label: string, bar: string, share: number, done: number, total: number, rate: number, eta: number) =>
