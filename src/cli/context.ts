@@ -19,12 +19,12 @@ export async function createContext(
   env: NodeJS.ProcessEnv,
 ): Promise<Context> {
   const problems = [...folderProblems(values.inputs, 'inputs'), ...folderProblems(values.out, 'out', true)];
-  const epoch = env.SOURCE_DATE_EPOCH === undefined ? undefined : Number(env.SOURCE_DATE_EPOCH);
-  if (epoch !== undefined && !Number.isInteger(epoch)) {
+  const epoch = sourceDateEpoch(env.SOURCE_DATE_EPOCH);
+  if (epoch === 'invalid') {
     problems.push({
       file: 'environment',
       key: 'SOURCE_DATE_EPOCH',
-      message: m.badEpoch(env.SOURCE_DATE_EPOCH ?? ''),
+      message: m.badEpoch(env.SOURCE_DATE_EPOCH ?? '', LAST_EPOCH),
     });
   }
   const shownConfig = values.config ?? join(values.inputs, CONFIG_FILE);
@@ -45,8 +45,22 @@ export async function createContext(
     configPath,
     config,
     log,
-    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+    ...(typeof epoch === 'number' ? { sourceDateEpoch: epoch } : {}),
   };
+}
+
+/** 9999-12-31T23:59:59Z: a PDF date has four digits for the year. */
+const LAST_EPOCH = 253_402_300_799;
+
+/**
+ * SOURCE_DATE_EPOCH as the reproducible-builds specification defines it: decimal digits only (no sign,
+ * no hex, no exponent), and unset when empty.
+ */
+function sourceDateEpoch(value: string | undefined): number | undefined | 'invalid' {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,12}$/.test(value)) return 'invalid';
+  const seconds = Number(value);
+  return seconds <= LAST_EPOCH ? seconds : 'invalid';
 }
 
 export function runOptions(values: InputValues): { force: boolean; waitSeconds: number } {

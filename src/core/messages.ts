@@ -403,7 +403,8 @@ export const cliMessages = {
     `unknown stage "${name}": expected one of ${stages.join(', ')}`,
   badOption: (detail: string, suggestion: string | undefined) =>
     `${detail}${didYouMean(suggestion)}: run the command with --help for its options`,
-  badEpoch: (value: string) => `expected a whole number of seconds since 1970, found "${value}"`,
+  badEpoch: (value: string, last: number) =>
+    `expected a whole number of seconds since 1970, from 0 to ${last} (the end of the year 9999), in decimal digits only, found ${quote(value)}`,
   configMissing: () => 'the config file named by --config does not exist',
   notAFolder: (option: string, what: string) => `${option} must be a folder, and this ${what}`,
   pairKeysDropped: (keys: string[]) =>

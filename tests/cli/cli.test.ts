@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir, tradebrief } from '../helpers.ts';
+import { ROOT, tempDir, tool, tradebrief } from '../helpers.ts';
 
 describe('tradebrief --help', () => {
   it.each([
@@ -66,6 +66,24 @@ describe('command-line errors', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
   });
+
+  it('take SOURCE_DATE_EPOCH only as decimal seconds up to the end of 9999, and empty as unset', () => {
+    for (const value of ['0x10', '253402300800', '-1', '1e9', '1.5', ' 5', '99999999999999999999']) {
+      const out = tempDir();
+      const run = tradebrief(['run', '--out', out], { SOURCE_DATE_EPOCH: value });
+      expect(run.status, value).toBe(2);
+      expect(run.stderr.split('\n')[0]).toContain(
+        'environment, key "SOURCE_DATE_EPOCH": expected a whole number',
+      );
+      expect(readdirSync(out)).toEqual([]);
+    }
+    const out = tempDir();
+    expect(tradebrief(['run', '--out', out], { SOURCE_DATE_EPOCH: '' }).status).toBe(0);
+    // Unset: the date is the end of the data's latest period, 31 March 2026 (FY2025-26).
+    expect(tool('pdfinfo', [join(out, 'briefing.pdf')])).toMatch(
+      /CreationDate:\s+Tue Mar 31 00:00:00 2026 UTC/,
+    );
+  }, 120_000);
 
   it('ask for a config or a pair when there is neither', () => {
     const inputs = tempDir();
