@@ -6,6 +6,7 @@ import vm from 'node:vm';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
 import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
 import { outPath, type RunContext, save, toJson } from '../src/core/context.ts';
+import { asDiskError, isReadOnlyFault } from '../src/core/errors.ts';
 import { sha256, sha256File } from '../src/core/hash.ts';
 import { acquireLock } from '../src/core/lock.ts';
 import {
@@ -58,11 +59,18 @@ export async function runPipeline(
   options: RunOptions,
 ): Promise<RunResult> {
   await mkdir(base.outDir, { recursive: true });
-  const release = await acquireLock(base.outDir, {
-    ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
-    onStale: (holder, reason) =>
-      base.log.log('warn', 'stale-lock', m.staleLock(holder?.pid, holder?.host, reason)),
-  });
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(base.outDir, {
+      ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
+      onStale: (holder, reason) =>
+        base.log.log('warn', 'stale-lock', m.staleLock(holder?.pid, holder?.host, reason)),
+    });
+  } catch (error) {
+    // A folder nobody can change (a read-only mount) may still be up to date: check without writing.
+    if (isReadOnlyFault(error)) return runLocked(base, options, error);
+    throw error;
+  }
   try {
     return await runLocked(base, options);
   } finally {
@@ -70,7 +78,12 @@ export async function runPipeline(
   }
 }
 
-async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions): Promise<RunResult> {
+/** `readOnly`: why --out cannot be written; then the current build is only checked, and the fault thrown if stale. */
+async function runLocked(
+  base: Omit<RunContext, 'buildDir'>,
+  options: RunOptions,
+  readOnly?: unknown,
+): Promise<RunResult> {
   const pair = `${base.config.reporter}-${base.config.partner}`;
   // The files ingest reads (the config is fingerprinted on its own, key by key).
   const inputs = await hashInputs(base.inputsDir);
@@ -80,14 +93,17 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
   // The edition is the data: a new document date alone makes a new PDF (archived by its hash), not a new edition.
   const editionId = sha256(JSON.stringify({ inputs, configHash })).slice(0, 16);
   const before = await previousEdition(base.outDir, pair, editionId);
-  const build = await startBuild(base.outDir, (problem) =>
-    base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
-  );
+  const build =
+    readOnly === undefined
+      ? await startBuild(base.outDir, (problem) =>
+          base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
+        )
+      : await currentOnly(base.outDir, readOnly);
   const ctx: RunContext = { ...base, buildDir: build.dir, ...(before ? { previousEdition: before } : {}) };
   const fullRun = !options.partial;
   let outcome: Awaited<ReturnType<typeof runStages>>;
   try {
-    outcome = await runStages(ctx, build, options, inputs);
+    outcome = await runStages(ctx, build, options, inputs, readOnly);
     if (outcome.ran.length > 0 || !outcome.previous) {
       const vintage = await vintageOf(ctx);
       const edition = { id: editionId, vintage, ...(before ? { previous: before.id } : {}) };
@@ -95,7 +111,8 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
       await save(ctx, MANIFEST, toJson(manifest));
     }
   } catch (error) {
-    await discardBuild(base.outDir, build);
+    // The run's own fault is the one to report, even if the disk refuses the clean-up too.
+    await discardBuild(base.outDir, build).catch(() => undefined);
     throw error;
   }
   const { ran, skipped } = outcome;
@@ -107,13 +124,28 @@ async function runLocked(base: Omit<RunContext, 'buildDir'>, options: RunOptions
     await switchToBuild(base.outDir, build);
   }
   // Idempotent, so a run killed between the switch and these steps is completed by the next one.
-  await exposeCurrent(base.outDir);
-  if (fullRun) await archiveCurrent(ctx, pair);
+  if (readOnly === undefined) {
+    await exposeCurrent(base.outDir);
+    if (fullRun) await archiveCurrent(ctx, pair);
+  }
   return { upToDate: ran.length === 0 && outcome.previous !== undefined, ran, skipped };
 }
 
+/** The current build, to check in place; without one there is nothing to be up to date. */
+async function currentOnly(outDir: string, readOnly: unknown): Promise<Build> {
+  const dir = await currentBuild(outDir);
+  if (!dir) throw asDiskError(readOnly, { path: outDir, out: outDir }) ?? readOnly;
+  return { dir, previous: dir };
+}
+
 /** Runs each stage whose cache key changed, into the build; the others keep their linked outputs. */
-async function runStages(ctx: RunContext, build: Build, options: RunOptions, inputs: FileHash[]) {
+async function runStages(
+  ctx: RunContext,
+  build: Build,
+  options: RunOptions,
+  inputs: FileHash[],
+  readOnly?: unknown,
+) {
   const previous = build.previous ? await readManifest(build.previous) : undefined;
   const code = await codeVersion();
   const stages: Record<string, StageRecord> = { ...(previous?.stages ?? {}) };
@@ -135,6 +167,8 @@ async function runStages(ctx: RunContext, build: Build, options: RunOptions, inp
       ctx.log.log('debug', 'stage-skipped', m.stageSkipped(stage.name), { stage: stage.name });
       continue;
     }
+    if (readOnly !== undefined)
+      throw asDiskError(readOnly, { path: ctx.outDir, out: ctx.outDir }) ?? readOnly;
     // A stage's old files go first, so a chart it no longer draws does not linger in the build.
     for (const file of last?.outputs ?? []) await rm(outPath(ctx, file), { force: true });
     const started = performance.now();

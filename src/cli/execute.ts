@@ -1,6 +1,13 @@
 import type { Writable } from 'node:stream';
 import { closest } from '../core/closest.ts';
-import { ExitCode, exitCodeFor, formatProblem, InputError, TemporaryError } from '../core/errors.ts';
+import {
+  asDiskError,
+  ExitCode,
+  exitCodeFor,
+  formatProblem,
+  InputError,
+  TemporaryError,
+} from '../core/errors.ts';
 import { createLogger, type Logger } from '../core/log.ts';
 import { fetchMessages, cliMessages as m } from '../core/messages.ts';
 import { allowProgress } from '../core/progress.ts';
@@ -56,11 +63,11 @@ export async function execute(command: Command, args: string[], io: Io): Promise
   try {
     return await command.run(values, positionals, log, io);
   } catch (error) {
-    return report(error, log, values.verbose);
+    return report(error, log, values.verbose, typeof values.out === 'string' ? values.out : undefined);
   }
 }
 
-function report(error: unknown, log: Logger, verbose: boolean): number {
+function report(error: unknown, log: Logger, verbose: boolean, out: string | undefined): number {
   const code = exitCodeFor(error);
   if (error instanceof InputError) {
     for (const problem of error.problems)
@@ -70,6 +77,9 @@ function report(error: unknown, log: Logger, verbose: boolean): number {
     log.log('error', 'temporary', fetchMessages.temporary(error.message));
   } else if (code === ExitCode.locked) {
     log.log('error', 'locked', (error as Error).message);
+  } else if (code === ExitCode.disk) {
+    const disk = asDiskError(error, out === undefined ? {} : { out });
+    log.log('error', 'system-refused', disk?.message ?? '', { code: disk?.code, path: disk?.path });
   } else {
     const message = error instanceof Error ? error.message : String(error);
     log.log(

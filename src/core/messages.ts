@@ -396,6 +396,24 @@ export const indicatorNotes = {
   needsNonZeroBase: (period: string) => `needs a value above zero in ${period} to grow from`,
 };
 
+/** What each refusal of the system means, and what to do about it. */
+const SYSTEM_REFUSALS: Record<string, [string, string]> = {
+  ENOSPC: ['the disk is full', 'free some space, or give --out a folder on another disk, and run again'],
+  EDQUOT: [
+    'the disk quota is used up',
+    'free some space, or give --out a folder on another disk, and run again',
+  ],
+  EROFS: ['the file system is read-only', 'give --out a folder on a writable disk'],
+  EACCES: ['permission denied', 'check the owner and permissions of that file or folder'],
+  EPERM: [
+    'operation not permitted',
+    "check the folder's owner and permissions, or give --out another folder",
+  ],
+  EIO: ['the disk reported an input/output error', 'check the disk (dmesg), then run again'],
+  EMFILE: ['too many files are open', 'raise the limit (ulimit -n) or close other programs, then run again'],
+  ENFILE: ['too many files are open on this system', 'close other programs, then run again'],
+};
+
 export const cliMessages = {
   unknownCommand: (name: string, suggestion: string | undefined) =>
     `unknown command "${name}"${didYouMean(suggestion)}: run "tradebrief --help" for the commands`,
@@ -422,6 +440,12 @@ export const cliMessages = {
     `no config at ${path}: create one with "tradebrief init", pass --config FILE, or give --reporter and --partner`,
   internal: (message: string) =>
     `internal error: ${message}. This is a fault in tradebrief, not in your inputs; run again with --verbose and report the output`,
+  systemRefused: (code: string, path: string | undefined, out: string | undefined) => {
+    const [reason, advice] = SYSTEM_REFUSALS[code] ?? ['the system refused', 'check the disk and run again'];
+    const where = path === undefined ? '' : ` (${path})`;
+    const intact = out === undefined ? '' : ` The previous outputs in ${out} are intact.`;
+    return `${reason}${where}: ${advice}.${intact} This is not a fault in your inputs or in tradebrief (${code})`;
+  },
   problems: (count: number) => `${count} problem${count === 1 ? '' : 's'}; nothing was written`,
   validated: (files: number, rows: number) => `inputs are valid: ${files} files, ${rows} trade rows`,
   runDone: (out: string) => `briefing written to ${out}`,

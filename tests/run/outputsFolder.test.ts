@@ -110,4 +110,46 @@ describe('an output folder that is not as a run left it', () => {
     expect(outputs).toEqual(snapshot(built));
     expect(tradebrief(['run', '--out', out]).stderr).toContain('up to date');
   }, 120_000);
+
+  it.runIf(canUnshare)(
+    'is not blamed on tradebrief when the disk is read-only or full',
+    () => {
+      const mount = tempDir();
+      const out = join(mount, 'out');
+    const notes = tempDir();
+      const node = `${process.execPath} ${BIN}`;
+      const hashes = `find -L ${out} -path '*/.builds' -prune -o -type f -print | sort | xargs sha256sum`;
+      // A small file system of its own, in a mount namespace: first read-only, then full.
+      const script = [
+        `mount -t tmpfs -o size=64m tmpfs ${mount}`,
+        `cp -a ${built} ${out}`,
+        `${hashes} > ${notes}/before`,
+        `mount -o remount,ro ${mount}`,
+        `echo "== unchanged"; ${node} run --out ${out}; echo "exit $?"`,
+        `echo "== forced"; ${node} run --out ${out} --force; echo "exit $?"`,
+        `mount -o remount,rw,size=$(( $(du -sk ${mount} | cut -f1) + 200 ))k ${mount}`,
+        `echo "== full"; ${node} run --out ${out} --force; echo "exit $?"`,
+        `${hashes} > ${notes}/after`,
+      ].join(' && ');
+      const result = spawnSync('unshare', ['--mount', 'sh', '-c', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
+      });
+      const text = `${result.stdout}${result.stderr}`;
+      const part = (name: string) => text.split(`== ${name}\n`)[1]?.split('== ')[0] ?? '';
+      expect(part('unchanged')).toContain('up to date');
+      expect(part('unchanged')).toContain('exit 0');
+      expect(part('forced')).toContain('the file system is read-only');
+      expect(part('forced')).toContain('The previous outputs in');
+      expect(part('forced')).toContain('exit 74');
+      expect(part('full')).toContain('the disk is full');
+      expect(part('full')).toContain('exit 74');
+      expect(text).not.toContain('fault in tradebrief,');
+      const before = readFileSync(join(notes, 'before'), 'utf8');
+      expect(before).toContain('briefing.pdf');
+      expect(readFileSync(join(notes, 'after'), 'utf8')).toBe(before);
+    },
+    240_000,
+  );
 });
