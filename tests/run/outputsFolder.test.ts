@@ -65,7 +65,7 @@ describe('runs as process 1 (a container entrypoint)', () => {
       expect(again.stderr).toContain('up to date');
       expect(snapshot(out)).toEqual(before);
     },
-    180_000,
+    300_000,
   );
 });
 
@@ -74,7 +74,7 @@ describe('an output folder that is not as a run left it', () => {
   beforeAll(() => {
     built = tempDir();
     expect(tradebrief(['run', '--out', built]).status).toBe(0);
-  }, 180_000);
+  }, 300_000);
 
   it('never follows .current out of --out/.builds', () => {
     const out = tempDir();
@@ -93,7 +93,7 @@ describe('an output folder that is not as a run left it', () => {
     expect(readFileSync(join(elsewhere, 'charts', 'keep.svg'), 'utf8')).toBe('<svg/>');
     expect(readlinkSync(join(out, '.current'))).toMatch(/^\.builds\/build-\d+-[0-9a-f]+$/);
     expect(snapshot(out)).toEqual(snapshot(built));
-  }, 120_000);
+  }, 300_000);
 
   it('rebuilds a folder copied with cp -rL, keeping the files the user put there', () => {
     const out = join(tempDir(), 'copy');
@@ -109,7 +109,7 @@ describe('an output folder that is not as a run left it', () => {
     const { 'my-notes.txt': _, ...outputs } = snapshot(out);
     expect(outputs).toEqual(snapshot(built));
     expect(tradebrief(['run', '--out', out]).stderr).toContain('up to date');
-  }, 120_000);
+  }, 300_000);
 
   it.runIf(canUnshare)(
     'is not blamed on tradebrief when the disk is read-only or full',
@@ -150,6 +150,6 @@ describe('an output folder that is not as a run left it', () => {
       expect(before).toContain('briefing.pdf');
       expect(readFileSync(join(notes, 'after'), 'utf8')).toBe(before);
     },
-    240_000,
+    400_000,
   );
 });
