@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { cliMessages as m } from './messages.ts';
 import { shownPath } from './paths.ts';
+import { escapeControls } from './text.ts';
 
 /** Where in the inputs a problem is: file as the user named it, 1-based line, column name or number. */
 export interface Location {
@@ -121,10 +122,10 @@ export const ExitCode = {
 
 export function formatProblem(p: Problem): string {
   const where = [
-    p.file,
+    escapeControls(p.file),
     p.line === undefined ? undefined : `line ${p.line}`,
-    p.column && (/^\d+$/.test(p.column) ? `column ${p.column}` : `column "${p.column}"`),
-    p.key && `key "${p.key}"`,
+    p.column && (/^\d+$/.test(p.column) ? `column ${p.column}` : `column "${escapeControls(p.column)}"`),
+    p.key && `key "${escapeControls(p.key)}"`,
   ]
     .filter(Boolean)
     .join(', ');

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { escapeControls } from './text.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFormat = 'human' | 'json';
@@ -36,7 +37,8 @@ export function createLogger(options: {
       const prefix = level === 'warn' ? 'warning: ' : level === 'error' ? 'error: ' : '';
       const stage = fields.stage ? `[${fields.stage}] ` : '';
       const took = fields.durationMs === undefined ? '' : ` (${formatDuration(fields.durationMs)})`;
-      stream.write(`${stage}${prefix}${message}${took}\n`);
+      // One event, one line: whatever text a message carries from outside, it cannot start another.
+      stream.write(`${stage}${prefix}${escapeControls(message)}${took}\n`);
       if (typeof fields.stack === 'string') stream.write(`${fields.stack}\n`);
     },
   };

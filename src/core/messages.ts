@@ -3,11 +3,12 @@
  * Problem texts say what was expected, so the fix is obvious from the message alone.
  */
 import { formatNumber } from './format.ts';
+import { escapeControls } from './text.ts';
 
 const quote = (text: string, limit = 40): string => {
   const shown = text.length > limit ? `${text.slice(0, limit)}…` : text;
-  // Control characters (binary garbage) would garble the terminal: show them as "?".
-  return `"${[...shown].map((c) => (c.charCodeAt(0) < 32 ? '?' : c)).join('')}"`;
+  // Control characters (binary garbage) would garble the terminal: shown as escapes.
+  return `"${escapeControls(shown)}"`;
 };
 const didYouMean = (suggestion: string | undefined): string =>
   suggestion ? ` (did you mean "${suggestion}"?)` : '';
