@@ -28,6 +28,7 @@ import {
 import { shownPath } from '../src/core/paths.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
+import { takeCacheReport } from '../src/ingest/bulk/extractCache.ts';
 import { hashInputs } from '../src/ingest/listInputs.ts';
 import { INDICATORS } from './files.ts';
 
@@ -172,8 +173,12 @@ async function runStages(
     // A stage's old files go first, so a chart it no longer draws does not linger in the build.
     for (const file of last?.outputs ?? []) await rm(outPath(ctx, file), { force: true });
     const started = performance.now();
+    takeCacheReport();
     const outputs = await stage.run(ctx);
-    stages[stage.name] = { key, outputs };
+    const cache = takeCacheReport();
+    if (cache.setAside > 0) ctx.log.log('warn', 'cache-set-aside', m.cacheSetAside(cache.setAside));
+    // What came from the cache instead of the inputs is part of the record.
+    stages[stage.name] = { key, outputs, ...(cache.used.length > 0 ? { extracts: cache.used } : {}) };
     ran.push(stage.name);
     collectGarbage();
     ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {

@@ -24,6 +24,8 @@ export const SHAPING_LIBRARIES = [
 export interface StageRecord {
   key: string;
   outputs: string[];
+  /** Extracts of bulk files the stage took from the cache (key and sha256 of the entry), if any. */
+  extracts?: { key: string; sha256: string }[];
 }
 
 export interface Manifest {

@@ -250,6 +250,8 @@ export const runMessages = {
       ? 'took over a lock that names no valid process'
       : `took over the lock of run ${pid} on ${quote(host ?? '?')}, ${reason === 'gone' ? 'which no longer exists' : 'whose lease was not renewed'}`,
   upToDate: (dir: string) => `up to date: nothing changed since the last run, ${dir} is as it was`,
+  cacheSetAside: (count: number) =>
+    `${count === 1 ? 'an extract' : `${count} extracts`} in the cache did not match ${count === 1 ? 'its' : 'their'} recorded hash (edited or damaged): set aside, and the file read again`,
   stageSkipped: (stage: string) => `${stage}: unchanged, skipped`,
   archived: (path: string) => `edition archived in ${path}`,
   archiveFailed: (detail: string) => `the briefing is built, but archiving the edition failed: ${detail}`,

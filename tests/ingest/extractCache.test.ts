@@ -1,8 +1,9 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadExtract, saveExtract } from '../../src/ingest/bulk/extractCache.ts';
+import { sha256 } from '../../src/core/hash.ts';
+import { loadExtract, saveExtract, takeCacheReport } from '../../src/ingest/bulk/extractCache.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { brief, folderWith, problemsOf } from './folders.ts';
 
@@ -40,19 +41,40 @@ describe('the extract cache of bulk files', () => {
     expect(await entries()).toHaveLength(2);
   });
 
-  it('is what a later run reads, not the file', async () => {
+  it('is what a later run reads, not the file, when the entry matches the hash in its name', async () => {
     const { cache, read, entries } = await setUp();
     await read('IND', 'RUS', cache);
-    // Alter the stored extract: the next run shows the altered value, so it did not read the file.
+    takeCacheReport();
     const [name] = await entries();
-    const path = join(cache, name as string);
-    const entry = JSON.parse(gunzipSync(await readFile(path)).toString('utf8'));
-    const sum = entry.value.extract.sums.find((s: { partner: string }) => s.partner === 'RUS');
-    sum.value = 999;
-    await writeFile(path, gzipSync(JSON.stringify(entry)));
+    const [key] = (name as string).split('.');
+    const entry = JSON.parse(gunzipSync(await readFile(join(cache, name as string))).toString('utf8'));
+    entry.value.extract.sums.find((s: { partner: string }) => s.partner === 'RUS').value = 999;
+    const altered = gzipSync(JSON.stringify(entry));
+    // Stored under the hash of its new bytes, as a write of the cache would: the next run reads it.
+    await rm(join(cache, name as string));
+    await writeFile(join(cache, `${key}.${sha256(altered)}.json.gz`), altered);
     expect(pairs((await read('IND', 'RUS', cache)).trade)).toContain(
       '2022 IND RUS export 30 999 USD thousand line 2',
     );
+    expect(takeCacheReport()).toEqual({ used: [{ key, sha256: sha256(altered) }], setAside: 0 });
+  });
+
+  it('sets aside an entry edited in place, and reads the file again', async () => {
+    const { cache, read, entries } = await setUp();
+    await read('IND', 'RUS', cache);
+    takeCacheReport();
+    const [name] = await entries();
+    const path = join(cache, name as string);
+    const entry = JSON.parse(gunzipSync(await readFile(path)).toString('utf8'));
+    entry.value.extract.sums.find((s: { partner: string }) => s.partner === 'RUS').value *= 1000;
+    await writeFile(path, gzipSync(JSON.stringify(entry)));
+    // 10 thousand USD as in the file, not the 10 000 written into the entry.
+    expect(pairs((await read('IND', 'RUS', cache)).trade)).toContain(
+      '2022 IND RUS export 30 10 USD thousand line 2',
+    );
+    expect(takeCacheReport()).toEqual({ used: [], setAside: 1 });
+    // The entry was written again from the file: the same bytes, under the same name.
+    expect(await entries()).toEqual([name]);
   });
 
   it('is missed when the file changes, and a damaged entry is read as missing', async () => {
@@ -70,7 +92,7 @@ describe('the extract cache of bulk files', () => {
     // The entry for the current file was written again; the other one stays damaged until pruned.
     const readable = [];
     for (const name of await entries())
-      readable.push((await loadExtract(cache, name.replace('.json.gz', ''))) !== undefined);
+      readable.push((await loadExtract(cache, name.split('.')[0] as string)) !== undefined);
     expect(readable.sort()).toEqual([false, true]);
   });
 
@@ -91,14 +113,15 @@ describe('the extract cache of bulk files', () => {
       await saveExtract(cache, `key${n}`, { n });
       // Entries made earlier were used longer ago.
       const when = new Date(Date.UTC(2024, 0, 1, 0, n));
-      await utimes(join(cache, `key${n}.json.gz`), when, when);
+      const [entry] = (await readdir(cache)).filter((name) => name.startsWith(`key${n}.`));
+      await utimes(join(cache, entry as string), when, when);
     }
     expect(await loadExtract(cache, 'key0')).toEqual({ n: 0 });
     await saveExtract(cache, 'key8', { n: 8 });
     await saveExtract(cache, 'key9', { n: 9 });
     // key0 was just read; key1 and key2 were the least recently used.
-    expect((await readdir(cache)).sort()).toEqual(
-      [0, 3, 4, 5, 6, 7, 8, 9].map((n) => `key${n}.json.gz`).sort(),
+    expect((await readdir(cache)).map((name) => name.split('.')[0]).sort()).toEqual(
+      [0, 3, 4, 5, 6, 7, 8, 9].map((n) => `key${n}`).sort(),
     );
   });
 });

@@ -125,10 +125,10 @@ describe('an output folder that is not as a run left it', () => {
         `cp -a ${built} ${out}`,
         `${hashes} > ${notes}/before`,
         `mount -o remount,ro ${mount}`,
-        `echo "== unchanged"; ${node} run --out ${out}; echo "exit $?"`,
-        `echo "== forced"; ${node} run --out ${out} --force; echo "exit $?"`,
+        `echo "== unchanged"; ${node} run --out ${out} 2>&1; echo "exit $?"`,
+        `echo "== forced"; ${node} run --out ${out} --force 2>&1; echo "exit $?"`,
         `mount -o remount,rw,size=$(( $(du -sk ${mount} | cut -f1) + 200 ))k ${mount}`,
-        `echo "== full"; ${node} run --out ${out} --force; echo "exit $?"`,
+        `echo "== full"; ${node} run --out ${out} --force 2>&1; echo "exit $?"`,
         `${hashes} > ${notes}/after`,
       ].join(' && ');
       const result = spawnSync('unshare', ['--mount', 'sh', '-c', script], {
