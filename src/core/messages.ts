@@ -700,6 +700,7 @@ const EXIT_CODES = `Exit codes:
   1   internal error (a fault in tradebrief)
   2   the inputs or the config are wrong: the message names the file, line, column or key
   69  publish: an e-mail delivery failed; the next publish tries it again
+  74  the system refused a read or write (disk full, read-only, permission): outputs intact
   75  another run holds the lock on the output folder: try again later`;
 
 export const help = {
