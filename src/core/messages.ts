@@ -515,7 +515,10 @@ export const fetchMessages = {
   fetched: (files: number, folder: string, calls: number) =>
     `wrote ${files} file${files === 1 ? '' : 's'} into ${folder} (${calls} call${calls === 1 ? '' : 's'} to the API); run "tradebrief run" to build the new edition`,
   retrying: (reason: string, wait: number) => `${reason}: trying again in ${seconds(wait)}`,
-  staleLock: (pid: number) => `took over the lock of fetch ${pid}, which no longer exists`,
+  staleLock: (pid: number | undefined, host: string | undefined, reason: 'gone' | 'expired' | 'malformed') =>
+    reason === 'malformed'
+      ? 'took over a fetch lock that names no valid process'
+      : `took over the lock of fetch ${pid} on ${quote(host ?? '?')}, ${reason === 'gone' ? 'which no longer exists' : 'whose lease was not renewed'}`,
   manifestUnreadable: () =>
     'the fetch manifest cannot be read: every dataset is fetched again and the manifest rewritten',
   comtradeSource: (folder: string) => [

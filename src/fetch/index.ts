@@ -90,7 +90,8 @@ export async function fetchInputs(request: FetchRequest, deps: FetchDeps): Promi
   await mkdir(request.inputsDir, { recursive: true });
   const unlock = await acquireLock(request.inputsDir, {
     waitSeconds: request.waitSeconds ?? 0,
-    onStale: (pid) => log.log('warn', 'stale-lock', m.staleLock(pid)),
+    onStale: (holder, reason) =>
+      log.log('warn', 'stale-lock', m.staleLock(holder?.pid, holder?.host, reason)),
   });
   try {
     const manifest = await readManifest(folder);

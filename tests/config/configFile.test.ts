@@ -104,20 +104,19 @@ describe('the logo named by the config', () => {
     expect(device.lines[0]).toContain('the logo "logo.png" is not a regular file');
   });
 
-  it('is refused when too large for a briefing under 1 MB', () => {
-    const heavy = validateWith(withLogo('logo.png'), (dir) => {
-      const png = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>', 1);
-      writeFileSync(join(dir, 'logo.png'), Buffer.concat([png, Buffer.alloc(600 * 1024)]));
-    });
+  it('is refused when too large for a briefing under 1 MB', async () => {
+    const small = await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>', 1);
+    const wideImage = await renderPng(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="2100" height="10"/>',
+      1,
+    );
+    const heavy = validateWith(withLogo('logo.png'), (dir) =>
+      writeFileSync(join(dir, 'logo.png'), Buffer.concat([small, Buffer.alloc(600 * 1024)])),
+    );
     expect(heavy.status).toBe(2);
     // 600 KB of padding plus the small PNG: 0.6 MB, over the 512 KB allowed.
     expect(heavy.lines[0]).toContain('the logo "logo.png" has 0.6 MB');
-    const wide = validateWith(withLogo('logo.png'), (dir) =>
-      writeFileSync(
-        join(dir, 'logo.png'),
-        renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="2100" height="10"/>', 1),
-      ),
-    );
+    const wide = validateWith(withLogo('logo.png'), (dir) => writeFileSync(join(dir, 'logo.png'), wideImage));
     expect(wide.status).toBe(2);
     expect(wide.lines[0]).toContain('the logo "logo.png" is 2100 × 10 pixels: at most 2000 a side');
   });

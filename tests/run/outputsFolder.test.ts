@@ -116,7 +116,7 @@ describe('an output folder that is not as a run left it', () => {
     () => {
       const mount = tempDir();
       const out = join(mount, 'out');
-    const notes = tempDir();
+      const notes = tempDir();
       const node = `${process.execPath} ${BIN}`;
       const hashes = `find -L ${out} -path '*/.builds' -prune -o -type f -print | sort | xargs sha256sum`;
       // A small file system of its own, in a mount namespace: first read-only, then full.
