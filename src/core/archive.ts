@@ -29,6 +29,13 @@ export async function listEditions(outDir: string, pair: string): Promise<Archiv
   }
 }
 
+/** An edition's folder as archiveEdition names it: one folder under archive/<pair>/, never elsewhere. */
+function isEditionDir(dir: unknown, pair: string): boolean {
+  if (typeof dir !== 'string') return false;
+  const [root, folder, name, ...rest] = dir.split('/');
+  return root === ARCHIVE && folder === pair && !!name && !['.', '..'].includes(name) && rest.length === 0;
+}
+
 /**
  * The latest archived edition built from other inputs than `currentId` and still on disk: what
  * "changes" compare with. An edition someone deleted by hand is passed over.
@@ -38,7 +45,9 @@ export async function previousEdition(
   pair: string,
   currentId: string,
 ): Promise<Edition | undefined> {
-  const candidates = (await listEditions(outDir, pair)).filter((e) => e.id !== currentId).reverse();
+  const candidates = (await listEditions(outDir, pair))
+    .filter((e) => e.id !== currentId && isEditionDir(e.dir, pair))
+    .reverse();
   for (const edition of candidates) {
     if (await stat(join(outDir, edition.dir, 'indicators.json')).catch(() => undefined)) return edition;
   }
