@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -146,15 +146,16 @@ function startTime(pid: number): string | undefined {
 
 /** The lock's holder and the age of its lease; undefined when there is no lock (any more). */
 async function readHolder(path: string): Promise<Holder | undefined> {
-  let text: string;
-  let age: number;
-  try {
-    age = (Date.now() - (await stat(path)).mtimeMs) / 1000;
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return { info: parseLock(text), age };
+  const stats = await lstat(path).catch(() => undefined);
+  if (!stats) return undefined;
+  // A folder or link in the lock's place is no lock a run wrote: never followed, never removed.
+  if (!stats.isFile()) throw new LockedError(m.lockNotAFile(shownPath(path), path));
+  // Gone since: no holder. Unreadable: no holder named, so stale like any malformed lock.
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? undefined : '',
+  );
+  if (text === undefined) return undefined;
+  return { info: parseLock(text), age: (Date.now() - stats.mtimeMs) / 1000 };
 }
 
 function parseLock(text: string): LockInfo | undefined {

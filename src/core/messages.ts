@@ -245,6 +245,8 @@ export const runMessages = {
     problem.kind === 'outside'
       ? `.current points outside the output folder's builds (to ${quote(problem.target)}): it is not followed, and this run builds afresh and replaces it`
       : '.current is not a link (was the output folder copied with cp -rL?): this run builds afresh and replaces the copied outputs; other files are left as they are',
+  lockNotAFile: (shown: string, lockFile: string) =>
+    `${shown} is not a lock file that a run wrote (it is a folder or a link), so no run can take the lock: remove it by hand (rm -r ${shellWord(lockFile)})`,
   staleLock: (pid: number | undefined, host: string | undefined, reason: 'gone' | 'expired' | 'malformed') =>
     reason === 'malformed'
       ? 'took over a lock that names no valid process'

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +160,17 @@ describe('the lock on the output folder', () => {
       expect(run.status, `pid ${pid}`).toBe(0);
       expect(run.stderr).toContain('names no valid process');
     }
+  });
+
+  it('is never followed or removed when a folder or link stands in its place', () => {
+    const out = tempDir();
+    mkdirSync(join(out, '.lock'));
+    writeFileSync(join(out, '.lock', 'keep'), 'mine');
+    const run = tradebrief(['stage', 'ingest', '--out', out]);
+    expect(run.status).toBe(75);
+    expect(run.stderr).toContain(`is not a lock file that a run wrote (it is a folder or a link)`);
+    expect(run.stderr).toContain(`rm -r ${out}/.lock`);
+    expect(readFileSync(join(out, '.lock', 'keep'), 'utf8')).toBe('mine');
   });
 
   it('is renewed every few seconds by its holder, even while the holder is busy', async () => {
