@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { link, lstat, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -55,6 +56,8 @@ export async function acquireLock(
   for (;;) {
     if (await createExclusive(path, mine)) {
       const renewer = renewLease(path);
+      // Renewing from the start: a busy main thread could otherwise delay the thread's first tick.
+      await once(renewer, 'online');
       return async () => {
         await renewer.terminate();
         const holder = await readHolder(path);
