@@ -55,9 +55,7 @@ export async function acquireLock(
   const mine = { ...describe(process.pid), token: randomUUID() };
   for (;;) {
     if (await createExclusive(path, mine)) {
-      const renewer = renewLease(path);
-      // Renewing from the start: a busy main thread could otherwise delay the thread's first tick.
-      await once(renewer, 'online');
+      const renewer = await renewLease(path);
       return async () => {
         await renewer.terminate();
         const holder = await readHolder(path);
@@ -81,15 +79,17 @@ export async function acquireLock(
 
 /**
  * Touches the lock every RENEW_MS on a worker thread, so a stage that keeps the main thread busy
- * cannot let the lease lapse. Unreferenced: it never keeps the process alive.
+ * cannot let the lease lapse. Running before the lock is handed over; unreferenced after, so it never
+ * keeps the process alive.
  */
-function renewLease(path: string): Worker {
+async function renewLease(path: string): Promise<Worker> {
   const worker = new Worker(
     `const { utimesSync } = require('node:fs');
      const { path, every } = require('node:worker_threads').workerData;
      setInterval(() => { try { const now = new Date(); utimesSync(path, now, now); } catch {} }, every);`,
     { eval: true, workerData: { path, every: RENEW_MS } },
   );
+  await once(worker, 'online');
   worker.unref();
   return worker;
 }
