@@ -54,7 +54,8 @@ export async function publishOutputs(
     throw new InputError([{ file: 'command line', message: m.badWait(request.wait) }]);
   const release = await acquireLock(outDir, {
     waitSeconds: wait,
-    onStale: (pid) => log.log('warn', 'stale-lock', runMessages.staleLock(pid)),
+    onStale: (holder, reason) =>
+      log.log('warn', 'stale-lock', runMessages.staleLock(holder?.pid, holder?.host, reason)),
   });
   try {
     return await publish({
