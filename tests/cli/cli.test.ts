@@ -83,7 +83,7 @@ describe('command-line errors', () => {
     expect(tool('pdfinfo', [join(out, 'briefing.pdf')])).toMatch(
       /CreationDate:\s+Tue Mar 31 00:00:00 2026 UTC/,
     );
-  }, 120_000);
+  }, 300_000);
 
   it('ask for a config or a pair when there is neither', () => {
     const inputs = tempDir();

@@ -27,5 +27,5 @@ describe('the organisation logo from the config', () => {
     expect(tool('pdfimages', ['-list', '-f', '1', '-l', '1', join(out, 'briefing.pdf')])).toMatch(
       /\n\s*1\s+\d+\s+image\s+40\s+20/,
     );
-  });
+  }, 300_000);
 });
