@@ -21,30 +21,37 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
   const shares = select(set, 'composition.chapter.share', { flow }).filter((i) => i.period === period);
   const largest = Math.max(...values.map((v) => v.value ?? 0));
   const inBn = largest >= 5e9;
-  const rows = values
+  const all = values
     .map((v) => {
       const chapter = v.dims?.chapter ?? '';
       const share = shares.find((s) => s.dims?.chapter === chapter)?.value ?? null;
       const amount = v.value ?? 0;
       return {
         chapter,
+        share,
         label:
           chapter === 'OTHER'
             ? 'Other chapters'
             : `${chapter}  ${shortChapterLabel(chapterName(set, chapter))}`,
+        usd: amount,
         amount: inBn ? bn(amount) : mn(amount),
         text: `${formatUsd(amount, inBn ? 'bn' : 'm').replace('USD ', '')}${share === null ? '' : ` · ${formatPercent(share)}`}`,
         other: chapter === 'OTHER',
       };
     })
     .sort((a, b) => Number(a.other) - Number(b.other) || b.amount - a.amount);
+  const rows = withFewBars(all, inBn);
   const top = rows.find((r) => !r.other);
   const topShare = shares.find((s) => s.dims?.chapter === top?.chapter)?.value;
   const alt =
     `Bar chart of ${reporterName}'s ${flow}s ${flow === 'import' ? 'from' : 'to'} ${partnerName} in ${period} by HS chapter, ` +
     `${inBn ? 'USD billion' : 'USD million'}. The largest is chapter ${top?.chapter} (${chapterName(set, top?.chapter ?? '')})` +
     `${topShare == null ? '' : `, ${formatPercent(topShare)} of the total`}.` +
-    (rows.some((r) => r.other) ? ` Chapters outside the source's list are grouped as "Other chapters".` : '');
+    (rows.length < all.length
+      ? ' The smaller chapters are grouped as one bar.'
+      : rows.some((r) => r.other)
+        ? ` Chapters outside the source's list are grouped as "Other chapters".`
+        : '');
   const unit = inBn ? 'USD bn' : 'USD m';
   const height = rows.length * 17;
   const labels = labelColumn(
@@ -97,6 +104,41 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
     },
   });
   return { id, title, spec, alt, sources: [...new Set(values.flatMap((i) => i.sources))].sort() };
+}
+
+/** Bars a page can hold with their labels: the rest of the chapters make one bar (the tables list them all). */
+const MOST_BARS = 15;
+
+interface Bar {
+  chapter: string;
+  share: number | null;
+  label: string;
+  /** The value in USD, and as the chart draws it (USD bn or m). */
+  usd: number;
+  amount: number;
+  text: string;
+  other: boolean;
+}
+
+/** The largest chapters, then one grey bar for every other chapter (and the source's "other"), summed. */
+function withFewBars(rows: Bar[], inBn: boolean): Bar[] {
+  if (rows.length <= MOST_BARS) return rows;
+  const kept = rows.slice(0, MOST_BARS - 1).filter((r) => !r.other);
+  const rest = rows.filter((r) => !kept.includes(r));
+  const usd = rest.reduce((sum, r) => sum + r.usd, 0);
+  const share = rest.every((r) => r.share !== null) ? rest.reduce((sum, r) => sum + (r.share ?? 0), 0) : null;
+  return [
+    ...kept,
+    {
+      chapter: 'OTHER',
+      share,
+      label: rest.some((r) => r.other) ? 'Other chapters' : `${rest.length} other chapters`,
+      usd,
+      amount: inBn ? bn(usd) : mn(usd),
+      text: `${formatUsd(usd, inBn ? 'bn' : 'm').replace('USD ', '')}${share === null ? '' : ` · ${formatPercent(share)}`}`,
+      other: true,
+    },
+  ];
 }
 
 export const buildImportComposition = (set: IndicatorSet, theme: Theme) =>
