@@ -28,8 +28,9 @@ export function parsePeriod(text: string): Period | undefined {
   if (!fiscal) return undefined;
   const year = Number(fiscal[1]);
   const end = fiscal[2] ?? '';
-  const endYear = end.length === 2 ? Math.floor(year / 100) * 100 + Number(end) : Number(end);
-  if (!inRange(year) || (endYear - year + 100) % 100 !== 1) return undefined;
+  // The second year is the next one, in full (2024-2025) or by its last two digits (2024-25, 1999-00).
+  const next = end.length === 2 ? (year + 1) % 100 : year + 1;
+  if (!inRange(year) || Number(end) !== next) return undefined;
   return { label: fiscalLabel(year), basis: 'fiscal', year };
 }
 

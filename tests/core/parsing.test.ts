@@ -62,8 +62,19 @@ describe('parsePeriod', () => {
   it('crosses the century', () => {
     expect(fiscalLabel(1999)).toBe('FY1999-00');
     expect(parsePeriod('1999-00')?.label).toBe('FY1999-00');
+    expect(parsePeriod('1999-2000')?.label).toBe('FY1999-00');
   });
-  it.each(['2024-26', '24-25', 'FY2024', '20x4', '1850'])('rejects %j', (text) => {
+  it.each([
+    '2024-26',
+    '24-25',
+    'FY2024',
+    '20x4',
+    '1850',
+    '2024-2125',
+    'FY2024-1925',
+    '2024-2024',
+    '1999-1900',
+  ])('rejects %j', (text) => {
     expect(parsePeriod(text)).toBeUndefined();
   });
   it('ends a fiscal year on 31 March and a calendar year on 31 December', () => {
