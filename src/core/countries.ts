@@ -8,6 +8,12 @@ countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/lang
 export const WORLD = 'WLD';
 
 /**
+ * UN Comtrade and CEPII BACI list Taiwan's trade as "Other Asia, not elsewhere specified": code 490,
+ * ISO-like code S19. Nothing else is in that area, so it is read as Taiwan, and a data note says so.
+ */
+export const OTHER_ASIA_NES = { code: '490', iso: 'S19', iso3: 'TWN' } as const;
+
+/**
  * Comtrade and BACI number some countries by their own codes, not ISO 3166 numeric
  * (UN Comtrade "Country and area codes"; CEPII BACI country_codes file).
  */
@@ -18,6 +24,7 @@ const TRADE_NUMERIC: Record<string, string> = {
   '251': 'FRA',
   '757': 'CHE',
   '579': 'NOR',
+  [OTHER_ASIA_NES.code]: OTHER_ASIA_NES.iso3,
 };
 
 /** ISO alpha-3 → the numeric code trade databases use: their own where it differs from ISO 3166 (India 699). */
@@ -32,6 +39,7 @@ export function toTradeNumeric(iso3: string): number | undefined {
 export function toIso3(code: string): string | undefined {
   const text = code.trim().toUpperCase();
   if (text === WORLD || text === 'W00') return WORLD;
+  if (text === OTHER_ASIA_NES.iso) return OTHER_ASIA_NES.iso3;
   if (/^\d+$/.test(text)) {
     const numeric = String(Number(text));
     return TRADE_NUMERIC[numeric] ?? countries.numericToAlpha3(numeric.padStart(3, '0'));

@@ -87,7 +87,7 @@ export const inputMessages = {
   unknownHeaderOutside: (formats: string) =>
     `the first line, in a file linked from outside the inputs folder, matches no supported format: expected one of ${formats}`,
   noTradeForPair: (reporter: string, partner: string) =>
-    `no trade rows between ${reporter} and ${partner} in any input: add a downloaded trade file (tradebrief init writes a README listing them) or check --reporter/--partner`,
+    `no trade rows between ${reporter} and ${partner} in any input${[reporter, partner].includes('TWN') ? ' (Taiwan is also looked for as UN Comtrade\'s and BACI\'s "Other Asia, nes", code 490 or S19)' : ''}: add a downloaded trade file (tradebrief init writes a README listing them) or check --reporter/--partner`,
   missingInputsDir: () => 'the inputs folder does not exist',
   moreProblems: (count: number) => `and ${count} more problem${count > 1 ? 's' : ''} like these`,
   spreadsheetFile: () =>
@@ -214,6 +214,8 @@ export const dataNotes = {
   chaptersExceedTotal: (period: string, flow: string, excess: string) =>
     `${period} ${flow}s by chapter add up to ${excess} more than the total; the total is used.`,
   sourceConflict: (what: string, chosen: string, others: string) => `${what}: ${chosen} is used; ${others}.`,
+  taiwanAsOtherAsia: () =>
+    'UN Comtrade and CEPII BACI list Taiwan\'s trade under "Other Asia, not elsewhere specified" (code 490, S19); it is read as Taiwan (TWN), in the world totals and as a partner.',
   unsourcedFile: (file: string) =>
     `${file} has no entry in the sources table (its "files" column): its rows are cited by file name only.`,
 };

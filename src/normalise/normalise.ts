@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import { closest } from '../core/closest.ts';
-import { WORLD } from '../core/countries.ts';
+import { OTHER_ASIA_NES, WORLD } from '../core/countries.ts';
 import { InputError } from '../core/errors.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
 import { expandChapterRange } from '../core/hs.ts';
@@ -74,6 +74,7 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   const chosen = chooseSources(candidates, config.sourcePriority, notes, publisher);
   const trade = [...chosen, ...reconcileTotals(chosen, notes)].sort(compareRows);
   notes.unshift(...provisionalNotes(trade, ingested));
+  notes.push(...taiwanNotes(trade, ingested));
 
   const sourceIds = new Set(ingested.sources.map((s) => s.id));
   for (const source of ingested.sources) {
@@ -291,6 +292,23 @@ function provisionalNotes(trade: TradeRow[], ingested: IngestResult): DataNote[]
   return [
     { kind: 'provisional', text: dataNotes.provisional(periods, [...new Set(names)].join('; ')), sources },
   ];
+}
+
+/** Formats that list Taiwan as "Other Asia, nes" (code 490), which is read as Taiwan. */
+const OTHER_ASIA_AS_TAIWAN = new Set(['comtrade-plus', 'comtrade-legacy', 'baci']);
+
+/** Says how Taiwan was read, when rows of a format listing it as "Other Asia, nes" name it. */
+function taiwanNotes(trade: TradeRow[], ingested: IngestResult): DataNote[] {
+  const files = new Set(ingested.files.filter((f) => OTHER_ASIA_AS_TAIWAN.has(f.format)).map((f) => f.file));
+  const taiwan = OTHER_ASIA_NES.iso3;
+  const rows = trade.filter(
+    (r) =>
+      (r.reporter === taiwan || r.partner === taiwan) &&
+      r.refs.some((ref) => files.has(ref.slice(0, ref.lastIndexOf(':')))),
+  );
+  if (rows.length === 0) return [];
+  const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();
+  return [{ kind: 'coverage', text: dataNotes.taiwanAsOtherAsia(), sources }];
 }
 
 function compareRows(a: TradeRow, b: TradeRow): number {

@@ -10,7 +10,7 @@ const focus = { reporter: 'IND', partners: ['RUS'] };
 describe('CEPII BACI', () => {
   it('sums HS6 flows to chapters for the focus pair, world exports and the pair’s import demand', async () => {
     const result = await ingest(fixture('baci'), { focus });
-    // v is in thousand USD; codes 699 IND, 643 RUS, 842 USA, 251 FRA; 490 is "Other Asia, nes".
+    // v is in thousand USD; codes 699 IND, 643 RUS, 842 USA, 251 FRA; 490 "Other Asia, nes" is Taiwan.
     expect(result.trade.map(brief).sort()).toEqual(
       [
         // India's exports to Russia, by chapter: 300490 → 30, 290110 → 29, 847130 → 84.
@@ -28,9 +28,12 @@ describe('CEPII BACI', () => {
         '2022 RUS WLD export 31 2000 USD thousand line 6',
         '2022 USA WLD export 84 700 USD thousand line 8',
         '2022 FRA WLD export 10 80 USD thousand line 11',
+        // "Other Asia, nes" (490, S19) is Taiwan: its exports count in the world's.
+        '2022 TWN WLD export 84 50 USD thousand line 9',
+        '2022 TWN WLD export 85 30 USD thousand line 10',
         // k = 10121 lost its leading zero: HS 010121, chapter 01.
         '2022 USA WLD export 01 10 USD thousand line 12',
-        // Each focus country's imports from the world, "Other Asia, nes" included.
+        // Each focus country's imports from the world, Taiwan's 50 included.
         '2022 RUS WLD import 30 1234.5 USD thousand line 2',
         '2022 RUS WLD import 29 100.25 USD thousand line 3',
         `2022 RUS WLD import 84 ${500 + 700 + 50} USD thousand line 4`,
@@ -41,11 +44,12 @@ describe('CEPII BACI', () => {
     const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
     expect(byFile['BACI_HS17_Y2022_V202401.csv']).toMatchObject({
       rows: 11,
-      used: 10,
-      records: 18,
-      rejected: { [m.asideBaciArea('490')]: 1 },
+      used: 11,
+      records: 20,
+      rejected: {},
     });
-    expect(byFile['country_codes_V202401.csv']).toMatchObject({ rows: 5, used: 4, records: 4 });
+    expect(byFile['country_codes_V202401.csv']).toMatchObject({ rows: 5, used: 5, records: 5 });
+    expect(result.countryCodes.find((c) => c.code === '490')?.iso3).toBe('TWN');
     expect(byFile['product_codes_HS17_V202401.csv']).toMatchObject({ rows: 8, used: 0, records: 0 });
     // The Readme.txt of the download is not a table and is not read.
     expect(result.files.map((f) => f.file)).not.toContain('Readme.txt');

@@ -5,7 +5,7 @@ import { createFastBaciLine } from '../../src/ingest/bulk/fastBaciLine.ts';
 import { type IngestOptions, ingest } from '../../src/ingest/ingest.ts';
 import { brief, folderWith } from './folders.ts';
 
-// SYNTHETIC BACI-shaped rows: 699 India, 643 Russia, 842 USA, 490 "Other Asia, nes"; v in thousand USD.
+// SYNTHETIC BACI-shaped rows: 699 India, 643 Russia, 842 USA, 530 Netherlands Antilles (no ISO code today); v in thousand USD.
 const H = 't,i,j,k,v,q';
 const focus = { reporter: 'IND', partners: ['RUS'] };
 const SMALL: IngestOptions = { bulkMinBytes: Number.POSITIVE_INFINITY };
@@ -35,7 +35,7 @@ describe('the bulk BACI reader', () => {
       '2022,643,699,270900,"40,000",1000', // thousands grouped, quoted
       ',,,,,',
       '2022,643,699,310520,1.5e3,"30\nper unit"', // exponent; a quoted line break in q
-      '2022,490,842,850440,30,0.1', // from an area, to a country outside the briefing
+      '2022,530,842,850440,30,0.1', // from an area, to a country outside the briefing
       '2022,842,643,847130,700,2', // no trailing line ending
     ].join('\n');
     const result = await readOnBothPaths(await folderWith({ 'baci.csv': `\uFEFF${text}` }), { focus });
@@ -54,7 +54,7 @@ describe('the bulk BACI reader', () => {
     expect(
       result.trade.find((r) => r.reporter === 'RUS' && r.flow === 'import' && r.product === '84')?.value,
     ).toBe(0.5 + 700);
-    expect(result.rejects).toEqual([{ file: 'baci.csv', line: 12, reason: m.asideBaciArea('490') }]);
+    expect(result.rejects).toEqual([{ file: 'baci.csv', line: 12, reason: m.asideBaciArea('530') }]);
     expect(result.files[0]).toMatchObject({ rows: 8, used: 7 });
   });
 
@@ -107,7 +107,7 @@ describe('the bulk BACI reader', () => {
       const product = 10000 + n * 2237;
       return [
         '2022',
-        pick(['699', '643', '842', '490', '0699']),
+        pick(['699', '643', '842', '530', '0699']),
         pick(['643', '699', '156']),
         product < 100000 && next() < 0.5 ? `0${product}` : `${product}`,
         pick(['1', '12.5', '0.001', '123456789.123', '7.', '.25', '0']),

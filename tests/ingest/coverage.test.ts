@@ -46,25 +46,21 @@ describe('coverage summary', () => {
     expect(coverage.overall).toMatchObject({
       files: 7,
       rows: 35,
-      used: 24,
-      setAside: 11,
-      records: 18 + 4 + 9 + 3 + 1 + 1,
+      used: 26,
+      setAside: 9,
+      records: 20 + 5 + 9 + 3 + 1 + 1,
     });
     for (const f of coverage.files)
       expect(f.used + f.reasons.reduce((sum, r) => sum + r.count, 0)).toBe(f.rows);
     const text = formatCoverage(coverage);
     expect(text.split('\n')).toEqual([
       'Coverage of the inputs',
-      '  7 files: 35 rows read, 24 used, 11 set aside; 36 records',
+      '  7 files: 35 rows read, 26 used, 9 set aside; 39 records',
       `    8 set aside: ${m.asideProductNames()}`,
       `    1 set aside: ${m.asideShareRow()}`,
-      `    1 set aside: ${m.asideBaciArea('490')}`,
-      `    1 set aside: ${m.asideCodeNotCountry()}`,
       `    1 column set aside: ${m.asidePartialPeriod('2025-2026(Apr-Sep)')}`,
-      '  BACI_HS17_Y2022_V202401.csv (baci, UTF-8): 11 rows, 10 used, 1 set aside',
-      `    1 set aside: ${m.asideBaciArea('490')}`,
-      '  country_codes_V202401.csv (baci-country-codes, UTF-8): 5 rows, 4 used, 1 set aside',
-      `    1 set aside: ${m.asideCodeNotCountry()}`,
+      '  BACI_HS17_Y2022_V202401.csv (baci, UTF-8): 11 rows, 11 used, 0 set aside',
+      '  country_codes_V202401.csv (baci-country-codes, UTF-8): 5 rows, 5 used, 0 set aside',
       '  eidb_country_wise_import.csv (tradestat, UTF-8): 3 rows, 3 used, 0 set aside',
       `    1 column set aside: ${m.asidePartialPeriod('2025-2026(Apr-Sep)')}`,
       '  eidb_export_RUS_usd-million.csv (tradestat, UTF-8): 6 rows, 5 used, 1 set aside',
@@ -75,7 +71,7 @@ describe('coverage summary', () => {
       '  sources.csv (sources, UTF-8): 1 row, 1 used, 0 set aside',
       '  years: 2022 (calendar years); FY2023-24, FY2024-25 (fiscal years, April–March)',
       '  flows: export, import',
-      '  HS chapters: 01, 03, 10, 27, 29–31, 84 (8 chapters)',
+      '  HS chapters: 01, 03, 10, 27, 29–31, 84–85 (9 chapters)',
     ]);
   });
 

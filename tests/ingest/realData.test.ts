@@ -30,9 +30,11 @@ describe.skipIf(!present)('real Comtrade legacy files', () => {
     // "China, Hong Kong SAR" stays one field.
     expect(line(177)).toEqual(['2019 IND HKG export TOTAL 11478401247 USD line 177']);
     expect(line(331)).toEqual(['2019 IND RUS export TOTAL 2871228560 USD line 331']);
-    // "Other Asia, nes" (490) has no ISO code: set aside with its reason, not silently dropped.
-    expect(result.rejects).toContainEqual({ file: BY_PARTNER, line: 251, reason: m.asideAreaGroup() });
-    expect(result.files[0]).toMatchObject({ rows: 438, used: 434, records: 434 });
+    // "Other Asia, nes" (490, no ISO code in the file) is Taiwan.
+    expect(line(251)).toEqual(['2019 IND TWN export TOTAL 1640723537 USD line 251']);
+    // "Areas, nes" (899) has no ISO code: set aside with its reason, not silently dropped.
+    expect(result.rejects).toContainEqual({ file: BY_PARTNER, line: 439, reason: m.asideAreaGroup() });
+    expect(result.files[0]).toMatchObject({ rows: 438, used: 436, records: 436 });
   });
 
   it('reads chapter codes as text, and 97 reporters’ exports to the world', async () => {

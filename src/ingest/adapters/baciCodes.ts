@@ -1,4 +1,4 @@
-import { isIso3 } from '../../core/countries.ts';
+import { isIso3, toIso3, WORLD } from '../../core/countries.ts';
 import { normaliseHsCode } from '../../core/hs.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
@@ -25,9 +25,9 @@ function countryCodesAdapter(iso3Column: string, nameColumn: string, layout: str
           ctx.problem(row.line, 'country_code', m.badBaciCountry(code));
           continue;
         }
-        const iso3 = r.text(row, iso3Column).toUpperCase();
-        // Groups such as "Other Asia, nes" carry a made-up code: their trade counts only in totals.
-        if (!isIso3(iso3)) {
+        // "Other Asia, nes" (S19) is Taiwan; other groups carry made-up codes and count only in totals.
+        const iso3 = toIso3(r.text(row, iso3Column)) ?? '';
+        if (!isIso3(iso3) || iso3 === WORLD) {
           ctx.reject(row.line, m.asideCodeNotCountry());
           continue;
         }
