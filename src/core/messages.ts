@@ -53,6 +53,8 @@ export const inputMessages = {
     `the text holds the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}: expected printable text (delete it in the program that made the file)`,
   asideNote: () => 'a note or footer below the table ("Source: …", "DOC-NIC"), not a row of it',
   negativeValue: (text: string) => `expected a trade value of zero or more, found ${quote(text)}`,
+  valueTooLarge: (text: string, unit: string) =>
+    `the value ${quote(text)} in ${unit} is above USD 1,000 trillion, more than any trade flow (world trade is about USD 30 trillion a year): check the value and its unit`,
   unknownFlow: (text: string, allowed: string) => `unknown flow ${quote(text)}: expected ${allowed}`,
   malformedPeriod: (text: string, expected: string) =>
     `malformed period ${quote(text)}: expected ${expected}`,
@@ -200,6 +202,8 @@ export const configMessages = {
 export const normaliseMessages = {
   missingRate: (currency: string, period: string) =>
     `no ${currency} per USD exchange rate for ${period}: add it to a rates CSV (period,currency,per_usd,source)`,
+  convertedTooLarge: (value: string, period: string, perUsd: number) =>
+    `${value} at ${perUsd} per USD (the ${period} rate) is above USD 1,000 trillion, more than any trade flow: check the value, its unit and the rate`,
 };
 
 export const dataNotes = {

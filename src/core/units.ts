@@ -34,6 +34,19 @@ const CURRENCIES: Record<string, MoneyUnit['currency']> = {
   '₹': 'INR',
 };
 
+/**
+ * No trade flow comes near USD 1,000 trillion: world trade is about USD 30 trillion a year. A value
+ * above it is a wrong unit or a damaged cell; refusing it also keeps every sum of values a finite number.
+ */
+export const MAX_TRADE_USD = 1e15;
+/** Rupees per US dollar have stayed far below this; it bounds rupee values before they are converted. */
+const MAX_PER_USD: Record<MoneyUnit['currency'], number> = { USD: 1, INR: 1000 };
+
+/** Whether a value in `unit` can be a trade flow: at most MAX_TRADE_USD, in US dollars or their worth. */
+export function isWithinTradeCeiling(value: number, unit: MoneyUnit): boolean {
+  return value * unit.scale <= MAX_TRADE_USD * MAX_PER_USD[unit.currency];
+}
+
 /** "USD mn", "US$ million", "thousand USD", "₹ crore", "INR lakh" … ; undefined when not a money unit. */
 export function parseMoneyUnit(text: string): MoneyUnit | undefined {
   const words = text

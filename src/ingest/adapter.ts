@@ -2,6 +2,7 @@ import { toIso3 } from '../core/countries.ts';
 import { normaliseHsCode } from '../core/hs.ts';
 import { inputMessages as m } from '../core/messages.ts';
 import { DECIMAL_POINT, type NumberFormat, parseNumber, readNumber } from '../core/numbers.ts';
+import { isWithinTradeCeiling, parseMoneyUnit } from '../core/units.ts';
 import type { CsvRow, CsvTable } from './readCsv.ts';
 import type { Records } from './records.ts';
 
@@ -71,14 +72,14 @@ export class RowReader {
     return this.checkedNumber(row, column, this.text(row, column));
   }
 
-  /** A trade value: a number, zero or more. */
-  tradeValue(row: CsvRow, column: string): number | undefined {
-    return this.checkedTradeValue(row, column, this.text(row, column));
+  /** A trade value in `unit`: a number, zero or more, and no more than any trade flow can be. */
+  tradeValue(row: CsvRow, column: string, unit: string): number | undefined {
+    return this.checkedTradeValue(row, column, this.text(row, column), unit);
   }
 
   /** A trade value in a column found by position (wide tables repeat names such as "%Share"). */
-  tradeValueAt(row: CsvRow, index: number): number | undefined {
-    return this.checkedTradeValue(row, this.header[index] ?? '', (row.cells[index] ?? '').trim());
+  tradeValueAt(row: CsvRow, index: number, unit: string): number | undefined {
+    return this.checkedTradeValue(row, this.header[index] ?? '', (row.cells[index] ?? '').trim(), unit);
   }
 
   country(row: CsvRow, column: string): string | undefined {
@@ -114,10 +115,15 @@ export class RowReader {
     return undefined;
   }
 
-  private checkedTradeValue(row: CsvRow, column: string, text: string): number | undefined {
+  private checkedTradeValue(row: CsvRow, column: string, text: string, unit: string): number | undefined {
     const value = this.checkedNumber(row, column, text);
     if (value !== undefined && value < 0) {
       this.ctx.problem(row.line, column, m.negativeValue(text));
+      return undefined;
+    }
+    const money = parseMoneyUnit(unit);
+    if (value !== undefined && money && !isWithinTradeCeiling(value, money)) {
+      this.ctx.problem(row.line, column, m.valueTooLarge(text, unit));
       return undefined;
     }
     return value;

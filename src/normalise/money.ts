@@ -1,6 +1,6 @@
 import { InputError, type Problem } from '../core/errors.ts';
 import { normaliseMessages as m } from '../core/messages.ts';
-import { parseMoneyUnit } from '../core/units.ts';
+import { MAX_TRADE_USD, parseMoneyUnit } from '../core/units.ts';
 import type { RateRecord } from '../ingest/records.ts';
 
 /** Converts a value in any money unit to US dollars; rupee values need a rate for their period. */
@@ -27,7 +27,16 @@ export function createUsdConverter(rates: RateRecord[]) {
         });
         return undefined;
       }
-      return toCents((value * money.scale) / rate.perUsd);
+      const usd = (value * money.scale) / rate.perUsd;
+      if (!(usd <= MAX_TRADE_USD)) {
+        problems.push({
+          file: where.file,
+          line: where.line,
+          message: m.convertedTooLarge(`${value} ${unit}`, period, rate.perUsd),
+        });
+        return undefined;
+      }
+      return toCents(usd);
     },
     /** Sources of the rates used, to cite next to converted values. */
     rateSource(unit: string, period: string): string | undefined {

@@ -172,7 +172,8 @@ describe('values read from bytes', () => {
       '1.1',
       '0.3',
       '123456789012.345',
-      '999999999999999',
+      // USD 1e15, the most a trade value can be.
+      '1000000000000',
       '17.',
       '00012.50',
       '450359962737.049',
@@ -184,5 +185,7 @@ describe('values read from bytes', () => {
     }
     // Sixteen digits could round otherwise: such values are left to the text parser.
     expect(fast.parse(Buffer.from('2022,699,643,300490,1234567890123.456,1\n'), 0, 2)).toBe(-1);
+    // So are values above what a trade flow can be, for the text parser to report.
+    expect(fast.parse(Buffer.from('2022,699,643,300490,999999999999999,1\n'), 0, 2)).toBe(-1);
   });
 });

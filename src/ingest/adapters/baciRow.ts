@@ -2,9 +2,12 @@ import { normaliseHsCode } from '../../core/hs.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import { parseNumber } from '../../core/numbers.ts';
 import { parsePeriod } from '../../core/periods.ts';
+import { MAX_TRADE_USD } from '../../core/units.ts';
 
 /** BACI values are in thousands of US dollars. */
 export const BACI_UNIT = 'USD thousand';
+/** The largest value a trade flow can have, in BACI's unit. */
+export const BACI_MAX_VALUE = MAX_TRADE_USD / 1e3;
 
 /** The columns a BACI reader uses: t year, i exporter, j importer, k HS6 product, v value. */
 export const BACI_COLUMNS = ['t', 'i', 'j', 'k', 'v'] as const;
@@ -45,7 +48,9 @@ export function parseBaciRow(
   const value = parseNumber(cells.v);
   if (value === undefined) problem('v', m.notANumber(cells.v));
   else if (value < 0) problem('v', m.negativeValue(cells.v));
-  if (period?.basis !== 'calendar' || hs6?.length !== 6 || value === undefined || value < 0) return undefined;
+  else if (value > BACI_MAX_VALUE) problem('v', m.valueTooLarge(cells.v, BACI_UNIT));
+  if (period?.basis !== 'calendar' || hs6?.length !== 6 || value === undefined) return undefined;
+  if (value < 0 || value > BACI_MAX_VALUE) return undefined;
   if (!CODE.test(cells.i) || !CODE.test(cells.j)) return undefined;
   return {
     line,

@@ -24,9 +24,9 @@ export const canonical: Adapter = {
       const flow = FLOWS.find((f) => f === flowText);
       if (!flow) ctx.problem(row.line, 'flow', m.unknownFlow(flowText, FLOWS.join(', ')));
       const product = r.product(row, 'product');
-      const value = r.tradeValue(row, 'value');
       const unit = r.text(row, 'unit');
       if (!parseMoneyUnit(unit)) ctx.problem(row.line, 'unit', m.unknownUnit(unit));
+      const value = r.tradeValue(row, 'value', unit);
       const source = r.has('source') ? r.required(row, 'source', 'a source id') : ctx.fileSource;
       const status = r.choice(row, 'status', STATUSES, 'final');
       if (!period || !reporter || !partner || !flow || !product || value === undefined || !source || !status)

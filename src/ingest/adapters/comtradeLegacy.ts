@@ -48,7 +48,7 @@ export const comtradeLegacy: Adapter = {
         continue;
       }
       const product = r.product(row, 'Commodity Code');
-      const value = r.tradeValue(row, 'Trade Value (US$)');
+      const value = r.tradeValue(row, 'Trade Value (US$)', 'USD');
       if (period?.basis !== 'calendar' || !flow || !reporter || !partner || !product || value === undefined)
         continue;
       trade.push({

@@ -63,7 +63,7 @@ export const comtradePlus: Adapter = {
       if (period?.basis !== 'calendar')
         ctx.problem(row.line, 'refYear', m.malformedPeriod(yearText, 'a year such as 2023'));
       const product = r.product(row, 'cmdCode');
-      const value = r.tradeValue(row, 'primaryValue');
+      const value = r.tradeValue(row, 'primaryValue', 'USD');
       const reporter = area(row, 'reporter');
       const partner = area(row, 'partner');
       if (reporter === null || partner === null) {

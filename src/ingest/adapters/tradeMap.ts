@@ -44,7 +44,7 @@ export const tradeMap: Adapter = {
       for (const { index, period } of years) {
         // Trade Map leaves a cell blank where a country reported nothing for the year.
         if ((row.cells[index] ?? '') === '') continue;
-        const value = r.tradeValueAt(row, index);
+        const value = r.tradeValueAt(row, index, unit);
         if (value === undefined) continue;
         trade.push({
           period: period.label,

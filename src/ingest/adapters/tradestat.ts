@@ -55,7 +55,7 @@ export const tradestat: Adapter = {
       for (const { index, period } of years) {
         // A blank cell is how the publisher shows a year without trade in that line.
         if ((row.cells[index] ?? '') === '') continue;
-        const value = r.tradeValueAt(row, index);
+        const value = r.tradeValueAt(row, index, unit);
         if (value === undefined) continue;
         trade.push({
           period: period.label,

@@ -1,6 +1,6 @@
 import { parsePeriod } from '../../core/periods.ts';
 import { baciColumnIndex } from '../adapters/baci.ts';
-import type { BaciRow } from '../adapters/baciRow.ts';
+import { BACI_MAX_VALUE, type BaciRow } from '../adapters/baciRow.ts';
 import { MAX_RECORD_BYTES } from '../readCsv.ts';
 
 const LF = 10;
@@ -105,6 +105,8 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
     row.product = mantissas[index.k] as number;
     // Both numbers are exact doubles, so the division rounds once, as parsing the text does.
     row.value = decimals > 0 ? mantissa / (POWERS_OF_TEN[decimals] as number) : mantissa;
+    // A value no trade flow can have is reported by the full check.
+    if (row.value > BACI_MAX_VALUE) return -1;
     return next;
   };
   return { row, parse };
