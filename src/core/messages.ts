@@ -141,6 +141,10 @@ export const inputMessages = {
   noYearColumns: (example: string) => `no year columns found: expected columns such as ${example}`,
   expectedHsCodeOrTotal: (label: string) =>
     `expected an HS code, or a "Total" row, found ${label === '' ? 'an empty row label' : quote(label)}`,
+  notHsClassification: (name: string, code: string) =>
+    `the file is in ${name} (classification ${quote(code)}), not the Harmonized System, and its codes would be misread as HS codes: download the same data in HS instead (in UN Comtrade, classification "HS" or H0 to H6)`,
+  unknownClassification: (text: string) =>
+    `unknown product classification ${quote(text)}: expected the Harmonized System, such as "H5" (UN Comtrade) or "HS17" (CEPII BACI)`,
   asideAreaGroup: () => 'partner or reporter is a group of areas with no ISO code ("Areas, nes")',
   asideNotCountry: (side: 'reporter' | 'partner') =>
     `${side} is a group of areas, not a country ("Areas, nes", "EU"): counted in its World totals only`,
@@ -919,6 +923,7 @@ export const coverageMessages = {
   formatIn: (format: string, encoding: string | undefined) =>
     encoding === undefined ? format : `${format}, ${ENCODING_NAMES[encoding] ?? encoding}`,
   setAside: (count: number, reason: string) => `${formatNumber(count)} set aside: ${reason}`,
+  classifications: (names: string[]) => `classification: ${names.join('; ')}`,
   columnsSetAside: (count: number, reason: string) =>
     `${formatNumber(count)} column${count === 1 ? '' : 's'} set aside: ${reason}`,
   years: (groups: string[]) => `years: ${groups.join('; ')}`,

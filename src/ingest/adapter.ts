@@ -24,6 +24,11 @@ export interface AdapterContext {
   numbers?: NumberFormat;
   problem(line: number, column: string | undefined, message: string): void;
   reject(line: number, reason: string): void;
+  /**
+   * Notes the product classification a row (or the whole file) states. False when its codes are not
+   * HS, or the classification is unknown: the row is not to be read (the file's problem says why, once).
+   */
+  classify(line: number, column: string | undefined, code: string): boolean;
 }
 
 /** One adapter per input format; detection is by header cues (DESIGN.md lists them). */

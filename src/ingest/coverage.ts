@@ -2,6 +2,7 @@ import { chapterOf, compactChapters } from '../core/hs.ts';
 import { coverageMessages as m } from '../core/messages.ts';
 import { type Basis, parsePeriod } from '../core/periods.ts';
 import { compareText } from '../core/text.ts';
+import { UNSTATED_HS } from './classification.ts';
 import { FLOWS, type Flow, type IngestResult } from './records.ts';
 import type { Encoding } from './sniffText.ts';
 
@@ -26,6 +27,8 @@ export interface FileCoverage extends RowCounts {
   file: string;
   format: string;
   encoding?: Encoding;
+  /** "HS 2017 (H5)", one per classification the file states. */
+  classifications: string[];
 }
 
 export interface Coverage {
@@ -50,6 +53,9 @@ export function summariseCoverage(result: IngestResult): Coverage {
     reasons: byCount(Object.entries(f.rejected)),
     columns: byCount(Object.entries(f.rejectedColumns)),
     records: f.records,
+    classifications: f.classifications.map((c) =>
+      c.code === UNSTATED_HS.code ? c.name : `${c.name} (${c.code})`,
+    ),
   }));
   const sum = (key: 'rows' | 'used' | 'setAside' | 'records') => files.reduce((s, f) => s + f[key], 0);
 
@@ -108,6 +114,7 @@ export function formatCoverage(coverage: Coverage): string {
     ...setAsideLines(overall, '    '),
     ...coverage.files.flatMap((f) => [
       `  ${m.file(f.file, m.formatIn(f.format, f.encoding), f.rows, f.used, f.setAside)}`,
+      ...(f.classifications.length > 0 ? [`    ${m.classifications(f.classifications)}`] : []),
       ...setAsideLines(f, '    '),
     ]),
     `  ${groups.length > 0 ? m.years(groups) : m.years([m.none()])}`,

@@ -1,5 +1,8 @@
 import type { NumberFormat } from '../core/numbers.ts';
+import { inputMessages as m } from '../core/messages.ts';
+import { compareText } from '../core/text.ts';
 import type { AdapterContext, Focus } from './adapter.ts';
+import { type Classification, parseClassification, UNSTATED_HS } from './classification.ts';
 import { sourceForFile } from './fileSources.ts';
 import { createProblemList } from './problemList.ts';
 import type { FileReport, Records, Reject } from './records.ts';
@@ -31,6 +34,10 @@ export function createFileContext(
   let rejectedRowCount = 0;
   let lastRejectedLine = -1;
   const examples: Record<string, number> = {};
+  const classifications = new Map<string, Classification>();
+  // The first classification the file states in a column of its own, which its citation names.
+  let stated: string | undefined;
+  let classificationRefused = false;
   const context: AdapterContext = {
     file,
     fileSource: sourceForFile(file, records.sources),
@@ -48,6 +55,23 @@ export function createFileContext(
       if (line !== headerLine && line !== lastRejectedLine) rejectedRowCount += 1;
       if (line !== headerLine) lastRejectedLine = line;
     },
+    classify: (line, column, code) => {
+      if (column && stated === undefined && code.trim() !== '') stated = code.trim();
+      const known = classifications.get(code);
+      if (known) return true;
+      const found = parseClassification(code);
+      if (found?.hs) {
+        classifications.set(code, found);
+        return true;
+      }
+      // One problem per file: every row of a SITC download would say the same.
+      if (!classificationRefused) {
+        const message = found ? m.notHsClassification(found.name, found.code) : m.unknownClassification(code);
+        problems.add({ file, line, ...(column ? { column } : {}), message });
+      }
+      classificationRefused = true;
+      return false;
+    },
   };
   return {
     context,
@@ -55,6 +79,9 @@ export function createFileContext(
     /** Adds what the adapter read to `records`; the file's report (its hash aside). */
     keep(read: Partial<Records>, rows: number, format: string): Omit<FileReport, 'sha256'> {
       let count = 0;
+      // Trade rows of a file that states no classification are taken to be in HS.
+      if ((read.trade?.length ?? 0) > 0 && classifications.size === 0)
+        classifications.set(UNSTATED_HS.code, UNSTATED_HS);
       for (const key of Object.keys(read) as (keyof Records)[]) {
         const list = read[key] ?? [];
         for (const item of list) (records[key] as unknown[]).push(item);
@@ -68,6 +95,10 @@ export function createFileContext(
         rejected,
         rejectedColumns,
         records: count,
+        ...(stated ? { classification: stated } : {}),
+        classifications: [...classifications.values()]
+          .map(({ code, name }) => ({ code, name }))
+          .sort((a, b) => compareText(a.code, b.code)),
       };
     },
   };

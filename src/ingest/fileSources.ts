@@ -1,6 +1,4 @@
 import { citeDownload } from '../reference/citations.ts';
-import { columnKey } from './adapter.ts';
-import type { CsvTable } from './readCsv.ts';
 import type { FileReport, Records, SourceRecord } from './records.ts';
 
 const UNSOURCED = 'file:';
@@ -12,16 +10,6 @@ export function sourceForFile(file: string, sources: SourceRecord[]): string {
     s.files.some((pattern) => globMatches(pattern, file) || globMatches(pattern, name)),
   );
   return match?.id ?? `${UNSOURCED}${file}`;
-}
-
-/** Columns in which a download states its classification (Comtrade Plus, Comtrade legacy). */
-const CLASSIFICATION_COLUMNS = ['classificationcode', 'classification'].map(columnKey);
-
-/** The classification a table states in its own column ("H6", "S4"), from its first row that gives one. */
-export function statedClassification(table: CsvTable): string | undefined {
-  const index = table.header.findIndex((name) => CLASSIFICATION_COLUMNS.includes(columnKey(name)));
-  if (index === -1) return undefined;
-  return table.rows.map((row) => row.cells[index]?.trim()).find(Boolean);
 }
 
 /**

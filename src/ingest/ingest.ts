@@ -5,11 +5,12 @@ import type { Adapter, Focus } from './adapter.ts';
 import { bulkRoute } from './bulk/route.ts';
 import type { BulkInput, BulkReader } from './bulk/types.ts';
 import { checkSources, dedupeCountryCodes, dedupeRates, dedupeTrade } from './checks.ts';
+import { summariseClassifications } from './classification.ts';
 import { expandArchives, type Input, readInput } from './containers/index.ts';
 import { formatCoverage, summariseCoverage } from './coverage.ts';
 import { createFileContext, type FileOptions } from './fileContext.ts';
 import { fileFault } from './fileFault.ts';
-import { addFileSources, statedClassification } from './fileSources.ts';
+import { addFileSources } from './fileSources.ts';
 import { detectFormat, formatList, isHeaderRow } from './formats.ts';
 import { isInputName, listInputs, type Skipped } from './listInputs.ts';
 import { createProblemList } from './problemList.ts';
@@ -112,7 +113,7 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   addFileSources(records, files);
   problems.push(...checkSources(records), ...dedupeTrade(records), ...dedupeRates(records));
   files.sort((a, b) => compareText(a.file, b.file));
-  const result = { ...records, files, rejects };
+  const result = { ...records, files, rejects, classifications: summariseClassifications(files) };
   if (problems.length > 0) throw new InputError(problems, formatCoverage(summariseCoverage(result)));
   return result;
 }
@@ -137,11 +138,9 @@ async function readTable(
   const read = adapter.read(table, file.context);
   for (const line of notes) file.context.reject(line, m.asideNote());
   problems.push(...file.problems.list());
-  const classification = statedClassification(table);
   return {
     ...file.keep(read, table.rows.length + notes.length, adapter.format),
     ...(encoding ? { encoding } : {}),
-    ...(classification ? { classification } : {}),
     sha256,
   };
 }

@@ -116,6 +116,14 @@ export interface FileReport {
   records: number;
   /** The classification the file states in a column of its own (Comtrade's "H6"), if it does. */
   classification?: string;
+  /** Product classifications of the file's trade rows, e.g. "H5" = "HS 2017"; empty for other tables. */
+  classifications: ClassificationUse[];
+}
+
+/** A classification as a file states it, and its name for the methodology. */
+export interface ClassificationUse {
+  code: string;
+  name: string;
 }
 
 export interface Records {
@@ -131,6 +139,8 @@ export interface Records {
 
 export interface IngestResult extends Records {
   files: FileReport[];
+  /** The classifications of all trade files, by name ("HS 2017"), with the codes and files stating each. */
+  classifications: { name: string; codes: string[]; files: string[] }[];
   /** Examples of rows set aside (a few per reason and file); FileReport.rejected has the counts. */
   rejects: Reject[];
 }

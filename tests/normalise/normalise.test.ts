@@ -35,7 +35,7 @@ function ingested(trade: TradeRecord[], extra: Partial<IngestResult> = {}): Inge
     file: 's.csv',
     line: 2,
   }));
-  return { ...emptyRecords(), sources, trade, files: [], rejects: [], ...extra };
+  return { ...emptyRecords(), sources, trade, files: [], rejects: [], classifications: [], ...extra };
 }
 
 describe('toChapters', () => {

@@ -2,6 +2,7 @@ import { isIso3, toIso3, WORLD } from '../../core/countries.ts';
 import { normaliseHsCode } from '../../core/hs.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
+import { classificationInFileName } from '../classification.ts';
 import type { CountryCodeRecord } from '../records.ts';
 
 /**
@@ -59,6 +60,8 @@ export const baciProductCodes: Adapter = {
   required: ['code', 'description'],
   read(table, ctx) {
     const r = new RowReader(table.header, ctx);
+    const revision = classificationInFileName(table.file);
+    if (revision) ctx.classify(table.headerLine, undefined, revision.code);
     for (const row of table.rows) {
       const text = r.text(row, 'code');
       if (normaliseHsCode(text)?.length === 6) ctx.reject(row.line, m.asideProductNames());

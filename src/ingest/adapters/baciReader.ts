@@ -1,6 +1,7 @@
 import { toIso3 } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import type { AdapterContext } from '../adapter.ts';
+import { classificationInFileName } from '../classification.ts';
 import type { TradeRecord } from '../records.ts';
 import { type BaciExtract, createBaciExtractor, focusExtract } from './baciExtract.ts';
 import { createRepeatCheck } from './baciRepeats.ts';
@@ -60,6 +61,9 @@ export type BaciReader = ReturnType<typeof createBaciReader>;
 
 /** The trade records of an extract for the briefing's focus; the rows it sets aside go to `ctx.reject`. */
 export function recordsOf(extract: BaciExtract, ctx: AdapterContext): TradeRecord[] {
+  // BACI is in one HS revision, named in the file's name (BACI_HS17_Y2022_V202401.csv).
+  const revision = classificationInFileName(ctx.file);
+  if (revision) ctx.classify(0, undefined, revision.code);
   const { sums, setAside } = focusExtract(extract, ctx.focus);
   for (const { line, reason } of setAside) ctx.reject(line, reason);
   // Written out rather than spread: spreading tens of thousands of records is several times slower.

@@ -15,6 +15,9 @@ export const canonical: Adapter = {
     const trade: TradeRecord[] = [];
     const productLabels: ProductLabelRecord[] = [];
     for (const row of table.rows) {
+      // HS unless a classification column says otherwise.
+      if (r.has('classification') && !ctx.classify(row.line, 'classification', r.text(row, 'classification')))
+        continue;
       const periodText = r.text(row, 'period');
       const period = parsePeriod(periodText);
       if (!period) ctx.problem(row.line, 'period', m.malformedPeriod(periodText, '"FY2024-25" or "2024"'));

@@ -29,6 +29,8 @@ export const comtradeLegacy: Adapter = {
       return code !== '' && toIso3(code) ? toIso3(code) : null;
     };
     for (const row of table.rows) {
+      if (r.has('Classification') && !ctx.classify(row.line, 'Classification', r.text(row, 'Classification')))
+        continue;
       const yearText = r.text(row, 'Year');
       const period = parsePeriod(yearText);
       if (period?.basis !== 'calendar')

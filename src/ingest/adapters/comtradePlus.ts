@@ -49,12 +49,15 @@ export const comtradePlus: Adapter = {
       });
       return part?.reason();
     };
+    // classificationCode names the revision (H6); classificationSearchCode only the family (HS, SITC).
+    const classification = ['classificationCode', 'classificationSearchCode'].find((c) => r.has(c));
     for (const row of table.rows) {
       const aside = asideReason(row);
       if (aside) {
         ctx.reject(row.line, aside);
         continue;
       }
+      if (classification && !ctx.classify(row.line, classification, r.text(row, classification))) continue;
       const flowText = r.text(row, 'flowCode');
       const flow = FLOW_CODES[flowText.toUpperCase()];
       if (!flow) ctx.problem(row.line, 'flowCode', m.unknownFlow(flowText, 'X, M, RX or RM'));
