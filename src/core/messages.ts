@@ -145,17 +145,21 @@ export const inputMessages = {
     `the file is in ${name} (classification ${quote(code)}), not the Harmonized System, and its codes would be misread as HS codes: download the same data in HS instead (in UN Comtrade, classification "HS" or H0 to H6)`,
   unknownClassification: (text: string) =>
     `unknown product classification ${quote(text)}: expected the Harmonized System, such as "H5" (UN Comtrade) or "HS17" (CEPII BACI)`,
-  asideAreaGroup: () => 'partner or reporter is a group of areas with no ISO code ("Areas, nes")',
   asideNotCountry: (side: 'reporter' | 'partner') =>
     `${side} is a group of areas, not a country ("Areas, nes", "EU"): counted in its World totals only`,
   asideNotGoods: (code: string) => `not trade in goods (typeCode ${code})`,
   asideNotAnnual: (code: string) => `not an annual figure (freqCode ${code}): only annual figures are used`,
   asideFlowBreakdown: (code: string) =>
     `flow ${code} is part of exports or imports: the X and M rows are used`,
-  asideSecondPartner: () => 'broken down by second partner (partner2Code not 0): the total row is used',
-  asideTransport: () => 'broken down by mode of transport (motCode not 0): the total row is used',
+  asideSecondPartner: (column: string) =>
+    `broken down by second partner (${column} not 0): the total row is used`,
+  asideTransport: (column: string) =>
+    `broken down by mode of transport (${column} not 0): the total row is used`,
   asideSupply: () => 'broken down by mode of supply (mosCode not 0): the total row is used',
-  asideCustoms: () => 'broken down by customs procedure (customsCode not C00): the total row is used',
+  asideCustoms: (column: string) =>
+    `broken down by customs procedure (${column} not C00): the total row is used`,
+  asideNotAnnualPeriod: (period: string) =>
+    `not an annual figure (period ${quote(period)}): only annual figures are used`,
   asideRepeat: () => 'repeats an earlier row with the same key and value: counted once',
   asideBaciArea: (code: string) =>
     `exporter ${code} is not a country with an ISO code, and the importer is not in the briefing`,

@@ -28,9 +28,9 @@ describe('UN Comtrade Plus', () => {
       used: 9,
       records: 9,
       rejected: {
-        [m.asideTransport()]: 1,
-        [m.asideSecondPartner()]: 1,
-        [m.asideCustoms()]: 1,
+        [m.asideTransport('motCode')]: 1,
+        [m.asideSecondPartner('partner2Code')]: 1,
+        [m.asideCustoms('customsCode')]: 1,
         [m.asideFlowBreakdown('DX')]: 1,
         [m.asideNotCountry('partner')]: 1,
         [m.asideNotAnnual('M')]: 1,
@@ -49,7 +49,7 @@ describe('UN Comtrade Plus', () => {
     });
     const result = await ingest(dir);
     expect(result.trade.map(brief)).toEqual(['2022 IND RUS import 27 41000000000 USD line 2']);
-    expect(result.files[0]?.rejected).toEqual({ [m.asideTransport()]: 1 });
+    expect(result.files[0]?.rejected).toEqual({ [m.asideTransport('motCode')]: 1 });
   });
 
   it('cites the source whose "files" pattern matches the file name', async () => {

@@ -17,9 +17,9 @@ describe('coverage summary', () => {
         used: 9,
         setAside: 6,
         reasons: [
-          { reason: m.asideCustoms(), count: 1 },
-          { reason: m.asideTransport(), count: 1 },
-          { reason: m.asideSecondPartner(), count: 1 },
+          { reason: m.asideCustoms('customsCode'), count: 1 },
+          { reason: m.asideTransport('motCode'), count: 1 },
+          { reason: m.asideSecondPartner('partner2Code'), count: 1 },
           { reason: m.asideFlowBreakdown('DX'), count: 1 },
           { reason: m.asideNotAnnual('M'), count: 1 },
           { reason: m.asideNotCountry('partner'), count: 1 },

@@ -4,15 +4,29 @@ import { parsePeriod } from '../../core/periods.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
 import type { Flow, TradeRecord } from '../records.ts';
+import { BREAKDOWN_FLOWS, breakdownOf, FLOW_CODES, LEGACY_TOTAL_OF } from './comtradeCodes.ts';
 
+/** Flows by name (Trade Flow) and by the legacy numeric Trade Flow Code. */
 const FLOW_NAMES: Record<string, Flow> = {
   export: 'export',
   import: 'import',
   're-export': 're-export',
   're-import': 're-import',
+  '1': 'import',
+  '2': 'export',
+  '3': 're-export',
+  '4': 're-import',
 };
+/** Names of the 2021 portal's partial flows (DX, FM). */
+const BREAKDOWN_NAMES = ['domestic export', 'foreign import'];
 
-/** UN Comtrade legacy CSV (the pre-2023 site and API): one row per reporter, partner, flow and commodity. */
+type FlowCell = { flow: Flow } | { part: string } | undefined;
+
+/**
+ * UN Comtrade legacy CSV (the pre-2023 site and API) and the 2021 portal's layout, which adds second
+ * partner, customs procedure and mode of transport columns and writes flows as codes (X, M, RX, RM,
+ * DX, FM): one row per reporter, partner, flow and commodity, and per breakdown in the 2021 layout.
+ */
 export const comtradeLegacy: Adapter = {
   format: 'comtrade-legacy',
   label:
@@ -22,42 +36,66 @@ export const comtradeLegacy: Adapter = {
   read(table, ctx) {
     const r = new RowReader(table.header, ctx);
     const trade: TradeRecord[] = [];
-    /** ISO code, else Comtrade's numeric code; null for "nes" groups, which have neither. */
-    const area = (row: CsvRow, side: 'Reporter' | 'Partner'): string | null | undefined => {
-      if (r.text(row, `${side} ISO`) !== '') return r.country(row, `${side} ISO`);
-      const code = r.text(row, `${side} Code`);
-      return code !== '' && toIso3(code) ? toIso3(code) : null;
+    /** ISO code, else Comtrade's numeric code; null for groups ("EUR" for the EU, "Areas, nes"). */
+    const area = (row: CsvRow, side: 'Reporter' | 'Partner'): string | null =>
+      toIso3(r.text(row, `${side} ISO`)) ?? toIso3(r.text(row, `${side} Code`)) ?? null;
+    /** A flow from the name or code in Trade Flow, else from Trade Flow Code. */
+    const flowOf = (row: CsvRow): FlowCell => {
+      for (const column of ['Trade Flow', 'Trade Flow Code']) {
+        const text = r.text(row, column);
+        const code = text.toUpperCase();
+        const name = text.toLowerCase();
+        if (Object.hasOwn(FLOW_CODES, code)) return { flow: FLOW_CODES[code] as Flow };
+        if (Object.hasOwn(FLOW_NAMES, name)) return { flow: FLOW_NAMES[name] as Flow };
+        if (BREAKDOWN_FLOWS.includes(code) || BREAKDOWN_NAMES.includes(name)) return { part: text };
+      }
+      return undefined;
     };
     for (const row of table.rows) {
       if (r.has('Classification') && !ctx.classify(row.line, 'Classification', r.text(row, 'Classification')))
         continue;
+      // Rows that are part of another row of the file: counting them too would count the trade twice.
+      const flowCell = flowOf(row);
+      if (flowCell && 'part' in flowCell) {
+        ctx.reject(row.line, m.asideFlowBreakdown(flowCell.part));
+        continue;
+      }
+      const breakdown = breakdownOf((column) => r.text(row, column), LEGACY_TOTAL_OF);
+      if (breakdown) {
+        ctx.reject(row.line, breakdown());
+        continue;
+      }
+      const periodText = r.text(row, 'Period');
+      if (periodText !== '' && !/^\d{4}$/.test(periodText)) {
+        ctx.reject(row.line, m.asideNotAnnualPeriod(periodText));
+        continue;
+      }
       const yearText = r.text(row, 'Year');
       const period = parsePeriod(yearText);
       if (period?.basis !== 'calendar')
         ctx.problem(row.line, 'Year', m.malformedPeriod(yearText, 'a year such as 2019'));
-      const flowText = r.text(row, 'Trade Flow');
-      const flow = FLOW_NAMES[flowText.toLowerCase()];
-      if (!flow)
+      if (!flowCell) {
+        const flowText = r.text(row, 'Trade Flow');
         ctx.problem(
           row.line,
           'Trade Flow',
-          m.unknownFlow(flowText, 'Export, Import, Re-Export or Re-Import'),
+          m.unknownFlow(flowText, 'Export, Import, Re-Export or Re-Import (or X, M, RX, RM)'),
         );
+      }
       const reporter = area(row, 'Reporter');
       const partner = area(row, 'Partner');
       if (reporter === null || partner === null) {
-        ctx.reject(row.line, m.asideAreaGroup());
+        ctx.reject(row.line, m.asideNotCountry(reporter === null ? 'reporter' : 'partner'));
         continue;
       }
       const product = r.product(row, 'Commodity Code');
       const value = r.tradeValue(row, 'Trade Value (US$)', 'USD');
-      if (period?.basis !== 'calendar' || !flow || !reporter || !partner || !product || value === undefined)
-        continue;
+      if (period?.basis !== 'calendar' || !flowCell || !product || value === undefined) continue;
       trade.push({
         period: period.label,
         reporter,
         partner,
-        flow,
+        flow: flowCell.flow,
         product,
         value,
         unit: 'USD',

@@ -3,22 +3,8 @@ import { inputMessages as m } from '../../core/messages.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
-import type { Flow, TradeRecord } from '../records.ts';
-
-const FLOW_CODES: Record<string, Flow> = { X: 'export', M: 'import', RX: 're-export', RM: 're-import' };
-/** Comtrade Plus flows that break X or M down (domestic exports, processing, …): counted within X or M. */
-const BREAKDOWN_FLOWS = ['DX', 'FM', 'MIP', 'XIP', 'MOP', 'XOP', 'MIF', 'XIF'];
-
-/**
- * Breakdown columns and the value meaning "all": any other value is a part of a total row the file
- * also holds, so it is set aside (summing both would count the trade twice).
- */
-const TOTAL_OF: readonly { column: string; all: readonly string[]; reason: () => string }[] = [
-  { column: 'partner2Code', all: ['0'], reason: m.asideSecondPartner },
-  { column: 'motCode', all: ['0'], reason: m.asideTransport },
-  { column: 'mosCode', all: ['0'], reason: m.asideSupply },
-  { column: 'customsCode', all: ['C00'], reason: m.asideCustoms },
-];
+import type { TradeRecord } from '../records.ts';
+import { BREAKDOWN_FLOWS, breakdownOf, FLOW_CODES, PLUS_TOTAL_OF } from './comtradeCodes.ts';
 
 /**
  * UN Comtrade Plus (comtradeplus.un.org downloads, the comtradeapicall and comtradr API clients):
@@ -43,11 +29,7 @@ export const comtradePlus: Adapter = {
       if (freq !== '' && freq !== 'A') return m.asideNotAnnual(freq);
       const flow = r.text(row, 'flowCode').toUpperCase();
       if (BREAKDOWN_FLOWS.includes(flow)) return m.asideFlowBreakdown(flow);
-      const part = TOTAL_OF.find(({ column, all }) => {
-        const text = r.text(row, column).toUpperCase();
-        return text !== '' && !all.includes(text);
-      });
-      return part?.reason();
+      return breakdownOf((column) => r.text(row, column), PLUS_TOTAL_OF)?.();
     };
     // classificationCode names the revision (H6); classificationSearchCode only the family (HS, SITC).
     const classification = ['classificationCode', 'classificationSearchCode'].find((c) => r.has(c));
