@@ -161,6 +161,7 @@ export const inputMessages = {
   asideNotAnnualPeriod: (period: string) =>
     `not an annual figure (period ${quote(period)}): only annual figures are used`,
   asideRepeat: () => 'repeats an earlier row with the same key and value: counted once',
+  asideRepeatedFile: (file: string) => `repeats ${file} row for row: counted once`,
   asideBaciArea: (code: string) =>
     `exporter ${code} is not a country with an ISO code, and the importer is not in the briefing`,
   asideCodeNotCountry: () =>
@@ -210,6 +211,8 @@ export const configMessages = {
 export const normaliseMessages = {
   missingRate: (currency: string, period: string) =>
     `no ${currency} per USD exchange rate for ${period}: add it to a rates CSV (period,currency,per_usd,source)`,
+  undecidedConflict: (what: string, here: string, there: string, thereRef: string, sources: string[]) =>
+    `${what}: ${here} here but ${there} in ${thereRef}, from another source, and "sourcePriority" in the config names neither: list the source to use first (${sources.map((s) => `"${s}"`).join(' or ')}), or remove the other file`,
   convertedTooLarge: (value: string, period: string, perUsd: number) =>
     `${value} at ${perUsd} per USD (the ${period} rate) is above USD 1,000 trillion, more than any trade flow: check the value, its unit and the rate`,
 };

@@ -47,6 +47,16 @@ export function isWithinTradeCeiling(value: number, unit: MoneyUnit): boolean {
   return value * unit.scale <= MAX_TRADE_USD * MAX_PER_USD[unit.currency];
 }
 
+/** Whole cents: "4231.56 mn" times a million is 4231560000.0000005 in floating point, which no source said. */
+export function toCents(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
+/** A value in its currency's own unit, to whole cents: 4.8813 USD bn and 4881.3 USD mn are one amount. */
+export function baseAmount(value: number, unit: MoneyUnit): number {
+  return toCents(value * unit.scale);
+}
+
 /** "USD mn", "US$ million", "thousand USD", "₹ crore", "INR lakh" … ; undefined when not a money unit. */
 export function parseMoneyUnit(text: string): MoneyUnit | undefined {
   const words = text

@@ -1,7 +1,16 @@
 import { closest } from '../core/closest.ts';
 import type { Problem } from '../core/errors.ts';
 import { inputMessages as m } from '../core/messages.ts';
-import type { CountryCodeRecord, RateRecord, Records, SourceRecord, TradeRecord } from './records.ts';
+import { baseAmount, parseMoneyUnit } from '../core/units.ts';
+import { UNSOURCED } from './fileSources.ts';
+import type {
+  CountryCodeRecord,
+  FileReport,
+  RateRecord,
+  Records,
+  SourceRecord,
+  TradeRecord,
+} from './records.ts';
 
 /** Every row cites a source defined once in the sources table. */
 export function checkSources(records: Records): Problem[] {
@@ -55,20 +64,87 @@ function dedupe<T extends { file: string; line: number }>(
 const otherFile = (earlier: { file: string }, row: { file: string }) =>
   earlier.file === row.file ? undefined : earlier.file;
 
-export function dedupeTrade(records: Records): Problem[] {
-  const { kept, problems } = dedupe<TradeRecord>(
-    records.trade,
-    (r) => `${r.period}|${r.reporter}|${r.partner}|${r.flow}|${r.product}|${r.source}`,
-    (r) => r.value,
-    (earlier, row) => ({
-      file: row.file,
-      line: row.line,
-      column: 'value',
-      message: m.duplicateKey(earlier.line, String(earlier.value), otherFile(earlier, row)),
-    }),
-  );
-  records.trade = kept;
+/**
+ * Trade rows with the same period, reporter, partner, flow and product. One that repeats an earlier
+ * row's amount (after its unit: 4.8813 USD bn is 4881.3 USD mn) from the same source, or from another
+ * file no source covers (a download dropped in twice), is set aside and counted so in its file's
+ * report. A different amount from the same source is a problem; from another source, it is left to
+ * normalise, where `sourcePriority` decides.
+ */
+export function dedupeTrade(records: Records, files: FileReport[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, TradeRecord[]>();
+  const repeats: { row: TradeRecord; of: TradeRecord }[] = [];
+  records.trade = records.trade.filter((row) => {
+    const key = [row.period, row.reporter, row.partner, row.flow, row.product].join('|');
+    const earlier = seen.get(key) ?? [];
+    const comparable = earlier.filter((e) => e.source === row.source || (isUnsourced(e) && isUnsourced(row)));
+    const repeat = comparable.find((e) => sameAmount(e, row));
+    if (repeat) {
+      repeats.push({ row, of: repeat });
+      return false;
+    }
+    const rival = comparable.find((e) => e.source === row.source);
+    if (rival) {
+      problems.push({
+        file: row.file,
+        line: row.line,
+        column: 'value',
+        message: m.duplicateKey(rival.line, `${rival.value} ${rival.unit}`, otherFile(rival, row)),
+      });
+      return false;
+    }
+    seen.set(key, [...earlier, row]);
+    return true;
+  });
+  setRepeatsAside(repeats, records.trade, files);
   return problems;
+}
+
+function isUnsourced(row: TradeRecord): boolean {
+  return row.source.startsWith(UNSOURCED);
+}
+
+/** Same currency and the same amount in it, to the cent; unknown units never match (they are a problem already). */
+function sameAmount(a: TradeRecord, b: TradeRecord): boolean {
+  const unitA = parseMoneyUnit(a.unit);
+  const unitB = parseMoneyUnit(b.unit);
+  return (
+    unitA !== undefined &&
+    unitB !== undefined &&
+    unitA.currency === unitB.currency &&
+    baseAmount(a.value, unitA) === baseAmount(b.value, unitB)
+  );
+}
+
+/**
+ * Counts repeated rows as set aside in their files' reports. A file whose every record repeats
+ * another's is set aside whole; otherwise a row is set aside when no record it gave is kept (a wide
+ * table's row gives one record per year).
+ */
+function setRepeatsAside(
+  repeats: { row: TradeRecord; of: TradeRecord }[],
+  kept: TradeRecord[],
+  files: FileReport[],
+): void {
+  const inUse = new Set(kept.map((r) => `${r.file}\0${r.line}`));
+  for (const report of files) {
+    const list = repeats.filter((r) => r.row.file === report.file);
+    if (list.length === 0) continue;
+    const setAside = (count: number, reason: string) => {
+      report.rejected[reason] = (report.rejected[reason] ?? 0) + count;
+      report.used -= count;
+    };
+    const of = list[0]?.of.file ?? report.file;
+    if (list.length === report.records && of !== report.file) setAside(report.used, m.asideRepeatedFile(of));
+    else {
+      const lines = new Set(
+        list.map((r) => r.row.line).filter((line) => !inUse.has(`${report.file}\0${line}`)),
+      );
+      setAside(lines.size, m.asideRepeat());
+    }
+    report.records -= list.length;
+  }
 }
 
 export function dedupeRates(records: Records): Problem[] {

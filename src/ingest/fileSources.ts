@@ -1,7 +1,8 @@
 import { citeDownload } from '../reference/citations.ts';
 import type { FileReport, Records, SourceRecord } from './records.ts';
 
-const UNSOURCED = 'file:';
+/** Source ids of files no sources-table entry covers: `file:` and the file's name. */
+export const UNSOURCED = 'file:';
 
 /** The source id for a file's rows: the sources-table entry whose "files" pattern matches its name. */
 export function sourceForFile(file: string, sources: SourceRecord[]): string {

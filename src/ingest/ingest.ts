@@ -111,7 +111,7 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
 
   // 4. Checks across files.
   addFileSources(records, files);
-  problems.push(...checkSources(records), ...dedupeTrade(records), ...dedupeRates(records));
+  problems.push(...checkSources(records), ...dedupeTrade(records, files), ...dedupeRates(records));
   files.sort((a, b) => compareText(a.file, b.file));
   const result = { ...records, files, rejects, classifications: summariseClassifications(files) };
   if (problems.length > 0) throw new InputError(problems, formatCoverage(summariseCoverage(result)));

@@ -6,26 +6,33 @@ export interface ProductValue {
   refs: string[];
 }
 
+/** A chapter's value and the product rows it sums. */
+export interface ChapterValue<T extends ProductValue> extends ProductValue {
+  parts: T[];
+}
+
 /**
- * Brings one report's product rows to HS-chapter level without double counting: a chapter row is used
- * as it is; without one, the codes of the chapter's most aggregated level present are summed (a file
- * holding both 4- and 6-digit rows would otherwise count each flow twice).
+ * Brings one report's product rows to HS-chapter level without double counting: each chapter sums the
+ * most aggregated codes present, leaving out any code under another one present. A chapter row is
+ * used as it is; else HS 2401 stands for 240110 and 240120, and where there is no 2401 these two are
+ * summed. Rows of different products (2402 from one download, 240110 from another) add up.
  */
-export function toChapters(rows: ProductValue[]): ProductValue[] {
-  const total = rows.filter((r) => r.product === 'TOTAL');
-  const byChapter = new Map<string, ProductValue[]>();
+export function toChapters<T extends ProductValue>(rows: T[]): ChapterValue<T>[] {
+  const total = rows.filter((r) => r.product === 'TOTAL').map((r) => ({ ...r, parts: [r] }));
+  const byChapter = new Map<string, T[]>();
   for (const row of rows) {
     if (row.product === 'TOTAL') continue;
     const chapter = chapterOf(row.product);
     byChapter.set(chapter, [...(byChapter.get(chapter) ?? []), row]);
   }
   const chapters = [...byChapter].map(([chapter, list]) => {
-    const level = Math.min(...list.map((r) => r.product.length));
-    const used = list.filter((r) => r.product.length === level);
+    const codes = list.map((r) => r.product);
+    const parts = list.filter((r) => !codes.some((c) => c !== r.product && r.product.startsWith(c)));
     return {
       product: chapter,
-      valueUsd: used.reduce((sum, r) => sum + r.valueUsd, 0),
-      refs: used.flatMap((r) => r.refs),
+      valueUsd: parts.reduce((sum, r) => sum + r.valueUsd, 0),
+      refs: parts.flatMap((r) => r.refs),
+      parts,
     };
   });
   return [...total, ...chapters];

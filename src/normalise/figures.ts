@@ -1,6 +1,5 @@
-import { parseMoneyUnit } from '../core/units.ts';
+import { parseMoneyUnit, toCents } from '../core/units.ts';
 import type { FigureRecord } from '../ingest/records.ts';
-import { toCents } from './money.ts';
 import type { FigureRow } from './table.ts';
 
 const COUNT_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };

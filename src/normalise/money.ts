@@ -1,6 +1,6 @@
 import { InputError, type Problem } from '../core/errors.ts';
 import { normaliseMessages as m } from '../core/messages.ts';
-import { MAX_TRADE_USD, parseMoneyUnit } from '../core/units.ts';
+import { MAX_TRADE_USD, parseMoneyUnit, toCents } from '../core/units.ts';
 import type { RateRecord } from '../ingest/records.ts';
 
 /** Converts a value in any money unit to US dollars; rupee values need a rate for their period. */
@@ -47,9 +47,4 @@ export function createUsdConverter(rates: RateRecord[]) {
       if (problems.length > 0) throw new InputError(problems);
     },
   };
-}
-
-/** Whole cents: "4231.56 mn" times a million is 4231560000.0000005 in floating point, which no source said. */
-export function toCents(usd: number): number {
-  return Math.round(usd * 100) / 100;
 }

@@ -1,15 +1,15 @@
 import type { Config } from '../config/schema.ts';
 import { closest } from '../core/closest.ts';
 import { OTHER_ASIA_NES, WORLD } from '../core/countries.ts';
-import { InputError } from '../core/errors.ts';
+import { InputError, type Problem } from '../core/errors.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
 import { expandChapterRange } from '../core/hs.ts';
-import { dataNotes, inputMessages } from '../core/messages.ts';
+import { dataNotes, inputMessages, normaliseMessages } from '../core/messages.ts';
 import { parsePeriod } from '../core/periods.ts';
 import { compareText } from '../core/text.ts';
 import type { HsSectionRecord, IngestResult, TradeRecord } from '../ingest/records.ts';
 import { HS_REFERENCE } from '../reference/hs.ts';
-import { type ProductValue, toChapters } from './chapters.ts';
+import { toChapters } from './chapters.ts';
 import { concernsPair, normaliseFigure } from './figures.ts';
 import { createUsdConverter } from './money.ts';
 import { tradeScope } from './scope.ts';
@@ -49,29 +49,24 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   if (pairRows.length === 0) {
     throw new InputError([{ file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner) }]);
   }
+  // 1. Each row in US dollars, at the product level its file gives.
   const usd = createUsdConverter(ingested.rates);
-  const reports = new Map<string, { record: TradeRecord; values: ProductValue[] }>();
+  const products: TradeRow[] = [];
   for (const record of relevant) {
     const valueUsd = usd.toUsd(record.value, record.unit, record.period, record);
     if (valueUsd === undefined) continue;
-    const key = [record.period, record.reporter, record.partner, record.flow, record.source].join('|');
-    const report = reports.get(key) ?? { record, values: [] };
-    const refs = [`${record.file}:${record.line}`];
     const rateSource = usd.rateSource(record.unit, record.period);
-    report.values.push({
-      product: record.product,
-      valueUsd,
-      refs: rateSource ? [...refs, `rate:${rateSource}`] : refs,
-    });
-    reports.set(key, report);
+    const refs = [`${record.file}:${record.line}`, ...(rateSource ? [`rate:${rateSource}`] : [])];
+    products.push(toRow(record, valueUsd, refs));
   }
   usd.throwIfProblems();
 
-  const candidates = [...reports.values()].flatMap(({ record, values }) =>
-    toChapters(values).map((v) => toRow(record, v, sectorOf)),
-  );
+  // 2. One value per period, reporter, partner, flow and product: the preferred source's.
   const publisher = (id: string) => ingested.sources.find((s) => s.id === id)?.publisher || id;
-  const chosen = chooseSources(candidates, config.sourcePriority, notes, publisher);
+  const preferred = chooseSources(products, config.sourcePriority, notes, publisher);
+
+  // 3. HS chapters from the products of every file and source, without counting any twice.
+  const chosen = toChapterRows(preferred, sectorOf);
   const trade = [...chosen, ...reconcileTotals(chosen, notes)].sort(compareRows);
   notes.unshift(...provisionalNotes(trade, ingested));
   notes.push(...taiwanNotes(trade, ingested));
@@ -144,7 +139,8 @@ function isPairRow(r: TradeRecord, reporter: string, partner: string): boolean {
   );
 }
 
-function toRow(record: TradeRecord, value: ProductValue, sectorOf: Map<string, string>): TradeRow {
+/** A record as a row of the table, still at its own product level. */
+function toRow(record: TradeRecord, valueUsd: number, refs: string[]): TradeRow {
   const period = parsePeriod(record.period);
   if (!period) throw new Error(`ingest let through an unparsed period: ${record.period}`);
   return {
@@ -154,13 +150,33 @@ function toRow(record: TradeRecord, value: ProductValue, sectorOf: Map<string, s
     reporter: record.reporter,
     partner: record.partner,
     flow: record.flow,
-    product: value.product,
-    sector: value.product === 'TOTAL' ? '' : (sectorOf.get(value.product) ?? 'other'),
-    valueUsd: value.valueUsd,
+    product: record.product,
+    sector: '',
+    valueUsd,
     status: record.status,
     sources: [record.source],
-    refs: value.refs,
+    refs,
   };
+}
+
+/** Product rows summed to HS chapters per period, reporter, partner and flow (`toChapters`). */
+function toChapterRows(rows: TradeRow[], sectorOf: Map<string, string>): TradeRow[] {
+  const reports = new Map<string, TradeRow[]>();
+  for (const row of rows) {
+    const key = [row.period, row.reporter, row.partner, row.flow].join('|');
+    reports.set(key, [...(reports.get(key) ?? []), row]);
+  }
+  return [...reports.values()].flatMap((report) =>
+    toChapters(report).map(({ product, valueUsd, refs, parts }) => ({
+      ...(parts[0] as TradeRow),
+      product,
+      sector: product === 'TOTAL' ? '' : (sectorOf.get(product) ?? 'other'),
+      valueUsd,
+      status: parts.some((p) => p.status === 'provisional') ? 'provisional' : 'final',
+      sources: [...new Set(parts.flatMap((p) => p.sources))].sort(),
+      refs,
+    })),
+  );
 }
 
 const rowKey = (r: TradeRow): string => [r.period, r.reporter, r.partner, r.flow, r.product].join('|');
@@ -181,6 +197,7 @@ function chooseSources(
   let rounding = 0;
   const roundingSources = new Set<string>();
   const chosen: TradeRow[] = [];
+  const undecided: Problem[] = [];
   for (const group of groups.values()) {
     group.sort((a, b) => {
       const [ra, sa] = rank(a);
@@ -200,6 +217,21 @@ function chooseSources(
       continue;
     }
     const what = `${best.period} ${best.reporter}→${best.partner} ${best.flow}s, ${best.product === 'TOTAL' ? 'total' : `HS ${best.product}`}`;
+    if (rank(best)[0] === priority.length) {
+      // No source is preferred: picking one would be a guess.
+      const rival = differing[0] as TradeRow;
+      undecided.push({
+        ...locationOf(rival.refs[0] ?? ''),
+        message: normaliseMessages.undecidedConflict(
+          what,
+          formatUsd(rival.valueUsd),
+          formatUsd(best.valueUsd),
+          best.refs[0] ?? '',
+          [best, ...differing].map((r) => r.sources[0] ?? ''),
+        ),
+      });
+      continue;
+    }
     const othersText = differing
       .map((o) => `${publisher(o.sources[0] ?? '')} gives ${formatUsd(o.valueUsd)}`)
       .join('; ');
@@ -220,7 +252,15 @@ function chooseSources(
       sources: [...roundingSources].sort(),
     });
   }
+  if (undecided.length > 0) throw new InputError(undecided);
   return chosen;
+}
+
+/** The file and line of a "file:line" reference. */
+function locationOf(ref: string): { file: string; line?: number } {
+  const at = ref.lastIndexOf(':');
+  const line = Number(ref.slice(at + 1));
+  return at > 0 && Number.isInteger(line) ? { file: ref.slice(0, at), line } : { file: ref };
 }
 
 /**
@@ -304,7 +344,7 @@ function taiwanNotes(trade: TradeRow[], ingested: IngestResult): DataNote[] {
   const rows = trade.filter(
     (r) =>
       (r.reporter === taiwan || r.partner === taiwan) &&
-      r.refs.some((ref) => files.has(ref.slice(0, ref.lastIndexOf(':')))),
+      r.refs.some((ref) => files.has(locationOf(ref).file)),
   );
   if (rows.length === 0) return [];
   const sources = [...new Set(rows.flatMap((r) => r.sources))].sort();

@@ -129,7 +129,7 @@ describe('tradebrief run on bad inputs', () => {
 
   it('two rows with the same key and different values', async () => {
     await expectRejected(join(BAD, 'duplicate-key'), [
-      'trade.csv, line 4, column "value": same period, reporter, partner, flow, product and source as line 2, but a different value (100 there): keep one',
+      'trade.csv, line 4, column "value": same period, reporter, partner, flow, product and source as line 2, but a different value (100 USD mn there): keep one',
     ]);
   });
 

@@ -67,7 +67,7 @@ describe('bad input gives located, one-line problems', () => {
 
   it('two rows with the same key and different values (an identical repeat is kept once)', async () => {
     expect(await problemsOf(bad('duplicate-key'))).toEqual([
-      'trade.csv, line 4, column "value": same period, reporter, partner, flow, product and source as line 2, but a different value (100 there): keep one',
+      'trade.csv, line 4, column "value": same period, reporter, partner, flow, product and source as line 2, but a different value (100 USD mn there): keep one',
     ]);
   });
 

@@ -39,17 +39,22 @@ function ingested(trade: TradeRecord[], extra: Partial<IngestResult> = {}): Inge
 }
 
 describe('toChapters', () => {
-  it('uses a chapter row as it is and sums only the most aggregated level otherwise', () => {
-    const out = toChapters([
+  it('uses a chapter row as it is, and otherwise the most aggregated codes present', () => {
+    const rows = [
       { product: '27', valueUsd: 10, refs: ['a'] },
       { product: '2709', valueUsd: 9, refs: ['b'] },
       { product: '0901', valueUsd: 3, refs: ['c'] },
       { product: '090111', valueUsd: 2, refs: ['d'] },
       { product: '0902', valueUsd: 4, refs: ['e'] },
-    ]);
-    expect(out).toEqual([
-      { product: '27', valueUsd: 10, refs: ['a'] },
-      { product: '09', valueUsd: 3 + 4, refs: ['c', 'e'] },
+      // No 2401: its HS6 codes stand for it, beside the HS4 code 2402.
+      { product: '240110', valueUsd: 5, refs: ['f'] },
+      { product: '240120', valueUsd: 6, refs: ['g'] },
+      { product: '2402', valueUsd: 7, refs: ['h'] },
+    ];
+    expect(toChapters(rows)).toEqual([
+      { product: '27', valueUsd: 10, refs: ['a'], parts: [rows[0]] },
+      { product: '09', valueUsd: 3 + 4, refs: ['c', 'e'], parts: [rows[2], rows[4]] },
+      { product: '24', valueUsd: 5 + 6 + 7, refs: ['f', 'g', 'h'], parts: rows.slice(5) },
     ]);
   });
 });
