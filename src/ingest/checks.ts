@@ -89,7 +89,8 @@ export function dedupeTrade(records: Records, files: FileReport[]): Problem[] {
       problems.push({
         file: row.file,
         line: row.line,
-        column: 'value',
+        // Only our own format has one value column; other formats name the value in the message.
+        ...(files.find((f) => f.file === row.file)?.format === 'canonical' ? { column: 'value' } : {}),
         message: m.duplicateKey(rival.line, `${rival.value} ${rival.unit}`, otherFile(rival, row)),
       });
       return false;

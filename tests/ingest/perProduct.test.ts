@@ -50,18 +50,23 @@ describe('one download per product', () => {
     });
     const ingested = await ingest(dir, { focus: { reporter: 'IND', partners: ['RUS'] } });
     const normalised = normalise(ingested, pair());
-    const source = (name: string) => `file:${name}`;
-    const all = [
-      source('TradeData_2401.csv'),
-      source('TradeData_240110_240120.csv'),
-      source('TradeData_2402.csv'),
-    ].sort();
+    // Files no sources table covers are cited as the download they are.
+    const comtrade = 'un-comtrade-plus-h6';
     expect(normalised.trade.filter((r) => r.product !== 'TOTAL').map(row)).toEqual([
       // 2020: no 2401, so 240110 + 240120 stand for it, beside 2402.
-      `2020 export 24 ${1_000_000 + 300_000 + 200_000} ${all.slice(1).join('+')}`,
+      `2020 export 24 ${1_000_000 + 300_000 + 200_000} ${comtrade}`,
       // 2021 and 2022: 2401 is used and the HS6 codes under it are not counted again.
-      `2021 export 24 ${1_200_000 + 520_000} ${[source('TradeData_2401.csv'), source('TradeData_2402.csv')].join('+')}`,
-      `2022 export 24 ${1_500_000 + 560_000} ${[source('TradeData_2401.csv'), source('TradeData_2402.csv')].join('+')}`,
+      `2021 export 24 ${1_200_000 + 520_000} ${comtrade}`,
+      `2022 export 24 ${1_500_000 + 560_000} ${comtrade}`,
+    ]);
+    expect(
+      normalised.trade
+        .filter((r) => r.product === '24')
+        .map((r) => r.refs.map((ref) => ref.split('.csv')[0])),
+    ).toEqual([
+      ['TradeData_240110_240120', 'TradeData_240110_240120', 'TradeData_2402'],
+      ['TradeData_2401', 'TradeData_2402'],
+      ['TradeData_2401', 'TradeData_2402'],
     ]);
     expect(normalised.trade.filter((r) => r.product === 'TOTAL').map((r) => r.valueUsd)).toEqual([
       1_500_000, 1_720_000, 2_060_000,
@@ -82,19 +87,14 @@ describe('one download per product', () => {
   it('calls it a conflict only for the same product: refused when nothing decides, else the preferred source', async () => {
     const dir = await folderWith({
       ...DOWNLOADS,
-      // A later download of 2402 with a revised 2021 value; 2020 and 2022 unchanged.
-      'TradeData_2402_revised.csv': plus([
-        [2020, '2402', 1_000_000],
-        [2021, '2402', 1_250_000],
-        [2022, '2402', 1_500_000],
-      ]),
+      // Our own file, another source, with another 2021 value for HS 2402; 2020 agrees.
+      'mine.csv': [
+        'period,reporter,partner,flow,product,value,unit',
+        '2020,IND,RUS,export,2402,1,USD mn',
+        '2021,IND,RUS,export,2402,1.25,USD mn',
+      ].join('\n'),
     });
     const ingested = await ingest(dir, { focus: { reporter: 'IND', partners: ['RUS'] } });
-    // Its 2020 and 2022 rows repeat TradeData_2402.csv; the 2021 row is in use.
-    expect(ingested.files.find((f) => f.file === 'TradeData_2402_revised.csv')).toMatchObject({
-      used: 1,
-      rejected: { [m.asideRepeat()]: 2 },
-    });
     let problems: string[] = [];
     try {
       normalise(ingested, pair());
@@ -102,20 +102,39 @@ describe('one download per product', () => {
       problems = (error as InputError).problems.map(formatProblem);
     }
     expect(problems).toEqual([
-      `TradeData_2402_revised.csv, line 3: ${normaliseMessages.undecidedConflict(
+      `TradeData_2402.csv, line 3: ${normaliseMessages.undecidedConflict(
         '2021 IND→RUS exports, HS 2402',
-        'USD 1.3 m',
         'USD 1.2 m',
-        'TradeData_2402.csv:3',
-        ['file:TradeData_2402.csv', 'file:TradeData_2402_revised.csv'],
+        'USD 1.3 m',
+        'mine.csv:3',
+        ['file:mine.csv', 'un-comtrade-plus-h6'],
       )}`,
     ]);
-    const decided = normalise(ingested, pair(['file:TradeData_2402_revised.csv']));
+    const decided = normalise(ingested, pair(['file:mine.csv']));
     expect(decided.trade.find((r) => r.period === '2021' && r.product === '24')?.valueUsd).toBe(
       1_250_000 + 520_000,
     );
     expect(decided.notes.filter((n) => n.kind === 'conflict').map((n) => n.text)).toEqual([
-      '2021 IND→RUS exports, HS 2402: USD 1.3 m from file:TradeData_2402_revised.csv is used; file:TradeData_2402.csv gives USD 1.2 m.',
+      '2021 IND→RUS exports, HS 2402: USD 1.3 m from file:mine.csv is used; UN Comtrade Plus gives USD 1.2 m.',
+    ]);
+  });
+
+  it('refuses a revised download beside the first: one source, two values', async () => {
+    const dir = await folderWith({
+      ...DOWNLOADS,
+      'TradeData_2402_revised.csv': plus([
+        [2020, '2402', 1_000_000],
+        [2021, '2402', 1_250_000],
+      ]),
+    });
+    let problems: string[] = [];
+    try {
+      await ingest(dir);
+    } catch (error) {
+      problems = (error as InputError).problems.map(formatProblem);
+    }
+    expect(problems).toEqual([
+      `TradeData_2402_revised.csv, line 3: ${m.duplicateKey(3, '1200000 USD', 'TradeData_2402.csv')}`,
     ]);
   });
 });
