@@ -114,8 +114,8 @@ export function formatCoverage(coverage: Coverage): string {
     ...setAsideLines(overall, '    '),
     ...coverage.files.flatMap((f) => [
       `  ${m.file(f.file, m.formatIn(f.format, f.encoding), f.rows, f.used, f.setAside)}`,
-      ...(f.classifications.length > 0 ? [`    ${m.classifications(f.classifications)}`] : []),
       ...setAsideLines(f, '    '),
+      ...(f.classifications.length > 0 ? [`    ${m.classifications(f.classifications)}`] : []),
     ]),
     `  ${groups.length > 0 ? m.years(groups) : m.years([m.none()])}`,
     `  ${m.flows(coverage.flows.length > 0 ? [...coverage.flows] : [m.none()])}`,

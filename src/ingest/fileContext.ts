@@ -1,5 +1,5 @@
-import type { NumberFormat } from '../core/numbers.ts';
 import { inputMessages as m } from '../core/messages.ts';
+import type { NumberFormat } from '../core/numbers.ts';
 import { compareText } from '../core/text.ts';
 import type { AdapterContext, Focus } from './adapter.ts';
 import { type Classification, parseClassification, UNSTATED_HS } from './classification.ts';
