@@ -613,6 +613,16 @@ export const publishMessages = {
     `${dir} is not empty and is not a site tradebrief wrote: give --site an empty or new folder, as publishing replaces what it holds`,
   siteWritten: (dir: string, pairs: number, editions: number, changed: number) =>
     `archive site in ${dir}: ${pairs} pair${pairs === 1 ? '' : 's'}, ${editions} edition${editions === 1 ? '' : 's'}${changed === 0 ? ', unchanged' : `, ${changed} file${changed === 1 ? '' : 's'} written`}`,
+  cannotWrite: (code: string) =>
+    `cannot write here (${code}: ${
+      {
+        EACCES: 'permission denied',
+        EPERM: 'not permitted',
+        EROFS: 'read-only file system',
+        ENOSPC: 'no space left on the disk',
+        EDQUOT: 'disk quota used up',
+      }[code] ?? 'a file stands where a folder should, or the other way round'
+    }): a fault of the disk or its permissions, not of tradebrief; choose a folder you can write to, or free space`,
   nothingArchived: (dir: string) =>
     `no archived editions in ${dir}: build a briefing with "tradebrief run" first`,
   noLists: () => 'no e-mail lists in the config (publish.email): nothing to send',

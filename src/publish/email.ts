@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { SendMailOptions } from 'nodemailer';
 import { REVISION_COLUMNS } from '../briefing/sections/changes.ts';
 import type { EmailConfig } from '../config/schema.ts';
-import { emailText as t } from '../core/messages.ts';
+import { siteText, emailText as t } from '../core/messages.ts';
 import type { PublishedEdition } from './editions.ts';
 import { href, html, type Markup } from './html.ts';
 import { type EditionSummary, summarise } from './summary.ts';
@@ -85,6 +85,11 @@ export function draftMessage(edition: PublishedEdition, list: EmailList, options
   };
 }
 
+/** Figures marked "*" on the cover are provisional: the footnote goes with them. */
+function provisional(summary: EditionSummary): boolean {
+  return summary.kpis.some((k) => k.label.endsWith('*'));
+}
+
 function changesLines(summary: EditionSummary): string[] {
   if (!summary.changes) return [];
   return [
@@ -105,6 +110,7 @@ function plainText(summary: EditionSummary, where: string, page: string | undefi
     '',
     t.figuresHeading(),
     ...summary.kpis.map((k) => `  ${k.label}: ${k.value}${k.before ? ` (${k.before})` : ''}`),
+    ...(provisional(summary) ? [`  ${siteText.provisional()}`] : []),
     '',
     t.findingsHeading(),
     ...summary.findings.map((f) => `  - ${f}`),
@@ -121,8 +127,8 @@ function htmlBody(summary: EditionSummary, where: string, page: string | undefin
   const cell = 'padding:4px 8px;border-bottom:1px solid #e6e6e6;vertical-align:top';
   const revisions: Markup | string = summary.revisions.length
     ? html`<table style="border-collapse:collapse;font-size:13px">
-<thead><tr>${REVISION_COLUMNS.map((c) => html`<th scope="col" style="${cell};text-align:left;background:#f2f4f7">${c}</th>`)}</tr></thead>
-<tbody>${summary.revisions.map((row) => html`<tr>${row.map((c) => html`<td style="${cell}">${c}</td>`)}</tr>`)}</tbody>
+<thead><tr>${REVISION_COLUMNS.map((c) => html`<th scope="col" style="${cell};background:#f2f4f7;text-align:${REVISION_COLUMNS.indexOf(c) >= 2 ? 'right' : 'left'}">${c}</th>`)}</tr></thead>
+<tbody>${summary.revisions.map((row) => html`<tr>${row.map((c, i) => html`<td style="${cell}${i >= 1 ? ';white-space:nowrap' : ''}${i >= 2 ? ';text-align:right' : ''}">${c}</td>`)}</tr>`)}</tbody>
 </table>${summary.moreRevisions ? html`<p>${t.moreRevisions(summary.moreRevisions)}</p>` : ''}`
     : '';
   return html`<!doctype html>
@@ -132,6 +138,7 @@ function htmlBody(summary: EditionSummary, where: string, page: string | undefin
 <p style="margin:4px 0 0">${t.dataTo(summary.vintage, summary.date)}</p></div>
 <h2 style="font-size:16px">${t.figuresHeading()}</h2>
 <ul>${summary.kpis.map((k) => html`<li>${k.label}: <strong>${k.value}</strong>${k.before ? ` (${k.before})` : ''}</li>`)}</ul>
+${provisional(summary) ? html`<p style="font-size:12px;color:#5a5a5a">${siteText.provisional()}</p>` : ''}
 <h2 style="font-size:16px">${t.findingsHeading()}</h2>
 <ul>${summary.findings.map((f) => html`<li>${f}</li>`)}</ul>
 ${summary.changes ? html`<h2 style="font-size:16px">${t.changesHeading()}</h2><p>${summary.changes}</p>${revisions}` : ''}

@@ -52,12 +52,14 @@ export async function publish(options: PublishOptions): Promise<number> {
   const brand = branding(archives, config, options.configPath);
   const logoFile = config && options.configPath ? logoPath(config, options.configPath) : undefined;
   const siteUrl = config?.publish?.siteUrl;
-  const written = await writeSite(archives, {
-    dir: options.siteDir,
-    brand,
-    ...(logoFile ? { logoFile } : {}),
-    ...(siteUrl ? { siteUrl } : {}),
-  });
+  const written = await onDisk(options.siteDir, () =>
+    writeSite(archives, {
+      dir: options.siteDir,
+      brand,
+      ...(logoFile ? { logoFile } : {}),
+      ...(siteUrl ? { siteUrl } : {}),
+    }),
+  );
   const editions = archives.reduce((n, a) => n + a.editions.length, 0);
   log.log(
     'info',
@@ -135,7 +137,8 @@ async function deliver(
           );
         if (options.dryRun) {
           const file = resolve(options.outboxDir, `${archive.pair}_${latest.name}_${list.id}.eml`);
-          await writeFileAtomic(file, await renderMessage(draft.mail));
+          const message = await renderMessage(draft.mail);
+          await onDisk(options.outboxDir, () => writeFileAtomic(file, message));
           log.log('info', 'drafted', m.drafted(shownPath(file)), { ...fields, file: shownPath(file) });
           continue;
         }
@@ -182,7 +185,7 @@ async function deliver(
             superseded: old.edition,
           });
         // Recorded after each message: a run stopped half-way does not send the others' twice.
-        await saveDeliveries(archive, record);
+        await onDisk(archive.dir, () => saveDeliveries(archive, record));
       }
     }
   } finally {
@@ -191,6 +194,23 @@ async function deliver(
   if (owed === 0) log.log('info', 'up-to-date', m.upToDate());
   return failed;
 }
+
+/**
+ * A folder that cannot be written (no permission, read-only, full) is a fault of the machine, not of
+ * tradebrief: said as such, with the system's code, and exit code 2 as for a wrong --site or --out.
+ */
+async function onDisk<T>(folder: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && DISK_ERRORS.has(code))
+      throw new InputError([{ file: shownPath(folder), message: m.cannotWrite(code) }]);
+    throw error;
+  }
+}
+
+const DISK_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST']);
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -246,5 +246,27 @@ describe('the archive site', () => {
     expect(code).toBe(2);
     expect(logs[0]?.message).toMatch(/is not empty and is not a site tradebrief wrote/);
     expect(readdirSync(foreign)).toEqual(['notes']);
+    // A file where the site's folder should be is a fault of the machine, said in words, exit 2.
+    const file = join(tempDir(), 'site');
+    writeFileSync(file, 'not a folder');
+    const blocked = await cli(['publish', '--out', out, '--site', file]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.logs[0]?.message).toMatch(/^cannot write here \(E[A-Z]+: .*not of tradebrief/);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('publishes the archives of a batch folder, one per pair', async () => {
+    // tradebrief batch keeps each pair's archive in <out>/<PAIR>/archive/<PAIR>/.
+    const batch = tempDir();
+    cpSync(join(out, 'archive'), join(batch, 'IND-RUS', 'archive'), { recursive: true });
+    const batchSite = join(tempDir(), 'site');
+    const { code, logs } = await cli(['publish', '--out', batch, '--site', batchSite]);
+    expect(code).toBe(0);
+    expect(logs.find((l) => l.event === 'site-written')).toMatchObject({ pairs: 1, editions: 2 });
+    const names = json<{ dir: string }[]>(join(out, 'archive/IND-RUS/editions.json')).map((e) =>
+      e.dir.split('/').at(-1),
+    );
+    for (const name of names)
+      expect(existsSync(join(batchSite, 'IND-RUS', name as string, 'briefing.pdf'))).toBe(true);
   });
 });
