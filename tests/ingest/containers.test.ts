@@ -44,6 +44,25 @@ describe('HTML pages saved as .xls', () => {
     });
   });
 
+  it('sets a DOC-NIC footer aside when a page puts it in the table, as the last row', async () => {
+    const page = await readFile(fixture('html', EIDB), 'latin1');
+    const footerLine = page.slice(0, page.lastIndexOf('</table>')).split('\n').length;
+    const dir = await folderWith({
+      [EIDB]: page.replace(
+        /<\/table>(?![\s\S]*<\/table>)/,
+        '<tr><td colspan=8 align=right>DOC-NIC</td></tr></table>',
+      ),
+    });
+    const result = await ingest(dir);
+    expect(result.trade.filter((r) => r.product === 'TOTAL').map(brief)).toEqual([
+      'FY2023-24 IND RUS export TOTAL 1783.41 USD million line 170',
+      'FY2024-25 IND RUS export TOTAL 573.84 USD million line 170',
+      'FY2023-24 IND WLD export TOTAL 437072.03 USD million line 183',
+      'FY2024-25 IND WLD export TOTAL 437704.58 USD million line 183',
+    ]);
+    expect(result.rejects).toContainEqual({ file: EIDB, line: footerLine, reason: m.asideNote() });
+  });
+
   it("reads Trade Map's page: the title table names reporter, partner, flow and unit", async () => {
     const result = await ingest(await folderFrom('html'));
     const tradeMap = result.trade.filter((r) => r.file === TRADE_MAP);
