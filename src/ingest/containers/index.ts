@@ -2,6 +2,7 @@ import { open, readFile } from 'node:fs/promises';
 import type { Problem } from '../../core/errors.ts';
 import { sha256, sha256File } from '../../core/hash.ts';
 import { inputMessages as m } from '../../core/messages.ts';
+import { fileFault } from '../fileFault.ts';
 import { type CsvHead, type IsHeader, type ReadResult, readCsv, readTableFromBytes } from '../readCsv.ts';
 import { SNIFF_BYTES, sniffText } from '../sniffText.ts';
 import { type Input, MAX_MEMBER_BYTES, type Member } from './archive.ts';
@@ -55,8 +56,12 @@ export async function readInput(input: Input, isHeader: IsHeader): Promise<ReadR
         : recogniseNotData(headLines(head), read.table?.header ?? []);
     return named ? { problems: [{ file, message: named }], sha256: sha } : { ...read, sha256: sha };
   } catch (error) {
-    if (!(error instanceof ZipError)) throw error;
-    return { problems: [{ file, message: zipMessage(error.reason, !member) }], sha256: '' };
+    if (error instanceof ZipError)
+      return { problems: [{ file, message: zipMessage(error.reason, !member) }], sha256: '' };
+    // A fault of the disk (unreadable, vanished) is said as such, not as a fault of the file's content.
+    if ((error as NodeJS.ErrnoException).syscall !== undefined)
+      return { problems: [{ file, message: fileFault(error) }], sha256: '' };
+    throw error;
   }
 }
 
