@@ -36,6 +36,9 @@ describe('a download of one product', () => {
     expect(cover).toContain('Trade in electronic integrated circuits (HS 8542) between India and Malaysia');
     expect(cover).toContain('exported USD 240 m of HS 8542');
     expect(cover).not.toMatch(/Total trade|made up 100/);
+    // The contents list has the rest of the cover: a short first section starts on page 2, not under it.
+    expect(cover).toContain('CONTENTS');
+    expect(cover).not.toContain('The balance was');
     const text = tool('pdftotext', [join(out, 'briefing.pdf'), '-']).replace(/\s+/g, ' ');
     expect(text).toContain('the inputs hold only electronic integrated circuits (HS 8542) for this pair');
   });
