@@ -52,7 +52,8 @@ async function expectRejected(name: string, files: Record<string, string>, probl
   for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
   const result = tradebrief(['run', '--inputs', dir, '--config', CONFIG, '--out', out]);
   expect(result.status, result.stderr).toBe(2);
-  const lines = result.stderr.trimEnd().split('\n');
+  // A problem found after the ingest stage follows that stage's log line.
+  const lines = result.stderr.trimEnd().split('\n').filter((line) => !line.startsWith('['));
   expect(lines.slice(0, -1)).toEqual(problems.map((p) => `error: ${p}`));
   expect(lines.at(-1)).toMatch(/^error: \d+ problems?; nothing was written$/);
   expect(result.stderr).not.toMatch(/^\s+at |Error:/m);
@@ -94,6 +95,37 @@ describe('tradebrief run on rows whose meaning cannot be read', () => {
         `trade.csv, line 2, column "value": ${tooLarge('1e308', 'USD bn')}`,
         `trade.csv, line 3, column "value": ${tooLarge('1.7e308', 'USD')}`,
         `trade.csv, line 4, column "value": ${tooLarge('1.7e308', 'USD')}`,
+      ],
+    );
+  });
+
+  it('a SITC download, refused once with what to download instead', async () => {
+    const header =
+      'Classification,Year,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Aggregate Level,Commodity Code,Commodity,Trade Value (US$)';
+    await expectRejected(
+      'sitc',
+      {
+        'comtrade_CHN_2019_SITC.csv': [
+          header,
+          'S4,2019,Export,156,China,CHN,0,World,WLD,2,76,Telecommunications equipment,74285000000',
+          'S4,2019,Export,156,China,CHN,0,World,WLD,2,77,Electrical machinery,60000000000',
+        ].join('\n'),
+      },
+      [
+        'comtrade_CHN_2019_SITC.csv, line 2, column "Classification": the file is in SITC Rev. 4 (classification "S4"), not the Harmonized System, and its codes would be misread as HS codes: download the same data in HS instead (in UN Comtrade, classification "HS" or H0 to H6)',
+      ],
+    );
+  });
+
+  it('the same figure from two sources in units 1000× apart, with nothing to decide between them', async () => {
+    await expectRejected(
+      'units',
+      {
+        'a.csv': [CANONICAL, 'FY2024-25,IND,RUS,export,TOTAL,4881.3,USD mn'].join('\n'),
+        'b.csv': [CANONICAL, 'FY2024-25,IND,RUS,export,TOTAL,4881.3,USD bn'].join('\n'),
+      },
+      [
+        'b.csv, line 2: FY2024-25 IND→RUS exports, total: USD 4,881.3 bn here but USD 4,881 m in a.csv:2, from another source, and "sourcePriority" in the config names neither: list the source to use first ("file:a.csv" or "file:b.csv"), or remove the other file',
       ],
     );
   });
