@@ -53,7 +53,10 @@ async function expectRejected(name: string, files: Record<string, string>, probl
   const result = tradebrief(['run', '--inputs', dir, '--config', CONFIG, '--out', out]);
   expect(result.status, result.stderr).toBe(2);
   // A problem found after the ingest stage follows that stage's log line.
-  const lines = result.stderr.trimEnd().split('\n').filter((line) => !line.startsWith('['));
+  const lines = result.stderr
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !line.startsWith('['));
   expect(lines.slice(0, -1)).toEqual(problems.map((p) => `error: ${p}`));
   expect(lines.at(-1)).toMatch(/^error: \d+ problems?; nothing was written$/);
   expect(result.stderr).not.toMatch(/^\s+at |Error:/m);
