@@ -355,6 +355,12 @@ export const indicatorNotes = {
   potentialPeriodsNote: (periods: string) =>
     `Export potential combines figures of different periods (${periods}): the partner's demand, the reporter's world shares and its exports are not measured over the same year.`,
 
+  demandScopeLabel: (sector: string) =>
+    `Published demand against the reporter's exports and world share: ${sector}`,
+  demandNarrow: (multiple: number) =>
+    `the reporter already holds ${multiple} times or more its world share of this demand: the published figure looks narrower than the sector's HS chapters`,
+  scenarioDemandNarrow: () =>
+    'the published demand figure looks narrower than the sector: the scenario adds less than the sector could take',
   scenarioExportsLabel: (scenario: string) => `${scenario}: exports`,
   scenarioBalanceLabel: (scenario: string) => `${scenario}: trade balance`,
   scenarioCoverageLabel: (scenario: string) => `${scenario}: coverage ratio`,

@@ -142,6 +142,13 @@ export const FORMULAS = {
     variant:
       'imports are valued c.i.f. and exports f.o.b., so a value a few per cent below zero is expected; timing, partner attribution and confidential lines explain the rest',
   },
+  demandScope: {
+    name: 'Scope of a published demand figure',
+    expression:
+      '(A_s / D_s) / w_s: the reporter’s share of the published demand over its share of world exports of s',
+    citation: 'consistency check of a published figure against the trade data',
+    variant: '10 or more: the demand figure likely covers less than the sector’s HS chapters, and is flagged',
+  },
   potential: {
     name: 'Export potential (“lite”)',
     expression:

@@ -75,6 +75,8 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
     }
     const actual = latestSectorExports(ctx.computed, sector.id);
     const parts = exportPotential(demand.value, sectorShare.value, overall.value);
+    const scope = demandScope(ctx, sector.id, sectorShare);
+    if (scope) out.push(scope);
     const periods = t.potentialPeriods(demand.indicator.period, sectorShare.period, actual?.period);
     if (new Set([demand.indicator.period, sectorShare.period, actual?.period ?? sectorShare.period]).size > 1)
       mismatches.add(periods);
@@ -125,14 +127,25 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
       );
       continue;
     }
-    const value = untappedPotential(parts.potential, actual.value);
+    // Exports only a lower bound make the untapped part an upper bound: it needs the top of the demand range.
+    const top = actual.status === 'partial' ? (demand.indicator.high ?? demand.value) : demand.value;
+    const value = untappedPotential(
+      exportPotential(top, sectorShare.value, overall.value).potential,
+      actual.value,
+    );
     untapped.push({
       ...base,
       id: 'potential.untapped',
       label: t.untappedLabel(name),
       value,
       formula: 'untapped',
-      note: [note, actual.status === 'partial' ? t.untappedAtMost() : '', value < 0 ? t.aboveCapacity() : '']
+      note: [
+        actual.status === 'partial' && demand.indicator.high !== undefined
+          ? note.replace(t.demandInRange(false), t.demandInRange(true))
+          : note,
+        actual.status === 'partial' ? t.untappedAtMost() : '',
+        value < 0 ? t.aboveCapacity() : '',
+      ]
         .filter(Boolean)
         .join('; '),
       ...inherit([demand.indicator, sectorShare, overall, actual]),
@@ -143,4 +156,33 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
   for (const periods of mismatches)
     ctx.notes.push({ kind: 'basis', text: t.potentialPeriodsNote(periods), sources: [] });
   return out;
+}
+
+/**
+ * An exporter seldom holds a share of one market many times its share of the world's: past this
+ * multiple, the published demand figure more likely covers less than the sector's HS chapters.
+ */
+export const NARROW_DEMAND = 10;
+
+/**
+ * The reporter's share of the partner's published demand over its share of world exports of the sector:
+ * at NARROW_DEMAND or above, the demand figure is flagged as narrower than the sector it is set against.
+ */
+function demandScope(ctx: IndicatorContext, sector: string, sectorShare: Indicator): Indicator | undefined {
+  const shareOfDemand = findIndicator(ctx.computed, 'opportunity.shareOfDemand', { sector });
+  if (shareOfDemand?.value == null || sectorShare.value === null || sectorShare.value <= 0) return undefined;
+  const value = shareOfDemand.value / sectorShare.value;
+  const narrow = value >= NARROW_DEMAND;
+  return {
+    id: 'opportunity.demandScope',
+    label: t.demandScopeLabel(sector),
+    period: shareOfDemand.period,
+    value,
+    unit: 'ratio',
+    formula: 'demandScope',
+    status: narrow ? 'partial' : 'ok',
+    dims: { sector, narrow: narrow ? 'yes' : 'no' },
+    ...(narrow ? { note: t.demandNarrow(NARROW_DEMAND) } : {}),
+    ...inherit([shareOfDemand, sectorShare]),
+  };
 }

@@ -82,6 +82,7 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
   const { period, exports, imports, x, m } = start;
   const out: Indicator[] = [];
   let added = 0;
+  let flagged = false;
   for (const sector of sectors) {
     if (!sector.demand || !sector.actual || sector.actual.value === null) continue;
     // Exports only a lower bound make the addition an upper bound, which needs the top of the demand range.
@@ -93,6 +94,11 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
     const value = capturedExports(demand, scenario.shareOfPartnerDemand, sector.actual.value);
     added += value;
     const atMost = partialActual && value > 0;
+    const narrow = findIndicator(ctx.computed, 'opportunity.demandScope', {
+      sector: sector.id,
+      narrow: 'yes',
+    });
+    if (narrow) flagged = true;
     out.push({
       id: 'scenario.addedExports',
       label: t.scenarioAddedLabel(sector.name.toLowerCase()),
@@ -110,6 +116,7 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
         ),
         range ? t.demandInRange(partialActual) : '',
         atMost ? t.addedAtMost() : '',
+        narrow ? t.scenarioDemandNarrow() : '',
       ]
         .filter(Boolean)
         .join('; '),
@@ -123,7 +130,11 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
     period,
     status: partial ? ('partial' as const) : ('ok' as const),
     dims,
-    note: [t.scenarioNote(demandPeriods, period), partial ? t.scenarioAtMost() : '']
+    note: [
+      t.scenarioNote(demandPeriods, period),
+      partial ? t.scenarioAtMost() : '',
+      flagged ? t.scenarioDemandNarrow() : '',
+    ]
       .filter(Boolean)
       .join('; '),
     ...inherit([...out, exports, imports]),

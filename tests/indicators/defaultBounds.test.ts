@@ -137,3 +137,54 @@ describe('non-product chapters in revealed comparative advantage (default inputs
     expect(share.label).toBe("India's share of the exports of the 97 reporters in the inputs");
   });
 });
+
+describe('scenarios and potential against published demand (default inputs)', () => {
+  let set: IndicatorSet;
+  beforeAll(async () => {
+    const config = await loadConfig('inputs/tradebrief.config.json', 'tradebrief.config.json');
+    set = computeIndicators(normalise(await ingest('inputs'), config), config);
+  });
+  const rows = csv('comtrade_2019_hs2_exports_to_world.csv').filter(
+    (r) => !['77', '98', '99'].includes(r['Commodity Code'] ?? ''),
+  );
+  const sum = (list: Row[]) => list.reduce((s, r) => s + Number(r['Trade Value (US$)']), 0);
+  const engineering = (r: Row) => {
+    const c = Number(r['Commodity Code']);
+    return (c >= 72 && c <= 76) || (c >= 78 && c <= 89);
+  };
+  // India's share of the 97 reporters' engineering exports, 2019.
+  const india = rows.filter((r) => r['Reporter ISO'] === 'IND');
+  const worldShare = sum(india.filter(engineering)) / sum(rows.filter(engineering));
+  const exportsListed = (660.18 + 344.64) * mn; // HS 84 and 85, the engineering chapters listed
+
+  it('flags the engineering demand figure: India already holds 26 times its world share of it', () => {
+    // At least 1,004.82 m of a published 2,700–2,800 m (top of the range: the share is a lower bound).
+    const multiple = exportsListed / (2800 * mn) / worldShare;
+    const scope = one(set, 'opportunity.demandScope', { sector: 'engineering', narrow: 'yes' });
+    expect(scope.value).toBeCloseTo(multiple, 9);
+    expect(multiple).toBeGreaterThan(10);
+    // The scenario that uses it says so.
+    const added = one(set, 'scenario.addedExports', {
+      scenario: 'pharma-engineering-50',
+      sector: 'engineering',
+    });
+    expect(added.value).toBeCloseTo(0.5 * 2800 * mn - exportsListed, 3);
+    expect(added.note).toContain('the published demand figure looks narrower than the sector');
+    // Pharmaceuticals: 471.34 m of about 10 bn, under twice India's world share: not flagged.
+    expect(one(set, 'opportunity.demandScope', { sector: 'pharmaceuticals', narrow: 'no' }).status).toBe(
+      'ok',
+    );
+  });
+
+  it("engineering's untapped potential is at most potential at the top of the demand range minus exports", () => {
+    const overall = sum(india) / sum(rows);
+    const top = 2800 * mn * worldShare;
+    const untapped = one(set, 'potential.untapped', { sector: 'engineering', rank: '2' });
+    expect(untapped.value).toBeCloseTo(top - exportsListed, 3);
+    expect(untapped.note).toContain('demand at the top of the published range');
+    expect(untapped.note).not.toContain('middle');
+    // The potential shown keeps the middle of the range; its demand part uses India's overall share.
+    const demandPart = one(set, 'potential.demandPart', { sector: 'engineering' });
+    expect(demandPart.value).toBeCloseTo(2750 * mn * overall, 3);
+  });
+});

@@ -8,12 +8,6 @@ import { bound, millions, pct, pick, select, usd, usdRange, worldOf } from '../f
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
-/**
- * An exporter seldom holds a share of one market many times its share of the world's: past this
- * multiple, the published demand figure more likely covers less than the sector's HS chapters.
- */
-const IMPLAUSIBLE_MULTIPLE = 10;
-
 /** Export potential "lite": what the partner's demand and the reporter's world share predict, and the gap. */
 export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
   const { reporterName, partnerName, reporter } = set.meta;
@@ -83,8 +77,8 @@ function sectorFinding(set: IndicatorSet, s: SectorPotential): string | undefine
   const shareOfDemand = pick(set, 'opportunity.shareOfDemand', undefined, { sector: s.sector });
   const worldShare = sectorShare(set, s.sector);
   const demand = pick(set, 'opportunity.demand', undefined, { sector: s.sector });
-  if (shareOfDemand?.value == null || worldShare?.value == null || !demand) return said;
-  if (shareOfDemand.value < IMPLAUSIBLE_MULTIPLE * worldShare.value) return said;
+  const narrow = pick(set, 'opportunity.demandScope', undefined, { sector: s.sector, narrow: 'yes' });
+  if (shareOfDemand?.value == null || worldShare?.value == null || !demand || !narrow) return said;
   const chapters = compactChapters(
     (set.sectors.find((x) => x.id === s.sector)?.chapters ?? []).flatMap(expandChapterRange),
   );

@@ -1,5 +1,6 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { type ScenarioResult, scenarioResults, scenarioSectors } from '../../charts/specs/scenarios.ts';
+import { indicatorNotes } from '../../core/messages.ts';
 import { sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { bound, millions, pct, pick, usd } from '../facts.ts';
@@ -35,8 +36,11 @@ export function writeScenarios(w: Writer, set: IndicatorSet, charts: RenderedCha
   if (best && actual.coverage?.value != null && best.coverage?.value != null) {
     w.paragraph(
       `In ${period}, exports of ${usd(actual.exports?.value ?? undefined, 'bn')} covered ${pct(actual.coverage.value)} of imports of ${usd(actual.imports?.value ?? undefined, 'bn')}. ` +
-        `The largest scenario (“${best.name}”) would lift exports to ${bound(best.exports)}${usd(best.exports.value ?? undefined, 'bn')} and coverage to ${pct(best.coverage.value)}; ` +
-        `the balance would still be ${usd(best.balance?.value ?? undefined, 'bn')}, against ${usd(actual.balance?.value ?? undefined, 'bn')}.`,
+        `The largest scenario (“${best.name}”) would lift exports to ${bound(best.exports)}${usd(best.exports.value ?? undefined, 'bn')} and coverage to ${bound(best.coverage)}${pct(best.coverage.value)}; ` +
+        `the balance would still be ${bound(best.balance)}${usd(best.balance?.value ?? undefined, 'bn')}, against ${usd(actual.balance?.value ?? undefined, 'bn')}.` +
+        (best.exports.note?.includes(indicatorNotes.scenarioDemandNarrow())
+          ? ` Its published demand figure looks narrower than the sector it is set against, so it understates what the sector could add.`
+          : ''),
     );
   }
   writeChart(w, charts, 'rebalancing-scenarios');
