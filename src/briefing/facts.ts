@@ -1,4 +1,11 @@
-import { formatChange, formatNumber, formatPercent, formatUsd, usdUnitFor } from '../core/format.ts';
+import {
+  formatChange,
+  formatMillions,
+  formatNumber,
+  formatPercent,
+  formatUsd,
+  usdUnitFor,
+} from '../core/format.ts';
 import { parsePeriod } from '../core/periods.ts';
 import { pick, publishers, select, valueAt } from '../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../indicators/types.ts';
@@ -17,9 +24,9 @@ export function latestYears(set: IndicatorSet): { latest?: string; previous?: st
 
 export const usd = (value: number | undefined, unit?: 'bn' | 'm'): string =>
   value === undefined ? 'n/a' : formatUsd(value, unit);
-/** A table cell in USD million, the unit named in the column header: "4,881". */
+/** A table cell in USD million, the unit named in the column header: "4,881", "1.2", "<0.1". */
 export const millions = (value: number | undefined): string =>
-  value === undefined ? 'n/a' : formatNumber(value / 1e6);
+  value === undefined ? 'n/a' : formatMillions(value);
 export const pct = (value: number | undefined): string =>
   value === undefined ? 'n/a' : formatPercent(value);
 export const change = (value: number | undefined): string =>
@@ -119,7 +126,15 @@ export function staleness(set: IndicatorSet, period: string, plural = false): st
   const shift = select(set, 'growth.total.levelShift').pop();
   const shiftYear = shift && parsePeriod(shift.period)?.year;
   const before = shiftYear !== undefined && year < shiftYear;
-  return `${plural ? `${period} figures` : `a ${period} figure`}, older than the ${set.meta.vintage.period} data${before ? `, from before the ${shift?.period} level shift in the pair's trade` : ''}`;
+  return `${plural ? `${period} figures` : `${article(period)} ${period} figure`}, older than the ${set.meta.vintage.period} data${before ? `, from before the ${shift?.period} level shift in the pair's trade` : ''}`;
+}
+
+/**
+ * The indefinite article a period label takes when read aloud: "an FY2024-25" (eff-why), "an 1890",
+ * "an 8th"; "a 2019".
+ */
+export function article(label: string): 'a' | 'an' {
+  return /^(FY|8|1[18]\d\d(?!\d))/.test(label) ? 'an' : 'a';
 }
 
 /** "; a 2019 figure, older than …": to close a parenthesis after a source, or nothing. */

@@ -7,12 +7,17 @@ const SHORTEST = 16;
  * itself pauses (";", ",", " and "); only when that leaves too little are words cut with an ellipsis.
  */
 export function shortChapterLabel(name: string, limit = LIMIT): string {
-  const text = name.replace(/\.$/, '').trim();
+  // A closing full stop goes, an abbreviation's stays ("Chemical products n.e.c.").
+  const text = name.replace(/(?<!\.\w)\.$/, '').trim();
   const sentence = text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
   if (sentence.length <= limit) return sentence;
   const longestCut = (pattern: RegExp) => {
     const cuts = [...sentence.matchAll(pattern)].map((m) => m.index ?? 0).filter((i) => i <= limit);
-    return sentence.slice(0, Math.max(0, ...cuts)).trim();
+    // A cut before ", and" would end on the comma: the label never ends on punctuation.
+    return sentence
+      .slice(0, Math.max(0, ...cuts))
+      .replace(/[,;:\s]+$/, '')
+      .trim();
   };
   // A whole clause reads better than a clause cut short at a comma.
   for (const pattern of [/;/g, /;|,| and /g]) {

@@ -39,6 +39,18 @@ export function formatUsd(value: number, unit?: 'bn' | 'm'): string {
   return `USD ${grouped(value, 0)}`;
 }
 
+/**
+ * A USD amount as a table cell in millions, the unit named in the column: whole millions from ten
+ * million ("4,881"), one decimal below it ("0.4", "1.2"), and "<0.1" for an amount that is not zero
+ * but would print as one, so a small flow never reads as no flow.
+ */
+export function formatMillions(value: number): string {
+  const size = Math.abs(value) / 1e6;
+  if (size === 0) return '0';
+  if (size < 0.05) return value < 0 ? `>${MINUS}0.1` : '<0.1';
+  return grouped(value / 1e6, size < 9.95 ? 1 : 0);
+}
+
 /** The unit an amount reads best in: billions from ten billion, millions from a million. */
 export function usdUnitFor(value: number): 'bn' | 'm' | undefined {
   const size = Math.abs(value);

@@ -31,6 +31,10 @@ describe('chart labels', () => {
       'Machinery and mechanical appliances',
     ],
     ['Pharmaceutical products', 'Pharmaceutical products'],
+    // Cut before ", and": the comma goes with the words after it.
+    ['Aircraft, spacecraft, and parts thereof', 'Aircraft, spacecraft'],
+    // An abbreviation keeps its full stop.
+    ['Chemical products n.e.c.', 'Chemical products n.e.c.'],
     ['PHARMACEUTICAL PRODUCTS', 'Pharmaceutical products'],
   ])('%s', (name, label) => {
     expect(shortChapterLabel(name)).toBe(label);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { article } from '../../src/briefing/facts.ts';
 import { closest } from '../../src/core/closest.ts';
-import { formatChange, formatNumber, formatPercent, formatUsd } from '../../src/core/format.ts';
+import {
+  formatChange,
+  formatMillions,
+  formatNumber,
+  formatPercent,
+  formatUsd,
+} from '../../src/core/format.ts';
 
 describe('formats', () => {
   it('writes USD in the unit a reader expects, with a true minus sign', () => {
@@ -17,6 +24,24 @@ describe('formats', () => {
     expect(formatChange(0.176)).toBe('+17.6 %');
     expect(formatChange(0.00001)).toBe('0.0 %');
     expect(formatNumber(-0.0001)).toBe('0');
+  });
+  it('writes table cells in USD million so that a small flow never reads as none', () => {
+    expect(formatMillions(4_881.3e6)).toBe('4,881');
+    expect(formatMillions(-50_876.11e6)).toBe('\u221250,876');
+    // Under ten million, one decimal: 434,468 USD is 0.434468 m.
+    expect(formatMillions(434_468)).toBe('0.4');
+    expect(formatMillions(1_234_567)).toBe('1.2');
+    expect(formatMillions(9_960_000)).toBe('10');
+    // Not zero, but below what one decimal shows.
+    expect(formatMillions(43_270)).toBe('<0.1');
+    expect(formatMillions(-43_270)).toBe('>\u22120.1');
+    expect(formatMillions(0)).toBe('0');
+  });
+  it('reads a period label aloud for its article', () => {
+    expect(article('FY2024-25')).toBe('an');
+    expect(article('2019')).toBe('a');
+    expect(article('1890')).toBe('an');
+    expect(article('2018')).toBe('a');
   });
 });
 
