@@ -4,6 +4,7 @@ import type { IndicatorSet } from '../indicators/types.ts';
 import { createDocument, toBuffer } from './document.ts';
 import { unprintedText } from './fallbackText.ts';
 import { writeFurniture } from './furniture.ts';
+import { writeAnnex } from './sections/annex.ts';
 import { writeBalance } from './sections/balance.ts';
 import { writeChanges } from './sections/changes.ts';
 import { writeComposition } from './sections/composition.ts';
@@ -32,7 +33,7 @@ export interface BriefingInput {
   onUnprintable?: (items: { text: string; characters: string[] }[]) => void;
 }
 
-/** The briefing PDF: cover, sections in reading order, notes, sources and methodology. */
+/** The briefing PDF: cover, sections in reading order, the annex of tables, notes, sources and methodology. */
 export async function assembleBriefing({
   set,
   charts,
@@ -66,6 +67,7 @@ export async function assembleBriefing({
   writeScenarios(w, set, charts);
   writePeople(w, set, charts);
   writeTargets(w, set, charts);
+  writeAnnex(w, set);
   writeNotes(w, set);
   writeSources(w, set);
   writeMethodology(w, set);

@@ -20,6 +20,8 @@ export interface Table {
   strong?: number[];
   /** A line above the table giving what every column shares, such as its unit: "USD million". */
   caption?: string;
+  /** Tighter rows, for the long reference tables of the annex. */
+  dense?: boolean;
 }
 
 export interface Figure {
@@ -231,7 +233,7 @@ export class Writer {
 
   table(input: Table): void {
     const table = { ...input, rows: input.rows.map((cells) => cells.map(keepTogether)) };
-    const pad = 3.5;
+    const pad = table.dense ? 2 : 3.5;
     const widths = table.columns.map((c) => c.width * this.width);
     const rowHeight = (cells: string[], face: 'regular' | 'semibold') =>
       Math.max(

@@ -2,6 +2,10 @@ import type { IndicatorSet } from '../indicators/types.ts';
 import type { ChartBuilder, ChartDefinition } from './chart.ts';
 import { renderSvg } from './render.ts';
 import { buildExportComposition, buildImportComposition } from './specs/composition.ts';
+import {
+  buildExportCompositionOverTime,
+  buildImportCompositionOverTime,
+} from './specs/compositionOverTime.ts';
 import { buildOpportunity } from './specs/opportunity.ts';
 import { buildPeopleFlows } from './specs/peopleFlows.ts';
 import { buildPotential } from './specs/potential.ts';
@@ -15,7 +19,9 @@ import { createTheme } from './theme.ts';
 export const CHARTS: ChartBuilder[] = [
   buildTradeOverTime,
   buildImportComposition,
+  buildImportCompositionOverTime,
   buildExportComposition,
+  buildExportCompositionOverTime,
   buildSpecialisation,
   buildOpportunity,
   buildPotential,

@@ -29,7 +29,12 @@ export async function defaultSet(): Promise<IndicatorSet> {
 
 /** Indicators for another pair, from a test fixture folder and a minimal config. */
 export async function setFor(fixture: string, config: Record<string, unknown>): Promise<IndicatorSet> {
-  return indicatorsFor(join(ROOT, 'tests/fixtures', fixture), parseConfig(config, 'test config'));
+  return setFrom(join(ROOT, 'tests/fixtures', fixture), config);
+}
+
+/** Indicators for a pair from any folder (one a test wrote) and a minimal config. */
+export async function setFrom(dir: string, config: Record<string, unknown>): Promise<IndicatorSet> {
+  return indicatorsFor(dir, parseConfig(config, 'test config'));
 }
 
 export interface Built {

@@ -1,8 +1,10 @@
 import type { RenderedChart } from '../../charts/build.ts';
+import { chapterMix } from '../../charts/specs/compositionOverTime.ts';
 import { chapterName, latestPeriod, sectorName } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
-import { millions, pct, percentText, pick, select, usdRange } from '../facts.ts';
+import { pct, percentText, pick, select, usdRange } from '../facts.ts';
 import { joinList } from '../narrative.ts';
+import { COLOURS, TYPE } from '../style.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
@@ -55,24 +57,36 @@ export function writeComposition(
         : ` ${capitalise(joinList(hidden.map((i) => sectorName(set, i.dims?.sector ?? '').toLowerCase())))} ${hidden.length > 1 ? 'have' : 'has'} no chapter in the list: ${hidden.length > 1 ? 'each is' : 'it is'} at most ${pct(most)} of ${flow}s.`),
   );
   writeChart(w, charts, `${flow}-composition`);
-  const chapters = select(set, 'composition.chapter.value', { flow })
-    .filter((i) => i.period === period && i.dims?.chapter !== 'OTHER')
-    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
-  w.table({
-    columns: [
-      { header: 'HS', width: 0.07 },
-      { header: 'Chapter', width: 0.59 },
-      { header: 'USD m', width: 0.17, align: 'right' },
-      { header: `Share of ${flow}s`, width: 0.17, align: 'right' },
-    ],
-    rows: chapters.map((c) => [
-      c.dims?.chapter ?? '',
-      chapterName(set, c.dims?.chapter ?? ''),
-      millions(c.value ?? undefined),
-      pct(
-        pick(set, 'composition.chapter.share', period, { flow, chapter: c.dims?.chapter ?? '' })?.value ??
-          undefined,
-      ),
-    ]),
-  });
+  writeOverTime(w, set, charts, flow);
+  w.paragraph(
+    'Every chapter, with its value and share, is in the annex (table A1) and in tables/composition.csv.',
+    { size: TYPE.body - 0.5, colour: COLOURS.muted },
+  );
+}
+
+/** Where more than one year is itemised by chapter: how the largest chapter's share moved, and the chart. */
+function writeOverTime(
+  w: Writer,
+  set: IndicatorSet,
+  charts: RenderedChart[],
+  flow: 'import' | 'export',
+): void {
+  const mix = chapterMix(set, flow);
+  const top = mix?.chapters[0];
+  if (!mix || top === undefined || !charts.some((c) => c.id === `${flow}-composition-time` && c.svg)) return;
+  const first = mix.periods[0] ?? '';
+  const last = mix.periods[mix.periods.length - 1] ?? '';
+  const mover = [...mix.chapters].sort(
+    (a, b) =>
+      Math.abs(mix.share(b, last) - mix.share(b, first)) - Math.abs(mix.share(a, last) - mix.share(a, first)),
+  )[0];
+  const moved = (chapter: string) =>
+    `HS ${chapter} (${chapterName(set, chapter).toLowerCase()}) went from ${pct(mix.share(chapter, first))} of ${flow}s in ${first} to ${pct(mix.share(chapter, last))} in ${last}`;
+  w.paragraph(
+    `Over time, ${moved(top)}` +
+      (mover !== undefined && mover !== top
+        ? `; among the largest chapters, the share that moved most is ${moved(mover)}.`
+        : '.'),
+  );
+  writeChart(w, charts, `${flow}-composition-time`);
 }

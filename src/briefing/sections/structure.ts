@@ -62,7 +62,7 @@ export function writeStructure(w: Writer, set: IndicatorSet): void {
     (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null && i.dims?.chapter,
   );
   if (byChapter.length > available.length) {
-    w.paragraph(`The same measures by HS chapter (${byChapter.length} values) are in tables/structure.csv.`, {
+    w.paragraph(`The same measures by HS chapter are in the annex (table A1) and in tables/structure.csv.`, {
       size: TYPE.body - 0.5,
       colour: COLOURS.muted,
     });
@@ -134,17 +134,28 @@ function concentrationFinding(set: IndicatorSet): string | undefined {
   return `On the normalised concentration index (0 = spread evenly over every HS chapter, 1 = a single chapter), imports from ${partnerName} in ${imports.normalised.period} stand at ${range(imports)}; exports to ${partnerName} at ${range(exports)}.`;
 }
 
+/** Chapters an intra-industry sentence names: those with the most two-way trade. */
+const MOST_CHAPTERS = 3;
+
 function intraIndustryFinding(set: IndicatorSet): string | undefined {
   const aggregate = select(set, 'intraIndustry.aggregate').find((i) => i.value !== null);
   if (!aggregate) return undefined;
+  const flowOf = (chapter: string, flow: string) =>
+    pick(set, 'composition.chapter.value', aggregate.period, { flow, chapter })?.value ?? 0;
+  // The chapters that weigh most in the aggregate: the largest overlap of exports and imports.
+  const overlap = (i: Indicator) =>
+    Math.min(flowOf(i.dims?.chapter ?? '', 'export'), flowOf(i.dims?.chapter ?? '', 'import'));
   const chapters = select(set, 'intraIndustry.chapter').filter(
     (i) => i.value !== null && i.status === 'ok' && i.period === aggregate.period,
   );
+  const named = [...chapters].sort((a, b) => overlap(b) - overlap(a)).slice(0, MOST_CHAPTERS);
   return (
     `Intra-industry trade (Grubel–Lloyd, 0 = trade one way only, 1 = fully two-way) is ${indexText(aggregate, 3)} over all chapters` +
-    (chapters.length > 0
-      ? `; of the chapters itemised on both sides, ${joinList(chapters.map((c) => `HS ${c.dims?.chapter} reaches ${indexText(c)}`))}.`
-      : '.')
+    (named.length === 0
+      ? '.'
+      : named.length === chapters.length
+        ? `; of the chapters itemised on both sides, ${joinList(named.map((c) => `HS ${c.dims?.chapter} reaches ${indexText(c)}`))}.`
+        : `; of the ${chapters.length} chapters itemised on both sides, those with the most two-way trade are ${joinList(named.map((c) => `HS ${c.dims?.chapter} (${indexText(c)})`))}.`)
   );
 }
 

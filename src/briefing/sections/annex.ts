@@ -1,0 +1,152 @@
+import { shortChapterLabel } from '../../charts/labels.ts';
+import { formatNumber } from '../../core/format.ts';
+import { chapterName, sortPeriods } from '../../indicators/query.ts';
+import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
+import { indexText, millions, pct, select } from '../facts.ts';
+import { COLOURS, TYPE } from '../style.ts';
+import type { Column, Writer } from '../writer.ts';
+
+/** Years a chapter × year table shows side by side; tables/composition.csv holds them all. */
+const MOST_YEARS = 6;
+/** Characters a chapter's name keeps in an annex table, so each row is one line. */
+const NAME_LENGTH = 34;
+
+/** A measure of the annex's table by chapter: the latest period it has, one column. */
+interface Measure {
+  header: string;
+  indicators: Indicator[];
+  text: (i: Indicator) => string;
+}
+
+/**
+ * The full tables behind the sections, at the end of the briefing: every HS chapter of the pair's trade
+ * with its measures in the latest year, and, where more than one year is itemised, each flow by chapter
+ * and year. The sections show the few chapters that matter; the tables/*.csv files hold the same rows.
+ */
+export function writeAnnex(w: Writer, set: IndicatorSet): void {
+  const measures = chapterMeasures(set);
+  const chapters = chaptersOf(measures);
+  if (chapters.length === 0) return;
+  w.section('Annex: tables by HS chapter', { keepWith: 160 });
+  w.paragraph(
+    'Every HS chapter of the pair’s trade, largest first; the same figures, and every year, are in tables/composition.csv and tables/structure.csv.',
+    { size: TYPE.body - 0.5, colour: COLOURS.muted },
+  );
+  w.subheading('A1. Trade and its structure by HS chapter');
+  w.table({
+    dense: true,
+    caption:
+      'USD million; each measure in the period its column names; Grubel–Lloyd from 0 (trade one way) to 1 (fully two-way); RCA above 1 = specialised; – none',
+    columns: [
+      { header: 'HS', width: 0.06 },
+      { header: 'Chapter', width: 0.3 },
+      ...measures.map((m): Column => ({ header: m.header, width: 0.64 / measures.length, align: 'right' })),
+    ],
+    rows: chapters.map((chapter) => [
+      chapter === 'OTHER' ? '' : chapter,
+      shortChapterLabel(chapterName(set, chapter), NAME_LENGTH),
+      ...measures.map((m) => {
+        const found = m.indicators.find((i) => i.dims?.chapter === chapter);
+        return found ? m.text(found) : '–';
+      }),
+    ]),
+  });
+  for (const flow of ['import', 'export'] as const) writeByYear(w, set, flow);
+}
+
+/** The latest period of each by-chapter measure the inputs allow, in the order a reader compares them. */
+function chapterMeasures(set: IndicatorSet): Measure[] {
+  const { reporter, partner, reporterName, partnerName } = set.meta;
+  const latest = (list: Indicator[]) => {
+    const withValue = list.filter((i) => i.value !== null && i.dims?.chapter);
+    const period = sortPeriods(withValue.map((i) => i.period)).pop();
+    return withValue.filter((i) => i.period === period);
+  };
+  const measure = (header: string, list: Indicator[], text: (i: Indicator) => string): Measure[] => {
+    const kept = latest(list);
+    return kept.length === 0 ? [] : [{ header: `${header}, ${kept[0]?.period}`, indicators: kept, text }];
+  };
+  const usd = (i: Indicator) => millions(i.value ?? undefined);
+  const share = (i: Indicator) => pct(i.value ?? undefined);
+  const index = (i: Indicator) => indexText(i);
+  return [
+    ...measure('Imports, USD m', select(set, 'composition.chapter.value', { flow: 'import' }), usd),
+    ...measure('Exports, USD m', select(set, 'composition.chapter.value', { flow: 'export' }), usd),
+    ...measure('Grubel–Lloyd', select(set, 'intraIndustry.chapter'), index),
+    ...measure(
+      `${reporterName}'s share of ${partnerName}'s imports`,
+      select(set, 'fit.marketShare', { exporter: reporter, importer: partner }),
+      share,
+    ),
+    ...measure(
+      `${partnerName}'s share of ${reporterName}'s imports`,
+      select(set, 'fit.marketShare', { exporter: partner, importer: reporter }),
+      share,
+    ),
+    ...measure(`RCA, ${reporterName}`, select(set, 'specialisation.rca', { reporter }), rca),
+    ...measure(`RCA, ${partnerName}`, select(set, 'specialisation.rca', { reporter: partner }), rca),
+  ];
+}
+
+/** RCA runs from near zero to the tens: two significant digits below 1, two decimals above. */
+function rca(i: Indicator): string {
+  const v = i.value ?? 0;
+  return formatNumber(v, v < 0.1 ? 3 : 2);
+}
+
+/**
+ * The chapters of the pair's trade: those with a flow either way, or an index of the pair; world-side
+ * measures (RCA) alone don't add a chapter. Largest trade first, the source's "Other chapters" last.
+ */
+function chaptersOf(measures: Measure[]): string[] {
+  const trade = new Map<string, number>();
+  for (const m of measures) {
+    if (m.header.startsWith('RCA')) continue;
+    for (const i of m.indicators) {
+      const chapter = i.dims?.chapter ?? '';
+      const amount = i.formula === 'reported' ? (i.value ?? 0) : 0;
+      trade.set(chapter, (trade.get(chapter) ?? 0) + amount);
+    }
+  }
+  return [...trade.entries()]
+    .sort(([a, x], [b, y]) => Number(a === 'OTHER') - Number(b === 'OTHER') || y - x || a.localeCompare(b))
+    .map(([chapter]) => chapter);
+}
+
+/** One flow by chapter and year, where more than one year is itemised by chapter. */
+function writeByYear(w: Writer, set: IndicatorSet, flow: 'import' | 'export'): void {
+  const values = select(set, 'composition.chapter.value', { flow }).filter((i) => i.value !== null);
+  const all = sortPeriods(values.map((i) => i.period));
+  if (all.length < 2) return;
+  const periods = all.slice(-MOST_YEARS);
+  const latest = periods[periods.length - 1];
+  const at = (chapter: string, period: string) =>
+    values.find((i) => i.dims?.chapter === chapter && i.period === period);
+  const chapters = [...new Set(values.map((i) => i.dims?.chapter ?? ''))].sort(
+    (a, b) =>
+      Number(a === 'OTHER') - Number(b === 'OTHER') ||
+      (at(b, latest ?? '')?.value ?? 0) - (at(a, latest ?? '')?.value ?? 0) ||
+      a.localeCompare(b),
+  );
+  const { reporterName, partnerName } = set.meta;
+  w.subheading(
+    `A${flow === 'import' ? 2 : 3}. ${flow === 'import' ? `Imports from ${partnerName}` : `Exports to ${partnerName}`} by HS chapter and year`,
+  );
+  w.table({
+    dense: true,
+    caption: `${reporterName}'s ${flow}s, USD million${all.length > periods.length ? `; the last ${periods.length} of ${all.length} years (every year in tables/composition.csv)` : ''}`,
+    columns: [
+      { header: 'HS', width: 0.06 },
+      { header: 'Chapter', width: 0.34 },
+      ...periods.map((p): Column => ({ header: p, width: 0.6 / periods.length, align: 'right' })),
+    ],
+    rows: chapters.map((chapter) => [
+      chapter === 'OTHER' ? '' : chapter,
+      shortChapterLabel(chapterName(set, chapter), NAME_LENGTH),
+      ...periods.map((p) => {
+        const found = at(chapter, p);
+        return found ? millions(found.value ?? undefined) : '–';
+      }),
+    ]),
+  });
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMillions, formatPercent } from '../../src/core/format.ts';
+import { tempDir, tool } from '../helpers.ts';
+import { type Built, buildBriefing, defaultSet, setFrom } from './build.ts';
+import { writeSyntheticBaciPair } from './syntheticPair.ts';
+
+const YEARS = [2020, 2021, 2022];
+/** Pages a pair's briefing may run beyond the default's: the annex of a bulk file's chapters. */
+const EXTRA_PAGES = 4;
+
+const pagesOf = (file: string) => Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))?.[1]);
+/** Each page's text, in layout order. */
+const textOf = (file: string) => tool('pdftotext', ['-layout', file, '-']).split('\f');
+
+/** USD by year and HS chapter of one direction of the pair, summed from the synthetic BACI files. */
+function flows(dir: string, exporter: number, importer: number): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const year of YEARS) {
+    for (const line of readFileSync(join(dir, `BACI_HS17_Y${year}_V202401.csv`), 'utf8')
+      .split('\n')
+      .slice(1)) {
+      const [t, i, j, k, v] = line.split(',');
+      if (Number(i) !== exporter || Number(j) !== importer) continue;
+      const key = `${t}|${(k ?? '').padStart(6, '0').slice(0, 2)}`;
+      sums.set(key, (sums.get(key) ?? 0) + Number(v) * 1000);
+    }
+  }
+  return sums;
+}
+
+describe('the briefing of a pair from a bulk BACI-shaped file (SYNTHETIC, 200 countries, 3 years)', () => {
+  const dir = tempDir('tradebrief-baci-pair-');
+  let pair: Built;
+  let pages: string[];
+  let imports: Map<string, number>;
+  let defaultPages: number;
+  beforeAll(async () => {
+    writeSyntheticBaciPair(dir, YEARS, 200);
+    // Russia (643) to India (BACI's 699): India's imports.
+    imports = flows(dir, 643, 699);
+    pair = await buildBriefing(await setFrom(dir, { reporter: 'IND', partner: 'RUS' }));
+    pages = textOf(pair.file);
+    defaultPages = pagesOf((await buildBriefing(await defaultSet())).file);
+  }, 120_000);
+
+  it(`stays within ${EXTRA_PAGES} pages of the default briefing, the full tables in an annex`, () => {
+    expect(pagesOf(pair.file)).toBeLessThanOrEqual(defaultPages + EXTRA_PAGES);
+    const contents = pages[0] ?? '';
+    expect(contents).toMatch(/Annex: tables by HS chapter\s+\d+/);
+    const text = pages.join('\n');
+    for (const title of [
+      'A1. Trade and its structure by HS chapter',
+      'A2. Imports from Russia by HS chapter and year',
+      'A3. Exports to Russia by HS chapter and year',
+    ])
+      expect(text).toContain(title);
+    // The sections point to the annex instead of listing every chapter.
+    expect(text).toContain('Every chapter, with its value and share, is in the annex (table A1)');
+  });
+
+  it('repeats the column headers of an annex table on every page it runs over', () => {
+    const start = pages.findIndex((p) => p.includes('A2. Imports from Russia'));
+    const end = pages.findIndex((p) => p.includes('A3. Exports to Russia'));
+    expect(end).toBeGreaterThan(start);
+    for (const page of pages.slice(start, end + 1)) expect(page).toMatch(/HS\s+Chapter\s+2020\s+2021\s+2022/);
+  });
+
+  it('prints each chapter and year in USD million as summed from the file, right-aligned', () => {
+    // India's largest import chapter of 2022, and its values in the three years.
+    const [top] = [...imports.entries()]
+      .filter(([key]) => key.startsWith('2022|'))
+      .sort((a, b) => b[1] - a[1])
+      .map(([key]) => key.slice(5));
+    const cells = YEARS.map((y) => formatMillions(imports.get(`${y}|${top}`) ?? 0));
+    const annex = pages.find((p) => p.includes('A2. Imports from Russia')) ?? '';
+    expect(annex).toMatch(
+      new RegExp(`\\n\\s*${top}\\s+\\S.*?\\s+${cells.map((c) => c.replace('.', '\\.')).join('\\s+')}\\s*\\n`),
+    );
+  });
+
+  it('charts composition over time: each year a bar of the largest chapters’ shares of the flow', () => {
+    const chart = pair.charts.find((c) => c.id === 'import-composition-time');
+    expect(chart?.svg).toMatch(/^<svg/);
+    const spec = chart?.spec as { vconcat: { data: { values: Segment[] } }[] } | undefined;
+    const segments = spec?.vconcat[0]?.data.values ?? [];
+    const total = (year: number) =>
+      [...imports.entries()].filter(([key]) => key.startsWith(`${year}|`)).reduce((s, [, v]) => s + v, 0);
+    for (const year of YEARS) {
+      const ofYear = segments.filter((s) => s.period === String(year));
+      // Five chapters and the rest, end to end from 0 to 1.
+      expect(ofYear).toHaveLength(6);
+      expect(ofYear[ofYear.length - 1]?.end).toBeCloseTo(1, 9);
+      for (const s of ofYear.slice(0, 5)) {
+        const chapter = s.category.slice(0, 2);
+        expect(s.end - s.start).toBeCloseTo((imports.get(`${year}|${chapter}`) ?? 0) / total(year), 9);
+      }
+    }
+    const text = pages.join('\n');
+    const top = segments.find((s) => s.period === '2022')?.category.slice(0, 2) ?? '';
+    const share = (year: number) => formatPercent((imports.get(`${year}|${top}`) ?? 0) / total(year));
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `went from ${share(2020)} of imports in 2020 to ${share(2022)} in 2022`,
+    );
+  });
+});
+
+interface Segment {
+  period: string;
+  category: string;
+  start: number;
+  end: number;
+}
+
+describe('the default briefing', () => {
+  let text: string;
+  beforeAll(async () => {
+    text = textOf((await buildBriefing(await defaultSet())).file)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+  });
+
+  it('keeps every sector with no itemised chapter in view, with the most it can be', () => {
+    // Imports: the 10 chapters listed leave 1.1 % unlisted, none larger than HS 29 (0.2 %).
+    expect(text).toContain(
+      'Pharmaceuticals and plastics have no chapter in the list: each is at most 0.2 % of imports.',
+    );
+    // Exports: none larger than HS 69 (USD 139 m of 4,494 m, 3.1 %).
+    expect(text).toContain(
+      'Mineral fuels and oils, fertilisers, pearls, precious stones and metals and plastics have no chapter in the list: each is at most 3.1 % of exports.',
+    );
+  });
+
+  it('keeps "at most" on every figure of a scenario built on exports that are a lower bound', () => {
+    expect(text).toMatch(/coverage to at most 17\.0 %; the balance would still be at most USD −46\.0 bn/);
+  });
+
+  it('has the annex, with the chapters of the source’s list and its unlisted rest', () => {
+    expect(text).toContain('A1. Trade and its structure by HS chapter');
+    // HS 27 imports FY2025-26: USD 47,824.9 m (EIDB); the unlisted rest of imports 633 m.
+    expect(text).toMatch(/27 Mineral fuels, mineral oils 47,825/);
+    expect(text).not.toContain('A2. Imports');
+  });
+});
