@@ -15,7 +15,7 @@ const NAMED = 3;
 /** Where each country is specialised (Balassa RCA), by chapter and by the config's sectors. */
 export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
   const { reporterName, partnerName, reporter, partner } = set.meta;
-  w.section('Specialisation', { newPage: true });
+  w.section('Specialisation', { keepWith: 120 });
   const comparison = rcaComparison(set);
   if (!comparison) {
     w.paragraph(`Not available: revealed comparative advantage ${rcaNeeds(set)}.`);
