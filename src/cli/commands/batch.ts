@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '../../core/atomic.ts';
 import { codeVersion, stageKey } from '../../core/cache.ts';
 import { toStageJson } from '../../core/context.ts';
@@ -11,6 +10,7 @@ import { ExitCode, InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
 import { cliMessages as m } from '../../core/messages.ts';
+import { startWorker } from '../../core/worker.ts';
 import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
 import { hashInputs } from '../../ingest/listInputs.ts';
 import { type Context, createContext } from '../context.ts';
@@ -155,7 +155,7 @@ function runWorkers(jobs: BatchJob[], threads: number, setup: object, log: Logge
   return new Promise((resolvePromise) => {
     let running = threads;
     for (let i = 0; i < threads; i++) {
-      const worker = startWorker(setup);
+      const worker = startWorker(import.meta.url, 'batchWorker', setup);
       let current: BatchJob | undefined;
       const next = () => {
         current = queue.shift();
@@ -196,13 +196,3 @@ function runWorkers(jobs: BatchJob[], threads: number, setup: object, log: Logge
 type WorkerMessage =
   | { kind: 'log'; level: LogLevel; event: string; message: string; fields: LogFields }
   | { kind: 'done'; outcome: BatchOutcome };
-
-/** From the bundle the worker is plain JavaScript; from the sources it needs tsx registered first. */
-function startWorker(setup: object): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSources ? './batchWorker.ts' : './batchWorker.js', import.meta.url);
-  if (!fromSources) return new Worker(url, { workerData: setup });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true, workerData: setup });
-}
