@@ -10,7 +10,11 @@ const versions = {};
 for (const folders of [CODE_FOLDERS, INGEST_CODE_FOLDERS]) versions[folders.join(',')] = await codeVersion(folders);
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', batchWorker: 'src/cli/commands/batchWorker.ts' },
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    batchWorker: 'src/cli/commands/batchWorker.ts',
+    rangeWorker: 'src/ingest/bulk/rangeWorker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -24,6 +24,8 @@ export interface IngestOptions {
   bulkMinBytes?: number;
   /** Bytes a bulk reader reads at a time (default 4 MiB): memory against the cost of each read. */
   bulkChunkBytes?: number;
+  /** Byte ranges a bulk file is read in, each on its own thread (default: one per core from 32 MiB). */
+  bulkParts?: number;
   /** Folder where extracts of bulk files are kept by the file's hash (e.g. `<out>/.cache/extracts`). */
   extractCache?: string;
   /** Told of each file or folder named like an input that is not read (a folder, a pipe). */
@@ -163,6 +165,7 @@ async function readBulk(
     readProblems,
     ...(options.extractCache ? { cacheDir: options.extractCache } : {}),
     ...(options.bulkChunkBytes ? { chunkBytes: options.bulkChunkBytes } : {}),
+    ...(options.bulkParts ? { parts: options.bulkParts } : {}),
   };
   const result = await bulk(bulkInput, file.context);
   if ('stop' in result) return { readProblems: [result.stop] };

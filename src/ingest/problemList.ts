@@ -2,7 +2,7 @@ import type { Problem } from '../core/errors.ts';
 import { inputMessages as m } from '../core/messages.ts';
 
 /** Problems listed per file before the rest are counted, so one broken column doesn't flood the screen. */
-const PROBLEMS_PER_FILE = 20;
+export const PROBLEMS_PER_FILE = 20;
 
 /** A file's problems: the first ones kept, the rest only counted, so a broken large file stays small. */
 export function createProblemList(file: string) {

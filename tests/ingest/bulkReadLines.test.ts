@@ -26,7 +26,7 @@ async function viaReadLines(text: string | Buffer, chunkBytes: number): Promise<
       records.push({ line: line + r.line - 1, cells: r.cells });
     return undefined;
   };
-  const stop = await readLines(
+  const end = await readLines(
     path,
     44,
     {
@@ -36,7 +36,7 @@ async function viaReadLines(text: string | Buffer, chunkBytes: number): Promise<
     },
     { chunkBytes },
   );
-  return stop ? { stop: `line ${stop.line}: ${stop.message}` } : records;
+  return 'message' in end ? { stop: `line ${end.line}: ${end.message}` } : records;
 }
 
 const CASES: Record<string, string> = {

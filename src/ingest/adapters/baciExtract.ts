@@ -33,16 +33,45 @@ const CHAPTER_CODES = Array.from({ length: CHAPTERS }, (_, c) => String(c).padSt
 /** BACI country codes have at most four digits. */
 const CODES = 10_000;
 
+/**
+ * Sums are kept in whole thousandths (BACI's v, in thousand USD, has three decimals) while every value
+ * is a whole number of thousandths and every sum stays below this: integers add up exactly in any
+ * order, so a file read in parts gives the same sums as read whole. Below 2^51 a sum's value
+ * (thousandths / 1000) also turns back into its thousandths exactly. Past either, sums are added as
+ * the rows come, in file order.
+ */
+export const EXACT_LIMIT = 2 ** 51;
+
+/** `value` as a whole number of thousandths below EXACT_LIMIT, or undefined when it is not one. */
+export function thousandthsOf(value: number): number | undefined {
+  const thousandths = Math.round(value * 1000);
+  return valueOfThousandths(thousandths) === value && thousandths < EXACT_LIMIT ? thousandths : undefined;
+}
+
+/** The value of a sum kept in thousandths: one rounding, the nearest double to the exact sum. */
+export function valueOfThousandths(thousandths: number): number {
+  return thousandths / 1000;
+}
+
 /** Sums by (country, chapter) for one year and kind, with the first line behind each (0: none yet). */
 class ChapterSums {
   values = new Float64Array(0);
   lines = new Float64Array(0);
 
-  add(country: number, chapter: number, value: number, line: number): void {
+  /** Adds `amount` to a cell; returns the cell's sum. */
+  add(country: number, chapter: number, amount: number, line: number): number {
     const cell = country * CHAPTERS + chapter;
     if (cell >= this.values.length) this.grow(cell);
     if (this.lines[cell] === 0) this.lines[cell] = line;
-    (this.values[cell] as number) += value;
+    const sum = (this.values[cell] as number) + amount;
+    this.values[cell] = sum;
+    return sum;
+  }
+
+  /** Turns sums of thousandths into values, when they can no longer be kept exact. */
+  toValues(): void {
+    for (let cell = 0; cell < this.values.length; cell++)
+      this.values[cell] = valueOfThousandths(this.values[cell] as number);
   }
 
   private grow(cell: number): void {
@@ -87,52 +116,110 @@ export function createBaciExtractor(options: {
     return index;
   };
   const years = new Map<number, Record<Kind, ChapterSums>>();
+  const sumsOf = (year: number): Record<Kind, ChapterSums> => {
+    let byKind = years.get(year);
+    if (!byKind) {
+      byKind = {
+        exportWorld: new ChapterSums(),
+        importWorld: new ChapterSums(),
+        pairExport: new ChapterSums(),
+        pairImport: new ChapterSums(),
+      };
+      years.set(year, byKind);
+    }
+    return byKind;
+  };
+  let exact = true;
+  const inexact = () => {
+    exact = false;
+    for (const byKind of years.values()) for (const kind of KINDS) byKind[kind].toValues();
+  };
   let lastYear = Number.NaN;
   let sums: Record<Kind, ChapterSums> | undefined;
   const repeats: number[] = [];
   const areas = new Map<string, { exporter: string; importer: string | null; lines: number[] }>();
+  const areaOf = (exporter: string, importer: number) => {
+    const key = `${exporter}|${importer}`;
+    let area = areas.get(key);
+    if (!area) {
+      area = { exporter, importer: importer >= 0 ? (countries[importer] ?? null) : null, lines: [] };
+      areas.set(key, area);
+    }
+    return area;
+  };
 
   return {
     add(row: BaciRow): void {
       if (row.year !== lastYear || !sums) {
-        sums = years.get(row.year);
-        if (!sums) {
-          sums = {
-            exportWorld: new ChapterSums(),
-            importWorld: new ChapterSums(),
-            pairExport: new ChapterSums(),
-            pairImport: new ChapterSums(),
-          };
-          years.set(row.year, sums);
-        }
+        sums = sumsOf(row.year);
         lastYear = row.year;
       }
       const exporter = countryOfCode(row.exporter);
       const importer = countryOfCode(row.importer);
       const chapter = chapterOfProduct(row.product);
       const { value, line } = row;
-      if (exporter >= 0) sums.exportWorld.add(exporter, chapter, value, line);
-      if (importer >= 0) sums.importWorld.add(importer, chapter, value, line);
+      const thousandths = exact ? thousandthsOf(value) : undefined;
+      if (exact && thousandths === undefined) inexact();
+      const amount = thousandths ?? value;
+      let largest = 0;
+      if (exporter >= 0) largest = sums.exportWorld.add(exporter, chapter, amount, line);
+      if (importer >= 0) largest = Math.max(largest, sums.importWorld.add(importer, chapter, amount, line));
       if (reporter >= 0 && exporter === reporter && importer >= 0)
-        sums.pairExport.add(importer, chapter, value, line);
+        largest = Math.max(largest, sums.pairExport.add(importer, chapter, amount, line));
       if (reporter >= 0 && importer === reporter && exporter >= 0)
-        sums.pairImport.add(exporter, chapter, value, line);
-      if (exporter < 0) {
-        const key = `${row.exporter}|${importer}`;
-        let area = areas.get(key);
-        if (!area) {
-          area = {
-            exporter: String(row.exporter),
-            importer: importer >= 0 ? (countries[importer] ?? null) : null,
-            lines: [],
-          };
-          areas.set(key, area);
-        }
-        area.lines.push(line);
-      }
+        largest = Math.max(largest, sums.pairImport.add(exporter, chapter, amount, line));
+      // Sums below 2^52 are still exact integers here: they can be turned into values as they are.
+      if (exact && largest >= EXACT_LIMIT) inexact();
+      if (exporter < 0) areaOf(String(row.exporter), importer).lines.push(line);
     },
     repeat(line: number): void {
       repeats.push(line);
+    },
+    /** Whether the sums are exact (see EXACT_LIMIT), so that parts of a file can be added up. */
+    isExact: (): boolean => exact,
+    /** What the extractor holds, as plain data (for a worker thread to send). */
+    state(): ExtractorState {
+      return {
+        countries: [...countries],
+        years: [...years].map(([year, byKind]) => ({
+          year,
+          values: KINDS.map((kind) => byKind[kind].values),
+          lines: KINDS.map((kind) => byKind[kind].lines),
+        })),
+        repeats,
+        areas: [...areas.values()],
+        exact,
+      };
+    },
+    /**
+     * Adds what another extractor of the same reporter read from a later part of the same file, as if
+     * this one had read on: sums add up (exactly while both are exact) and keep their first line.
+     */
+    absorb(part: ExtractorState): void {
+      if (exact && !part.exact) inexact();
+      const index = part.countries.map(countryOf);
+      let largest = 0;
+      for (const { year, values, lines } of part.years) {
+        const byKind = sumsOf(year);
+        for (const [k, kind] of KINDS.entries()) {
+          const partValues = values[k] as Float64Array;
+          const partLines = lines[k] as Float64Array;
+          for (let cell = 0; cell < partLines.length; cell++) {
+            const line = partLines[cell] as number;
+            if (line === 0) continue;
+            const value = partValues[cell] as number;
+            const amount = exact || !part.exact ? value : valueOfThousandths(value);
+            const country = index[Math.floor(cell / CHAPTERS)] as number;
+            largest = Math.max(largest, byKind[kind].add(country, cell % CHAPTERS, amount, line));
+          }
+        }
+      }
+      if (exact && largest >= EXACT_LIMIT) inexact();
+      for (const line of part.repeats) repeats.push(line);
+      for (const area of part.areas) {
+        const { lines } = areaOf(area.exporter, area.importer === null ? -1 : countryOf(area.importer));
+        for (const line of area.lines) lines.push(line);
+      }
     },
     extract(): BaciExtract {
       const made: BaciSum[] = [];
@@ -150,7 +237,7 @@ export function createBaciExtractor(options: {
               partner: pair ? country : WORLD,
               flow: kind === 'exportWorld' || kind === 'pairExport' ? 'export' : 'import',
               product: CHAPTER_CODES[cell % CHAPTERS] as string,
-              value: values[cell] as number,
+              value: exact ? valueOfThousandths(values[cell] as number) : (values[cell] as number),
               unit: BACI_UNIT,
               status: 'final',
               line,
@@ -161,6 +248,30 @@ export function createBaciExtractor(options: {
       return { reporter: options.reporter ?? null, sums: made, repeats, areas: [...areas.values()] };
     },
   };
+}
+
+/** What an extractor holds, as plain data: sums by year and kind (in `KINDS` order) as it keeps them. */
+export interface ExtractorState {
+  /** ISO3 codes by the index the sums' cells use (country × 100 + chapter). */
+  countries: string[];
+  years: { year: number; values: Float64Array[]; lines: Float64Array[] }[];
+  repeats: number[];
+  areas: BaciExtract['areas'];
+  exact: boolean;
+}
+
+/**
+ * The extract of a file from the states of the extractors that read its parts, in file order: the same,
+ * down to the order of its sums, as one extractor reading the whole file makes (countries and years are
+ * numbered as met). `isExact` tells whether the sums stayed exact. Codes are ISO3 already: no table.
+ */
+export function joinParts(reporter: string | undefined, parts: readonly ExtractorState[]) {
+  const extractor = createBaciExtractor({
+    ...(reporter === undefined ? {} : { reporter }),
+    iso3: () => undefined,
+  });
+  for (const part of parts) extractor.absorb(part);
+  return { extract: extractor.extract(), isExact: extractor.isExact() };
 }
 
 /**

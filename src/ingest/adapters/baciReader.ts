@@ -21,13 +21,13 @@ export interface BaciReaderOptions {
  */
 export function createBaciReader(options: BaciReaderOptions) {
   const { problem } = options;
-  const isRepeat = createRepeatCheck();
+  const repeats = createRepeatCheck();
   const extractor = createBaciExtractor({
     ...(options.reporter === undefined ? {} : { reporter: options.reporter }),
     iso3: (code) => options.countryCodes.get(code) ?? toIso3(code),
   });
   const row = (checked: BaciRow): void => {
-    const outcome = isRepeat(checked);
+    const outcome = repeats.check(checked);
     if ('duplicateOf' in outcome) {
       const { line, value } = outcome.duplicateOf;
       problem(checked.line, 'v', m.duplicateBaciRow(line, String(value)));
@@ -54,6 +54,8 @@ export function createBaciReader(options: BaciReaderOptions) {
       if (checked) row(checked);
     },
     extract: extractor.extract,
+    state: extractor.state,
+    pairOrder: repeats.order,
   };
 }
 

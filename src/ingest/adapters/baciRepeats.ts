@@ -32,11 +32,15 @@ const seenOf = (size: number): Seen => ({
  * the rest of the pair is checked by product, in arrays indexed by product.
  * A pair whose rows start again after other pairs could hide a repeat that cannot be found without
  * remembering every row: that is reported, once per file, and the check goes on within each block.
+ * `order` tells whether the pairs came in ascending order, as in BACI's own files: parts of such a
+ * file can be checked apart and no repeat escapes between them.
  */
-export function createRepeatCheck(): (row: BaciRow) => RepeatOutcome {
+export function createRepeatCheck() {
   /** Pairs done: key → the last line of their block. */
   const done = new Map<number, number>();
   let pair = -1;
+  let firstPair = -1;
+  let pairsAscend = true;
   let lastLine = 0;
   let reported = false;
   let block = 0;
@@ -53,11 +57,13 @@ export function createRepeatCheck(): (row: BaciRow) => RepeatOutcome {
     slots.value[product] = value;
   };
 
-  return (row) => {
+  const check = (row: BaciRow): RepeatOutcome => {
     // Years 1900–2100 and codes below 10,000 give distinct keys well within exact integers.
     const key = (row.year * 10_000 + row.exporter) * 10_000 + row.importer;
     let outcome = NEW;
     if (key !== pair) {
+      if (key < pair) pairsAscend = false;
+      if (firstPair < 0) firstPair = key;
       if (pair >= 0) done.set(pair, lastLine);
       const endedAt = done.get(key);
       if (endedAt !== undefined && !reported) {
@@ -94,6 +100,14 @@ export function createRepeatCheck(): (row: BaciRow) => RepeatOutcome {
     remember(row.product, row.line, row.value, slots);
     return outcome;
   };
+  return { check, order: (): PairOrder => ({ first: firstPair, last: pair, ascending: pairsAscend }) };
+}
+
+/** The keys of the first and last pairs met (-1: none), and whether each pair's key was above the last. */
+export interface PairOrder {
+  first: number;
+  last: number;
+  ascending: boolean;
 }
 
 function grown(seen: Seen, count: number): Seen {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import { inputMessages as m } from '../../core/messages.ts';
 import { baciCellsOf, baciColumnIndex } from '../adapters/baci.ts';
@@ -8,6 +9,8 @@ import type { SniffedEncoding } from '../sniffText.ts';
 import { createFastBaciLine } from './fastBaciLine.ts';
 import type { RecordSink, Stop } from './readLines.ts';
 
+const QUOTE = 34;
+
 /**
  * Where the records of a BACI file go, after its header: plainly valid lines are parsed from their
  * bytes; any other record goes through csv-parse and then `parseBaciRow`, exactly as on the small path,
@@ -17,15 +20,19 @@ export function createBaciSink(
   head: CsvHead,
   reader: BaciReader,
   readProblem: (line: number, message: string) => void,
-): RecordSink & { readonly rows: number } {
+): RecordSink & { readonly rows: number; readonly standsAlone: boolean } {
   const width = head.header.length;
   const index = baciColumnIndex(head.header);
   const fast = createFastBaciLine(head.header, head.delimiter.charCodeAt(0));
   let rows = 0;
   // Plain lines are ASCII: the first record with other bytes tells UTF-8 from Windows-1252, as in readCsv.
   let encoding: SniffedEncoding = head.encoding === 'utf-8-bom' ? 'utf-8' : 'utf-8-or-windows-1252';
+  // Whether every record so far reads the same wherever the reading started: one with a quote may have
+  // begun earlier, and the first one with other bytes than ASCII decides the encoding of the rest.
+  let standsAlone = true;
 
   const slowRecord = (bytes: Buffer, firstLine: number): Stop | undefined => {
+    if (standsAlone && (bytes.includes(QUOTE) || !isAscii(bytes))) standsAlone = false;
     const decoded = decodeBytes(bytes, encoding);
     if ('message' in decoded) return { line: firstLine + decoded.line - 1, message: decoded.message };
     encoding = decoded.encoding;
@@ -55,6 +62,9 @@ export function createBaciSink(
   return {
     get rows() {
       return rows;
+    },
+    get standsAlone() {
+      return standsAlone;
     },
     plain(data, start, line) {
       if (line <= head.headerLine) return -1;

@@ -4,11 +4,12 @@ import { inputMessages as m, progressMessages } from '../../core/messages.ts';
 import { createProgress } from '../../core/progress.ts';
 import type { AdapterContext } from '../adapter.ts';
 import type { BaciExtract } from '../adapters/baciExtract.ts';
-import { createBaciReader, recordsOf } from '../adapters/baciReader.ts';
-import { createBaciSink } from './baciSink.ts';
+import { recordsOf } from '../adapters/baciReader.ts';
 import { extractKey, loadExtract, saveExtract } from './extractCache.ts';
 import { sha256InBackground } from './hashInBackground.ts';
-import { readLines, streamReader } from './readLines.ts';
+import { type FileRead, joinReads, partsFor, readBaciFile } from './readInRanges.ts';
+import { streamReader } from './readLines.ts';
+import { type RangeSetup, readBaciRange, tell } from './readRange.ts';
 import type { BulkInput, BulkRead } from './types.ts';
 
 interface CachedExtract {
@@ -20,7 +21,9 @@ interface CachedExtract {
  * Reads a large BACI file in one pass: plainly valid lines are parsed from their bytes, any other line
  * goes through csv-parse and `parseBaciRow`, so problems read as on the small path (file, line,
  * column, reason). Rows are checked for repeats and summed as they come, so memory holds the sums,
- * not the rows. With a cache folder, the extract is stored by the file's hash and reused.
+ * not the rows. A file large enough is read in byte ranges on all cores, and the ranges' reads joined
+ * into what one pass gives (else the file is read again on one thread: see `combineReads`). With a
+ * cache folder, the extract is stored by the file's hash and reused.
  */
 export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promise<BulkRead> {
   const { head, member } = input;
@@ -45,39 +48,38 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
   if (cached && hashing)
     return { sha256: await hashing, rows: cached.rows, read: { trade: recordsOf(cached.extract, ctx) } };
 
-  let problems = 0;
-  const reader = createBaciReader({
+  const setup: RangeSetup = {
+    path: input.path,
+    head,
     ...(reporter === undefined ? {} : { reporter }),
-    countryCodes: ctx.countryCodes,
-    problem: (line, column, message) => {
-      problems += 1;
-      ctx.problem(line, column, message);
-    },
-  });
-  const sink = createBaciSink(head, reader, (line, message) => {
-    problems += 1;
-    input.readProblems.add({ file: head.file, line, message });
-  });
-
+    countryCodes: [...ctx.countryCodes],
+    ...(input.chunkBytes ? { chunkBytes: input.chunkBytes } : {}),
+  };
   const size = member?.size ?? (await stat(input.path)).size;
   const progress = createProgress(progressMessages.reading(head.file), size);
-  let done = 0;
-  const source = member ? streamReader(await member.open()) : input.path;
-  const stop = await readLines(source, head.delimiter.charCodeAt(0), sink, {
-    ...(input.chunkBytes ? { chunkBytes: input.chunkBytes } : {}),
-    onChunk: (chunk) => {
+  let read: FileRead;
+  if (member) {
+    let done = 0;
+    const whole = await readBaciRange(setup, streamReader(await member.open()), undefined, (chunk) => {
       memberHash?.update(chunk);
       done += chunk.length;
       progress.update(done);
-    },
-  });
+    });
+    read = joinReads([whole], reporter);
+  } else {
+    read = await readBaciFile(setup, size, input.parts ?? partsFor(size), progress.update);
+  }
   progress.finish();
-  if (stop) return { stop: { file: head.file, line: stop.line, message: stop.message } };
-  const { rows } = sink;
+  if ('stop' in read) return { stop: { file: head.file, line: read.stop.line, message: read.stop.message } };
+  tell(read.problems, (p) => ctx.problem(p.line, p.column, p.message));
+  tell(read.readProblems, (p) =>
+    input.readProblems.add({ file: head.file, line: p.line, message: p.message }),
+  );
+  const problems = read.problems.count + read.readProblems.count;
+  const { rows, extract } = read;
   if (rows === 0 && problems === 0)
     input.readProblems.add({ file: head.file, line: head.headerLine, message: m.headerOnly() });
 
-  const extract = reader.extract();
   if (cacheDir && key && problems === 0)
     await saveExtract(cacheDir, key, { rows, extract } satisfies CachedExtract);
   return {

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { inputMessages as m } from '../../core/messages.ts';
 import { MAX_RECORD_BYTES } from '../readCsv.ts';
 
@@ -22,6 +22,13 @@ export interface ByteReader {
   close(): Promise<void>;
 }
 
+/** Part of a file, from a line start to a line start, and the number of its first line. */
+export interface ByteRange {
+  start: number;
+  end: number;
+  firstLine: number;
+}
+
 /** Where records go. `line` and `quoted` may stop the reading (a file that is not UTF-8 or not valid CSV). */
 export interface RecordSink {
   /**
@@ -42,24 +49,35 @@ export interface RecordSink {
  * it finds their end; any other line is found with a byte search, and one holding a quote or a lone CR
  * is followed quote by quote to the end of its record. The next chunk is read while one is parsed.
  * Memory is two chunks: a record longer than MAX_RECORD_BYTES stops the reading, as it does in csv-parse.
+ * With a `range`, only that part of the file is read, its lines numbered from the range's first line.
+ * Returns why the reading stopped, or the number of the line after the last one read.
  */
 export async function readLines(
   source: string | ByteReader,
   delimiter: number,
   sink: RecordSink,
-  options: { onChunk?: (chunk: Buffer) => void; chunkBytes?: number } = {},
-): Promise<Stop | undefined> {
-  const { onChunk, chunkBytes = CHUNK_BYTES } = options;
+  options: { onChunk?: (chunk: Buffer) => void; chunkBytes?: number; range?: ByteRange } = {},
+): Promise<Stop | { nextLine: number }> {
+  const { onChunk, chunkBytes = CHUNK_BYTES, range } = options;
   const handle = typeof source === 'string' ? await open(source, 'r') : source;
   // Chunks are read after room for what is kept of the one before (an unfinished record, never longer
   // than MAX_RECORD_BYTES), in two buffers by turns: one is parsed while the other is read into.
   const buffers = [0, 1].map(() => Buffer.allocUnsafe(MAX_RECORD_BYTES + chunkBytes));
-  const readInto = (buffer: Buffer) => handle.read(buffer, MAX_RECORD_BYTES, chunkBytes);
+  let position = range?.start ?? 0;
+  const readInto = async (buffer: Buffer) => {
+    if (!range) return handle.read(buffer, MAX_RECORD_BYTES, chunkBytes);
+    const length = Math.min(chunkBytes, range.end - position);
+    if (length <= 0) return { bytesRead: 0 };
+    const read = await (handle as FileHandle).read(buffer, MAX_RECORD_BYTES, length, position);
+    position += read.bytesRead;
+    return read;
+  };
   let pending = readInto(buffers[0] as Buffer);
   try {
     let kept: Buffer = Buffer.alloc(0);
-    let line = 1;
-    let first = true;
+    let line = range?.firstLine ?? 1;
+    // Only the file's own start may hold a byte-order mark.
+    let first = position === 0;
     for (let turn = 0; ; turn = 1 - turn) {
       const buffer = buffers[turn] as Buffer;
       const { bytesRead: n } = await pending;
@@ -77,7 +95,7 @@ export async function readLines(
       line = scanned.line;
       kept = data.subarray(scanned.pos);
       if (kept.length > MAX_RECORD_BYTES) return { line, message: m.lineTooLong(MAX_RECORD_BYTES) };
-      if (atEnd) return undefined;
+      if (atEnd) return { nextLine: line };
     }
   } finally {
     // A read may still be under way when a record stops the reading.

@@ -15,6 +15,8 @@ export interface BulkInput {
   cacheDir?: string;
   /** Bytes read at a time, when not the reader's default. */
   chunkBytes?: number;
+  /** Byte ranges the file is read in, each on its own thread, when not one per core for a large file. */
+  parts?: number;
   /** Problems with the file's text (ragged rows), reported with the other files' read problems. */
   readProblems: ProblemList;
 }
