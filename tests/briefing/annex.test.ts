@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatMillions, formatPercent } from '../../src/core/format.ts';
+import { formatMillions, formatNumber, formatPercent } from '../../src/core/format.ts';
 import { tempDir, tool } from '../helpers.ts';
 import { type Built, buildBriefing, defaultSet, setFrom } from './build.ts';
 import { writeSyntheticBaciPair } from './syntheticPair.ts';
@@ -35,11 +35,13 @@ describe('the briefing of a pair from a bulk BACI-shaped file (SYNTHETIC, 200 co
   let pair: Built;
   let pages: string[];
   let imports: Map<string, number>;
+  let exports: Map<string, number>;
   let defaultPages: number;
   beforeAll(async () => {
     writeSyntheticBaciPair(dir, YEARS, 200);
     // Russia (643) to India (BACI's 699): India's imports.
     imports = flows(dir, 643, 699);
+    exports = flows(dir, 699, 643);
     pair = await buildBriefing(await setFrom(dir, { reporter: 'IND', partner: 'RUS' }));
     pages = textOf(pair.file);
     defaultPages = pagesOf((await buildBriefing(await defaultSet())).file);
@@ -78,6 +80,17 @@ describe('the briefing of a pair from a bulk BACI-shaped file (SYNTHETIC, 200 co
     expect(annex).toMatch(
       new RegExp(`\\n\\s*${top}\\s+\\S.*?\\s+${cells.map((c) => c.replace('.', '\\.')).join('\\s+')}\\s*\\n`),
     );
+  });
+
+  it('gives intra-industry trade of the latest year, as the table beside it does', () => {
+    // Grubel–Lloyd over all chapters: 1 − Σ|X_k − M_k| / Σ(X_k + M_k), 2022.
+    const keys = [...new Set([...imports.keys(), ...exports.keys()])].filter((k) => k.startsWith('2022|'));
+    const x = (k: string) => exports.get(k) ?? 0;
+    const m = (k: string) => imports.get(k) ?? 0;
+    const gl =
+      1 - keys.reduce((s, k) => s + Math.abs(x(k) - m(k)), 0) / keys.reduce((s, k) => s + x(k) + m(k), 0);
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain(`is ${formatNumber(gl, 3)} over all chapters in 2022`);
   });
 
   it('charts composition over time: each year a bar of the largest chapters’ shares of the flow', () => {

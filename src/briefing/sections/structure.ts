@@ -138,7 +138,10 @@ function concentrationFinding(set: IndicatorSet): string | undefined {
 const MOST_CHAPTERS = 3;
 
 function intraIndustryFinding(set: IndicatorSet): string | undefined {
-  const aggregate = select(set, 'intraIndustry.aggregate').find((i) => i.value !== null);
+  // The latest year, as the table beside it gives.
+  const aggregate = select(set, 'intraIndustry.aggregate')
+    .filter((i) => i.value !== null)
+    .pop();
   if (!aggregate) return undefined;
   const flowOf = (chapter: string, flow: string) =>
     pick(set, 'composition.chapter.value', aggregate.period, { flow, chapter })?.value ?? 0;
@@ -150,7 +153,7 @@ function intraIndustryFinding(set: IndicatorSet): string | undefined {
   );
   const named = [...chapters].sort((a, b) => overlap(b) - overlap(a)).slice(0, MOST_CHAPTERS);
   return (
-    `Intra-industry trade (Grubel–Lloyd, 0 = trade one way only, 1 = fully two-way) is ${indexText(aggregate, 3)} over all chapters` +
+    `Intra-industry trade (Grubel–Lloyd, 0 = trade one way only, 1 = fully two-way) is ${indexText(aggregate, 3)} over all chapters in ${aggregate.period}` +
     (named.length === 0
       ? '.'
       : named.length === chapters.length

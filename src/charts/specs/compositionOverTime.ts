@@ -9,8 +9,12 @@ import { PALETTE, type Theme } from '../theme.ts';
 const TOP_CHAPTERS = 5;
 /** Years drawn, the latest last; tables/composition.csv holds every one. */
 const MOST_YEARS = 8;
-/** A segment this wide or wider carries its chapter and share, so the bars read without the legend. */
-const LABELLED = 0.1;
+/**
+ * Segments this wide or wider carry their chapter, and from SHOWN also their share, so the bars read
+ * without the legend, in greyscale too.
+ */
+const NAMED = 0.05;
+const SHOWN = 0.1;
 const BAR = 16;
 
 /** A flow's chapters over time, in shares that add up to the flow: what it is made of, and how that moved. */
@@ -66,7 +70,8 @@ function buildCompositionOverTime(
   const label = (chapter: string) => `${chapter}  ${shortChapterLabel(chapterName(set, chapter), 28)}`;
   const other = 'Other chapters';
   const categories = [...chapters.map(label), other];
-  const fills = [...theme.series.slice(0, chapters.length), PALETTE.grey];
+  // The rest in a pale grey no chapter's colour matches, in colour or in greyscale.
+  const fills = [...theme.series.slice(0, chapters.length), PALETTE.rule];
   const segments = periods.flatMap((period) => {
     let start = 0;
     const parts = [...chapters.map((c) => ({ c, s: share(c, period) }))];
@@ -78,8 +83,8 @@ function buildCompositionOverTime(
         start,
         end: start + s,
         middle: start + s / 2,
-        text: s >= LABELLED ? `${c ? `${c} · ` : ''}${formatPercent(s, 0)}` : '',
-        ink: textOn(fills[k] ?? PALETTE.grey),
+        text: s >= SHOWN ? `${c ? `${c} · ` : ''}${formatPercent(s, 0)}` : s >= NAMED ? c : '',
+        ink: textOn(fills[k] ?? PALETTE.rule),
       };
       start += s;
       return segment;
