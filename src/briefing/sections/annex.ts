@@ -88,9 +88,10 @@ function chapterMeasures(set: IndicatorSet): Measure[] {
   ];
 }
 
-/** RCA runs from near zero to the tens: two significant digits below 1, two decimals above. */
+/** RCA runs from near zero to the tens: three decimals below 0.1, two above; never a bare "0.000". */
 function rca(i: Indicator): string {
   const v = i.value ?? 0;
+  if (v > 0 && v < 0.0005) return '<0.001';
   return formatNumber(v, v < 0.1 ? 3 : 2);
 }
 
