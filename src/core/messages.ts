@@ -170,6 +170,8 @@ export const inputMessages = {
   asidePartialPeriod: (column: string) =>
     `column ${quote(column)} covers part of a year: only whole years are used`,
   asideShareRow: () => 'a row of percentage shares, not of trade values',
+  asideOtherPair: () =>
+    'trade between other countries, neither the briefing’s pair nor trade with the world: not used',
 };
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;

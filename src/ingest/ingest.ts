@@ -173,7 +173,7 @@ async function readBulk(
   return {
     report: {
       ...file.keep(result.read, result.rows, adapter.format),
-      encoding: head.encoding,
+      encoding: result.encoding ?? head.encoding,
       sha256: result.sha256,
     },
     readProblems: readProblems.list(),

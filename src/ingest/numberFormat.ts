@@ -17,17 +17,31 @@ export function numberFormatOf(
   delimiter: Delimiter,
   rows: readonly { cells: readonly string[] }[],
 ): NumberFormat {
+  const scan = createNumberFormatScan(delimiter);
+  for (const { cells } of rows) if (scan.add(cells)) break;
+  return scan.result();
+}
+
+/**
+ * `numberFormatOf` row by row, for a file read as a stream: `add` says when the rows seen already
+ * decide it, `result` gives it.
+ */
+export function createNumberFormatScan(delimiter: Delimiter) {
   let comma = false;
   let point = false;
-  for (const { cells } of rows) {
-    for (const cell of cells) {
-      if (!comma && COMMA_DECIMAL.test(cell)) comma = true;
-      else if (!point && POINT_DECIMAL.test(cell)) point = true;
-    }
-    if (comma && point) break;
-  }
-  if (comma !== point) return { decimal: comma ? ',' : '.', evident: true };
-  return delimiter === ';'
-    ? { decimal: ',', evident: false }
-    : { decimal: '.', evident: delimiter === ',' && !comma };
+  return {
+    add(cells: readonly string[]): boolean {
+      for (const cell of cells) {
+        if (!comma && COMMA_DECIMAL.test(cell)) comma = true;
+        else if (!point && POINT_DECIMAL.test(cell)) point = true;
+      }
+      return comma && point;
+    },
+    result(): NumberFormat {
+      if (comma !== point) return { decimal: comma ? ',' : '.', evident: true };
+      return delimiter === ';'
+        ? { decimal: ',', evident: false }
+        : { decimal: '.', evident: delimiter === ',' && !comma };
+    },
+  };
 }

@@ -1,11 +1,12 @@
 import type { Config } from '../config/schema.ts';
 import { closest } from '../core/closest.ts';
-import { OTHER_ASIA_NES, WORLD } from '../core/countries.ts';
+import { OTHER_ASIA_NES } from '../core/countries.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
 import { expandChapterRange } from '../core/hs.ts';
 import { dataNotes, inputMessages, normaliseMessages } from '../core/messages.ts';
 import { parsePeriod } from '../core/periods.ts';
+import { isBriefingRow, isPairRow } from '../core/relevance.ts';
 import { compareText } from '../core/text.ts';
 import type { HsSectionRecord, IngestResult, TradeRecord } from '../ingest/records.ts';
 import { HS_REFERENCE } from '../reference/hs.ts';
@@ -44,7 +45,7 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
       })),
   );
   if (unknownNoteSources.length > 0) throw new InputError(unknownNoteSources);
-  const relevant = ingested.trade.filter((r) => isRelevant(r, reporter, partner));
+  const relevant = ingested.trade.filter((r) => isBriefingRow(r, reporter, partner));
   const pairRows = relevant.filter((r) => isPairRow(r, reporter, partner));
   if (pairRows.length === 0) {
     throw new InputError([{ file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner) }]);
@@ -123,20 +124,6 @@ function chapterNames(ingested: IngestResult): { code: string; name: string; sec
 function sectionNames(ingested: IngestResult): HsSectionRecord[] {
   const own = new Set(ingested.hsSections.map((s) => s.id));
   return [...ingested.hsSections, ...HS_REFERENCE.sections.filter((s) => !own.has(s.id))];
-}
-
-/** The pair's flows as either side reports them, and every country's trade with the world. */
-function isRelevant(r: TradeRecord, reporter: string, partner: string): boolean {
-  const ends = [reporter, partner, WORLD];
-  return (
-    r.partner === WORLD || ((r.reporter === reporter || r.reporter === partner) && ends.includes(r.partner))
-  );
-}
-
-function isPairRow(r: TradeRecord, reporter: string, partner: string): boolean {
-  return (
-    (r.reporter === reporter && r.partner === partner) || (r.reporter === partner && r.partner === reporter)
-  );
 }
 
 /** A record as a row of the table, still at its own product level. */

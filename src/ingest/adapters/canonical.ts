@@ -1,7 +1,9 @@
 import { inputMessages as m } from '../../core/messages.ts';
 import { parsePeriod } from '../../core/periods.ts';
+import { isBriefingRow } from '../../core/relevance.ts';
 import { parseMoneyUnit } from '../../core/units.ts';
-import { type Adapter, RowReader } from '../adapter.ts';
+import { type Adapter, type AdapterContext, RowReader } from '../adapter.ts';
+import type { CsvRow } from '../readCsv.ts';
 import { FLOWS, type ProductLabelRecord, STATUSES, type TradeRecord } from '../records.ts';
 
 /** Our long format: one value per row (README, "Input format"). */
@@ -11,13 +13,29 @@ export const canonical: Adapter = {
   cues: ['period', 'reporter', 'partner', 'flow', 'product', 'value'],
   required: ['period', 'reporter', 'partner', 'flow', 'product', 'value', 'unit'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
-    const trade: TradeRecord[] = [];
-    const productLabels: ProductLabelRecord[] = [];
-    for (const row of table.rows) {
+    const reader = createCanonicalReader(table.header, ctx);
+    for (const row of table.rows) reader.row(row);
+    return reader.records();
+  },
+};
+
+/**
+ * Reads a canonical file row by row, whichever reader splits it: every row is checked, and only the
+ * rows a briefing on the focus uses are kept (`isBriefingRow`); the others are counted as set aside, so
+ * a file holding every pair costs memory for the focus's rows alone.
+ */
+export function createCanonicalReader(header: readonly string[], ctx: AdapterContext) {
+  const r = new RowReader(header, ctx);
+  const trade: TradeRecord[] = [];
+  const productLabels: ProductLabelRecord[] = [];
+  const focus = ctx.focus;
+  const isUsed = (reporter: string, partner: string) =>
+    !focus || focus.partners.some((p) => isBriefingRow({ reporter, partner }, focus.reporter, p));
+  return {
+    row(row: CsvRow): void {
       // HS unless a classification column says otherwise.
       if (r.has('classification') && !ctx.classify(row.line, 'classification', r.text(row, 'classification')))
-        continue;
+        return;
       const periodText = r.text(row, 'period');
       const period = parsePeriod(periodText);
       if (!period) ctx.problem(row.line, 'period', m.malformedPeriod(periodText, '"FY2024-25" or "2024"'));
@@ -33,7 +51,11 @@ export const canonical: Adapter = {
       const source = r.has('source') ? r.required(row, 'source', 'a source id') : ctx.fileSource;
       const status = r.choice(row, 'status', STATUSES, 'final');
       if (!period || !reporter || !partner || !flow || !product || value === undefined || !source || !status)
-        continue;
+        return;
+      if (!isUsed(reporter, partner)) {
+        ctx.reject(row.line, m.asideOtherPair());
+        return;
+      }
       const label = r.text(row, 'label');
       if (label && product !== 'TOTAL') productLabels.push({ code: product, name: label });
       trade.push({
@@ -46,10 +68,10 @@ export const canonical: Adapter = {
         unit,
         source,
         status,
-        file: table.file,
+        file: ctx.file,
         line: row.line,
       });
-    }
-    return { trade, productLabels };
-  },
-};
+    },
+    records: () => ({ trade, productLabels }),
+  };
+}

@@ -81,7 +81,7 @@ export function createBaciSink(
 }
 
 /** csv-parse's error on one record, placed in the file: its lines count from the record's first line. */
-function csvStop(error: CsvError, firstLine: number): Stop {
+export function csvStop(error: CsvError, firstLine: number): Stop {
   const lines = (error as CsvError & { lines?: number }).lines ?? 1;
   const line = firstLine + lines - 1;
   return { line, message: describeCsvError(error).replace(/\bat line \d+/, `at line ${line}`) };

@@ -4,6 +4,7 @@ import { type Input, readMemberHead, ZipError, zipMessage } from '../containers/
 import { detectFormat, isHeaderRow } from '../formats.ts';
 import { type CsvHead, readHead } from '../readCsv.ts';
 import { readBaciBulk } from './readBaciBulk.ts';
+import { readCanonicalBulk } from './readCanonicalBulk.ts';
 import type { BulkReader } from './types.ts';
 
 /**
@@ -13,8 +14,11 @@ import type { BulkReader } from './types.ts';
  */
 export const BULK_MIN_BYTES = 2 * 1024 * 1024;
 
-/** Formats with a bulk reader: BACI (one simple numeric table per year, hundreds of MB). */
-const BULK_READERS: Record<string, BulkReader> = { baci: readBaciBulk };
+/**
+ * Formats with a bulk reader: BACI (one simple numeric table per year, hundreds of MB), and our long
+ * format, which a database export may fill with every pair.
+ */
+const BULK_READERS: Record<string, BulkReader> = { baci: readBaciBulk, canonical: readCanonicalBulk };
 
 /**
  * The bulk reader a file takes, with its header: only a file of BULK_MIN_BYTES or more (unless told

@@ -4,6 +4,7 @@ import type { Member } from '../containers/archive.ts';
 import type { ProblemList } from '../problemList.ts';
 import type { CsvHead } from '../readCsv.ts';
 import type { Records } from '../records.ts';
+import type { Encoding } from '../sniffText.ts';
 
 /** A large file of a format with a bulk reader, as the reader gets it. */
 export interface BulkInput {
@@ -23,6 +24,8 @@ export interface BulkInput {
 
 export type BulkRead =
   /** The file cannot be read on (csv-parse would give up on it too): this is its only problem. */
-  { stop: Problem } | { sha256: string; rows: number; read: Partial<Records> };
+  | { stop: Problem }
+  /** `encoding`: as the whole file showed it, when not as its head did. */
+  | { sha256: string; rows: number; read: Partial<Records>; encoding?: Encoding };
 
 export type BulkReader = (input: BulkInput, ctx: AdapterContext) => Promise<BulkRead>;
