@@ -27,7 +27,7 @@ const ALWAYS = ['356', '643', '840', '156', '784', '250'];
 const OTHER_ASIA = { code: 490, iso3: 'S19', name: 'Other Asia, nes' };
 
 /** mulberry32: a small seeded generator, enough for made-up figures. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

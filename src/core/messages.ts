@@ -171,7 +171,7 @@ export const inputMessages = {
     `column ${quote(column)} covers part of a year: only whole years are used`,
   asideShareRow: () => 'a row of percentage shares, not of trade values',
   asideOtherPair: () =>
-    'trade between other countries, neither the briefing’s pair nor trade with the world: not used',
+    'not used by this briefing, which reads the pair’s own flows (with each other and the world) and every country’s exports to the world',
 };
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;

@@ -8,14 +8,14 @@ interface Ends {
 
 /**
  * Whether a briefing on `reporter`–`partner` uses a trade row: the pair's flows as either side reports
- * them (with each other or with the world), and every country's trade with the world. Normalise keeps
- * these rows, and ingest keeps no others from a long file.
+ * them, with each other or with the world, and every country's exports to the world (the world market
+ * of specialisation indices). Normalise keeps these rows, and ingest keeps no others from a long file;
+ * the BACI extract keeps the same (`focusExtract`).
  */
-export function isBriefingRow(r: Ends, reporter: string, partner: string): boolean {
-  const ends = [reporter, partner, WORLD];
-  return (
-    r.partner === WORLD || ((r.reporter === reporter || r.reporter === partner) && ends.includes(r.partner))
-  );
+export function isBriefingRow(r: Ends & { flow: string }, reporter: string, partner: string): boolean {
+  const own = r.reporter === reporter || r.reporter === partner;
+  if (r.partner === WORLD) return own || r.flow === 'export';
+  return own && (r.partner === reporter || r.partner === partner);
 }
 
 /** A flow between the pair's two countries, as either reports it. */

@@ -28,7 +28,7 @@ async function readOnBothPaths(
 }
 
 describe('the streamed canonical reader', () => {
-  it('keeps the focus pair and every country’s trade with the world, and counts the rest', async () => {
+  it('keeps the pair’s flows and every country’s exports to the world, and counts the rest', async () => {
     const text = [
       'Synthetic sample, not real data', // a title line above the header
       H,
@@ -37,7 +37,7 @@ describe('the streamed canonical reader', () => {
       '2022,USA,CHN,export,TOTAL,100,USD bn,s', // another pair: set aside
       '',
       ' 2022 , DEU , WLD , export , 84 , 7.5 , USD bn , s ', // blanks around values
-      '2022,CHN,USA,import,TOTAL,90,USD bn,s',
+      '2022,DEU,WLD,import,TOTAL,90,USD bn,s', // another country's imports from the world: set aside
       '2022,IND,WLD,import,TOTAL,"600\nthousand",USD bn,s', // a quoted line break: not a number
       'Source: synthetic',
     ].join('\n');

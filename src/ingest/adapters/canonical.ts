@@ -29,8 +29,8 @@ export function createCanonicalReader(header: readonly string[], ctx: AdapterCon
   const trade: TradeRecord[] = [];
   const productLabels: ProductLabelRecord[] = [];
   const focus = ctx.focus;
-  const isUsed = (reporter: string, partner: string) =>
-    !focus || focus.partners.some((p) => isBriefingRow({ reporter, partner }, focus.reporter, p));
+  const isUsed = (row: { reporter: string; partner: string; flow: string }) =>
+    !focus || focus.partners.some((p) => isBriefingRow(row, focus.reporter, p));
   return {
     row(row: CsvRow): void {
       // HS unless a classification column says otherwise.
@@ -52,7 +52,7 @@ export function createCanonicalReader(header: readonly string[], ctx: AdapterCon
       const status = r.choice(row, 'status', STATUSES, 'final');
       if (!period || !reporter || !partner || !flow || !product || value === undefined || !source || !status)
         return;
-      if (!isUsed(reporter, partner)) {
+      if (!isUsed({ reporter, partner, flow })) {
         ctx.reject(row.line, m.asideOtherPair());
         return;
       }
