@@ -3,9 +3,10 @@ import type { Changes } from '../src/changes/compare.ts';
 import type { RenderedChart } from '../src/charts/build.ts';
 import { logoPath } from '../src/config/load.ts';
 import { keysHolding } from '../src/config/textKeys.ts';
-import { outPath, save } from '../src/core/context.ts';
+import { outPath, type RunContext, save } from '../src/core/context.ts';
+import { InputError } from '../src/core/errors.ts';
 import { sha256File } from '../src/core/hash.ts';
-import { runMessages as m } from '../src/core/messages.ts';
+import { configMessages, runMessages as m } from '../src/core/messages.ts';
 import { shownPath } from '../src/core/paths.ts';
 import { parsePeriod, periodEnd } from '../src/core/periods.ts';
 import type { Stage } from '../src/core/stage.ts';
@@ -43,14 +44,14 @@ export const briefingStage: Stage = {
         : latest
           ? periodEnd(latest)
           : new Date(0);
-    const logo = logoPath(ctx.config, ctx.configPath);
+    const logo = await logoForCover(ctx);
     const { assembleBriefing } = await import('../src/briefing/assemble.ts');
     const pdf = await assembleBriefing({
       set,
       charts,
       changes,
       date,
-      ...(logo ? { logo: await readFile(logo) } : {}),
+      ...(logo ? { logo } : {}),
       onUnprintable: (items) => {
         // Named by the config key that holds the text where there is one, else by the text itself.
         const warned = new Set<string>();
@@ -72,6 +73,23 @@ export const briefingStage: Stage = {
     return [BRIEFING];
   },
 };
+
+/** The configured logo at the size the cover prints it; a file whose pixels cannot be read is named. */
+async function logoForCover(ctx: RunContext): Promise<Uint8Array | undefined> {
+  const path = logoPath(ctx.config, ctx.configPath);
+  if (!path) return undefined;
+  const { fitLogo } = await import('../src/briefing/logo.ts');
+  const logo = fitLogo(await readFile(path));
+  if (logo) return logo;
+  const shown = ctx.config.organisation.logo ?? '';
+  throw new InputError([
+    {
+      file: shownPath(ctx.configPath),
+      key: 'organisation.logo',
+      message: configMessages.logoUndrawable(shown),
+    },
+  ]);
+}
 
 // Not awaited: the stage command imports this module again, which must finish evaluating first.
 void runAlone(import.meta.url, briefingStage);

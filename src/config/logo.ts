@@ -2,10 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { configMessages as m } from '../core/messages.ts';
 
 /**
- * The cover prints the logo 120 pt wide: 2000 pixels a side is far more than it needs, and 512 KB keeps
- * the briefing under 1 MB (the PDF embeds the image's own compressed data).
+ * What a logo file may be at most. The briefing redraws a larger logo at the size the cover prints it
+ * (`fitLogo`), so these only refuse files no logo is: decoding 40 million pixels takes 160 MB.
  */
-export const LOGO_LIMITS = { bytes: 512 * 1024, side: 2000 } as const;
+export const LOGO_LIMITS = { bytes: 50 * 1024 * 1024, side: 20_000, megapixels: 40 } as const;
 
 interface ImageSize {
   width: number;
@@ -25,8 +25,9 @@ export async function logoProblem(path: string, shown: string): Promise<string |
   if (!bytes) return m.logoUnreadable(shown);
   const size = pngSize(bytes) ?? jpegSize(bytes);
   if (!size) return m.logoNotImage(shown);
-  if (size.width > LOGO_LIMITS.side || size.height > LOGO_LIMITS.side)
-    return m.logoTooManyPixels(shown, size.width, size.height, LOGO_LIMITS.side);
+  const { side, megapixels } = LOGO_LIMITS;
+  if (size.width > side || size.height > side || size.width * size.height > megapixels * 1e6)
+    return m.logoTooManyPixels(shown, size.width, size.height, side, megapixels);
   return undefined;
 }
 

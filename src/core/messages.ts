@@ -190,9 +190,11 @@ export const configMessages = {
   logoNotImage: (path: string) =>
     `the logo "${path}" is not a PNG or JPEG image (its first bytes are not an image signature)`,
   logoTooLarge: (path: string, bytes: number, limit: number) =>
-    `the logo "${path}" has ${megabytes(bytes)}: the briefing keeps under 1 MB, so a logo may have ${Math.round(limit / 1024)} KB at most (it is printed 120 pt wide: 600 pixels are plenty)`,
-  logoTooManyPixels: (path: string, width: number, height: number, side: number) =>
-    `the logo "${path}" is ${width} × ${height} pixels: at most ${side} a side (it is printed 120 pt wide: 600 pixels are plenty)`,
+    `the logo "${path}" has ${megabytes(bytes)}, more than the ${megabytes(limit)} a logo may have: save it at about 600 pixels wide (the cover prints it 120 pt wide) and point organisation.logo at that file`,
+  logoTooManyPixels: (path: string, width: number, height: number, side: number, megapixels: number) =>
+    `the logo "${path}" is ${width} × ${height} pixels, more than ${side} a side or ${megapixels} million in all: save it at about 600 pixels wide (the cover prints it 120 pt wide) and point organisation.logo at that file`,
+  logoUndrawable: (path: string) =>
+    `the logo "${path}" has an image signature but its pixels cannot be read (a damaged or cut-short file): save it again as PNG or JPEG`,
   notAFile: (what: string) => `the config is ${what}: expected a JSON file`,
   tooLarge: (bytes: number) => `the config has ${megabytes(bytes)}: a config is a small JSON file`,
   notUtf8: () => 'the config is not UTF-8 text: save it as UTF-8 (with or without a byte-order mark)',

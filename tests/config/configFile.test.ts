@@ -104,21 +104,22 @@ describe('the logo named by the config', () => {
     expect(device.lines[0]).toContain('the logo "logo.png" is not a regular file');
   });
 
-  it('is refused when too large for a briefing under 1 MB', async () => {
+  it('is refused past the size of any logo, saying what to do', async () => {
     const small = await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>', 1);
     const wideImage = await renderPng(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="2100" height="10"/>',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20001" height="1"/>',
       1,
     );
     const heavy = validateWith(withLogo('logo.png'), (dir) =>
-      writeFileSync(join(dir, 'logo.png'), Buffer.concat([small, Buffer.alloc(600 * 1024)])),
+      writeFileSync(join(dir, 'logo.png'), Buffer.concat([small, Buffer.alloc(51 * 1024 * 1024)])),
     );
     expect(heavy.status).toBe(2);
-    // 600 KB of padding plus the small PNG: 0.6 MB, over the 512 KB allowed.
-    expect(heavy.lines[0]).toContain('the logo "logo.png" has 0.6 MB');
+    // 51 MiB of padding plus the small PNG: 53.5 MB, over the 52.4 MB (50 MiB) allowed.
+    expect(heavy.lines[0]).toContain('the logo "logo.png" has 53 MB, more than the 52 MB a logo may have');
+    expect(heavy.lines[0]).toContain('save it at about 600 pixels wide');
     const wide = validateWith(withLogo('logo.png'), (dir) => writeFileSync(join(dir, 'logo.png'), wideImage));
     expect(wide.status).toBe(2);
-    expect(wide.lines[0]).toContain('the logo "logo.png" is 2100 × 10 pixels: at most 2000 a side');
+    expect(wide.lines[0]).toContain('the logo "logo.png" is 20001 × 1 pixels, more than 20000 a side');
   });
 });
 

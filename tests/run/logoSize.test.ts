@@ -1,0 +1,141 @@
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { LOGO_PIXELS } from '../../src/briefing/logo.ts';
+import { tempDir, tool, tradebrief } from '../helpers.ts';
+import { copyInputs, json } from './helpers.ts';
+
+/** CRC-32 of a PNG chunk's type and data (ISO 3309), as the PNG format requires. */
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([head, body, crc]);
+}
+
+/**
+ * A `size` × `size` RGB PNG written from its pixels: diagonal bands of three colours and, in one corner
+ * in eight, seeded noise, so it neither compresses to nothing nor stays small once redrawn.
+ */
+function bigPng(size: number): Buffer {
+  const row = 1 + size * 3;
+  const raw = Buffer.alloc(row * size);
+  let state = 3;
+  for (let y = 0; y < size; y++) {
+    raw[y * row] = 0; // filter: none
+    for (let x = 0; x < size; x++) {
+      const at = y * row + 1 + x * 3;
+      const band = Math.floor((x + y) / 200) % 3;
+      const noisy = x < size / 4 && y < size / 2;
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      raw[at] = noisy ? state & 0xff : ([200, 20, 20][band] as number);
+      raw[at + 1] = noisy ? (state >> 8) & 0xff : ([20, 120, 20][band] as number);
+      raw[at + 2] = noisy ? (state >> 16) & 0xff : ([20, 20, 180][band] as number);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function withLogo(inputs: string, logo: string): void {
+  const configFile = join(inputs, 'tradebrief.config.json');
+  const config = json<{ organisation: Record<string, string> }>(configFile);
+  writeFileSync(configFile, JSON.stringify({ ...config, organisation: { ...config.organisation, logo } }));
+}
+
+describe('a large logo', () => {
+  it('is drawn smaller on the cover, the PDF staying under 1 MB and the same from run to run', () => {
+    const inputs = copyInputs();
+    withLogo(inputs, 'logo.png');
+    const png = bigPng(4000);
+    writeFileSync(join(inputs, 'logo.png'), png);
+    // Far more than a cover needs: 4000 pixels a side, over a megabyte.
+    expect(png.length).toBeGreaterThan(1 << 20);
+    const first = tempDir();
+    const second = tempDir();
+    for (const out of [first, second]) {
+      const run = tradebrief(['run', '--inputs', inputs, '--out', out], { SOURCE_DATE_EPOCH: '1767225600' });
+      expect(run.status).toBe(0);
+    }
+    const pdf = join(first, 'briefing.pdf');
+    expect(statSync(pdf).size).toBeLessThan(1_000_000);
+    // pdfimages -list: page, num, type, width, height, …; the logo is the cover's only image (with its
+    // transparency as a soft mask of the same size).
+    const cover = tool('pdfimages', ['-list', '-f', '1', '-l', '1', pdf])
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/));
+    expect(cover.map((fields) => fields[2])).toEqual(['image', 'smask']);
+    const [width, height] = (cover[0] as string[]).slice(3, 5).map(Number);
+    expect(width).toBe(LOGO_PIXELS);
+    expect(height).toBe(LOGO_PIXELS);
+    expect(readFileSync(join(second, 'briefing.pdf')).equals(readFileSync(pdf))).toBe(true);
+  }, 300_000);
+
+  it('is refused at config load when it is not an image, a folder, or past any logo’s size', () => {
+    const inputs = copyInputs();
+    withLogo(inputs, 'logo.png');
+    const out = tempDir();
+    const check = (make: () => void, expected: string) => {
+      make();
+      const run = tradebrief(['validate', '--inputs', inputs, '--out', out]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('key "organisation.logo"');
+      expect(run.stderr).toContain(expected);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    };
+    check(
+      () => writeFileSync(join(inputs, 'logo.png'), 'not an image, a text file'),
+      'is not a PNG or JPEG image',
+    );
+    // Only the header is read at config load: 25,000 pixels wide is refused before any is decoded.
+    const header = bigPng(1).subarray(0, 33);
+    header.writeUInt32BE(25_000, 16);
+    check(
+      () => writeFileSync(join(inputs, 'logo.png'), header),
+      'is 25000 × 1 pixels, more than 20000 a side',
+    );
+    check(() => {
+      rmSync(join(inputs, 'logo.png'));
+      mkdirSync(join(inputs, 'logo.png'));
+    }, 'is a folder');
+  });
+
+  it('whose pixels cannot be read is named, exit code 2, the previous outputs intact', () => {
+    const inputs = copyInputs();
+    const out = tempDir();
+    expect(tradebrief(['run', '--inputs', inputs, '--out', out]).status).toBe(0);
+    const before = readFileSync(join(out, 'briefing.pdf'));
+    withLogo(inputs, 'logo.png');
+    // A 4000-pixel PNG cut short: its header is whole, its image data is not.
+    const png = bigPng(4000);
+    writeFileSync(join(inputs, 'logo.png'), png.subarray(0, 2000));
+    const run = tradebrief(['run', '--inputs', inputs, '--out', out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'key "organisation.logo": the logo "logo.png" has an image signature but its pixels cannot be read',
+    );
+    expect(readFileSync(join(out, 'briefing.pdf')).equals(before)).toBe(true);
+  }, 300_000);
+});
