@@ -151,8 +151,13 @@ describe('the default briefing', () => {
 
   it('has the annex, with the chapters of the source’s list and its unlisted rest', () => {
     expect(text).toContain('A1. Trade and its structure by HS chapter');
-    // HS 27 imports FY2025-26: USD 47,824.9 m (EIDB); the unlisted rest of imports 633 m.
-    expect(text).toMatch(/27 Mineral fuels, mineral oils 47,825/);
+    // HS 27 imports FY2025-26: USD 47,824.9 m (EIDB). Its exports are not among the ten chapters the
+    // source lists: unknown, not zero.
+    expect(text).toMatch(/27 Mineral fuels, mineral oils 47,825 n\.i\. /);
+    expect(text).toContain('n.i. not itemised by the source (in "Other chapters")');
+    // HS 29, listed both ways (EIDB, USD m): imports 109.3, exports 326.17; Grubel–Lloyd 1 − |X − M| / (X + M).
+    const gl = 1 - Math.abs(326.17 - 109.3) / (326.17 + 109.3);
+    expect(text).toContain(`29 Organic chemicals 109 326 ${formatNumber(gl, 2)} `);
     expect(text).not.toContain('A2. Imports');
   });
 });

@@ -16,7 +16,16 @@ interface Measure {
   header: string;
   indicators: Indicator[];
   text: (i: Indicator) => string;
+  /** What a chapter without a value shows: no trade, not itemised by the source, or not available. */
+  absent: string;
 }
+
+/** How the annex writes a chapter with no value, and what the caption says each mark means. */
+const ABSENT = {
+  none: { mark: '–', meaning: '– no trade' },
+  unlisted: { mark: 'n.i.', meaning: 'n.i. not itemised by the source (in "Other chapters")' },
+  unavailable: { mark: 'n/a', meaning: 'n/a not available' },
+} as const;
 
 /**
  * The full tables behind the sections, at the end of the briefing: every HS chapter of the pair's trade
@@ -35,8 +44,12 @@ export function writeAnnex(w: Writer, set: IndicatorSet): void {
   w.subheading('A1. Trade and its structure by HS chapter');
   w.table({
     dense: true,
-    caption:
-      'USD million; each measure in the period its column names; Grubel–Lloyd from 0 (trade one way) to 1 (fully two-way); RCA above 1 = specialised; – none',
+    caption: [
+      'USD million; each measure in the period its column names; Grubel–Lloyd from 0 (trade one way) to 1 (fully two-way); RCA above 1 = specialised',
+      ...Object.values(ABSENT)
+        .filter((a) => measures.some((m) => m.absent === a.mark))
+        .map((a) => a.meaning),
+    ].join('; '),
     columns: [
       { header: 'HS', width: 0.06 },
       { header: 'Chapter', width: 0.3 },
@@ -47,7 +60,7 @@ export function writeAnnex(w: Writer, set: IndicatorSet): void {
       shortChapterLabel(chapterName(set, chapter), NAME_LENGTH),
       ...measures.map((m) => {
         const found = m.indicators.find((i) => i.dims?.chapter === chapter);
-        return found ? m.text(found) : '–';
+        return found ? m.text(found) : m.absent;
       }),
     ]),
   });
@@ -62,16 +75,30 @@ function chapterMeasures(set: IndicatorSet): Measure[] {
     const period = sortPeriods(withValue.map((i) => i.period)).pop();
     return withValue.filter((i) => i.period === period);
   };
-  const measure = (header: string, list: Indicator[], text: (i: Indicator) => string): Measure[] => {
+  const measure = (
+    header: string,
+    list: Indicator[],
+    text: (i: Indicator) => string,
+    absent: string = ABSENT.unavailable.mark,
+  ): Measure[] => {
     const kept = latest(list);
-    return kept.length === 0 ? [] : [{ header: `${header}, ${kept[0]?.period}`, indicators: kept, text }];
+    return kept.length === 0
+      ? []
+      : [{ header: `${header}, ${kept[0]?.period}`, indicators: kept, text, absent }];
   };
   const usd = (i: Indicator) => millions(i.value ?? undefined);
   const share = (i: Indicator) => pct(i.value ?? undefined);
   const index = (i: Indicator) => indexText(i);
+  // A flow whose source lists its largest chapters only (an "Other chapters" rest) says nothing of the others.
+  const flow = (name: 'import' | 'export', header: string) => {
+    const list = select(set, 'composition.chapter.value', { flow: name });
+    const period = sortPeriods(list.filter((i) => i.value !== null).map((i) => i.period)).pop();
+    const unlisted = list.some((i) => i.period === period && i.dims?.chapter === 'OTHER');
+    return measure(header, list, usd, unlisted ? ABSENT.unlisted.mark : ABSENT.none.mark);
+  };
   return [
-    ...measure('Imports, USD m', select(set, 'composition.chapter.value', { flow: 'import' }), usd),
-    ...measure('Exports, USD m', select(set, 'composition.chapter.value', { flow: 'export' }), usd),
+    ...flow('import', 'Imports, USD m'),
+    ...flow('export', 'Exports, USD m'),
     ...measure('Grubel–Lloyd', select(set, 'intraIndustry.chapter'), index),
     ...measure(
       `${reporterName}'s share of ${partnerName}'s imports`,
@@ -135,7 +162,16 @@ function writeByYear(w: Writer, set: IndicatorSet, flow: 'import' | 'export'): v
   );
   w.table({
     dense: true,
-    caption: `${reporterName}'s ${flow}s, USD million${all.length > periods.length ? `; the last ${periods.length} of ${all.length} years (every year in tables/composition.csv)` : ''}`,
+    caption: [
+      `${reporterName}'s ${flow}s, USD million`,
+      all.length > periods.length
+        ? `the last ${periods.length} of ${all.length} years (every year in tables/composition.csv)`
+        : '',
+      ABSENT.none.meaning,
+      periods.some((p) => at('OTHER', p)) ? ABSENT.unlisted.meaning : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
     columns: [
       { header: 'HS', width: 0.06 },
       { header: 'Chapter', width: 0.34 },
@@ -146,7 +182,8 @@ function writeByYear(w: Writer, set: IndicatorSet, flow: 'import' | 'export'): v
       shortChapterLabel(chapterName(set, chapter), NAME_LENGTH),
       ...periods.map((p) => {
         const found = at(chapter, p);
-        return found ? millions(found.value ?? undefined) : '–';
+        if (found) return millions(found.value ?? undefined);
+        return at('OTHER', p) ? ABSENT.unlisted.mark : ABSENT.none.mark;
       }),
     ]),
   });
