@@ -60,7 +60,8 @@ export function writeAnnex(w: Writer, set: IndicatorSet): void {
       shortChapterLabel(chapterName(set, chapter), NAME_LENGTH),
       ...measures.map((m) => {
         const found = m.indicators.find((i) => i.dims?.chapter === chapter);
-        return found ? m.text(found) : m.absent;
+        // The source's unlisted rest has flows only: no index or share of its own.
+        return found ? m.text(found) : chapter === 'OTHER' ? '' : m.absent;
       }),
     ]),
   });
