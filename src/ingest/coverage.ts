@@ -1,7 +1,7 @@
 import { chapterOf, compactChapters } from '../core/hs.ts';
 import { coverageMessages as m } from '../core/messages.ts';
 import { type Basis, parsePeriod } from '../core/periods.ts';
-import { compareText } from '../core/text.ts';
+import { compareText, escapeControls } from '../core/text.ts';
 import { UNSTATED_HS } from './classification.ts';
 import { FLOWS, type Flow, type IngestResult } from './records.ts';
 import type { Encoding } from './sniffText.ts';
@@ -97,7 +97,7 @@ function byCount(entries: [string, number][]): ReasonCount[] {
     .sort((a, b) => b.count - a.count || compareText(a.reason, b.reason));
 }
 
-/** The coverage as lines of text for the terminal. */
+/** The coverage as lines of text for the terminal; a file name's control characters are shown escaped. */
 export function formatCoverage(coverage: Coverage): string {
   const { overall } = coverage;
   const setAsideLines = ({ reasons, columns }: RowCounts, indent: string) => [
@@ -120,5 +120,7 @@ export function formatCoverage(coverage: Coverage): string {
     `  ${groups.length > 0 ? m.years(groups) : m.years([m.none()])}`,
     `  ${m.flows(coverage.flows.length > 0 ? [...coverage.flows] : [m.none()])}`,
     `  ${m.chapters(compactChapters(coverage.chapters) || m.none(), coverage.chapters.length)}`,
-  ].join('\n');
+  ]
+    .map(escapeControls)
+    .join('\n');
 }

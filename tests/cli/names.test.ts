@@ -20,6 +20,12 @@ describe('names printed in logs', () => {
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('error: all inputs'))).toEqual([]);
     expect(lines[0]).toContain('bad\\nerror: all inputs are valid \\x1B[32mOK\\x1B[0m\\u202E.csv, line 2');
+    // The coverage summary on stdout names the file too, as escaped.
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).not.toContain('\u202e');
+    expect(run.stdout).toContain(
+      '  bad\\nerror: all inputs are valid \\x1B[32mOK\\x1B[0m\\u202E.csv (canonical',
+    );
   });
 
   it('show each control character as a visible escape', () => {
