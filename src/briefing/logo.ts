@@ -7,7 +7,7 @@ import { jpegSize, pngSize } from '../config/logo.ts';
  */
 export const LOGO_PIXELS = 600;
 /** The most bytes a logo adds to the PDF, which keeps the briefing under 1 MB. */
-export const LOGO_BYTES = 512 * 1024;
+export const LOGO_BYTES = 256 * 1024;
 /** Below this, a logo is not shrunk further to fit LOGO_BYTES: its PNG is already small. */
 const MIN_PIXELS = 100;
 

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { LOGO_PIXELS } from '../../src/briefing/logo.ts';
+import { fitLogo, LOGO_BYTES, LOGO_PIXELS } from '../../src/briefing/logo.ts';
+import { pngSize } from '../../src/config/logo.ts';
 import { tempDir, tool, tradebrief } from '../helpers.ts';
 import { copyInputs, json } from './helpers.ts';
 
@@ -29,7 +30,7 @@ function chunk(type: string, data: Buffer): Buffer {
  * A `size` × `size` RGB PNG written from its pixels: diagonal bands of three colours and, in one corner
  * in eight, seeded noise, so it neither compresses to nothing nor stays small once redrawn.
  */
-function bigPng(size: number): Buffer {
+function bigPng(size: number, allNoise = false): Buffer {
   const row = 1 + size * 3;
   const raw = Buffer.alloc(row * size);
   let state = 3;
@@ -38,8 +39,8 @@ function bigPng(size: number): Buffer {
     for (let x = 0; x < size; x++) {
       const at = y * row + 1 + x * 3;
       const band = Math.floor((x + y) / 200) % 3;
-      const noisy = x < size / 4 && y < size / 2;
-      state = (state * 1103515245 + 12345) % 2 ** 31;
+      const noisy = allNoise || (x < size / 4 && y < size / 2);
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
       raw[at] = noisy ? state & 0xff : ([200, 20, 20][band] as number);
       raw[at + 1] = noisy ? (state >> 8) & 0xff : ([20, 120, 20][band] as number);
       raw[at + 2] = noisy ? (state >> 16) & 0xff : ([20, 20, 180][band] as number);
@@ -64,6 +65,20 @@ function withLogo(inputs: string, logo: string): void {
 }
 
 describe('a large logo', () => {
+  it('that is all detail is drawn smaller by steps until its PNG fits, the same bytes each time', () => {
+    const noise = bigPng(1200, true);
+    const fitted = fitLogo(noise) as Uint8Array;
+    // 600 × 600 pixels of noise take over 1 MB even compressed: each step takes 0.7 of the side.
+    expect(fitted.length).toBeLessThanOrEqual(LOGO_BYTES);
+    const { width, height } = pngSize(fitted) ?? { width: 0, height: 0 };
+    expect(height).toBe(width);
+    expect([420, 294, 206, 144, 101]).toContain(width);
+    expect(Buffer.from(fitLogo(noise) as Uint8Array).equals(Buffer.from(fitted))).toBe(true);
+    // A small logo is embedded as it is.
+    const small = bigPng(300);
+    expect(fitLogo(small)).toBe(small);
+  });
+
   it('is drawn smaller on the cover, the PDF staying under 1 MB and the same from run to run', () => {
     const inputs = copyInputs();
     withLogo(inputs, 'logo.png');
