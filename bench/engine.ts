@@ -68,8 +68,8 @@ async function viaCsvParse(dir: string): Promise<Totals> {
     info: { lines: number };
   }>) {
     if (info.lines === 1) continue;
-    const [t = '', i = '', j = '', k = '', v = ''] = record;
-    reader.cells({ t, i, j, k, v }, info.lines);
+    const [t = '', i = '', j = '', k = '', v = '', q = ''] = record;
+    reader.cells({ t, i, j, k, v, q }, info.lines);
   }
   return pairTotals(focusExtract(reader.extract(), FOCUS).sums);
 }

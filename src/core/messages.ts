@@ -132,6 +132,9 @@ export const inputMessages = {
     `malformed country code ${quote(text)}: expected BACI's numeric code, such as 699`,
   badHs6: (text: string) =>
     `malformed product code ${quote(text)}: expected an HS code of 6 digits (or 5 without its leading zero)`,
+  negativeQuantity: (text: string) => `expected a quantity of zero or more, found ${quote(text)}`,
+  badBaciQuantity: (text: string) =>
+    `malformed quantity ${quote(text)}: expected metric tons as a number of zero or more, or NA where there is none`,
   duplicateBaciRow: (line: number, value: string) =>
     `same year, exporter, importer and product as line ${line}, but a different value (${value} there): keep one`,
   ungroupedBaciPair: (year: number, exporter: number, importer: number, endedAt: number) =>

@@ -87,6 +87,18 @@ export class RowReader {
     return this.checkedTradeValue(row, this.header[index] ?? '', (row.cells[index] ?? '').trim(), unit);
   }
 
+  /** A quantity: null for an empty cell, else a number of zero or more (a located problem otherwise). */
+  quantity(row: CsvRow, column: string): number | null | undefined {
+    const text = this.text(row, column);
+    if (text === '') return null;
+    const value = this.checkedNumber(row, column, text);
+    if (value !== undefined && value < 0) {
+      this.ctx.problem(row.line, column, m.negativeQuantity(text));
+      return undefined;
+    }
+    return value;
+  }
+
   country(row: CsvRow, column: string): string | undefined {
     const text = this.text(row, column);
     const iso3 = toIso3(text);

@@ -85,7 +85,8 @@ export function createFileContext(
       for (const key of Object.keys(read) as (keyof Records)[]) {
         const list = read[key] ?? [];
         for (const item of list) (records[key] as unknown[]).push(item);
-        count += list.length;
+        // Product detail repeats what the file's trade records already hold.
+        if (key !== 'products') count += list.length;
       }
       return {
         file,

@@ -25,6 +25,31 @@ export interface TradeRecord {
   line: number;
 }
 
+/**
+ * A pair's trade in one HS4 or HS6 product with its quantity, where the file gives one: the detail
+ * behind the chapter sums, for the products section. Read beside the trade records, never summed
+ * into them.
+ */
+export interface ProductRecord {
+  period: string;
+  reporter: string;
+  partner: string;
+  flow: Flow;
+  /** An HS code of 4 or 6 digits, as text. */
+  product: string;
+  value: number;
+  /** A money unit as parsed by parseMoneyUnit, e.g. "USD thousand". */
+  unit: string;
+  /** null when the file gives none (BACI's "NA", Comtrade's empty or zero quantity): unknown, never 0. */
+  quantity: number | null;
+  /** The quantity's unit as the file names it ("t", "kg", "u"); null with no quantity. */
+  quantityUnit: string | null;
+  source: string;
+  status: Status;
+  file: string;
+  line: number;
+}
+
 /** A published figure that is not a trade flow: sector demand, people flows, targets. */
 export interface FigureRecord {
   topic: string;
@@ -128,6 +153,8 @@ export interface ClassificationUse {
 
 export interface Records {
   trade: TradeRecord[];
+  /** HS4/HS6 detail of trade already in `trade` (as chapter sums or product rows): not counted again. */
+  products: ProductRecord[];
   figures: FigureRecord[];
   sources: SourceRecord[];
   hsChapters: HsChapterRecord[];
@@ -148,6 +175,7 @@ export interface IngestResult extends Records {
 export function emptyRecords(): Records {
   return {
     trade: [],
+    products: [],
     figures: [],
     sources: [],
     hsChapters: [],

@@ -13,6 +13,7 @@ import { HS_REFERENCE } from '../reference/hs.ts';
 import { toChapters } from './chapters.ts';
 import { concernsPair, normaliseFigure } from './figures.ts';
 import { createUsdConverter } from './money.ts';
+import { toProductRows } from './products.ts';
 import { tradeScope } from './scope.ts';
 import type { ChapterInfo, DataNote, NormalisedTable, SectorInfo, TradeRow } from './table.ts';
 
@@ -60,6 +61,12 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
     const refs = [`${record.file}:${record.line}`, ...(rateSource ? [`rate:${rateSource}`] : [])];
     products.push(toRow(record, valueUsd, refs));
   }
+  const productRows = toProductRows(
+    ingested.products,
+    config,
+    (record) => usd.toUsd(record.value, record.unit, record.period, record),
+    config.sourcePriority,
+  );
   usd.throwIfProblems();
 
   // 2. One value per period, reporter, partner, flow and product: the preferred source's.
@@ -88,6 +95,7 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   }
   return {
     trade,
+    products: productRows,
     scope: tradeScope(pairRows, ingested.files),
     figures: ingested.figures
       .filter((f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source))

@@ -22,6 +22,26 @@ export interface TradeRow {
   refs: string[];
 }
 
+/** A pair's trade in one HS4 heading or HS6 line, with its quantity where the inputs give one. */
+export interface ProductRow {
+  period: string;
+  basis: Basis;
+  year: number;
+  reporter: string;
+  partner: string;
+  flow: 'export' | 'import';
+  /** An HS code of 4 or 6 digits. */
+  product: string;
+  valueUsd: number;
+  /** null when unknown, never 0 for unknown; weights in tons. */
+  quantity: number | null;
+  /** "t", or another unit as the file names it ("u", "l"); null with no quantity. */
+  quantityUnit: string | null;
+  status: Status;
+  sources: string[];
+  refs: string[];
+}
+
 export interface FigureRow {
   topic: string;
   measure: string;
@@ -70,6 +90,8 @@ export interface DataNote {
 /** What normalise writes: the table alone; the config travels separately, so it is never stale. */
 export interface NormalisedTable {
   trade: TradeRow[];
+  /** The pair's HS4/HS6 detail, where the inputs have it (BACI, Comtrade HS4/HS6 downloads). */
+  products: ProductRow[];
   /** What the pair's trade in the inputs covers: all products, or only some. */
   scope: TradeScope;
   figures: FigureRow[];

@@ -5,7 +5,7 @@ import { parsePeriod } from '../../src/core/periods.ts';
 import { computeIndicators } from '../../src/indicators/compute.ts';
 import type { Indicator, IndicatorSet } from '../../src/indicators/types.ts';
 import type { Flow } from '../../src/ingest/records.ts';
-import type { FigureRow, Normalised, TradeRow } from '../../src/normalise/table.ts';
+import type { FigureRow, Normalised, ProductRow, TradeRow } from '../../src/normalise/table.ts';
 
 export { WORLD };
 
@@ -96,7 +96,12 @@ export function target(year: number, value: number): FigureRow {
 /** A Normalised table for IND (reporter) and RUS (partner) holding exactly the rows given. */
 export function fixture(
   trade: TradeRow[],
-  options: { figures?: FigureRow[]; config?: Partial<Config>; chapters?: string[] } = {},
+  options: {
+    figures?: FigureRow[];
+    config?: Partial<Config>;
+    chapters?: string[];
+    products?: ProductRow[];
+  } = {},
 ): Normalised {
   const config = configSchema.parse({ reporter: 'IND', partner: 'RUS', sectors: SECTORS, ...options.config });
   const sectors = config.sectors.map((s) => ({ ...s, chapterList: s.chapters.flatMap(expandChapterRange) }));
@@ -104,6 +109,7 @@ export function fixture(
   return {
     config,
     trade,
+    products: options.products ?? [],
     scope: { complete: true, products: [] },
     figures: options.figures ?? [],
     sources: [],

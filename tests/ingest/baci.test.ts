@@ -113,9 +113,8 @@ describe('CEPII BACI', () => {
 
   it('keeps its row checks and sums usable by another reader', () => {
     const problems: string[] = [];
-    const row = parseBaciRow({ t: '2022', i: '699', j: '643', k: '300490', v: '1234.5' }, 7, (c, message) =>
-      problems.push(`${c}: ${message}`),
-    );
+    const cells = { t: '2022', i: '699', j: '643', k: '300490', v: '1234.5', q: '           NA' };
+    const row = parseBaciRow(cells, 7, (c, message) => problems.push(`${c}: ${message}`));
     expect(row).toEqual({
       line: 7,
       year: 2022,
@@ -123,6 +122,7 @@ describe('CEPII BACI', () => {
       importer: 643,
       product: 300490,
       value: 1234.5,
+      quantity: null,
     });
     expect(problems).toEqual([]);
     const extractor = createBaciExtractor({

@@ -34,7 +34,7 @@ describe('the bulk BACI reader', () => {
       '  2022 , 699 , 643 , 847130 , .5 , 1', // blanks around values
       '2022,643,699,270900,"40,000",1000', // thousands grouped, quoted
       ',,,,,',
-      '2022,643,699,310520,1.5e3,"30\nper unit"', // exponent; a quoted line break in q
+      '2022,643,699,310520,1.5e3,"\n 30"', // exponent; a quoted line break in q
       '2022,530,842,850440,30,0.1', // from an area, to a country outside the briefing
       '2022,842,643,847130,700,2', // no trailing line ending
     ].join('\n');
@@ -54,6 +54,19 @@ describe('the bulk BACI reader', () => {
     expect(
       result.trade.find((r) => r.reporter === 'RUS' && r.flow === 'import' && r.product === '84')?.value,
     ).toBe(0.5 + 700);
+    // The pair's HS6 rows with their quantities in tons, NA (padded or not) as unknown.
+    expect(
+      result.products.map(
+        (p) => `${p.flow} ${p.product} ${p.value} ${p.quantity} ${p.quantityUnit} line ${p.line}`,
+      ),
+    ).toEqual([
+      'export 300490 1234.5 null null line 3',
+      'export 290110 100.25 1 t line 4',
+      'export 010121 7 null null line 5',
+      'export 847130 0.5 1 t line 7',
+      'import 270900 40000 1000 t line 8',
+      'import 310520 1500 30 t line 11',
+    ]);
     expect(result.rejects).toEqual([{ file: 'baci.csv', line: 12, reason: m.asideBaciArea('530') }]);
     expect(result.files[0]).toMatchObject({ rows: 8, used: 7 });
   });

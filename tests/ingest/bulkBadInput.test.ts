@@ -52,6 +52,14 @@ describe('bad BACI files give the same located problems on the bulk path as on t
     ]);
   });
 
+  it('a quantity that is neither tons nor NA, never read as unknown', async () => {
+    const rows = ['2022,699,643,300490,10, NA ', '2022,699,643,300491,10,x', '2022,699,643,300492,10,-2'];
+    expect(await problemsOnEveryPath({ 'baci.csv': `${H}\n${rows.join('\n')}\n` })).toEqual([
+      `baci.csv, line 3, column "q": ${m.badBaciQuantity('x')}`,
+      `baci.csv, line 4, column "q": ${m.badBaciQuantity('-2')}`,
+    ]);
+  });
+
   it('an unclosed quote, at the line where it opens', async () => {
     const text = `${H}\n2022,699,643,300490,10,1\n\n2022,699,643,"300491,10,1\n2022,699,643,300492,10,1\n`;
     expect(await problemsOnEveryPath({ 'baci.csv': text })).toEqual([

@@ -31,10 +31,18 @@ describe('the extract cache of bulk files', () => {
     const first = await read('IND', 'RUS', cache);
     expect(first).toEqual(await read('IND', 'RUS'));
     expect(await entries()).toHaveLength(1);
+    // The pair's HS6 rows, with their tons, come back from the entry as from the file.
+    const products = (r: typeof first) =>
+      r.products.map((p) => `${p.partner} ${p.flow} ${p.product} ${p.value} ${p.quantity} ${p.quantityUnit}`);
+    expect(products(await read('IND', 'RUS', cache))).toEqual([
+      'RUS export 300490 10 1 t',
+      'RUS import 270900 40 1 t',
+    ]);
     // Another partner of the same reporter is cut from the same extract.
     const usa = await read('IND', 'USA', cache);
     expect(usa).toEqual(await read('IND', 'USA'));
     expect(pairs(usa.trade)).toEqual(['2022 IND USA export 30 20 USD thousand line 3']);
+    expect(products(usa)).toEqual(['USA export 300490 20 1 t']);
     expect(await entries()).toHaveLength(1);
     // Another reporter needs its own.
     await read('RUS', 'IND', cache);
@@ -67,11 +75,13 @@ describe('the extract cache of bulk files', () => {
     const path = join(cache, name as string);
     const entry = JSON.parse(gunzipSync(await readFile(path)).toString('utf8'));
     entry.value.extract.sums.find((s: { partner: string }) => s.partner === 'RUS').value *= 1000;
+    // [year, flow, partner, product, value, tons, line]: the tons of the first row, edited too.
+    entry.value.extract.products[0][5] = 1000;
     await writeFile(path, gzipSync(JSON.stringify(entry)));
     // 10 thousand USD as in the file, not the 10 000 written into the entry.
-    expect(pairs((await read('IND', 'RUS', cache)).trade)).toContain(
-      '2022 IND RUS export 30 10 USD thousand line 2',
-    );
+    const again = await read('IND', 'RUS', cache);
+    expect(pairs(again.trade)).toContain('2022 IND RUS export 30 10 USD thousand line 2');
+    expect(again.products[0]?.quantity).toBe(1);
     expect(takeCacheReport()).toEqual({ used: [], setAside: 1 });
     // The entry was written again from the file: the same bytes, under the same name.
     expect(await entries()).toEqual([name]);

@@ -1,10 +1,11 @@
 import { type Adapter, columnKey } from '../adapter.ts';
 import { createBaciReader, recordsOf } from './baciReader.ts';
-import { BACI_COLUMNS, type BaciCells } from './baciRow.ts';
+import { BACI_COLUMNS, BACI_QUANTITY, type BaciCells } from './baciRow.ts';
 
 /**
  * CEPII BACI (BACI_HS17_Y2022_V202401.csv …): every exporter–importer pair by HS6 product, values in
- * thousand USD, countries by BACI's numeric codes. Summed to HS chapters for the briefing's focus.
+ * thousand USD, q in metric tons, countries by BACI's numeric codes. Summed to HS chapters for the
+ * briefing's focus; the focus pairs' HS6 rows are kept with their quantities.
  * Large files take the bulk reader (`bulk/`), which checks and sums through the same reader.
  */
 export const baci: Adapter = {
@@ -20,19 +21,26 @@ export const baci: Adapter = {
       problem: ctx.problem,
     });
     for (const row of table.rows) reader.cells(baciCellsOf(row.cells, index), row.line);
-    return { trade: recordsOf(reader.extract(), ctx) };
+    return recordsOf(reader.extract(), ctx);
   },
 };
 
-/** Where each BACI column is in a header: the first column of that name. */
+/** Where each BACI column is in a header: the first column of that name (-1 for a missing `q`). */
 export function baciColumnIndex(header: readonly string[]): Record<keyof BaciCells, number> {
   return Object.fromEntries(
-    BACI_COLUMNS.map((c) => [c, header.findIndex((h) => columnKey(h) === c)]),
+    [...BACI_COLUMNS, BACI_QUANTITY].map((c) => [c, header.findIndex((h) => columnKey(h) === c)]),
   ) as Record<keyof BaciCells, number>;
 }
 
 /** A row's BACI cells, by column. */
 export function baciCellsOf(cells: readonly string[], index: Record<keyof BaciCells, number>): BaciCells {
   const cell = (i: number) => cells[i] ?? '';
-  return { t: cell(index.t), i: cell(index.i), j: cell(index.j), k: cell(index.k), v: cell(index.v) };
+  return {
+    t: cell(index.t),
+    i: cell(index.i),
+    j: cell(index.j),
+    k: cell(index.k),
+    v: cell(index.v),
+    q: cell(index.q),
+  };
 }

@@ -1,11 +1,18 @@
 import { WORLD } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import type { Focus } from '../adapter.ts';
-import type { TradeRecord } from '../records.ts';
-import { BACI_UNIT, type BaciRow, chapterOfProduct } from './baciRow.ts';
+import type { ProductRecord, TradeRecord } from '../records.ts';
+import { BACI_QUANTITY_UNIT, BACI_UNIT, type BaciRow, chapterOfProduct } from './baciRow.ts';
 
 /** A sum by HS chapter, as the trade record it becomes less its file and source. */
 export type BaciSum = Omit<TradeRecord, 'file' | 'source'>;
+
+/**
+ * One of the reporter's HS6 rows with a country: year, flow (0 its export, 1 its import), the other
+ * country, HS6 product as a number, value, quantity in tons (null: unknown) and line. A tuple, as the
+ * extract cache stores hundreds of thousands of them.
+ */
+export type BaciProductRow = [number, 0 | 1, string, number, number, number | null, number];
 
 /**
  * What one pass over a BACI file keeps for one reporter (or none): sums by HS chapter of the reporter's
@@ -17,6 +24,8 @@ export interface BaciExtract {
   reporter: string | null;
   /** In no particular order: `focusExtract` orders what a briefing uses. */
   sums: BaciSum[];
+  /** The reporter's rows with every country, product by product, in file order. */
+  products: BaciProductRow[];
   /** Rows repeating an earlier row's key and value. */
   repeats: number[];
   /** Rows whose exporter has no ISO code, by exporter code and importer (null: none either). */
@@ -137,6 +146,7 @@ export function createBaciExtractor(options: {
   let lastYear = Number.NaN;
   let sums: Record<Kind, ChapterSums> | undefined;
   const repeats: number[] = [];
+  const products: BaciProductRow[] = [];
   const areas = new Map<string, { exporter: string; importer: string | null; lines: number[] }>();
   const areaOf = (exporter: string, importer: number) => {
     const key = `${exporter}|${importer}`;
@@ -164,10 +174,14 @@ export function createBaciExtractor(options: {
       let largest = 0;
       if (exporter >= 0) largest = sums.exportWorld.add(exporter, chapter, amount, line);
       if (importer >= 0) largest = Math.max(largest, sums.importWorld.add(importer, chapter, amount, line));
-      if (reporter >= 0 && exporter === reporter && importer >= 0)
+      if (reporter >= 0 && exporter === reporter && importer >= 0) {
         largest = Math.max(largest, sums.pairExport.add(importer, chapter, amount, line));
-      if (reporter >= 0 && importer === reporter && exporter >= 0)
+        products.push([row.year, 0, countries[importer] as string, row.product, value, row.quantity, line]);
+      }
+      if (reporter >= 0 && importer === reporter && exporter >= 0) {
         largest = Math.max(largest, sums.pairImport.add(exporter, chapter, amount, line));
+        products.push([row.year, 1, countries[exporter] as string, row.product, value, row.quantity, line]);
+      }
       // Sums below 2^52 are still exact integers here: they can be turned into values as they are.
       if (exact && largest >= EXACT_LIMIT) inexact();
       if (exporter < 0) areaOf(String(row.exporter), importer).lines.push(line);
@@ -188,6 +202,7 @@ export function createBaciExtractor(options: {
         })),
         repeats,
         areas: [...areas.values()],
+        products,
         exact,
       };
     },
@@ -216,6 +231,8 @@ export function createBaciExtractor(options: {
       }
       if (exact && largest >= EXACT_LIMIT) inexact();
       for (const line of part.repeats) repeats.push(line);
+      // A later part's rows come after this one's, as in the file.
+      for (const row of part.products) products.push(row);
       for (const area of part.areas) {
         const { lines } = areaOf(area.exporter, area.importer === null ? -1 : countryOf(area.importer));
         for (const line of area.lines) lines.push(line);
@@ -245,7 +262,13 @@ export function createBaciExtractor(options: {
           }
         }
       }
-      return { reporter: options.reporter ?? null, sums: made, repeats, areas: [...areas.values()] };
+      return {
+        reporter: options.reporter ?? null,
+        sums: made,
+        products,
+        repeats,
+        areas: [...areas.values()],
+      };
     },
   };
 }
@@ -257,6 +280,8 @@ export interface ExtractorState {
   years: { year: number; values: Float64Array[]; lines: Float64Array[] }[];
   repeats: number[];
   areas: BaciExtract['areas'];
+  /** The reporter's HS6 rows with every country, in file order (see `BaciProductRow`). */
+  products: BaciProductRow[];
   exact: boolean;
 }
 
@@ -283,7 +308,7 @@ export function joinParts(reporter: string | undefined, parts: readonly Extracto
 export function focusExtract(
   extract: BaciExtract,
   focus: Focus | undefined,
-): { sums: BaciSum[]; setAside: { line: number; reason: string }[] } {
+): { sums: BaciSum[]; products: BaciProduct[]; setAside: { line: number; reason: string }[] } {
   if (focus && focus.reporter !== extract.reporter)
     throw new Error(`a BACI extract for ${extract.reporter} cannot serve a briefing on ${focus.reporter}`);
   const focusCountries = focus ? new Set([focus.reporter, ...focus.partners]) : undefined;
@@ -301,5 +326,30 @@ export function focusExtract(
     const reason = m.asideBaciArea(area.exporter);
     for (const line of area.lines) setAside.push({ line, reason });
   }
-  return { sums, setAside: setAside.sort((a, b) => a.line - b.line) };
+  const products = focus ? focusProducts(extract, focus) : [];
+  return { sums, products, setAside: setAside.sort((a, b) => a.line - b.line) };
+}
+
+/** An HS6 row of the focus pairs, as the product record it becomes less its file and source. */
+export type BaciProduct = Omit<ProductRecord, 'file' | 'source'>;
+
+/** The reporter's HS6 rows with the focus partners, both ways, in file order. */
+function focusProducts(extract: BaciExtract, focus: Focus): BaciProduct[] {
+  const partners = new Set(focus.partners);
+  const reporter = extract.reporter as string;
+  return extract.products
+    .filter((p) => partners.has(p[2]))
+    .map(([year, flow, partner, product, value, quantity, line]) => ({
+      period: String(year),
+      reporter,
+      partner,
+      flow: flow === 0 ? 'export' : 'import',
+      product: String(product).padStart(6, '0'),
+      value,
+      unit: BACI_UNIT,
+      quantity,
+      quantityUnit: quantity === null ? null : BACI_QUANTITY_UNIT,
+      status: 'final',
+      line,
+    }));
 }

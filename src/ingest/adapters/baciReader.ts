@@ -2,7 +2,7 @@ import { toIso3 } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import type { AdapterContext } from '../adapter.ts';
 import { classificationInFileName } from '../classification.ts';
-import type { TradeRecord } from '../records.ts';
+import type { ProductRecord, TradeRecord } from '../records.ts';
 import { type BaciExtract, createBaciExtractor, focusExtract } from './baciExtract.ts';
 import { createRepeatCheck } from './baciRepeats.ts';
 import { type BaciCells, type BaciColumn, type BaciRow, parseBaciRow } from './baciRow.ts';
@@ -61,15 +61,21 @@ export function createBaciReader(options: BaciReaderOptions) {
 
 export type BaciReader = ReturnType<typeof createBaciReader>;
 
-/** The trade records of an extract for the briefing's focus; the rows it sets aside go to `ctx.reject`. */
-export function recordsOf(extract: BaciExtract, ctx: AdapterContext): TradeRecord[] {
+/**
+ * The trade records of an extract for the briefing's focus, and the focus pairs' HS6 rows; the rows it
+ * sets aside go to `ctx.reject`.
+ */
+export function recordsOf(
+  extract: BaciExtract,
+  ctx: AdapterContext,
+): { trade: TradeRecord[]; products: ProductRecord[] } {
   // BACI is in one HS revision, named in the file's name (BACI_HS17_Y2022_V202401.csv).
   const revision = classificationInFileName(ctx.file);
   if (revision) ctx.classify(0, undefined, revision.code);
-  const { sums, setAside } = focusExtract(extract, ctx.focus);
+  const { sums, products, setAside } = focusExtract(extract, ctx.focus);
   for (const { line, reason } of setAside) ctx.reject(line, reason);
   // Written out rather than spread: spreading tens of thousands of records is several times slower.
-  return sums.map((s) => ({
+  const trade = sums.map((s) => ({
     period: s.period,
     reporter: s.reporter,
     partner: s.partner,
@@ -82,4 +88,5 @@ export function recordsOf(extract: BaciExtract, ctx: AdapterContext): TradeRecor
     file: ctx.file,
     source: ctx.fileSource,
   }));
+  return { trade, products: products.map((p) => ({ ...p, file: ctx.file, source: ctx.fileSource })) };
 }

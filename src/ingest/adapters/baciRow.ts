@@ -9,11 +9,14 @@ export const BACI_UNIT = 'USD thousand';
 /** The largest value a trade flow can have, in BACI's unit. */
 export const BACI_MAX_VALUE = MAX_TRADE_USD / 1e3;
 
-/** The columns a BACI reader uses: t year, i exporter, j importer, k HS6 product, v value. */
+/** The columns a BACI file must have: t year, i exporter, j importer, k HS6 product, v value. */
 export const BACI_COLUMNS = ['t', 'i', 'j', 'k', 'v'] as const;
-export type BaciColumn = (typeof BACI_COLUMNS)[number];
+/** BACI's quantity in metric tons, read where the file has the column; "NA" where CEPII has none. */
+export const BACI_QUANTITY = 'q';
+export const BACI_QUANTITY_UNIT = 't';
+export type BaciColumn = (typeof BACI_COLUMNS)[number] | typeof BACI_QUANTITY;
 
-/** One BACI record as text, by column. */
+/** One BACI record as text, by column; `q` is empty in a file without it. */
 export type BaciCells = Record<BaciColumn, string>;
 
 /** One checked BACI record; codes and the HS6 product as numbers (product 10121 is HS 010121). */
@@ -24,6 +27,8 @@ export interface BaciRow {
   importer: number;
   product: number;
   value: number;
+  /** In metric tons; null when unknown ("NA" or empty), never read as 0. */
+  quantity: number | null;
 }
 
 const CODE = /^\d{1,4}$/;
@@ -49,7 +54,10 @@ export function parseBaciRow(
   if (value === undefined) problem('v', m.notANumber(cells.v));
   else if (value < 0) problem('v', m.negativeValue(cells.v));
   else if (value > BACI_MAX_VALUE) problem('v', m.valueTooLarge(cells.v, BACI_UNIT));
+  const quantity = parseBaciQuantity(cells.q);
+  if (quantity === undefined) problem('q', m.badBaciQuantity(cells.q));
   if (period?.basis !== 'calendar' || hs6?.length !== 6 || value === undefined) return undefined;
+  if (quantity === undefined) return undefined;
   if (value < 0 || value > BACI_MAX_VALUE) return undefined;
   if (!CODE.test(cells.i) || !CODE.test(cells.j)) return undefined;
   return {
@@ -59,7 +67,19 @@ export function parseBaciRow(
     importer: Number(cells.j),
     product: Number(hs6),
     value,
+    quantity,
   };
+}
+
+/**
+ * A BACI quantity: null for "NA" or an empty cell (CEPII pads "NA" with spaces), a number of tons zero
+ * or more, else undefined (not a quantity).
+ */
+export function parseBaciQuantity(text: string): number | null | undefined {
+  const cell = text.trim();
+  if (cell === '' || cell === 'NA') return null;
+  const quantity = parseNumber(cell);
+  return quantity === undefined || quantity < 0 ? undefined : quantity;
 }
 
 /** The two-digit HS chapter of a numeric HS6 product: 10121 (HS 010121) is chapter 1. */

@@ -3,7 +3,7 @@ import { inputMessages as m } from '../../core/messages.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
-import type { TradeRecord } from '../records.ts';
+import type { ProductRecord, TradeRecord } from '../records.ts';
 import { BREAKDOWN_FLOWS, breakdownOf, FLOW_CODES, PLUS_TOTAL_OF } from './comtradeCodes.ts';
 
 /**
@@ -33,6 +33,21 @@ export const comtradePlus: Adapter = {
     };
     // classificationCode names the revision (H6); classificationSearchCode only the family (HS, SITC).
     const classification = ['classificationCode', 'classificationSearchCode'].find((c) => r.has(c));
+    const products: ProductRecord[] = [];
+    /**
+     * A row's quantity: its net weight in kg where given, else `qty` in its own unit. Comtrade writes a
+     * missing quantity as 0 or empty, with unit "N/A": unknown, never 0.
+     */
+    const measured = (row: CsvRow): Pick<ProductRecord, 'quantity' | 'quantityUnit'> | undefined => {
+      const weight = r.has('netWgt') ? r.quantity(row, 'netWgt') : null;
+      const qty = r.has('qty') ? r.quantity(row, 'qty') : null;
+      if (weight === undefined || qty === undefined) return undefined;
+      if (weight !== null && weight > 0) return { quantity: weight, quantityUnit: 'kg' };
+      const unit = r.text(row, 'qtyUnitAbbr');
+      if (qty !== null && qty > 0 && unit !== '' && unit.toUpperCase() !== 'N/A')
+        return { quantity: qty, quantityUnit: unit };
+      return { quantity: null, quantityUnit: null };
+    };
     for (const row of table.rows) {
       const aside = asideReason(row);
       if (aside) {
@@ -55,7 +70,25 @@ export const comtradePlus: Adapter = {
         ctx.reject(row.line, m.asideNotCountry(reporter === null ? 'reporter' : 'partner'));
         continue;
       }
+      // Headings and HS6 lines are also kept with their quantities, for the products section.
+      const detail = product?.length === 4 || product?.length === 6 ? measured(row) : undefined;
       if (period?.basis !== 'calendar' || !flow || !product || value === undefined) continue;
+      if (detail) {
+        products.push({
+          period: period.label,
+          reporter,
+          partner,
+          flow,
+          product,
+          value,
+          unit: 'USD',
+          ...detail,
+          source: ctx.fileSource,
+          status: 'final',
+          file: table.file,
+          line: row.line,
+        });
+      }
       trade.push({
         period: period.label,
         reporter,
@@ -70,6 +103,6 @@ export const comtradePlus: Adapter = {
         line: row.line,
       });
     }
-    return { trade };
+    return { trade, products };
   },
 };

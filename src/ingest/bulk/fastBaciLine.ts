@@ -9,14 +9,18 @@ const QUOTE = 34;
 const DOT = 46;
 const ZERO = 48;
 const NINE = 57;
+const SPACE = 32;
+const N = 78;
+const A = 65;
 /** Digits a value may have for `mantissa / 10^decimals` to be exact as Number(text) is (below 2^53). */
 const MAX_DIGITS = 15;
 const POWERS_OF_TEN = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
 
 /**
  * Reads a BACI line straight from its bytes when it is plainly valid: t a four-digit year, i and j one to
- * four digits, k five or six, v digits with at most one point and 15 digits, other columns ASCII without
- * quotes, exactly as many fields as the header, then a line ending (LF, CRLF or CR). It then fills `row`
+ * four digits, k five or six, v digits with at most one point and 15 digits, q (where the file has it)
+ * such a number, empty or "NA" padded with spaces, other columns ASCII without quotes, exactly as many
+ * fields as the header, then a line ending (LF, CRLF or CR). It then fills `row`
  * as `parseBaciRow` would for the same text, value for value, and returns where the next line starts.
  * For any other line it returns -1: the line goes to csv-parse and `parseBaciRow`, which report what is
  * wrong. `row` is reused for every line.
@@ -25,13 +29,16 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
   const index = baciColumnIndex(header);
   const width = header.length;
   // Every field is read as digits with an optional point, whatever its column: one tight loop for any
-  // column order. Only the BACI columns must be numbers; the others (q) may hold any text.
+  // column order. Only the BACI columns must be numbers; q may be "NA" and other columns any text.
   const numeric = new Uint8Array(width);
-  for (const column of Object.values(index)) numeric[column] = 1;
+  for (const column of [index.t, index.i, index.j, index.k, index.v]) numeric[column] = 1;
   const mantissas = new Float64Array(width);
   const digitCounts = new Int32Array(width);
   const decimalCounts = new Int32Array(width);
-  const row: BaciRow = { line: 0, year: 0, exporter: 0, importer: 0, product: 0, value: 0 };
+  // Where the q field's text starts, or -1 when it is digits only.
+  let quantityText = -1;
+  let quantityEnd = 0;
+  const row: BaciRow = { line: 0, year: 0, exporter: 0, importer: 0, product: 0, value: 0, quantity: null };
   // Whether a four-digit year is one parsePeriod takes: asked again only when the year changes.
   let lastYear = -1;
   let lastYearOk = false;
@@ -59,8 +66,10 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
       if (p >= length) return -1;
       const decimals = dot < 0 ? -1 : p - dot - 1;
       const digits = p - from - (dot < 0 ? 0 : 1);
+      if (field === index.q) quantityText = -1;
       if (c !== delimiter && c !== LF && c !== CR) {
         if (numeric[field] === 1) return -1;
+        if (field === index.q) quantityText = from;
         // Text in another column: any ASCII but quotes; other bytes need a check for UTF-8.
         while (p < length) {
           c = data[p] as number;
@@ -69,6 +78,7 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
           p += 1;
         }
         if (p >= length) return -1;
+        if (field === index.q) quantityEnd = p;
       }
       mantissas[field] = mantissa;
       digitCounts[field] = digits;
@@ -96,6 +106,8 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
       if (data[next] === LF) next += 1;
     }
     if (next - start > MAX_RECORD_BYTES) return -1;
+    const quantity = index.q < 0 ? null : readQuantity(data);
+    if (quantity === undefined) return -1;
     const decimals = decimalCounts[index.v] as number;
     const mantissa = mantissas[index.v] as number;
     row.line = line;
@@ -105,9 +117,30 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
     row.product = mantissas[index.k] as number;
     // Both numbers are exact doubles, so the division rounds once, as parsing the text does.
     row.value = decimals > 0 ? mantissa / (POWERS_OF_TEN[decimals] as number) : mantissa;
+    row.quantity = quantity;
     // A value no trade flow can have is reported by the full check.
     if (row.value > BACI_MAX_VALUE) return -1;
     return next;
+  };
+  /** The q field as `parseBaciQuantity` reads it, or undefined for anything it would have to check. */
+  const readQuantity = (data: Buffer): number | null | undefined => {
+    const q = index.q;
+    if (quantityText < 0) {
+      const digits = digitCounts[q] as number;
+      const decimals = decimalCounts[q] as number;
+      if (digits === 0) return decimals === -1 ? null : undefined;
+      if (digits > MAX_DIGITS) return undefined;
+      const mantissa = mantissas[q] as number;
+      return decimals > 0 ? mantissa / (POWERS_OF_TEN[decimals] as number) : mantissa;
+    }
+    // Only "NA" amid spaces, and nothing read as digits before it.
+    if (digitCounts[q] !== 0 || decimalCounts[q] !== -1) return undefined;
+    let p = quantityText;
+    while (p < quantityEnd && data[p] === SPACE) p += 1;
+    if (quantityEnd - p < 2 || data[p] !== N || data[p + 1] !== A) return undefined;
+    p += 2;
+    while (p < quantityEnd && data[p] === SPACE) p += 1;
+    return p === quantityEnd ? null : undefined;
   };
   return { row, parse };
 }

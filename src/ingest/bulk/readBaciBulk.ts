@@ -46,7 +46,7 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
       : undefined;
   const cached = cacheDir && key ? await loadExtract<CachedExtract>(cacheDir, key) : undefined;
   if (cached && hashing)
-    return { sha256: await hashing, rows: cached.rows, read: { trade: recordsOf(cached.extract, ctx) } };
+    return { sha256: await hashing, rows: cached.rows, read: recordsOf(cached.extract, ctx) };
 
   const setup: RangeSetup = {
     path: input.path,
@@ -85,6 +85,6 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
   return {
     sha256: memberHash ? memberHash.digest('hex') : await (hashing as Promise<string>),
     rows,
-    read: { trade: recordsOf(extract, ctx) },
+    read: recordsOf(extract, ctx),
   };
 }
