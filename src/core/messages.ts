@@ -449,6 +449,24 @@ const SYSTEM_REFUSALS: Record<string, [string, string]> = {
   ENFILE: ['too many files are open on this system', 'close other programs, then run again'],
 };
 
+/** The products section and its indicators: HS4 headings, HS6 lines, unit values, price and volume. */
+export const productText = {
+  needs: () => 'HS4 or HS6 trade of the pair, e.g. a CEPII BACI folder or a UN Comtrade HS6 download',
+  headingLabel: (code: string, name: string) => `HS ${code} ${name}`,
+  lineLabel: (code: string) => `HS ${code}`,
+  shareLabel: (code: string, flow: string, partner: string) =>
+    `HS ${code}: share of ${flowWith(flow, partner)}`,
+  unitValueLabel: (code: string, unit: string) => `HS ${code}: unit value, USD per ${unit}`,
+  unitValueCovers: (share: string, unit: string) =>
+    `over the lines with a quantity in ${unit}, ${share} of the value`,
+  mirror: (partner: string) => `as ${partner} reports it: the reporter's own report has no product detail`,
+  volumeLabel: (flow: string, partner: string) => `Volume effect in the change of ${flowWith(flow, partner)}`,
+  priceLabel: (flow: string, partner: string) => `Price effect in the change of ${flowWith(flow, partner)}`,
+  changeLabel: (flow: string, partner: string) => `Change in value of ${flowWith(flow, partner)}`,
+  coverageLabel: (flow: string, partner: string) =>
+    `Share of ${flowWith(flow, partner)} covered by the price/volume split`,
+};
+
 export const cliMessages = {
   unknownCommand: (name: string, suggestion: string | undefined) =>
     `unknown command "${name}"${didYouMean(suggestion)}: run "tradebrief --help" for the commands`,

@@ -15,6 +15,7 @@ import { mirrorIndicators } from './mirror.ts';
 import { opportunityIndicators } from './opportunity.ts';
 import { pairSeries } from './pairSeries.ts';
 import { potentialIndicators } from './potential.ts';
+import { productIndicators } from './products.ts';
 import { scenarioIndicators } from './scenarios.ts';
 import { specialisationIndicators } from './specialisation.ts';
 import { targetIndicators } from './targets.ts';
@@ -25,6 +26,7 @@ import type { IndicatorSet } from './types.ts';
 const GROUPS: IndicatorGroup[] = [
   tradeIndicators,
   compositionIndicators,
+  productIndicators,
   figureIndicators,
   opportunityIndicators,
   targetIndicators,

@@ -28,9 +28,11 @@ export function latestPairPeriod(ctx: IndicatorContext): string {
   return ctx.series.years[ctx.series.years.length - 1]?.period ?? '';
 }
 
+type Sourced = Pick<TradeRow, 'sources' | 'status'>;
+
 /** Sources and provisional flag of the rows behind a value. */
-export function provenance(rows: (TradeRow | undefined)[]): { sources: string[]; provisional?: true } {
-  const present = rows.filter((r): r is TradeRow => r !== undefined);
+export function provenance(rows: (Sourced | undefined)[]): { sources: string[]; provisional?: true } {
+  const present = rows.filter((r): r is Sourced => r !== undefined);
   const sources = [...new Set(present.flatMap((r) => r.sources))].sort();
   return present.some((r) => r.status === 'provisional') ? { sources, provisional: true } : { sources };
 }

@@ -196,6 +196,43 @@ export const FORMULAS = {
     expression: 'V_latest × (1 + g)^k for k = 1 … n',
     citation: 'compound growth',
   },
+  changeSince: {
+    name: 'Change over the period',
+    expression: 'V_t / V_s − 1, s = an earlier year',
+    citation: 'standard growth rate',
+  },
+  valueChange: {
+    name: 'Change in value',
+    expression: 'ΔV = V1 − V0',
+    citation: 'standard difference',
+  },
+  unitValue: {
+    name: 'Unit value',
+    expression: 'UV = Σ v_i / Σ q_i over the lines i with a quantity in one unit (USD per ton, or per unit)',
+    citation: 'CEPII BACI and UN Comtrade unit values (value over quantity)',
+    variant:
+      'never across quantity units; lines without a quantity left out, and the share of value they hold said',
+  },
+  volumeEffect: {
+    name: 'Volume effect of a change in value (Bennet)',
+    expression: 'Σ_i (q1_i − q0_i) · (p0_i + p1_i) / 2, p_i = v_i / q_i',
+    citation:
+      'Bennet, T. L. (1920), The theory of measurement of changes in cost of living, Journal of the Royal Statistical Society 83(3); Balk, B. M. (2008), Price and Quantity Index Numbers, Cambridge University Press',
+    variant:
+      'over the HS6 lines with a quantity in one unit in both years; volume + price = Σ_i (v1_i − v0_i) exactly (Marshall–Edgeworth weights)',
+  },
+  priceEffect: {
+    name: 'Price effect of a change in value (Bennet)',
+    expression: 'Σ_i (p1_i − p0_i) · (q0_i + q1_i) / 2, p_i = v_i / q_i',
+    citation:
+      'Bennet, T. L. (1920), The theory of measurement of changes in cost of living, Journal of the Royal Statistical Society 83(3); Balk, B. M. (2008), Price and Quantity Index Numbers, Cambridge University Press',
+    variant: 'over the same lines as the volume effect; the two add up to their change in value',
+  },
+  priceVolumeCoverage: {
+    name: 'Value covered by the price/volume split',
+    expression: '(V0_c + V1_c) / (V0 + V1), c = lines with a quantity in one unit in both years',
+    citation: 'share of the two years’ value the split is computed on',
+  },
 } as const;
 
 export type FormulaId = keyof typeof FORMULAS;

@@ -127,10 +127,7 @@ export function fixture(
   };
 }
 
-export function compute(
-  trade: TradeRow[],
-  options: { figures?: FigureRow[]; config?: Partial<Config>; chapters?: string[] } = {},
-): IndicatorSet {
+export function compute(trade: TradeRow[], options: Parameters<typeof fixture>[1] = {}): IndicatorSet {
   const n = fixture(trade, options);
   return computeIndicators(n, n.config);
 }
