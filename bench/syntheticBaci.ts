@@ -1,8 +1,10 @@
 /**
  * SYNTHETIC BACI-shaped data for the bench: the columns, codes, ordering and number formats of a CEPII
  * BACI year (t,i,j,k,v,q sorted by t,i,j,k; BACI's own codes for India, the USA, France, Switzerland and
- * Norway; "Other Asia, nes" as 490; k without its leading zero; q sometimes "NA"), with made-up values.
- * Deterministic: the same seed and row count give the same bytes.
+ * Norway; "Other Asia, nes" as 490; k without its leading zero; q in tons, sometimes "NA"), with made-up
+ * values. Deterministic: the same seed, row count and year give the same bytes. A year after the first
+ * has the same rows, each value and quantity moved by its own made-up factor, so prices and volumes
+ * both change between years.
  */
 
 import { once } from 'node:events';
@@ -90,21 +92,26 @@ export interface SyntheticBaci {
 }
 
 /**
- * Writes `rows` synthetic BACI rows among `countryCount` countries (India, Russia, the USA, China, the UAE
- * and France first, "Other Asia, nes" always) and the matching country-code table to `dir`, unless a
- * complete earlier copy is there (the file is renamed into place only when written whole).
+ * Writes `rows` synthetic BACI rows of `year` among `countryCount` countries (India, Russia, the USA,
+ * China, the UAE and France first, "Other Asia, nes" always) and the matching country-code table to
+ * `dir`, unless a complete earlier copy is there (the file is renamed into place only when written whole).
  */
 export async function writeSyntheticBaci(
   dir: string,
   rows: number,
   countryCount: number = COUNTRY_COUNT,
+  year: number = SYNTHETIC_YEAR,
 ): Promise<SyntheticBaci> {
-  const file = join(dir, `BACI_HS17_Y${SYNTHETIC_YEAR}_V202401.csv`);
+  const file = join(dir, `BACI_HS17_Y${year}_V202401.csv`);
   await mkdir(dir, { recursive: true });
   const existing = await stat(file).catch(() => undefined);
   if (existing) return { dir, file, bytes: existing.size, rows };
 
   const next = random(SEED);
+  // Another year's factors come from a generator of their own: the rows stay the first year's.
+  const drift = year === SYNTHETIC_YEAR ? undefined : random(SEED + year);
+  const moved = (text: string) =>
+    drift ? (Number(text) * Math.exp((drift() - 0.5) * 0.8)).toFixed(3) : text;
   const world = syntheticCountries(next, countryCount);
   const products = syntheticProducts(next);
   await writeFile(
@@ -130,11 +137,10 @@ export async function writeSyntheticBaci(
       const count = Math.floor(rows / pairs) + (pair < rows % pairs ? 1 : 0);
       pair += 1;
       for (const index of sample(products.length, count, next)) {
-        const value = (Math.exp(next() * 12) / 100).toFixed(3);
-        const quantity = next() < 0.05 ? '           NA' : (Math.exp(next() * 10) / 100).toFixed(3);
-        lines.push(
-          `${SYNTHETIC_YEAR},${exporter.code},${importer.code},${products[index]},${value},${quantity}`,
-        );
+        const value = moved((Math.exp(next() * 12) / 100).toFixed(3));
+        const tons = next() < 0.05 ? '           NA' : (Math.exp(next() * 10) / 100).toFixed(3);
+        const quantity = tons.endsWith('NA') ? tons : moved(tons);
+        lines.push(`${year},${exporter.code},${importer.code},${products[index]},${value},${quantity}`);
       }
       if (lines.length >= 50_000) {
         if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');

@@ -14,6 +14,7 @@ import { writeNotes } from './sections/notes.ts';
 import { writeOpportunity } from './sections/opportunity.ts';
 import { writePeople } from './sections/people.ts';
 import { writePotential } from './sections/potential.ts';
+import { writeProducts } from './sections/products.ts';
 import { writeScenarios } from './sections/scenarios.ts';
 import { writeSources } from './sections/sources.ts';
 import { writeSpecialisation } from './sections/specialisation.ts';
@@ -60,6 +61,7 @@ export async function assembleBriefing({
   writeBalance(w, set, charts);
   writeComposition(w, set, charts, 'import');
   writeComposition(w, set, charts, 'export');
+  writeProducts(w, set, charts);
   writeSpecialisation(w, set, charts);
   writeStructure(w, set);
   writeOpportunity(w, set, charts);

@@ -9,6 +9,7 @@ import {
 import { buildOpportunity } from './specs/opportunity.ts';
 import { buildPeopleFlows } from './specs/peopleFlows.ts';
 import { buildPotential } from './specs/potential.ts';
+import { buildTopProducts } from './specs/products.ts';
 import { buildScenarios } from './specs/scenarios.ts';
 import { buildSpecialisation } from './specs/specialisation.ts';
 import { buildTargetPath } from './specs/targetPath.ts';
@@ -22,6 +23,7 @@ export const CHARTS: ChartBuilder[] = [
   buildImportCompositionOverTime,
   buildExportComposition,
   buildExportCompositionOverTime,
+  buildTopProducts,
   buildSpecialisation,
   buildOpportunity,
   buildPotential,

@@ -452,6 +452,8 @@ const SYSTEM_REFUSALS: Record<string, [string, string]> = {
 /** The products section and its indicators: HS4 headings, HS6 lines, unit values, price and volume. */
 export const productText = {
   needs: () => 'HS4 or HS6 trade of the pair, e.g. a CEPII BACI folder or a UN Comtrade HS6 download',
+  notAvailable: () =>
+    'Products (top HS4 headings, unit values, the price/volume split of each flow’s change): not available, as the inputs give the trade by HS chapter only; they need HS4 or HS6 trade of the pair, with quantities for unit values, e.g. a CEPII BACI folder or a UN Comtrade HS6 download.',
   headingLabel: (code: string, name: string) => `HS ${code} ${name}`,
   lineLabel: (code: string) => `HS ${code}`,
   shareLabel: (code: string, flow: string, partner: string) =>
@@ -463,6 +465,39 @@ export const productText = {
   volumeLabel: (flow: string, partner: string) => `Volume effect in the change of ${flowWith(flow, partner)}`,
   priceLabel: (flow: string, partner: string) => `Price effect in the change of ${flowWith(flow, partner)}`,
   changeLabel: (flow: string, partner: string) => `Change in value of ${flowWith(flow, partner)}`,
+  chartTitle: (reporter: string, partner: string) => `Top products traded between ${reporter} and ${partner}`,
+  chartSubtitle: (unit: string) => `${unit} and share of the flow, by HS4 heading`,
+  panelTitle: (flow: string, reporter: string, partner: string, period: string) =>
+    flow === 'export'
+      ? `${reporter}'s exports to ${partner}, ${period}`
+      : `${reporter}'s imports from ${partner}, ${period}`,
+  chartFinding: (flow: string, partner: string, period: string, heading: string, share: string) =>
+    `The largest of ${flowWith(flow, partner)} in ${period} is ${heading}${share ? `, ${share} of the flow` : ''}.`,
+  sectionTitle: () => 'Products',
+  noName: () => '(not a heading of HS 2022)',
+  ledBy: (flow: string, partner: string, period: string, items: string[]) =>
+    `In ${period}, ${flowWith(flow, partner)} were led by ${items.join(', ')}.`,
+  ledByItem: (heading: string, amount: string, share: string) =>
+    `${heading} (${amount}${share ? `, ${share}` : ''})`,
+  split: (
+    flow: string,
+    partner: string,
+    from: string,
+    to: string,
+    change: string,
+    volume: string,
+    price: string,
+    coverage: string,
+  ) =>
+    `From ${from} to ${to}, ${flowWith(flow, partner)} changed by ${change}: a volume effect of ${volume} and a price effect of ${price} on the HS6 lines with a quantity in the same unit in both years (${coverage} of the two years' value); the rest of the change is on lines without.`,
+  splitMeaning: () =>
+    "The volume effect values the change in quantities at the two years' average prices, the price effect the change in prices at their average quantities; the two add up to those lines' change in value (Bennet decomposition, see the methodology).",
+  noSplit: (flow: string, partner: string) =>
+    `No price/volume split for ${flowWith(flow, partner)}: it needs quantities in two years.`,
+  tableCaption: (flow: string, partner: string, period: string, shown: number, all: string) =>
+    `${flow === 'export' ? 'Exports to' : 'Imports from'} ${partner}, ${period}: the largest ${shown} of ${all} HS4 headings`,
+  fullLists: () =>
+    'Every heading, with its change, unit value and price and volume effects, is in tables/products.csv; unit values of every HS6 line with a quantity in tables/product_lines.csv.',
   coverageLabel: (flow: string, partner: string) =>
     `Share of ${flowWith(flow, partner)} covered by the price/volume split`,
 };

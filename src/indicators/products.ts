@@ -3,7 +3,7 @@ import { compareText } from '../core/text.ts';
 import type { ProductRow, TradeRow } from '../normalise/table.ts';
 import { headingName } from '../reference/hs.ts';
 import { share } from './bilateral.ts';
-import { type IndicatorContext, notAvailable, provenance } from './context.ts';
+import { type IndicatorContext, provenance } from './context.ts';
 import { yoy } from './growth.ts';
 import type { Indicator } from './types.ts';
 
@@ -51,16 +51,23 @@ export function leafLines<T extends { product: string }>(rows: T[]): T[] {
 export function headingsOf<T extends ProductValue>(
   rows: T[],
 ): { code: string; valueUsd: number; parts: T[] }[] {
-  const byHeading = new Map<string, T[]>();
-  for (const row of rows) {
-    const code = row.product.slice(0, 4);
-    byHeading.set(code, [...(byHeading.get(code) ?? []), row]);
-  }
+  const byHeading = groupByHeading(rows);
   return [...byHeading].map(([code, list]) => {
     const own = list.filter((r) => r.product === code);
     const parts = own.length > 0 ? own : list;
     return { code, valueUsd: parts.reduce((s, r) => s + r.valueUsd, 0), parts };
   });
+}
+
+function groupByHeading<T extends { product: string }>(rows: T[]): Map<string, T[]> {
+  const byHeading = new Map<string, T[]>();
+  for (const row of rows) {
+    const code = row.product.slice(0, 4);
+    const list = byHeading.get(code);
+    if (list) list.push(row);
+    else byHeading.set(code, [row]);
+  }
+  return byHeading;
 }
 
 /**
@@ -129,8 +136,9 @@ export function productIndicators(ctx: IndicatorContext): Indicator[] {
     .map((flow) => directionOf(ctx, flow))
     .filter((d) => d !== undefined);
   if (directions.length === 0) {
-    const base = { period: '', unit: 'USD', formula: 'reported' as const };
-    return [notAvailable({ ...base, id: 'products.heading.value', label: 'Top products' }, t.needs())];
+    // One line in the data notes; the section is left out.
+    ctx.notes.push({ kind: 'coverage', text: t.notAvailable(), sources: [] });
+    return [];
   }
   return directions.flatMap((d) => directionIndicators(ctx, d));
 }
@@ -153,7 +161,9 @@ function directionOf(ctx: IndicatorContext, flow: Flow): Direction | undefined {
   const byPeriod = new Map<string, ProductRow[]>();
   for (const row of rows) {
     if (row.basis !== basis) continue;
-    byPeriod.set(row.period, [...(byPeriod.get(row.period) ?? []), row]);
+    const list = byPeriod.get(row.period);
+    if (list) list.push(row);
+    else byPeriod.set(row.period, [row]);
   }
   const years = [...byPeriod]
     .map(([period, list]) => {
@@ -335,13 +345,14 @@ function splitIndicators(ctx: IndicatorContext, d: Direction, before: Year, afte
         ]),
   );
   // By heading, over its own lines.
-  const codes = [...new Set(lines1.map((l) => l.product.slice(0, 4)))].sort();
-  for (const code of codes) {
-    const under = (lines: ProductRow[]) => lines.filter((l) => l.product.startsWith(code));
-    const one = priceVolumeSplit(under(lines0), under(lines1));
+  const earlier = groupByHeading(lines0);
+  const later = groupByHeading(lines1);
+  for (const code of [...later.keys()].sort()) {
+    const under = (byHeading: Map<string, ProductRow[]>) => byHeading.get(code) ?? [];
+    const one = priceVolumeSplit(under(earlier), under(later));
     if (one.lines === 0) continue;
     const headingDims = { ...dims, heading: code };
-    const sources = provenance([...under(lines0), ...under(lines1)]);
+    const sources = provenance([...under(earlier), ...under(later)]);
     out.push(
       {
         ...base,

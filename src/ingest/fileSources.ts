@@ -24,7 +24,7 @@ export function addFileSources(
 ): void {
   const ids = new Set(records.sources.map((s) => s.id));
   const citedAs = new Map<string, string>();
-  for (const row of [...records.trade, ...records.figures, ...records.rates]) {
+  for (const row of [...records.trade, ...records.products, ...records.figures, ...records.rates]) {
     if (!row.source.startsWith(UNSOURCED)) continue;
     const file = row.source.slice(UNSOURCED.length);
     const known = citedAs.get(file);

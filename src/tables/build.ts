@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { select, sortPeriods } from '../indicators/query.ts';
+import { rankedHeadings } from '../indicators/topProducts.ts';
 import type { IndicatorSet } from '../indicators/types.ts';
 
 export interface CsvTable {
@@ -127,6 +128,8 @@ export function buildTables(set: IndicatorSet, options: { bom?: boolean } = {}):
         bom,
       ),
     },
+    productsTable(set, bom),
+    productLinesTable(set, bom),
     {
       file: 'tables/sources.csv',
       csv: toCsv(
@@ -136,4 +139,69 @@ export function buildTables(set: IndicatorSet, options: { bom?: boolean } = {}):
       ),
     },
   ];
+}
+
+/** Every HS4 heading of each flow in the latest year with product detail, largest first. */
+function productsTable(set: IndicatorSet, bom: boolean): CsvTable {
+  const rows = (['export', 'import'] as const).flatMap((flow) =>
+    rankedHeadings(set, flow).headings.map((h, i) => [
+      flow,
+      i + 1,
+      h.heading,
+      h.value.label,
+      h.value.period,
+      h.value.value,
+      h.share?.value ?? null,
+      h.change?.dims?.from ?? '',
+      h.change?.value ?? null,
+      h.changeFirst?.dims?.from ?? '',
+      h.changeFirst?.value ?? null,
+      h.unitValue?.value ?? null,
+      h.unitValue?.dims?.quantityUnit ?? '',
+      h.volume?.value ?? null,
+      h.price?.value ?? null,
+    ]),
+  );
+  return {
+    file: 'tables/products.csv',
+    csv: toCsv(
+      [
+        'flow',
+        'rank',
+        'hs4',
+        'name',
+        'period',
+        'value_usd',
+        'share_ratio',
+        'change_from',
+        'change_ratio',
+        'change_first_from',
+        'change_first_ratio',
+        'unit_value_usd',
+        'quantity_unit',
+        'volume_effect_usd',
+        'price_effect_usd',
+      ],
+      rows,
+      bom,
+    ),
+  };
+}
+
+/** Unit values of the HS6 lines with a quantity, in the latest year with product detail. */
+function productLinesTable(set: IndicatorSet, bom: boolean): CsvTable {
+  return {
+    file: 'tables/product_lines.csv',
+    csv: toCsv(
+      ['flow', 'hs6', 'period', 'unit_value_usd', 'quantity_unit'],
+      select(set, 'products.line.unitValue').map((i) => [
+        i.dims?.flow ?? '',
+        i.dims?.product ?? '',
+        i.period,
+        i.value,
+        i.dims?.quantityUnit ?? '',
+      ]),
+      bom,
+    ),
+  };
 }

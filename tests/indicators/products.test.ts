@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { productText as m } from '../../src/core/messages.ts';
 import { headingsOf, leafLines, priceVolumeSplit, unitValueOf } from '../../src/indicators/products.ts';
 import type { ProductRow } from '../../src/normalise/table.ts';
 import { all, compute, one, row } from './fixtures.ts';
@@ -173,11 +174,9 @@ describe('products by HS4 heading', () => {
     expect(crude.note).toContain('as Russia reports it');
   });
 
-  it('is not available without HS4/HS6 detail, and says what it needs', () => {
+  it('is left out without HS4/HS6 detail, with a data note saying what it needs', () => {
     const none = compute(TRADE);
-    expect(one(none, 'products.heading.value', {}, '')).toMatchObject({
-      status: 'not_available',
-      value: null,
-    });
+    expect(none.indicators.filter((i) => i.id.startsWith('products.'))).toEqual([]);
+    expect(none.notes.map((n) => n.text)).toContain(m.notAvailable());
   });
 });

@@ -1,0 +1,102 @@
+import { formatPercent, formatUsd } from '../../core/format.ts';
+import { productText as t } from '../../core/messages.ts';
+import { rankedHeadings } from '../../indicators/topProducts.ts';
+import type { Indicator } from '../../indicators/types.ts';
+import { headingName } from '../../reference/hs.ts';
+import { bn, type ChartBuilder, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
+import { shortChapterLabel } from '../labels.ts';
+import { PALETTE, type Theme } from '../theme.ts';
+
+/** Headings each way on the chart; the section's table and tables/products.csv list more. */
+export const CHART_HEADINGS = 8;
+
+/** The largest HS4 headings each way in the latest year with product detail, side by side by flow. */
+export const buildTopProducts: ChartBuilder = (set, theme) => {
+  const { reporterName, partnerName } = set.meta;
+  const id = 'top-products';
+  const title = t.chartTitle(reporterName, partnerName);
+  const flows = (['export', 'import'] as const).map((flow) => ({ flow, ...rankedHeadings(set, flow) }));
+  if (flows.every((f) => f.headings.length === 0)) return unavailable(id, title, `needs ${t.needs()}`);
+  const used: Indicator[] = [];
+  const largest = Math.max(...flows.flatMap((f) => f.headings.map((h) => h.value.value ?? 0)));
+  const inBn = largest >= 5e9;
+  const panels = flows
+    .filter((f) => f.headings.length > 0)
+    .map(({ flow, period, headings }) => {
+      const top = headings.slice(0, CHART_HEADINGS);
+      const rows = top.map((h) => {
+        used.push(h.value, ...(h.share ? [h.share] : []));
+        const usd = h.value.value ?? 0;
+        const share = h.share?.value;
+        return {
+          label: `${h.heading}  ${shortChapterLabel(headingName(h.heading) ?? '')}`.trim(),
+          amount: inBn ? bn(usd) : mn(usd),
+          text: `${formatUsd(usd, inBn ? 'bn' : 'm').replace('USD ', '')}${share == null ? '' : ` · ${formatPercent(share)}`}`,
+        };
+      });
+      return panel(theme, t.panelTitle(flow, reporterName, partnerName, period ?? ''), rows, flow);
+    });
+  const alt = `${title}. ${flows
+    .filter((f) => f.headings.length > 0)
+    .map(({ flow, period, headings }) => {
+      const first = headings[0];
+      return t.chartFinding(
+        flow,
+        partnerName,
+        period ?? '',
+        first?.value.label ?? '',
+        first?.share?.value == null ? '' : formatPercent(first.share.value),
+      );
+    })
+    .join(' ')}`;
+  const spec = framed(theme, {
+    title,
+    subtitle: t.chartSubtitle(inBn ? 'USD billion' : 'USD million'),
+    source: sourceLine(set, used),
+    body: { vconcat: panels },
+  });
+  return { id, title, spec, alt, sources: [...new Set(used.flatMap((i) => i.sources))].sort() };
+};
+
+function panel(
+  theme: Theme,
+  title: string,
+  rows: { label: string; amount: number; text: string }[],
+  flow: 'export' | 'import',
+) {
+  const height = rows.length * 17;
+  const labels = labelColumn(
+    theme,
+    rows.map((r) => r.label),
+    'label',
+    height,
+  );
+  return {
+    title: { text: title, anchor: 'start', fontSize: theme.fontSize, fontWeight: 'bold' },
+    data: { values: rows },
+    hconcat: [
+      labels.view,
+      {
+        width: labels.plotWidth,
+        height,
+        encoding: {
+          y: { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), axis: null },
+          x: {
+            field: 'amount',
+            type: 'quantitative',
+            title: null,
+            axis: { tickCount: 5 },
+            scale: { domainMax: Math.max(...rows.map((r) => r.amount)) * 1.35 },
+          },
+        },
+        layer: [
+          { mark: { type: 'bar', height: 11, color: flow === 'export' ? theme.accent : PALETTE.orange } },
+          {
+            mark: { type: 'text', align: 'left', dx: 3, fontSize: theme.fontSize - 0.5 },
+            encoding: { text: { field: 'text' } },
+          },
+        ],
+      },
+    ],
+  };
+}
