@@ -105,6 +105,15 @@ describe('a BACI file read in byte ranges on several threads', () => {
       const repeats = lines.flatMap((line, i) => (i > 1 && line === lines[i - 1] ? [i + 1] : []));
       expect(repeats.length).toBeGreaterThan(parts * 2);
       expect(whole.extract.repeats).toEqual(repeats);
+      // India's HS6 rows with a country (530 is an area), with their tons, in file order whatever range they fell in.
+      const indiaRows = lines.filter(
+        (line, i) =>
+          i > 0 && /^\d+,(699,\d+|\d+,699),/.test(line) && !line.includes(',530,') && line !== lines[i - 1],
+      );
+      expect(whole.extract.products).toHaveLength(indiaRows.length);
+      expect(whole.extract.products.map((p) => p[6])).toEqual(
+        [...whole.extract.products.map((p) => p[6])].sort((a, b) => a - b),
+      );
     },
     SLOW,
   );
