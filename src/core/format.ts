@@ -35,20 +35,20 @@ export function formatUsd(value: number, unit?: 'bn' | 'm'): string {
         : undefined
       : (unit ?? (size >= 1e10 ? 'bn' : size >= 1e6 ? 'm' : undefined));
   if (chosen === 'bn') return `USD ${grouped(value / 1e9, Number.isInteger(value / 1e9) ? 0 : 1)} bn`;
-  if (chosen === 'm') return `USD ${grouped(value / 1e6, Math.abs(value) < 1e8 ? 1 : 0)} m`;
+  if (chosen === 'm') return `USD ${formatMillions(value)} m`;
   return `USD ${grouped(value, 0)}`;
 }
 
 /**
- * A USD amount as a table cell in millions, the unit named in the column: whole millions from ten
- * million ("4,881"), one decimal below it ("0.4", "1.2"), and "<0.1" for an amount that is not zero
- * but would print as one, so a small flow never reads as no flow.
+ * A USD amount in millions, as tables, chart labels and text write it: whole millions from a hundred
+ * million ("4,881"), one decimal below ("90.0", "0.4"), and "<0.1" for an amount that is not zero but
+ * would print as one, so a small flow never reads as no flow.
  */
 export function formatMillions(value: number): string {
   const size = Math.abs(value) / 1e6;
   if (size === 0) return '0';
   if (size < 0.05) return value < 0 ? `>${MINUS}0.1` : '<0.1';
-  return grouped(value / 1e6, size < 9.95 ? 1 : 0);
+  return grouped(value / 1e6, size < 99.95 ? 1 : 0);
 }
 
 /** The unit an amount reads best in: billions from ten billion, millions from a million. */
@@ -60,6 +60,14 @@ export function usdUnitFor(value: number): 'bn' | 'm' | undefined {
 /** A ratio as a percentage: 0.864 → "86.4 %". */
 export function formatPercent(ratio: number, digits = 1): string {
   return `${grouped(ratio * 100, digits)} %`;
+}
+
+/** A share as a percentage that never reads as zero when it is not: 0.0004 → "<0.1 %". */
+export function formatShare(ratio: number, digits = 1): string {
+  const text = formatPercent(ratio, digits);
+  return ratio > 0 && Number(text.replace(/[^\d.]/g, '')) === 0
+    ? `<${formatPercent(10 ** -(digits + 2), digits)}`
+    : text;
 }
 
 /** A change as a signed percentage: "+5.1 %", "−12.9 %". */

@@ -6,6 +6,7 @@ import {
   formatMillions,
   formatNumber,
   formatPercent,
+  formatShare,
   formatUsd,
 } from '../../src/core/format.ts';
 
@@ -28,14 +29,22 @@ describe('formats', () => {
   it('writes table cells in USD million so that a small flow never reads as none', () => {
     expect(formatMillions(4_881.3e6)).toBe('4,881');
     expect(formatMillions(-50_876.11e6)).toBe('\u221250,876');
-    // Under ten million, one decimal: 434,468 USD is 0.434468 m.
+    // Under a hundred million, one decimal: 434,468 USD is 0.434468 m.
     expect(formatMillions(434_468)).toBe('0.4');
     expect(formatMillions(1_234_567)).toBe('1.2');
-    expect(formatMillions(9_960_000)).toBe('10');
+    expect(formatMillions(99_960_000)).toBe('100');
+    expect(formatUsd(43_270, 'm')).toBe('USD <0.1 m');
     // Not zero, but below what one decimal shows.
     expect(formatMillions(43_270)).toBe('<0.1');
     expect(formatMillions(-43_270)).toBe('>\u22120.1');
     expect(formatMillions(0)).toBe('0');
+  });
+  it('writes a share that is not zero so that it never reads as zero', () => {
+    expect(formatShare(47_824.9 / 55_369.62)).toBe('86.4 %');
+    // 43,270 of 16.4 m: 0.26 %; 300 of 16.4 m: 0.0018 %, below what one decimal shows.
+    expect(formatShare(43_270 / 16.4e6)).toBe('0.3 %');
+    expect(formatShare(300 / 16.4e6)).toBe('<0.1 %');
+    expect(formatShare(0)).toBe('0.0 %');
   });
   it('reads a period label aloud for its article', () => {
     expect(article('FY2024-25')).toBe('an');

@@ -98,7 +98,7 @@ describe('growth across the FY2022-23 level shift, and readings of the 2030 targ
     expect(staleness(set, '2019')).toBe(
       "a 2019 figure, older than the FY2025-26 data, from before the FY2022-23 level shift in the pair's trade",
     );
-    expect(staleness(set, 'FY2023-24')).toBe('a FY2023-24 figure, older than the FY2025-26 data');
+    expect(staleness(set, 'FY2023-24')).toBe('an FY2023-24 figure, older than the FY2025-26 data');
     expect(staleness(set, 'FY2025-26')).toBeUndefined();
   });
 });

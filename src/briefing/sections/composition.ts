@@ -19,7 +19,6 @@ export function writeComposition(
 ): void {
   const { reporterName, partnerName } = set.meta;
   w.section(flow === 'import' ? `What ${reporterName} buys` : `What ${reporterName} sells`, {
-    newPage: flow === 'import',
     keepWith: 60 + chartHeight(charts, `${flow}-composition`),
   });
   const scope = set.meta.partialScope;

@@ -1,4 +1,4 @@
-import { formatPercent, formatUsd } from '../../core/format.ts';
+import { formatMillions, formatPercent, formatShare, formatUsd } from '../../core/format.ts';
 import { chapterName, latestPeriod, select } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { bn, type ChartDefinition, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
@@ -35,7 +35,7 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
             : `${chapter}  ${shortChapterLabel(chapterName(set, chapter))}`,
         usd: amount,
         amount: inBn ? bn(amount) : mn(amount),
-        text: `${formatUsd(amount, inBn ? 'bn' : 'm').replace('USD ', '')}${share === null ? '' : ` · ${formatPercent(share)}`}`,
+        text: barText(amount, share, inBn),
         other: chapter === 'OTHER',
       };
     })
@@ -106,6 +106,12 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
   return { id, title, spec, alt, sources: [...new Set(values.flatMap((i) => i.sources))].sort() };
 }
 
+/** "47.8 bn · 86.4 %", "0.4 m · 2.6 %", "<0.1 m · <0.1 %": a small chapter never reads as none. */
+function barText(usd: number, share: number | null, inBn: boolean): string {
+  const amount = inBn ? formatUsd(usd, 'bn').replace('USD ', '') : `${formatMillions(usd)} m`;
+  return `${amount}${share === null ? '' : ` · ${formatShare(share)}`}`;
+}
+
 /** Bars a page can hold with their labels: the rest of the chapters make one bar (the tables list them all). */
 const MOST_BARS = 15;
 
@@ -135,7 +141,7 @@ function withFewBars(rows: Bar[], inBn: boolean): Bar[] {
       label: rest.some((r) => r.other) ? 'Other chapters' : `${rest.length} other chapters`,
       usd,
       amount: inBn ? bn(usd) : mn(usd),
-      text: `${formatUsd(usd, inBn ? 'bn' : 'm').replace('USD ', '')}${share === null ? '' : ` · ${formatPercent(share)}`}`,
+      text: barText(usd, share, inBn),
       other: true,
     },
   ];
