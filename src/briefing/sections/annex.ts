@@ -6,8 +6,8 @@ import { indexText, millions, pct, select } from '../facts.ts';
 import { COLOURS, TYPE } from '../style.ts';
 import type { Column, Writer } from '../writer.ts';
 
-/** Years a chapter × year table shows side by side; tables/composition.csv holds them all. */
-const MOST_YEARS = 6;
+/** Years the chapter × year table shows for each flow; tables/composition.csv holds them all. */
+const MOST_YEARS = 4;
 /** Characters a chapter's name keeps in an annex table, so each row is one line. */
 const NAME_LENGTH = 34;
 
@@ -29,7 +29,7 @@ const ABSENT = {
 
 /**
  * The full tables behind the sections, at the end of the briefing: every HS chapter of the pair's trade
- * with its measures in the latest year, and, where more than one year is itemised, each flow by chapter
+ * with its measures in the latest year, and, where more than one year is itemised, both flows by chapter
  * and year. The sections show the few chapters that matter; the tables/*.csv files hold the same rows.
  */
 export function writeAnnex(w: Writer, set: IndicatorSet): void {
@@ -65,7 +65,7 @@ export function writeAnnex(w: Writer, set: IndicatorSet): void {
       }),
     ]),
   });
-  for (const flow of ['import', 'export'] as const) writeByYear(w, set, flow);
+  writeByYear(w, set);
 }
 
 /** The latest period of each by-chapter measure the inputs allow, in the order a reader compares them. */
@@ -142,50 +142,59 @@ function chaptersOf(measures: Measure[]): string[] {
     .map(([chapter]) => chapter);
 }
 
-/** One flow by chapter and year, where more than one year is itemised by chapter. */
-function writeByYear(w: Writer, set: IndicatorSet, flow: 'import' | 'export'): void {
-  const values = select(set, 'composition.chapter.value', { flow }).filter((i) => i.value !== null);
+/**
+ * Both flows by chapter and year, where more than one year is itemised by chapter: one table, imports
+ * then exports, each over the same latest years, so a chapter's two directions sit on one line.
+ */
+function writeByYear(w: Writer, set: IndicatorSet): void {
+  const values = select(set, 'composition.chapter.value').filter((i) => i.value !== null);
   const all = sortPeriods(values.map((i) => i.period));
   if (all.length < 2) return;
   const periods = all.slice(-MOST_YEARS);
-  const latest = periods[periods.length - 1];
-  const at = (chapter: string, period: string) =>
-    values.find((i) => i.dims?.chapter === chapter && i.period === period);
+  const latest = periods[periods.length - 1] ?? '';
+  const at = (flow: string, chapter: string, period: string) =>
+    values.find((i) => i.dims?.flow === flow && i.dims?.chapter === chapter && i.period === period);
+  const size = (chapter: string) =>
+    (at('import', chapter, latest)?.value ?? 0) + (at('export', chapter, latest)?.value ?? 0);
   const chapters = [...new Set(values.map((i) => i.dims?.chapter ?? ''))].sort(
-    (a, b) =>
-      Number(a === 'OTHER') - Number(b === 'OTHER') ||
-      (at(b, latest ?? '')?.value ?? 0) - (at(a, latest ?? '')?.value ?? 0) ||
-      a.localeCompare(b),
+    (a, b) => Number(a === 'OTHER') - Number(b === 'OTHER') || size(b) - size(a) || a.localeCompare(b),
   );
-  const { reporterName, partnerName } = set.meta;
-  w.subheading(
-    `A${flow === 'import' ? 2 : 3}. ${flow === 'import' ? `Imports from ${partnerName}` : `Exports to ${partnerName}`} by HS chapter and year`,
+  const columns = (['import', 'export'] as const).flatMap((flow) =>
+    periods.map((period) => ({ flow, period })),
   );
+  const cell = (flow: string, chapter: string, period: string) => {
+    const found = at(flow, chapter, period);
+    if (found) return millions(found.value ?? undefined);
+    return at(flow, 'OTHER', period) ? ABSENT.unlisted.mark : ABSENT.none.mark;
+  };
+  w.subheading('A2. Trade by HS chapter and year');
   w.table({
     dense: true,
     caption: [
-      `${reporterName}'s ${flow}s, USD million`,
+      `${set.meta.reporterName}'s imports from and exports to ${set.meta.partnerName}, USD million`,
       all.length > periods.length
         ? `the last ${periods.length} of ${all.length} years (every year in tables/composition.csv)`
         : '',
       ABSENT.none.meaning,
-      periods.some((p) => at('OTHER', p)) ? ABSENT.unlisted.meaning : '',
+      columns.some((c) => at(c.flow, 'OTHER', c.period)) ? ABSENT.unlisted.meaning : '',
     ]
       .filter(Boolean)
       .join('; '),
     columns: [
       { header: 'HS', width: 0.06 },
-      { header: 'Chapter', width: 0.34 },
-      ...periods.map((p): Column => ({ header: p, width: 0.6 / periods.length, align: 'right' })),
+      { header: 'Chapter', width: 0.3 },
+      ...columns.map(
+        (c): Column => ({
+          header: `${c.flow === 'import' ? 'Imports' : 'Exports'}, ${c.period}`,
+          width: 0.64 / columns.length,
+          align: 'right',
+        }),
+      ),
     ],
     rows: chapters.map((chapter) => [
       chapter === 'OTHER' ? '' : chapter,
       shortChapterLabel(chapterName(set, chapter), NAME_LENGTH),
-      ...periods.map((p) => {
-        const found = at(chapter, p);
-        if (found) return millions(found.value ?? undefined);
-        return at('OTHER', p) ? ABSENT.unlisted.mark : ABSENT.none.mark;
-      }),
+      ...columns.map((c) => cell(c.flow, chapter, c.period)),
     ]),
   });
 }
