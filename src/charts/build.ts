@@ -14,6 +14,7 @@ import { buildScenarios } from './specs/scenarios.ts';
 import { buildSpecialisation } from './specs/specialisation.ts';
 import { buildTargetPath } from './specs/targetPath.ts';
 import { buildTradeOverTime } from './specs/tradeOverTime.ts';
+import { buildUntappedPotential } from './specs/untappedPotential.ts';
 import { createTheme } from './theme.ts';
 
 /** The briefing's charts, in the order the briefing shows them. */
@@ -26,6 +27,7 @@ export const CHARTS: ChartBuilder[] = [
   buildTopProducts,
   buildSpecialisation,
   buildOpportunity,
+  buildUntappedPotential,
   buildPotential,
   buildScenarios,
   buildPeopleFlows,

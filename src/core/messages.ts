@@ -319,6 +319,8 @@ export const indicatorNotes = {
     `${country}'s share of the exports of the ${reporters} reporters in the inputs`,
   sectorWorldShareLabel: (country: string, sector: string, reporters: number) =>
     `${country}'s share of the exports of the ${reporters} reporters in the inputs: ${sector.toLowerCase()}`,
+  chapterWorldShareLabel: (country: string, chapter: string, reporters: number) =>
+    `${country}'s share of the exports of the ${reporters} reporters in the inputs: HS ${chapter}`,
   worldExportsLabel: (reporters: number) =>
     `Exports of the ${reporters} reporters in the inputs (the "world" of RCA and world shares)`,
   rcaLabel: (country: string) => `${country}'s revealed comparative advantage by HS chapter`,
@@ -349,6 +351,14 @@ export const indicatorNotes = {
       ? `${reporter}'s exports to ${partner} against ${partner}'s imports from ${reporter}`
       : `${reporter}'s imports from ${partner} against ${partner}'s exports to ${reporter}`,
 
+  matrixPotentialLabel: (reporter: string, partner: string) =>
+    `${reporter}'s export potential in ${partner} by HS chapter, from ${partner}'s imports from the world`,
+  matrixDemandLabel: (partner: string, what: string) => `${partner}'s imports from the world: ${what}`,
+  matrixExportsLabel: (reporter: string, partner: string, what: string) =>
+    `${reporter}'s exports to ${partner}: ${what}`,
+  matrixNote: (world: string) => `demand = the partner's imports from the world, from the data; ${world}`,
+  noExportsNoShare: () => 'none exported in the chapter, so none of the importer’s imports',
+  shareGapLabel: (what: string) => `Market-share gap (world share − share of the partner's imports): ${what}`,
   potentialLabel: (sector: string) => `Export potential: ${sector}`,
   potentialDemandLabel: (sector: string) => `Export potential, demand part: ${sector}`,
   potentialSupplyLabel: (sector: string) => `Export potential, supply part: ${sector}`,

@@ -11,6 +11,7 @@ import { FORMULAS } from './formulas.ts';
 import { intensityIndicators } from './intensity.ts';
 import { intraIndustryIndicators } from './intraIndustry.ts';
 import { marketShareIndicators } from './marketShare.ts';
+import { matrixPotentialIndicators } from './matrixPotential.ts';
 import { mirrorIndicators } from './mirror.ts';
 import { opportunityIndicators } from './opportunity.ts';
 import { pairSeries } from './pairSeries.ts';
@@ -37,6 +38,7 @@ const GROUPS: IndicatorGroup[] = [
   complementarityIndicators,
   intraIndustryIndicators,
   mirrorIndicators,
+  matrixPotentialIndicators,
   potentialIndicators,
   scenarioIndicators,
 ];

@@ -152,11 +152,11 @@ export const FORMULAS = {
   potential: {
     name: 'Export potential (“lite”)',
     expression:
-      'P_s = D_s × w_s, D_s = partner’s import demand in sector s, w_s = reporter’s share of world exports in s',
+      'P_s = D_s × w_s, D_s = partner’s import demand in sector (or HS chapter) s, w_s = reporter’s share of world exports in s',
     citation:
       'after ITC’s export potential indicator: Decreux, Y. and Spies, J. (2016), Export Potential Assessments, International Trade Centre',
     variant:
-      '“lite”: one year, sector level, published demand figures; no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
+      '“lite”: one year; demand × supply: by HS chapter and sector from the partner’s imports from the world where the inputs hold them, else by sector from published demand figures; no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
   },
   potentialDemand: {
     name: 'Export potential: demand part',
@@ -169,6 +169,22 @@ export const FORMULAS = {
     expression: 'D_s × (w_s − W) = D_s × W × (RCA_s − 1)',
     citation: 'decomposition of P_s = D_s × W + D_s × (w_s − W)',
     variant: 'what the reporter’s specialisation in the sector adds to (or takes from) the demand part',
+  },
+  importDemand: {
+    name: 'Import demand of the partner (from the data)',
+    expression:
+      'D_k = M_pw,k: the partner’s imports from the world in HS chapter k (D_s = Σ_k∈s D_k for a sector)',
+    citation: 'ITC Trade Map, imports by product; the partner’s own report (or BACI’s reconciled flows)',
+    variant: 'one year, as reported; chapters that are not products (HS 77, 98, 99) left out',
+  },
+  marketShareGap: {
+    name: 'Market-share gap',
+    expression:
+      'G_k = (w_k − m_k) × D_k, w_k = X_rw,k / X_ww,k (reporter’s share of world exports), m_k = X_rp,k / M_p,k (its share of the partner’s imports)',
+    citation:
+      'the reporter’s share of the partner’s imports against its world share: ITC Trade Map market-share definitions',
+    variant:
+      'equals the untapped potential D_k × w_k − A_k where the partner’s imports from the reporter equal the reporter’s exports to it (as in BACI); c.i.f./f.o.b. and reporting differences make them differ elsewhere',
   },
   untapped: {
     name: 'Untapped export potential (“lite”)',

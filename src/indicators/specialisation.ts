@@ -154,7 +154,21 @@ function countryIndicators(
   }
   for (const [chapter, worldX] of [...world.chapters].sort(([a], [b]) => compareText(a, b))) {
     const x = chapterValue(report, chapter);
-    const value = x === undefined ? null : rca(x, total, worldX, world.total);
+    if (x === undefined) continue;
+    const chapterShare = share(x, worldX);
+    if (chapterShare !== null) {
+      out.push({
+        ...base,
+        id: 'specialisation.chapterWorldShare',
+        label: t.chapterWorldShareLabel(name, chapter, world.reporters),
+        value: chapterShare,
+        unit: 'ratio',
+        formula: 'worldShare',
+        status,
+        dims: { reporter: report.reporter, chapter },
+      });
+    }
+    const value = rca(x, total, worldX, world.total);
     if (value === null) continue;
     out.push({
       ...base,

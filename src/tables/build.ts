@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { select, sortPeriods } from '../indicators/query.ts';
+import { chapterName, select, sortPeriods } from '../indicators/query.ts';
 import { rankedHeadings } from '../indicators/topProducts.ts';
 import type { IndicatorSet } from '../indicators/types.ts';
 
@@ -130,6 +130,7 @@ export function buildTables(set: IndicatorSet, options: { bom?: boolean } = {}):
     },
     productsTable(set, bom),
     productLinesTable(set, bom),
+    potentialTable(set, bom),
     {
       file: 'tables/sources.csv',
       csv: toCsv(
@@ -201,6 +202,50 @@ function productLinesTable(set: IndicatorSet, bom: boolean): CsvTable {
         i.value,
         i.dims?.quantityUnit ?? '',
       ]),
+      bom,
+    ),
+  };
+}
+
+/** The ranking of export potential by HS chapter computed from the partner's imports from the world. */
+function potentialTable(set: IndicatorSet, bom: boolean): CsvTable {
+  return {
+    file: 'tables/potential.csv',
+    csv: toCsv(
+      [
+        'rank',
+        'period',
+        'chapter',
+        'name',
+        'demand_usd',
+        'market_share_ratio',
+        'world_share_ratio',
+        'potential_usd',
+        'exports_usd',
+        'untapped_usd',
+        'share_gap_usd',
+      ],
+      select(set, 'matrix.untapped')
+        .filter((u) => u.value !== null)
+        .map((u) => {
+          const at = { chapter: u.dims?.chapter ?? '' };
+          const found = (id: string, dims: Record<string, string> = {}) =>
+            select(set, id, { ...at, ...dims }).find((i) => i.period === u.period)?.value ?? null;
+          const { reporter, partner } = set.meta;
+          return [
+            Number(u.dims?.rank),
+            u.period,
+            at.chapter,
+            chapterName(set, at.chapter),
+            found('matrix.demand'),
+            found('fit.marketShare', { exporter: reporter, importer: partner }),
+            found('specialisation.chapterWorldShare', { reporter }),
+            found('matrix.potential'),
+            found('matrix.exports'),
+            u.value,
+            found('matrix.shareGap'),
+          ];
+        }),
       bom,
     ),
   };

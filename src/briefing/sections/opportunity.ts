@@ -11,8 +11,9 @@ export function writeOpportunity(w: Writer, set: IndicatorSet, charts: RenderedC
   w.section('Opportunities', { keepWith: 70 + chartHeight(charts, 'sector-opportunity') });
   const demand = select(set, 'opportunity.demand');
   if (demand.length === 0) {
+    const computed = select(set, 'matrix.demand').some((i) => i.value !== null);
     w.paragraph(
-      `Not available: the inputs have no published figures of ${partnerName}'s import demand by sector.`,
+      `Not available: the inputs have no published figures of ${partnerName}'s import demand by sector.${computed ? ` Its demand computed from the data, its imports from the world by HS chapter, is set against ${reporterName}'s exports under export potential.` : ''}`,
     );
     return;
   }

@@ -7,12 +7,18 @@ import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { bound, millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
+import { writePotentialFromData } from './potentialFromData.ts';
 
 /** Export potential "lite": what the partner's demand and the reporter's world share predict, and the gap. */
 export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
   const { reporterName, partnerName, reporter } = set.meta;
-  w.section('Export potential', { keepWith: 130 + chartHeight(charts, 'export-potential') });
+  const fromData = charts.some((c) => c.id === 'untapped-potential' && c.svg);
+  w.section('Export potential', {
+    keepWith: 130 + chartHeight(charts, fromData ? 'untapped-potential' : 'export-potential'),
+  });
+  if (writePotentialFromData(w, set, charts)) return;
   const sectors = sectorPotentials(set);
+  const missing = select(set, 'matrix.potential').find((i) => i.status === 'not_available');
   if (sectors.length === 0) {
     w.paragraph(`Not available: export potential ${potentialNeeds(set)}.`);
     return;
@@ -24,7 +30,10 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
     `Export potential “lite” asks what ${reporterName} would sell ${partnerName} in a sector if it won the same share of ${partnerName}'s imports as it holds of “world” exports in that sector: ${partnerName}'s published import demand times ${reporterName}'s share of ${world} in the sector (${overall?.period ?? 'the latest year with world data'}). ` +
       `The demand part applies ${reporterName}'s share of ${world} of all goods${overall?.value == null ? '' : ` (${pct(overall.value)})`}; the supply part is what its specialisation in the sector adds or takes away. ` +
       `Where those reporters miss part of world exports, the shares, and so the potentials, are overstated. ` +
-      `It is a yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
+      `It is a yardstick, not a forecast: one year, no tariffs, distance or ease of trade.` +
+      (missing?.needs
+        ? ` Values computed from the data, by HS chapter, ${missing.needs}: the inputs do not hold them, so the demand here is as published.`
+        : ''),
   );
   for (const s of sectors) {
     const text = sectorFinding(set, s);

@@ -1,0 +1,114 @@
+import type { RenderedChart } from '../../charts/build.ts';
+import { shortChapterLabel } from '../../charts/labels.ts';
+import {
+  type ChapterPotential,
+  chapterPotentials,
+  TOP_CHAPTERS,
+} from '../../charts/specs/untappedPotential.ts';
+import { formatNumber } from '../../core/format.ts';
+import { chapterName, publishers, sectorName } from '../../indicators/query.ts';
+import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
+import { pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
+import type { Writer } from '../writer.ts';
+import { writeChart } from './chart.ts';
+
+/**
+ * Export potential computed from the partner's imports from the world by HS chapter: the finding, the
+ * chart of the largest untapped potentials, their table, and published demand estimates beside the
+ * computed sector values. False when the inputs hold no such imports, so the caller says what it can.
+ */
+export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: RenderedChart[]): boolean {
+  const chapters = chapterPotentials(set);
+  const first = chapters[0];
+  if (!first) return false;
+  const { reporterName, partnerName, reporter, partner } = set.meta;
+  const period = first.untapped.period;
+  const overall = pick(set, 'specialisation.worldShare', period, { reporter });
+  const world = worldOf(set, period);
+  const demand = select(set, 'matrix.demand').filter((i) => i.dims?.chapter && i.period === period);
+  const totalDemand = demand.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  const positive = chapters.filter((c) => (c.untapped.value ?? 0) > 0);
+  const top = chapters.slice(0, TOP_CHAPTERS);
+  const sum = (list: ChapterPotential[]) => list.reduce((s, c) => s + Math.max(0, c.untapped.value ?? 0), 0);
+  w.paragraph(
+    `${partnerName} imported ${usd(totalDemand)} from the world in ${period} across ${demand.length} HS chapters. ` +
+      `Had ${reporterName} won the same share of each chapter as it holds of ${world} (${pct(overall?.value ?? undefined)} of all goods), it would sell ${partnerName} more than it does in ${positive.length} of ${chapters.length} chapters, ` +
+      `${usd(sum(positive))} in all; the ${Math.min(TOP_CHAPTERS, positive.length)} largest hold ${usd(sum(top))}. ` +
+      `The largest is HS ${first.chapter} (${chapterName(set, first.chapter).toLowerCase()}): a potential of ${usd(first.potential?.value ?? undefined)} against exports of ${usd(first.exports?.value ?? undefined)}.`,
+  );
+  w.paragraph(
+    `Method: demand × supply “lite” potential, by HS chapter, from the data: ${partnerName}'s imports from the world in a chapter times ${reporterName}'s share of world exports of it; untapped = potential − ${reporterName}'s exports to ${partnerName}. ` +
+      `Set beside it, ${reporterName}'s share of ${partnerName}'s imports against its world share shows where it under-sells (the market-share gap, in tables/potential.csv). ` +
+      `“World” is ${world}, not every exporter. A yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
+  );
+  writeChart(w, charts, 'untapped-potential');
+  const largest = Math.max(...top.flatMap((c) => [c.demand?.value ?? 0, c.potential?.value ?? 0]));
+  const digits = largest < 100e6 ? 1 : 0;
+  const m = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatNumber(i.value / 1e6, digits));
+  w.table({
+    caption: `USD million, ${period}; the ${top.length} largest untapped potentials of ${chapters.length} chapters (all in tables/potential.csv)`,
+    columns: [
+      { header: 'HS chapter', width: 0.25 },
+      { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
+      { header: `Share of ${partnerName}'s imports`, width: 0.11, align: 'right' },
+      { header: 'World share', width: 0.1, align: 'right' },
+      { header: 'Potential', width: 0.13, align: 'right' },
+      { header: `Exports to ${partnerName}`, width: 0.14, align: 'right' },
+      { header: 'Untapped', width: 0.14, align: 'right' },
+    ],
+    rows: top.map((c) => {
+      const at = { chapter: c.chapter };
+      const market = pick(set, 'fit.marketShare', period, { exporter: reporter, importer: partner, ...at });
+      const share = pick(set, 'specialisation.chapterWorldShare', period, { reporter, ...at });
+      return [
+        `${c.chapter} ${shortChapterLabel(chapterName(set, c.chapter), 34)}`,
+        m(c.demand),
+        pct(market?.value ?? undefined),
+        pct(share?.value ?? undefined),
+        m(c.potential),
+        m(c.exports),
+        m(c.untapped),
+      ];
+    }),
+  });
+  writeSecondOpinion(w, set, period);
+  return true;
+}
+
+/** Published demand estimates of the config's sectors beside the values computed from the data. */
+function writeSecondOpinion(w: Writer, set: IndicatorSet, period: string): void {
+  const { partnerName } = set.meta;
+  const published = select(set, 'opportunity.demand').filter((i) => i.value !== null);
+  if (published.length === 0) return;
+  w.paragraph(
+    `Published estimates of ${partnerName}'s import demand, beside the values computed from the data as a second opinion (their scope and year are not always stated):`,
+  );
+  w.table({
+    caption: 'USD million',
+    columns: [
+      { header: 'Sector', width: 0.18 },
+      { header: `Imports from the world, ${period}`, width: 0.14, align: 'right' },
+      { header: 'Potential from the data', width: 0.13, align: 'right' },
+      { header: 'Published demand', width: 0.14, align: 'right' },
+      { header: 'Potential at published demand', width: 0.14, align: 'right' },
+      { header: 'Source and confidence', width: 0.27 },
+    ],
+    rows: published.map((d) => {
+      const sector = d.dims?.sector ?? '';
+      const computed = pick(set, 'matrix.demand', period, { sector });
+      const potential = pick(set, 'matrix.potential', period, { sector });
+      const atPublished = select(set, 'potential.exports', { sector }).find((i) => i.value !== null);
+      const millions = (v: number | null | undefined) => (v == null ? 'n/a' : formatNumber(v / 1e6));
+      return [
+        sectorName(set, sector),
+        `${computed?.status === 'partial' ? 'at least ' : ''}${millions(computed?.value)}`,
+        millions(potential?.value),
+        usdRange(d.value ?? undefined, d.high, 'm')
+          .replace(/^USD /, '')
+          .replace(/ m$/, ''),
+        millions(atPublished?.value),
+        `${publishers(set, d.sources).join('; ')}, ${d.period}; ${d.dims?.confidence ?? ''} confidence`,
+      ];
+    }),
+  });
+}

@@ -1,0 +1,146 @@
+import { formatUsd } from '../../core/format.ts';
+import { chapterName, pick, select } from '../../indicators/query.ts';
+import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
+import { bn, type ChartBuilder, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
+import { shortChapterLabel } from '../labels.ts';
+import { PALETTE } from '../theme.ts';
+
+/** Chapters the chart and the briefing's table show: the largest untapped potentials. */
+export const TOP_CHAPTERS = 8;
+
+export interface ChapterPotential {
+  chapter: string;
+  rank: number;
+  untapped: Indicator;
+  potential?: Indicator;
+  exports?: Indicator;
+  demand?: Indicator;
+}
+
+/** Chapters with an untapped potential computed from the data, in the engine's rank order. */
+export function chapterPotentials(set: IndicatorSet): ChapterPotential[] {
+  return select(set, 'matrix.untapped')
+    .filter((u) => u.value !== null && u.dims?.chapter !== undefined)
+    .map((untapped) => {
+      const chapter = untapped.dims?.chapter ?? '';
+      const at = { chapter };
+      return {
+        chapter,
+        rank: Number(untapped.dims?.rank ?? Number.POSITIVE_INFINITY),
+        untapped,
+        potential: pick(set, 'matrix.potential', untapped.period, at),
+        exports: pick(set, 'matrix.exports', untapped.period, at),
+        demand: pick(set, 'matrix.demand', untapped.period, at),
+      };
+    })
+    .sort((a, b) => a.rank - b.rank);
+}
+
+/**
+ * The chapters with the largest untapped potential, computed from the partner's imports from the world:
+ * the potential beside what the reporter already sells, every bar labelled, the gap said at the end.
+ */
+export const buildUntappedPotential: ChartBuilder = (set, theme) => {
+  const { reporterName, partnerName } = set.meta;
+  const id = 'untapped-potential';
+  const title = `Untapped export potential by HS chapter: ${reporterName} in ${partnerName}'s market`;
+  const all = chapterPotentials(set);
+  if (all.length === 0) {
+    const missing = select(set, 'matrix.potential').find((i) => i.status === 'not_available');
+    return unavailable(
+      id,
+      title,
+      missing?.needs ?? `needs ${partnerName}'s imports from the world by HS chapter`,
+    );
+  }
+  const top = all.slice(0, TOP_CHAPTERS);
+  const period = top[0]?.untapped.period ?? '';
+  const used = top.flatMap((c) => [c.untapped, c.potential, c.exports].filter((i) => i !== undefined));
+  const largest = Math.max(...used.map((i) => Math.abs(i.value ?? 0)));
+  const inBn = largest >= 5e9;
+  const unit = inBn ? 'USD bn' : 'USD m';
+  const scaled = (v: number) => (inBn ? bn(v) : mn(v));
+  const amount = (v: number) => formatUsd(v, inBn ? 'bn' : 'm').replace('USD ', '');
+  const potentialName = 'Potential (demand × world share)';
+  const exportsName = `Exports to ${partnerName}, ${period}`;
+  const series = [potentialName, exportsName];
+  const rows = top.flatMap((c) => {
+    const label = `${c.chapter}  ${shortChapterLabel(chapterName(set, c.chapter), 30)}`;
+    const gap = c.untapped.value ?? 0;
+    return [
+      {
+        label,
+        series: potentialName,
+        value: scaled(c.potential?.value ?? 0),
+        text: `${amount(c.potential?.value ?? 0)} · untapped ${amount(gap)}`,
+      },
+      {
+        label,
+        series: exportsName,
+        value: scaled(c.exports?.value ?? 0),
+        text: amount(c.exports?.value ?? 0),
+      },
+    ];
+  });
+  const labelsInOrder = [...new Set(rows.map((r) => r.label))];
+  const height = labelsInOrder.length * 30;
+  const labels = labelColumn(theme, labelsInOrder, 'label', height);
+  const max = Math.max(...rows.map((r) => r.value));
+  const world = pick(set, 'specialisation.worldExports', period)?.dims?.reporters;
+  const alt =
+    `Bar chart of the ${top.length} HS chapters with the largest untapped export potential of ${reporterName} in ${partnerName} in ${period}, in ${inBn ? 'USD billion' : 'USD million'}: the potential (${partnerName}'s imports from the world in the chapter times ${reporterName}'s share of world exports of it) beside ${reporterName}'s exports to ${partnerName}. ` +
+    top
+      .map(
+        (c) =>
+          `HS ${c.chapter} (${chapterName(set, c.chapter)}): potential ${formatUsd(c.potential?.value ?? 0)}, exports ${formatUsd(c.exports?.value ?? 0)}, untapped ${formatUsd(c.untapped.value ?? 0)}.`,
+      )
+      .join(' ');
+  const spec = framed(theme, {
+    title,
+    subtitle: `${unit}, ${period}; ranked by untapped potential = potential − exports; ${all.length} chapters in tables/potential.csv`,
+    source: sourceLine(
+      set,
+      used,
+      `World shares of the ${world ? `${world} ` : ''}reporters in the inputs, not of every exporter`,
+    ),
+    body: {
+      data: { values: rows },
+      hconcat: [
+        labels.view,
+        {
+          width: labels.plotWidth,
+          height,
+          encoding: {
+            y: { field: 'label', type: 'nominal', sort: labelsInOrder, axis: null },
+            yOffset: { field: 'series', type: 'nominal', sort: series },
+            x: {
+              field: 'value',
+              type: 'quantitative',
+              title: unit,
+              scale: { domain: [0, max * 1.45], nice: false },
+              axis: { tickCount: 5 },
+            },
+          },
+          layer: [
+            {
+              mark: { type: 'bar', height: 11 },
+              encoding: {
+                color: {
+                  field: 'series',
+                  type: 'nominal',
+                  scale: { domain: series, range: [PALETTE.orange, theme.accent] },
+                  legend: { orient: 'top', title: null },
+                },
+              },
+            },
+            {
+              mark: { type: 'text', align: 'left', dx: 3, fontSize: theme.fontSize - 1 },
+              encoding: { text: { field: 'text' } },
+            },
+          ],
+        },
+      ],
+    },
+  });
+  return { id, title, spec, alt, sources: [...new Set(used.flatMap((i) => i.sources))].sort() };
+};
