@@ -30,11 +30,14 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
   const positive = chapters.filter((c) => (c.untapped.value ?? 0) > 0);
   const top = chapters.slice(0, TOP_CHAPTERS);
   const sum = (list: ChapterPotential[]) => list.reduce((s, c) => s + Math.max(0, c.untapped.value ?? 0), 0);
+  const under = select(set, 'matrix.shareGap').filter((i) => i.period === period && (i.value ?? 0) > 0);
+  const largestPart =
+    positive.length > TOP_CHAPTERS ? `, ${usd(sum(top))} of it in the ${TOP_CHAPTERS} largest` : '';
   w.paragraph(
     `${partnerName} imported ${usd(totalDemand)} from the world in ${period} across ${demand.length} HS chapters. ` +
-      `Had ${reporterName} won the same share of each chapter as it holds of ${world} (${pct(overall?.value ?? undefined)} of all goods), it would sell ${partnerName} more than it does in ${positive.length} of ${chapters.length} chapters, ` +
-      `${usd(sum(positive))} in all; the ${Math.min(TOP_CHAPTERS, positive.length)} largest hold ${usd(sum(top))}. ` +
-      `The largest is HS ${first.chapter} (${chapterName(set, first.chapter).toLowerCase()}): a potential of ${usd(first.potential?.value ?? undefined)} against exports of ${usd(first.exports?.value ?? undefined)}.`,
+      `${reporterName} holds ${pct(overall?.value ?? undefined)} of ${world}; in ${under.length} of ${chapters.length} chapters its share of ${partnerName}'s imports is below its world share in the chapter. ` +
+      `Selling ${partnerName} at that world share, chapter by chapter, it would sell ${usd(sum(positive))} more than it does, in ${positive.length} chapters${largestPart}. ` +
+      `The largest untapped potential is in HS ${first.chapter} (${chapterName(set, first.chapter).toLowerCase()}): ${usd(first.potential?.value ?? undefined)} against exports of ${usd(first.exports?.value ?? undefined)}.`,
   );
   w.paragraph(
     `Method: demand × supply “lite” potential, by HS chapter, from the data: ${partnerName}'s imports from the world in a chapter times ${reporterName}'s share of world exports of it; untapped = potential − ${reporterName}'s exports to ${partnerName}. ` +
