@@ -13,6 +13,7 @@ export function keyFindings(set: IndicatorSet): string[] {
     importFinding(set),
     exportFinding(set),
     opportunityFinding(set),
+    potentialFinding(set),
     targetFinding(set),
   ].filter((s): s is string => s !== undefined);
 }
@@ -103,6 +104,17 @@ function opportunityFinding(set: IndicatorSet): string | undefined {
   const supply = pick(set, 'composition.sector.value', best.period, { flow: 'export', sector });
   if (!demand || demand.value === null || !supply) return undefined;
   return `${set.meta.partnerName}'s ${sectorName(set, sector).toLowerCase()} imports are put at ${demand.high ? `${usd(demand.value, 'bn')}–${usd(demand.high, 'bn')}` : `about ${usd(demand.value, 'bn')}`} a year (${/\d{4}/.test(demand.period) ? `published estimate for ${demand.period}` : 'published estimate, year not stated'}); ${set.meta.reporterName}'s exports of ${usd(supply.value ?? undefined, 'm')} in ${supply.period} would be ${pct(best.value ?? undefined)} of that market.`;
+}
+
+/** The untapped export potential computed from the partner's imports from the world, where there is one. */
+function potentialFinding(set: IndicatorSet): string | undefined {
+  const untapped = select(set, 'matrix.untapped').filter((i) => i.value !== null);
+  const first = untapped.find((i) => i.dims?.rank === '1');
+  const chapter = first?.dims?.chapter;
+  if (!first?.value || first.value <= 0 || !chapter) return undefined;
+  const total = untapped.reduce((sum, i) => sum + Math.max(0, i.value ?? 0), 0);
+  const { reporterName, partnerName } = set.meta;
+  return `At its share of “world” exports in each HS chapter, ${reporterName} would sell ${partnerName} ${usd(total)} more than it does (${first.period}, from ${partnerName}'s imports from the world); the most in HS ${chapter} (${chapterName(set, chapter).toLowerCase()}), ${usd(first.value)}.`;
 }
 
 function targetFinding(set: IndicatorSet): string | undefined {

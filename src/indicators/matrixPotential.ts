@@ -29,9 +29,10 @@ export function matrixPotentialIndicators(ctx: IndicatorContext): Indicator[] {
   const label = t.matrixPotentialLabel(ctx.reporterName, ctx.partnerName);
   if (demandReports.length === 0) {
     const period = ctx.series.years[ctx.series.years.length - 1]?.period ?? '';
+    const what = t.matrixDemandLabel(ctx.partnerName, 'by HS chapter');
     return [
       notAvailable(
-        { id: 'matrix.potential', label, period, unit: 'USD', formula: 'potential' },
+        { id: 'matrix.demand', label: what, period, unit: 'USD', formula: 'importDemand' },
         t.needsImportsFromWorldByChapter(ctx.partnerName),
       ),
     ];

@@ -39,7 +39,7 @@ describe('the default India–Russia briefing', () => {
       missing?: string;
     }[];
     expect(charts.filter((c) => c.files).length).toBeGreaterThanOrEqual(6);
-    // A chart these inputs can't support (composition over time: one year itemised) says what it needs.
+    // A chart these inputs can't support (composition over time: one year itemised; the untapped potential by chapter: no partner imports from the world) says what it needs.
     for (const chart of charts.filter((c) => !c.files)) expect(chart.missing).toMatch(/^needs /);
     for (const chart of charts.filter((c) => c.files)) {
       expect(readFileSync(join(out, `charts/${chart.id}.svg`), 'utf8')).toMatch(/^<svg/);
@@ -89,6 +89,26 @@ describe('the default India–Russia briefing', () => {
     expect(text).toContain('Data notes');
     expect(text).toContain('Methodology');
     expect(text).toMatch(/not corroborated/);
+  });
+
+  it("prints each country's own-language name from the config on the cover", () => {
+    const cover = tool('pdftotext', ['-l', '1', join(out, 'briefing.pdf'), '-']);
+    expect(cover).toContain('India · भारत – Russia · Россия');
+  });
+
+  it("keeps the published demand for export potential, and says computing it needs Russia's imports by chapter", () => {
+    // The inputs hold exports to the world by chapter, but none of Russia's imports from the world.
+    expect(set.indicators.find((i) => i.id === 'matrix.demand')?.needs).toBe(
+      "needs Russia's imports from the world by HS chapter",
+    );
+    expect(set.indicators.some((i) => i.id === 'matrix.potential')).toBe(false);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(
+      "Computing demand from the data, by HS chapter, needs Russia's imports from the world by HS chapter; the inputs do not hold them, so the demand here is as published.",
+    );
+    expect(flat).toContain(
+      '“The world” of the world shares is the exports of the 97 reporters in the inputs for 2019',
+    );
   });
 
   it('is an A4 PDF of several pages with every font embedded, and passes qpdf --check', () => {

@@ -1,5 +1,7 @@
 import { compactChapters, expandChapterRange } from '../../core/hs.ts';
+import { select } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
+import { worldOf } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 
 /** Formulas with their citations, the sector definitions, and what was read from which file. */
@@ -8,6 +10,8 @@ export function writeMethodology(w: Writer, set: IndicatorSet): void {
   w.paragraph(
     'Values are converted to US dollars and brought to HS chapter level before any indicator is computed. Fiscal years (April–March) and calendar years are kept apart. Every indicator in indicators.json carries its unit, period, formula and the source ids of the rows behind it; X is the reporter’s exports to the partner, M its imports from the partner.',
   );
+  const potential = potentialMethod(set);
+  if (potential) w.paragraph(potential);
   const used = new Set(set.indicators.map((i) => i.formula));
   w.subheading('Formulas');
   w.table({
@@ -52,4 +56,20 @@ export function writeMethodology(w: Writer, set: IndicatorSet): void {
         .toLocaleString('en-GB'),
     ]),
   });
+}
+
+/** Which export-potential method the briefing used, on what demand, and what its "world" is. */
+function potentialMethod(set: IndicatorSet): string | undefined {
+  const { reporterName, partnerName, reporter } = set.meta;
+  const computed = select(set, 'matrix.untapped').find((i) => i.value !== null);
+  const published = select(set, 'potential.exports').find((i) => i.value !== null);
+  const period = computed?.period ?? select(set, 'specialisation.worldShare', { reporter }).pop()?.period;
+  const world = `“The world” of the world shares is ${worldOf(set, period)} for ${period}, not every exporter.`;
+  if (computed) {
+    return `Export potential is computed from the data by the demand × supply “lite” method: ${partnerName}'s imports from the world in each HS chapter (${computed.period}) times ${reporterName}'s share of “world” exports in the chapter, less ${reporterName}'s exports to ${partnerName}; and ${reporterName}'s share of ${partnerName}'s imports set against its world share (the market-share gap). ${world}${published ? ' Published demand estimates are shown beside as a second opinion, with their source and confidence.' : ''}`;
+  }
+  if (published) {
+    return `Export potential uses the demand × supply “lite” method on published estimates of ${partnerName}'s import demand by sector: the inputs hold none of ${partnerName}'s imports from the world by HS chapter to compute it from. ${world}`;
+  }
+  return undefined;
 }

@@ -18,7 +18,9 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
   });
   if (writePotentialFromData(w, set, charts)) return;
   const sectors = sectorPotentials(set);
-  const missing = select(set, 'matrix.potential').find((i) => i.status === 'not_available');
+  const missing = [...select(set, 'matrix.demand'), ...select(set, 'matrix.potential')].find(
+    (i) => i.status === 'not_available',
+  );
   if (sectors.length === 0) {
     w.paragraph(`Not available: export potential ${potentialNeeds(set)}.`);
     return;
@@ -32,7 +34,7 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
       `Where those reporters miss part of world exports, the shares, and so the potentials, are overstated. ` +
       `It is a yardstick, not a forecast: one year, no tariffs, distance or ease of trade.` +
       (missing?.needs
-        ? ` Values computed from the data, by HS chapter, ${missing.needs}: the inputs do not hold them, so the demand here is as published.`
+        ? ` Computing demand from the data, by HS chapter, ${missing.needs}; the inputs do not hold them, so the demand here is as published.`
         : ''),
   );
   for (const s of sectors) {

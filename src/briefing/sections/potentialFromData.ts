@@ -40,7 +40,7 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       `The largest untapped potential is in HS ${first.chapter} (${chapterName(set, first.chapter).toLowerCase()}): ${usd(first.potential?.value ?? undefined)} against exports of ${usd(first.exports?.value ?? undefined)}.`,
   );
   w.paragraph(
-    `Method: demand × supply “lite” potential, by HS chapter, from the data: ${partnerName}'s imports from the world in a chapter times ${reporterName}'s share of world exports of it; untapped = potential − ${reporterName}'s exports to ${partnerName}. ` +
+    `Method: demand × supply “lite” potential, by HS chapter, from the data: ${partnerName}'s imports from the world in a chapter times ${reporterName}'s share of “world” exports of it; untapped = potential − ${reporterName}'s exports to ${partnerName}. ` +
       `Set beside it, ${reporterName}'s share of ${partnerName}'s imports against its world share shows where it under-sells (the market-share gap, in tables/potential.csv). ` +
       `“World” is ${world}, not every exporter. A yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
   );

@@ -46,7 +46,9 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
   const title = `Untapped export potential by HS chapter: ${reporterName} in ${partnerName}'s market`;
   const all = chapterPotentials(set);
   if (all.length === 0) {
-    const missing = select(set, 'matrix.potential').find((i) => i.status === 'not_available');
+    const missing = [...select(set, 'matrix.demand'), ...select(set, 'matrix.potential')].find(
+      (i) => i.status === 'not_available',
+    );
     return unavailable(
       id,
       title,
@@ -61,7 +63,7 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
   const unit = inBn ? 'USD bn' : 'USD m';
   const scaled = (v: number) => (inBn ? bn(v) : mn(v));
   const amount = (v: number) => formatUsd(v, inBn ? 'bn' : 'm').replace('USD ', '');
-  const potentialName = 'Potential (demand × world share)';
+  const potentialName = 'Potential (demand × “world” share)';
   const exportsName = `Exports to ${partnerName}, ${period}`;
   const series = [potentialName, exportsName];
   const rows = top.flatMap((c) => {
