@@ -173,7 +173,7 @@ export const FORMULAS = {
   importDemand: {
     name: 'Import demand of the partner (from the data)',
     expression:
-      'D_k = M_pw,k: the partner’s imports from the world in HS chapter k (D_s = Σ_k∈s D_k for a sector)',
+      'D_k = M_pw,k: the partner’s imports from the world in HS chapter k (for a sector s, D_s = the sum of D_k over its chapters)',
     citation: 'ITC Trade Map, imports by product; the partner’s own report (or BACI’s reconciled flows)',
     variant: 'one year, as reported; chapters that are not products (HS 77, 98, 99) left out',
   },

@@ -34,10 +34,12 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
   const largestPart =
     positive.length > TOP_CHAPTERS ? `, ${usd(sum(top))} of it in the ${TOP_CHAPTERS} largest` : '';
   w.paragraph(
-    `${partnerName} imported ${usd(totalDemand)} from the world in ${period} across ${demand.length} HS chapters. ` +
+    `${partnerName} imported ${usd(totalDemand)} from the world in ${period} across ${demand.length} HS chapter${demand.length === 1 ? '' : 's'}. ` +
       `${reporterName} holds ${pct(overall?.value ?? undefined)} of ${world}; in ${under.length} of ${chapters.length} chapters its share of ${partnerName}'s imports is below its world share in the chapter. ` +
-      `Selling ${partnerName} at that world share, chapter by chapter, it would sell ${usd(sum(positive))} more than it does, in ${positive.length} chapters${largestPart}. ` +
-      `The largest untapped potential is in HS ${first.chapter} (${chapterName(set, first.chapter).toLowerCase()}): ${usd(first.potential?.value ?? undefined)} against exports of ${usd(first.exports?.value ?? undefined)}.`,
+      (positive.length === 0
+        ? `Selling ${partnerName} at that world share, chapter by chapter, it would sell no more than it does: no chapter has potential left untapped.`
+        : `Selling ${partnerName} at that world share, chapter by chapter, it would sell ${usd(sum(positive))} more than it does, in ${positive.length} chapter${positive.length > 1 ? 's' : ''}${largestPart}. ` +
+          `The largest untapped potential is in HS ${first.chapter} (${chapterName(set, first.chapter).toLowerCase()}): ${usd(first.potential?.value ?? undefined)} against exports of ${usd(first.exports?.value ?? undefined)}.`),
   );
   w.paragraph(
     `Method: demand × supply “lite” potential, by HS chapter, from the data: ${partnerName}'s imports from the world in a chapter times ${reporterName}'s share of “world” exports of it; untapped = potential − ${reporterName}'s exports to ${partnerName}. ` +
