@@ -414,6 +414,8 @@ export const indicatorNotes = {
     `The ${basis}-year series is used; totals for ${count} ${other} year${count > 1 ? 's' : ''} are also in the inputs and kept apart (the two bases are not mixed in one series).`,
   needsPairFlow: (flow: string) => `needs ${flow === 'export' ? 'exports to' : 'imports from'} the partner`,
   needsPairChapters: (flow: string, partner: string) => `needs ${flowWith(flow, partner)} by HS chapter`,
+  needsPairChaptersIn: (flow: string, partner: string, period: string) =>
+    `needs ${flowWith(flow, partner)} by HS chapter for ${period}`,
   needsBothFlowsByChapter: (partner: string) =>
     `needs ${flowWith('export', partner)} and ${flowWith('import', partner)} by HS chapter for the same period`,
   needsWorldExportsByChapter: (country: string) => `needs ${country}'s exports to the world by HS chapter`,

@@ -60,6 +60,20 @@ export function matrixPotentialIndicators(ctx: IndicatorContext): Indicator[] {
     (r) => r.period === demand.period && r.chapters.size > 0,
   );
   out.push(...chapterPotentials(ctx, out, overall, exports), ...sectorPotentials(ctx, out, overall));
+  if (!exports) {
+    out.push(
+      notAvailable(
+        {
+          id: 'matrix.untapped',
+          label: t.untappedLabel('by HS chapter'),
+          period: demand.period,
+          unit: 'USD',
+          formula: 'untapped',
+        },
+        t.needsPairChaptersIn('export', ctx.partnerName, demand.period),
+      ),
+    );
+  }
   return out;
 }
 

@@ -138,6 +138,15 @@ describe('export potential from full matrices', () => {
       'not_available',
       "needs Russia's imports from the world by HS chapter",
     ]);
+    // India's exports to Russia by chapter only for a fiscal year: potentials, but nothing to set them against.
+    const fiscal = compute([
+      ...worldExports,
+      ...partnerImports,
+      row('FY2022-23', 'IND', 'RUS', 'export', 'TOTAL', 25),
+      row('FY2022-23', 'IND', 'RUS', 'export', '30', 25),
+    ]);
+    expect(value(fiscal, 'matrix.potential', { chapter: '30' }, Y)).toBeCloseTo(120 * (50 / 210), 12);
+    expect(one(fiscal, 'matrix.untapped').needs).toBe('needs exports to Russia by HS chapter for 2022');
     const noWorld = compute([...partnerImports, ...pair]);
     expect(value(noWorld, 'matrix.demand', { chapter: '30' }, Y)).toBe(120);
     expect(one(noWorld, 'matrix.potential').needs).toBe("needs India's exports to the world by HS chapter");

@@ -18,9 +18,9 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
   });
   if (writePotentialFromData(w, set, charts)) return;
   const sectors = sectorPotentials(set);
-  const missing = [...select(set, 'matrix.demand'), ...select(set, 'matrix.potential')].find(
-    (i) => i.status === 'not_available',
-  );
+  const missing = ['matrix.demand', 'matrix.potential', 'matrix.untapped']
+    .flatMap((id) => select(set, id))
+    .find((i) => i.status === 'not_available');
   if (sectors.length === 0) {
     w.paragraph(`Not available: export potential ${potentialNeeds(set)}.`);
     return;
