@@ -39,7 +39,8 @@ describe('the default India–Russia briefing', () => {
       missing?: string;
     }[];
     expect(charts.filter((c) => c.files).length).toBeGreaterThanOrEqual(6);
-    // A chart these inputs can't support (composition over time: one year itemised; the untapped potential by chapter: no partner imports from the world) says what it needs.
+    // A chart these inputs can't support says what it needs: composition over time (one year itemised),
+    // the untapped potential by chapter (none of Russia's imports from the world).
     for (const chart of charts.filter((c) => !c.files)) expect(chart.missing).toMatch(/^needs /);
     for (const chart of charts.filter((c) => c.files)) {
       expect(readFileSync(join(out, `charts/${chart.id}.svg`), 'utf8')).toMatch(/^<svg/);
