@@ -172,10 +172,9 @@ export const FORMULAS = {
   },
   importDemand: {
     name: 'Import demand of the partner (from the data)',
-    expression:
-      'D_k = M_pw,k: the partner’s imports from the world in HS chapter k (for a sector s, D_s = the sum of D_k over its chapters)',
-    citation: 'ITC Trade Map, imports by product; the partner’s own report (or BACI’s reconciled flows)',
-    variant: 'one year, as reported; chapters that are not products (HS 77, 98, 99) left out',
+    expression: 'D_k = partner’s imports from the world in HS chapter k; a sector’s D_s sums its chapters',
+    citation: 'the partner’s own report (BACI: reconciled flows)',
+    variant: 'one year; HS 77, 98, 99 left out',
   },
   marketShareGap: {
     name: 'Market-share gap',

@@ -107,9 +107,6 @@ describe('the default India–Russia briefing', () => {
     expect(flat).toContain(
       "Computing demand from the data, by HS chapter, needs Russia's imports from the world by HS chapter; the inputs do not hold them, so the demand here is as published.",
     );
-    expect(flat).toContain(
-      '“The world” of the world shares is the exports of the 97 reporters in the inputs for 2019',
-    );
   });
 
   it('is an A4 PDF of several pages with every font embedded, and passes qpdf --check', () => {

@@ -93,6 +93,12 @@ describe('export potential computed from a BACI-shaped folder (SYNTHETIC data)',
     expect(text).toContain('Untapped export potential by HS chapter: India in Russia');
     expect(text).toContain('“World” is the exports of the 12 reporters in the inputs, not every exporter.');
     expect(text).not.toContain("needs Russia's import demand by sector");
+    expect(text).toContain(
+      "Export potential is computed from the data by the demand × supply “lite” method: Russia's imports from the world in each HS chapter (2022)",
+    );
+    expect(text).toContain(
+      '“The world” of the world shares is the exports of the 12 reporters in the inputs for 2022',
+    );
   });
 });
 

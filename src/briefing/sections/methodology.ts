@@ -58,18 +58,11 @@ export function writeMethodology(w: Writer, set: IndicatorSet): void {
   });
 }
 
-/** Which export-potential method the briefing used, on what demand, and what its "world" is. */
+/** Which export-potential method the briefing computed, from what, and what its "world" is. */
 function potentialMethod(set: IndicatorSet): string | undefined {
-  const { reporterName, partnerName, reporter } = set.meta;
+  const { reporterName, partnerName } = set.meta;
   const computed = select(set, 'matrix.untapped').find((i) => i.value !== null);
-  const published = select(set, 'potential.exports').find((i) => i.value !== null);
-  const period = computed?.period ?? select(set, 'specialisation.worldShare', { reporter }).pop()?.period;
-  const world = `“The world” of the world shares is ${worldOf(set, period)} for ${period}, not every exporter.`;
-  if (computed) {
-    return `Export potential is computed from the data by the demand × supply “lite” method: ${partnerName}'s imports from the world in each HS chapter (${computed.period}) times ${reporterName}'s share of “world” exports in the chapter, less ${reporterName}'s exports to ${partnerName}; and ${reporterName}'s share of ${partnerName}'s imports set against its world share (the market-share gap). ${world}${published ? ' Published demand estimates are shown beside as a second opinion, with their source and confidence.' : ''}`;
-  }
-  if (published) {
-    return `Export potential uses the demand × supply “lite” method on published estimates of ${partnerName}'s import demand by sector: the inputs hold none of ${partnerName}'s imports from the world by HS chapter to compute it from. ${world}`;
-  }
-  return undefined;
+  if (!computed) return undefined;
+  const published = select(set, 'potential.exports').some((i) => i.value !== null);
+  return `Export potential is computed from the data by the demand × supply “lite” method: ${partnerName}'s imports from the world in each HS chapter (${computed.period}) times ${reporterName}'s share of “world” exports in the chapter, less ${reporterName}'s exports to ${partnerName}; and ${reporterName}'s share of ${partnerName}'s imports set against its world share (the market-share gap). “The world” of the world shares is ${worldOf(set, computed.period)} for ${computed.period}, not every exporter.${published ? ' Published demand estimates are shown beside as a second opinion, with their source and confidence.' : ''}`;
 }
