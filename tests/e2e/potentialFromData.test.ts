@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -115,8 +115,14 @@ describe('export potential computed from a Comtrade Plus download with World row
       )?.primaryValue ?? Number.NaN,
     );
   let set: IndicatorSet;
+  let out: string;
   beforeAll(() => {
-    ({ set } = build(dir));
+    // With the default inputs' published figures beside it, as a second opinion.
+    const inputs = tempDir();
+    for (const file of ['TradeData_2021_HS2_world.csv']) copyFileSync(join(dir, file), join(inputs, file));
+    for (const file of ['figures.csv', 'sources.csv'])
+      copyFileSync(join(ROOT, 'inputs', file), join(inputs, file));
+    ({ set, out } = build(inputs));
   }, 120_000);
 
   it("sets India's share of Russia's imports, from Russia's own report, against its world share", () => {
@@ -141,5 +147,26 @@ describe('export potential computed from a Comtrade Plus download with World row
     // Russia reports c.i.f. imports above India's f.o.b. exports: the gap is not the untapped potential.
     expect(found(set, 'matrix.shareGap', { chapter: '30' }).value).toBeCloseTo((w - m) * d, 3);
     expect(set.indicators.some((i) => i.id === 'matrix.demand' && i.dims?.chapter === '99')).toBe(false);
+  });
+
+  it('prints published demand beside the values computed from the data, with source and confidence', () => {
+    const reporters = ['IND', 'RUS', 'CHN', 'USA', 'DEU'];
+    const w = value('IND', 'X', 'W00', '30') / reporters.reduce((s, r) => s + value(r, 'X', 'W00', '30'), 0);
+    const millions = (usd: number) => Math.round(usd / 1e6).toLocaleString('en-GB');
+    const text = tool('pdftotext', ['-layout', join(out, 'briefing.pdf'), '-']);
+    // Pharmaceuticals: Russia's imports of chapter 30, its potential, the published USD 10 bn and the
+    // potential at that demand, then the publisher.
+    const line = text
+      .split('\n')
+      .find((l) => l.trim().startsWith('Pharmaceuticals') && l.includes('India Today'));
+    const cells = [
+      millions(value('RUS', 'M', 'W00', '30')),
+      millions(value('RUS', 'M', 'W00', '30') * w),
+      '10,000',
+      millions(10e9 * w),
+      'India Today Global,',
+    ];
+    expect(line?.trim().split(/\s+/).slice(1, 8).join(' ')).toBe(cells.join(' '));
+    expect(line).toContain('medium');
   });
 });

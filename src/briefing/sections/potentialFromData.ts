@@ -5,10 +5,10 @@ import {
   chapterPotentials,
   TOP_CHAPTERS,
 } from '../../charts/specs/untappedPotential.ts';
-import { formatNumber } from '../../core/format.ts';
+import { formatShare } from '../../core/format.ts';
 import { chapterName, publishers, sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
+import { millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
 
@@ -47,9 +47,8 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       `“World” is ${world}, not every exporter. A yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
   );
   writeChart(w, charts, 'untapped-potential');
-  const largest = Math.max(...top.flatMap((c) => [c.demand?.value ?? 0, c.potential?.value ?? 0]));
-  const digits = largest < 100e6 ? 1 : 0;
-  const m = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatNumber(i.value / 1e6, digits));
+  const m = (i: Indicator | undefined) => millions(i?.value ?? undefined);
+  const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
   w.table({
     caption: `USD million, ${period}; the ${top.length} largest untapped potentials of ${chapters.length} chapters (all in tables/potential.csv)`,
     columns: [
@@ -64,12 +63,12 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
     rows: top.map((c) => {
       const at = { chapter: c.chapter };
       const market = pick(set, 'fit.marketShare', period, { exporter: reporter, importer: partner, ...at });
-      const share = pick(set, 'specialisation.chapterWorldShare', period, { reporter, ...at });
+      const worldShare = pick(set, 'specialisation.chapterWorldShare', period, { reporter, ...at });
       return [
         `${c.chapter} ${shortChapterLabel(chapterName(set, c.chapter), 34)}`,
         m(c.demand),
-        pct(market?.value ?? undefined),
-        pct(share?.value ?? undefined),
+        share(market),
+        share(worldShare),
         m(c.potential),
         m(c.exports),
         m(c.untapped),
@@ -85,11 +84,8 @@ function writeSecondOpinion(w: Writer, set: IndicatorSet, period: string): void 
   const { partnerName } = set.meta;
   const published = select(set, 'opportunity.demand').filter((i) => i.value !== null);
   if (published.length === 0) return;
-  w.paragraph(
-    `Published estimates of ${partnerName}'s import demand, beside the values computed from the data as a second opinion (their scope and year are not always stated):`,
-  );
   w.table({
-    caption: 'USD million',
+    caption: `USD million; published estimates of ${partnerName}'s import demand beside the values computed from the data, a second opinion (their scope and year are not always stated)`,
     columns: [
       { header: 'Sector', width: 0.18 },
       { header: `Imports from the world, ${period}`, width: 0.14, align: 'right' },
@@ -103,15 +99,14 @@ function writeSecondOpinion(w: Writer, set: IndicatorSet, period: string): void 
       const computed = pick(set, 'matrix.demand', period, { sector });
       const potential = pick(set, 'matrix.potential', period, { sector });
       const atPublished = select(set, 'potential.exports', { sector }).find((i) => i.value !== null);
-      const millions = (v: number | null | undefined) => (v == null ? 'n/a' : formatNumber(v / 1e6));
       return [
         sectorName(set, sector),
-        `${computed?.status === 'partial' ? 'at least ' : ''}${millions(computed?.value)}`,
-        millions(potential?.value),
+        `${computed?.status === 'partial' ? 'at least ' : ''}${millions(computed?.value ?? undefined)}`,
+        millions(potential?.value ?? undefined),
         usdRange(d.value ?? undefined, d.high, 'm')
           .replace(/^USD /, '')
           .replace(/ m$/, ''),
-        millions(atPublished?.value),
+        millions(atPublished?.value ?? undefined),
         `${publishers(set, d.sources).join('; ')}, ${d.period}; ${d.dims?.confidence ?? ''} confidence`,
       ];
     }),

@@ -1,4 +1,4 @@
-import { formatUsd } from '../../core/format.ts';
+import { formatMillions, formatUsd } from '../../core/format.ts';
 import { chapterName, pick, select } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { bn, type ChartBuilder, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
@@ -62,7 +62,7 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
   const inBn = largest >= 5e9;
   const unit = inBn ? 'USD bn' : 'USD m';
   const scaled = (v: number) => (inBn ? bn(v) : mn(v));
-  const amount = (v: number) => formatUsd(v, inBn ? 'bn' : 'm').replace('USD ', '');
+  const amount = (v: number) => (inBn ? formatUsd(v, 'bn').replace('USD ', '') : `${formatMillions(v)} m`);
   const potentialName = 'Potential (demand × “world” share)';
   const exportsName = `Exports to ${partnerName}, ${period}`;
   const series = [potentialName, exportsName];
