@@ -1,8 +1,8 @@
 import { shortChapterLabel } from '../../charts/labels.ts';
-import { formatNumber } from '../../core/format.ts';
+import { formatNumber, formatShare } from '../../core/format.ts';
 import { chapterName, sortPeriods } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { indexText, millions, pct, select } from '../facts.ts';
+import { indexText, millions, select } from '../facts.ts';
 import { COLOURS, TYPE } from '../style.ts';
 import type { Column, Writer } from '../writer.ts';
 
@@ -88,7 +88,7 @@ function chapterMeasures(set: IndicatorSet): Measure[] {
       : [{ header: `${header}, ${kept[0]?.period}`, indicators: kept, text, absent }];
   };
   const usd = (i: Indicator) => millions(i.value ?? undefined);
-  const share = (i: Indicator) => pct(i.value ?? undefined);
+  const share = (i: Indicator) => (i.value === null ? 'n/a' : formatShare(i.value));
   const index = (i: Indicator) => indexText(i);
   // A flow whose source lists its largest chapters only (an "Other chapters" rest) says nothing of the others.
   const flow = (name: 'import' | 'export', header: string) => {
