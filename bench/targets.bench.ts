@@ -3,7 +3,8 @@
  *   1. the default briefing, cold (`run --force` into a new --out) and a no-op rerun;
  *   2. `batch` of 20 partners from one SYNTHETIC BACI-shaped year of ~3.5 M rows: wall, peak RSS, CPU/wall;
  *   3. the bulk ingest of that year against DuckDB's read_csv + the same aggregation, when
- *      `@duckdb/node-api` can be required (not a dependency: `NODE_PATH=… npm run bench`).
+ *      `@duckdb/node-api` can be required (not a dependency: `NODE_PATH=… npm run bench`); and
+ *      `validate` of that year from the command line (the bundle, with Node's start), for its CPU/wall.
  * With BENCH_BASELINE=/path/to/another/checkout (its `npm ci` done), the same commands of that checkout
  * run in the same rounds, and the ratios between the two are printed. Rounds rotate the order of the
  * commands so that neither side always runs on a warmer machine. Medians of BENCH_ROUNDS (default 5).
@@ -109,6 +110,12 @@ function commandsOf(root: string, name: string, baciDir: string, partners: strin
       },
     },
     { label: `${name}: bulk ingest`, run: () => engine(root, 'tradebrief', baciDir) },
+    {
+      // The bulk read as installed (the bundle, its workers included), Node's start and the report with it.
+      label: `${name}: validate the BACI year`,
+      run: () =>
+        measure([bin, 'validate', '--inputs', baciDir, '--reporter', 'IND', '--partner', 'RUS', '-q'], root),
+    },
   ];
 }
 
