@@ -16,9 +16,13 @@ export const PARALLEL_MIN_BYTES = 32 << 20;
 /** More parts than this gain little: the sums of each part are merged on one thread. */
 const MAX_PARTS = 8;
 
-/** How many parts a file of `size` bytes is read in. */
+/**
+ * How many parts a file of `size` bytes is read in. Run from the sources, a worker thread must load tsx
+ * and compile its modules first (about a second, measured): more than it saves, so one part.
+ */
 export function partsFor(size: number): number {
-  return size < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), MAX_PARTS);
+  if (size < PARALLEL_MIN_BYTES || import.meta.url.endsWith('.ts')) return 1;
+  return Math.min(availableParallelism(), MAX_PARTS);
 }
 
 /**
