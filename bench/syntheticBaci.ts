@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { LocaleData } from 'i18n-iso-countries';
 import countries from 'i18n-iso-countries';
+import { HS_REFERENCE } from '../src/reference/hs.ts';
 
 countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json') as LocaleData);
 
@@ -63,13 +64,13 @@ function syntheticCountries(next: () => number, count: number): Country[] {
   return [...list, OTHER_ASIA].sort((a, b) => a.code - b.code);
 }
 
-/** HS6 codes spread over chapters 01–97 (77 is reserved in the HS), as numbers in ascending order. */
+/** HS6 codes under the HS 2022 headings (so a briefing names them), as numbers in ascending order. */
 function syntheticProducts(next: () => number): number[] {
-  const chapters = Array.from({ length: 97 }, (_, i) => i + 1).filter((c) => c !== 77);
+  const headings = HS_REFERENCE.headings.map((h) => Number(h.code));
   const codes = new Set<number>();
   while (codes.size < PRODUCT_COUNT) {
-    const chapter = chapters[Math.floor(next() * chapters.length)] as number;
-    codes.add(chapter * 10000 + 100 + Math.floor(next() * 9800));
+    const heading = headings[Math.floor(next() * headings.length)] as number;
+    codes.add(heading * 100 + 1 + Math.floor(next() * 99));
   }
   return [...codes].sort((a, b) => a - b);
 }
