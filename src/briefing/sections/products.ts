@@ -1,7 +1,7 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { shortChapterLabel } from '../../charts/labels.ts';
 import { CHART_HEADINGS } from '../../charts/specs/products.ts';
-import { formatNumber, formatUsd } from '../../core/format.ts';
+import { formatMillions, formatNumber, formatShare, formatUsd } from '../../core/format.ts';
 import { productText as t } from '../../core/messages.ts';
 import { flowSplit, type HeadingFacts, rankedHeadings } from '../../indicators/topProducts.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
@@ -28,7 +28,11 @@ export function writeProducts(w: Writer, set: IndicatorSet, charts: RenderedChar
     const items = headings
       .slice(0, LEADING)
       .map((h) =>
-        t.ledByItem(name(h.heading), formatUsd(h.value.value ?? 0), h.share ? pct(h.share.value ?? 0) : ''),
+        t.ledByItem(
+          name(h.heading),
+          formatUsd(h.value.value ?? 0),
+          h.share?.value == null ? '' : formatShare(h.share.value),
+        ),
       );
     w.paragraph(t.ledBy(flow, partnerName, period ?? '', items));
   }
@@ -76,8 +80,8 @@ export function writeProducts(w: Writer, set: IndicatorSet, charts: RenderedChar
       rows: shown.map((h) => [
         h.heading,
         shortChapterLabel(headingName(h.heading) ?? t.noName(), 60),
-        formatNumber((h.value.value ?? 0) / 1e6, (h.value.value ?? 0) < 1e8 ? 1 : 0),
-        pct(h.share?.value ?? undefined),
+        formatMillions(h.value.value ?? 0),
+        h.share?.value == null ? 'n/a' : formatShare(h.share.value),
         h.change ? change(h.change.value ?? undefined) : before,
         unitValue(h),
       ]),

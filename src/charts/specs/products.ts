@@ -1,4 +1,4 @@
-import { formatPercent, formatUsd } from '../../core/format.ts';
+import { formatMillions, formatShare, formatUsd } from '../../core/format.ts';
 import { productText as t } from '../../core/messages.ts';
 import { rankedHeadings } from '../../indicators/topProducts.ts';
 import type { Indicator } from '../../indicators/types.ts';
@@ -31,7 +31,7 @@ export const buildTopProducts: ChartBuilder = (set, theme) => {
         return {
           label: `${h.heading}  ${shortChapterLabel(headingName(h.heading) ?? '')}`.trim(),
           amount: inBn ? bn(usd) : mn(usd),
-          text: `${formatUsd(usd, inBn ? 'bn' : 'm').replace('USD ', '')}${share == null ? '' : ` · ${formatPercent(share)}`}`,
+          text: `${inBn ? formatUsd(usd, 'bn').replace('USD ', '') : `${formatMillions(usd)} m`}${share == null ? '' : ` · ${formatShare(share)}`}`,
         };
       });
       return panel(theme, t.panelTitle(flow, reporterName, partnerName, period ?? ''), rows, flow);
@@ -45,7 +45,7 @@ export const buildTopProducts: ChartBuilder = (set, theme) => {
         partnerName,
         period ?? '',
         first?.value.label ?? '',
-        first?.share?.value == null ? '' : formatPercent(first.share.value),
+        first?.share?.value == null ? '' : formatShare(first.share.value),
       );
     })
     .join(' ')}`;
