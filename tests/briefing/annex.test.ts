@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMillions, formatNumber, formatPercent } from '../../src/core/format.ts';
+import type { IndicatorSet } from '../../src/indicators/types.ts';
+import { buildTables } from '../../src/tables/build.ts';
 import { tempDir, tool } from '../helpers.ts';
 import { type Built, buildBriefing, defaultSet, setFrom } from './build.ts';
 import { writeSyntheticBaciPair } from './syntheticPair.ts';
 
 const YEARS = [2020, 2021, 2022];
+/** HS chapters the synthetic pair does not trade in either way; the rest of the world does. */
+const IDLE = [2, 5, 6, 7, 8, 41];
 /** Pages a pair's briefing may run beyond the default's: the annex of a bulk file's chapters. */
 const EXTRA_PAGES = 4;
 
@@ -32,17 +36,19 @@ function flows(dir: string, exporter: number, importer: number): Map<string, num
 
 describe('the briefing of a pair from a bulk BACI-shaped file (SYNTHETIC, 200 countries, 3 years)', () => {
   const dir = tempDir('tradebrief-baci-pair-');
+  let set: IndicatorSet;
   let pair: Built;
   let pages: string[];
   let imports: Map<string, number>;
   let exports: Map<string, number>;
   let defaultPages: number;
   beforeAll(async () => {
-    writeSyntheticBaciPair(dir, YEARS, 200);
+    writeSyntheticBaciPair(dir, YEARS, 200, IDLE);
     // Russia (643) to India (BACI's 699): India's imports.
     imports = flows(dir, 643, 699);
     exports = flows(dir, 699, 643);
-    pair = await buildBriefing(await setFrom(dir, { reporter: 'IND', partner: 'RUS' }));
+    set = await setFrom(dir, { reporter: 'IND', partner: 'RUS' });
+    pair = await buildBriefing(set);
     pages = textOf(pair.file);
     defaultPages = pagesOf((await buildBriefing(await defaultSet())).file);
   }, 120_000);
@@ -56,6 +62,28 @@ describe('the briefing of a pair from a bulk BACI-shaped file (SYNTHETIC, 200 co
       expect(text).toContain(title);
     // The sections point to the annex instead of listing every chapter.
     expect(text).toContain('Every chapter, with its value and share, is in the annex (table A1)');
+  });
+
+  it('lists in A1 only the chapters the pair trades in, and names the others in one sentence', () => {
+    const text = pages.join('\n');
+    const a1 = text.slice(
+      text.indexOf('A1. Trade and its structure'),
+      text.indexOf('A2. Trade by HS chapter'),
+    );
+    const rows = [...a1.matchAll(/^(\d{2})\s{2,}\S/gm)].map((m) => Number(m[1]));
+    // Every chapter but the reserved 77 and the pair's idle ones: 97 − 1 − 6 = 90 rows.
+    expect(rows).toHaveLength(90);
+    for (const chapter of IDLE) expect(rows).not.toContain(chapter);
+    expect(a1.replace(/\s+/g, ' ')).toContain(
+      '6 chapters with no trade between India and Russia either way in 2022 are not listed: 02, 05–08, 41; their market shares and RCA are in tables/structure.csv.',
+    );
+    // The file the sentence points to keeps the idle chapters' measures.
+    const structure = buildTables(set).find((t) => t.file === 'tables/structure.csv')?.csv ?? '';
+    for (const chapter of IDLE) {
+      const hs = String(chapter).padStart(2, '0');
+      expect(structure).toMatch(new RegExp(`^fit\\.marketShare,2022,${hs},`, 'm'));
+      expect(structure).toMatch(new RegExp(`^specialisation\\.rca,2022,${hs},`, 'm'));
+    }
   });
 
   it('repeats the column headers of an annex table on every page it runs over', () => {

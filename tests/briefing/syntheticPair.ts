@@ -2,8 +2,8 @@
  * SYNTHETIC BACI-shaped files for briefing layout tests: CEPII's layout (t,i,j,k,v,q sorted by t,i,j,k,
  * v in thousand USD, BACI's own code 699 for India, k without its leading zero, the country-code table
  * beside it), made-up values. Every exporter sends every other country a couple of products, and India
- * and Russia trade in every HS chapter both ways, so the pair's briefing holds the most a bulk file can
- * give it. Deterministic: the same arguments give the same bytes.
+ * and Russia trade in every HS chapter both ways but the few `idle` ones, so the pair's briefing holds
+ * the most a bulk file can give it. Deterministic: the same arguments give the same bytes.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,8 +39,16 @@ function value(i: number, j: number, k: number, year: number, next: () => number
   return (Math.exp(size * 12) * drift).toFixed(3);
 }
 
-/** Writes one BACI file a year for `countryCount` countries (India and Russia among them) into `dir`. */
-export function writeSyntheticBaciPair(dir: string, years: number[], countryCount: number): void {
+/**
+ * Writes one BACI file a year for `countryCount` countries (India and Russia among them) into `dir`; the
+ * pair trades in no `idle` chapter either way, while the rest of the world does.
+ */
+export function writeSyntheticBaciPair(
+  dir: string,
+  years: number[],
+  countryCount: number,
+  idle: number[] = [],
+): void {
   const numeric = Object.keys(countries.getNumericCodes())
     .filter((n) => n !== '356' && n !== '643')
     .sort();
@@ -61,7 +69,7 @@ export function writeSyntheticBaciPair(dir: string, years: number[], countryCoun
         if (i === j) continue;
         const products =
           PAIR.has(i) && PAIR.has(j)
-            ? CHAPTERS.map((c) => c * 10000 + 101)
+            ? CHAPTERS.filter((c) => !idle.includes(c)).map((c) => c * 10000 + 101)
             : [
                 ...new Set(
                   [0, 1].map(() => (CHAPTERS[Math.floor(next() * CHAPTERS.length)] ?? 1) * 10000 + 201),

@@ -1,8 +1,10 @@
 import { shortChapterLabel } from '../../charts/labels.ts';
 import { formatNumber, formatShare } from '../../core/format.ts';
+import { compactChapters } from '../../core/hs.ts';
 import { chapterName, sortPeriods } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { indexText, millions, select } from '../facts.ts';
+import { joinList } from '../narrative.ts';
 import { COLOURS, TYPE } from '../style.ts';
 import type { Column, Writer } from '../writer.ts';
 
@@ -18,6 +20,8 @@ interface Measure {
   text: (i: Indicator) => string;
   /** What a chapter without a value shows: no trade, not itemised by the source, or not available. */
   absent: string;
+  /** One direction of the pair's trade, as opposed to an index or a share. */
+  flow?: boolean;
 }
 
 /** How the annex writes a chapter with no value, and what the caption says each mark means. */
@@ -34,8 +38,10 @@ const ABSENT = {
  */
 export function writeAnnex(w: Writer, set: IndicatorSet): void {
   const measures = chapterMeasures(set);
-  const chapters = chaptersOf(measures);
-  if (chapters.length === 0) return;
+  const all = chaptersOf(measures);
+  if (all.length === 0) return;
+  const idle = withoutTrade(measures, all);
+  const chapters = all.filter((c) => !idle.includes(c));
   w.section('Annex: tables by HS chapter', { keepWith: 160 });
   w.paragraph(
     'Every HS chapter of the pair’s trade, largest first; the same figures, and every year, are in tables/composition.csv and tables/structure.csv.',
@@ -65,7 +71,27 @@ export function writeAnnex(w: Writer, set: IndicatorSet): void {
       }),
     ]),
   });
+  if (idle.length > 0) {
+    const periods = [...new Set(measures.filter((m) => m.flow).map((m) => m.indicators[0]?.period ?? ''))];
+    const one = idle.length === 1;
+    w.paragraph(
+      `${idle.length} chapter${one ? '' : 's'} with no trade between ${set.meta.reporterName} and ${set.meta.partnerName} either way in ${joinList(periods)} ${one ? 'is' : 'are'} not listed: ${compactChapters(idle)}; ${one ? 'its' : 'their'} market shares and RCA are in tables/structure.csv.`,
+      { size: TYPE.body - 0.5, colour: COLOURS.muted },
+    );
+  }
   writeByYear(w, set);
+}
+
+/**
+ * Chapters the pair is known not to trade in, in the period shown: both flows itemise every chapter (no
+ * "Other chapters" rest) and neither has a value above zero for them. A top-N source says nothing of this.
+ */
+function withoutTrade(measures: Measure[], chapters: string[]): string[] {
+  const flows = measures.filter((m) => m.flow);
+  if (flows.length < 2 || flows.some((m) => m.absent !== ABSENT.none.mark)) return [];
+  const traded = (chapter: string) =>
+    flows.some((m) => m.indicators.some((i) => i.dims?.chapter === chapter && (i.value ?? 0) > 0));
+  return chapters.filter((c) => c !== 'OTHER' && !traded(c));
 }
 
 /** The latest period of each by-chapter measure the inputs allow, in the order a reader compares them. */
@@ -95,7 +121,10 @@ function chapterMeasures(set: IndicatorSet): Measure[] {
     const list = select(set, 'composition.chapter.value', { flow: name });
     const period = sortPeriods(list.filter((i) => i.value !== null).map((i) => i.period)).pop();
     const unlisted = list.some((i) => i.period === period && i.dims?.chapter === 'OTHER');
-    return measure(header, list, usd, unlisted ? ABSENT.unlisted.mark : ABSENT.none.mark);
+    return measure(header, list, usd, unlisted ? ABSENT.unlisted.mark : ABSENT.none.mark).map((m) => ({
+      ...m,
+      flow: true,
+    }));
   };
   return [
     ...flow('import', 'Imports, USD m'),
