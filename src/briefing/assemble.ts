@@ -57,7 +57,7 @@ export async function assembleBriefing({
   const w = new Writer(doc, meta.organisation.accent);
   writeCover(w, set, set.coverage.files.length, logo);
   const writeContents = reserveContents(w);
-  writeChanges(w, changes);
+  writeChanges(w, set, changes);
   writeBalance(w, set, charts);
   writeComposition(w, set, charts, 'import');
   writeComposition(w, set, charts, 'export');

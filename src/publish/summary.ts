@@ -56,7 +56,7 @@ export function summarise(edition: PublishedEdition): EditionSummary {
     kpis: kpiTiles(edition.set),
     findings: keyFindings(edition.set),
     changes: edition.changes && changesSummary(edition.changes),
-    revisions: revised.slice(0, SHOWN_REVISIONS).map(revisionCells),
+    revisions: revised.slice(0, SHOWN_REVISIONS).map((r) => revisionCells(r, edition.set)),
     moreRevisions: Math.max(0, revised.length - SHOWN_REVISIONS),
   };
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleBriefing } from '../../src/briefing/assemble.ts';
-import { compareEditions } from '../../src/changes/compare.ts';
+import { type Changes, compareEditions } from '../../src/changes/compare.ts';
 import { buildCharts, type RenderedChart } from '../../src/charts/build.ts';
 import { loadConfig, parseConfig } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
@@ -43,13 +43,13 @@ export interface Built {
   charts: RenderedChart[];
 }
 
-/** The briefing PDF of an indicator set, written to a temporary file for the poppler and qpdf tools. */
-export async function buildBriefing(set: IndicatorSet, logo?: Uint8Array): Promise<Built> {
+/** The briefing PDF of an indicator set (a first edition unless `changes` says otherwise), written to a temporary file for the poppler and qpdf tools. */
+export async function buildBriefing(set: IndicatorSet, logo?: Uint8Array, changes?: Changes): Promise<Built> {
   const charts = await buildCharts(set);
   const bytes = await assembleBriefing({
     set,
     charts,
-    changes: compareEditions(undefined, set),
+    changes: changes ?? compareEditions(undefined, set),
     date: DATE,
     logo,
   });

@@ -1,5 +1,8 @@
 import type { Changes, Revision } from '../../changes/compare.ts';
+import { shortChapterLabel } from '../../charts/labels.ts';
 import { formatChange, formatNumber, formatPercent, formatUsd } from '../../core/format.ts';
+import { chapterName } from '../../indicators/query.ts';
+import type { IndicatorSet } from '../../indicators/types.ts';
 import { joinList } from '../narrative.ts';
 import type { Writer } from '../writer.ts';
 
@@ -15,10 +18,21 @@ function formatIn(unit: string, value: number): string {
   return formatNumber(value, Math.abs(value) < 1 ? 3 : Math.abs(value) < 10 ? 2 : 0);
 }
 
+/** Characters a chapter's name keeps in the Indicator column, so a row stays on one or two lines. */
+const NAME_LENGTH = 28;
+
+/** A revision's label with its chapter named, as the other sections name it: "HS 07 Edible vegetables". */
+function labelOf(r: Revision, set: IndicatorSet): string {
+  const chapter = r.dims.chapter;
+  if (!chapter || !set.chapters.some((c) => c.code === chapter)) return r.label;
+  const hs = `HS ${chapter}`;
+  return r.label.replace(hs, `${hs} ${shortChapterLabel(chapterName(set, chapter), NAME_LENGTH)}`);
+}
+
 /** A revision as the briefing, the archive site and the e-mails print it. */
-export function revisionCells(r: Revision): string[] {
+export function revisionCells(r: Revision, set: IndicatorSet): string[] {
   return [
-    r.label,
+    labelOf(r, set),
     r.period,
     formatIn(r.unit, r.before),
     formatIn(r.unit, r.after),
@@ -56,7 +70,7 @@ export function changesSummary(changes: Changes): string | undefined {
 }
 
 /** What this edition changed against the previous one; nothing at all for a first edition. */
-export function writeChanges(w: Writer, changes: Changes): void {
+export function writeChanges(w: Writer, set: IndicatorSet, changes: Changes): void {
   const summary = changesSummary(changes);
   if (!summary) return;
   w.section('Changes since the last edition', { keepWith: 120 });
@@ -69,6 +83,6 @@ export function writeChanges(w: Writer, changes: Changes): void {
       width: widths[i] ?? 0,
       ...(i >= 2 ? { align: 'right' as const } : {}),
     })),
-    rows: changes.revised.slice(0, SHOWN_REVISIONS).map(revisionCells),
+    rows: changes.revised.slice(0, SHOWN_REVISIONS).map((r) => revisionCells(r, set)),
   });
 }
