@@ -4,9 +4,8 @@ import type { RenderedChart } from '../src/charts/build.ts';
 import { logoPath } from '../src/config/load.ts';
 import { keysHolding } from '../src/config/textKeys.ts';
 import { outPath, type RunContext, save } from '../src/core/context.ts';
-import { InputError } from '../src/core/errors.ts';
 import { sha256File } from '../src/core/hash.ts';
-import { configMessages, runMessages as m } from '../src/core/messages.ts';
+import { runMessages as m } from '../src/core/messages.ts';
 import { shownPath } from '../src/core/paths.ts';
 import { parsePeriod, periodEnd } from '../src/core/periods.ts';
 import type { Stage } from '../src/core/stage.ts';
@@ -74,21 +73,10 @@ export const briefingStage: Stage = {
   },
 };
 
-/** The configured logo at the size the cover prints it; a file whose pixels cannot be read is named. */
+/** The configured logo at the size the cover prints it. */
 async function logoForCover(ctx: RunContext): Promise<Uint8Array | undefined> {
-  const path = logoPath(ctx.config, ctx.configPath);
-  if (!path) return undefined;
-  const { fitLogo } = await import('../src/briefing/logo.ts');
-  const logo = fitLogo(await readFile(path));
-  if (logo) return logo;
-  const shown = ctx.config.organisation.logo ?? '';
-  throw new InputError([
-    {
-      file: shownPath(ctx.configPath),
-      key: 'organisation.logo',
-      message: configMessages.logoUndrawable(shown),
-    },
-  ]);
+  const { readLogo } = await import('../src/briefing/logo.ts');
+  return readLogo(ctx.config, ctx.configPath);
 }
 
 // Not awaited: the stage command imports this module again, which must finish evaluating first.

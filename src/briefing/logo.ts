@@ -1,5 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { Resvg } from '@resvg/resvg-js';
+import { logoPath } from '../config/load.ts';
 import { jpegSize, pngSize } from '../config/logo.ts';
+import type { Config } from '../config/schema.ts';
+import { InputError } from '../core/errors.ts';
+import { configMessages } from '../core/messages.ts';
+import { shownPath } from '../core/paths.ts';
 
 /**
  * The most pixels on a logo's long side: the cover prints it within 120 × 36 pt, and 600 pixels across
@@ -34,6 +40,24 @@ export function fitLogo(bytes: Uint8Array): Uint8Array | undefined {
     const out = image.asPng();
     if (out.length <= LOGO_BYTES || long <= MIN_PIXELS) return out;
   }
+}
+
+/**
+ * The configured logo as fitLogo gives it, for the cover and the archive site alike; undefined without
+ * one. A file whose pixels cannot be read is named.
+ */
+export async function readLogo(config: Config, configPath: string): Promise<Uint8Array | undefined> {
+  const path = logoPath(config, configPath);
+  if (!path) return undefined;
+  const logo = fitLogo(await readFile(path));
+  if (logo) return logo;
+  throw new InputError([
+    {
+      file: shownPath(configPath),
+      key: 'organisation.logo',
+      message: configMessages.logoUndrawable(config.organisation.logo ?? ''),
+    },
+  ]);
 }
 
 /** Whether any pixel of an RGBA buffer is not fully transparent. */

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { logoPath } from '../config/load.ts';
+import { readLogo } from '../briefing/logo.ts';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomic } from '../core/atomic.ts';
 import { ExitCode, InputError } from '../core/errors.ts';
@@ -48,15 +48,15 @@ export async function publish(options: PublishOptions): Promise<number> {
     ]);
   const email = config?.publish?.email;
   const smtp = email && !options.dryRun ? smtpFromEnv(options.env) : undefined;
+  const logo = config && options.configPath ? await readLogo(config, options.configPath) : undefined;
   // 2. The site.
-  const brand = branding(archives, config, options.configPath);
-  const logoFile = config && options.configPath ? logoPath(config, options.configPath) : undefined;
+  const brand = branding(archives, config, logo);
   const siteUrl = config?.publish?.siteUrl;
   const written = await onDisk(options.siteDir, () =>
     writeSite(archives, {
       dir: options.siteDir,
       brand,
-      ...(logoFile ? { logoFile } : {}),
+      ...(logo ? { logo } : {}),
       ...(siteUrl ? { siteUrl } : {}),
     }),
   );
@@ -89,13 +89,12 @@ export async function publish(options: PublishOptions): Promise<number> {
 function branding(
   archives: PairArchive[],
   config: Config | undefined,
-  configPath: string | undefined,
+  logo: Uint8Array | undefined,
 ): Branding {
   const latest = archives
     .map((a) => a.editions[a.editions.length - 1] as PublishedEdition)
     .sort((a, b) => b.date.getTime() - a.date.getTime())[0] as PublishedEdition;
   const organisation = config?.organisation ?? latest.set.meta.organisation;
-  const logo = config && configPath ? logoPath(config, configPath) : undefined;
   return { name: organisation.name, accent: organisation.accent, ...(logo ? { logo: logoName(logo) } : {}) };
 }
 

@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { pngSize } from '../config/logo.ts';
 import { writeFileAtomic } from '../core/atomic.ts';
 import { InputError } from '../core/errors.ts';
 import { FONT_FILES } from '../core/fonts.ts';
@@ -13,20 +14,20 @@ import { SITE_FONTS, stylesheet } from './stylesheet.ts';
 /** Marks a folder as a site tradebrief wrote, so publishing never empties a folder it does not own. */
 const MARKER = '.tradebrief-site';
 
-/** A file of the site: text made here, or a file copied from the archive or a package. */
-type SiteFile = { text: string } | { from: string };
+/** A file of the site: text or bytes made here, or a file copied from the archive or a package. */
+type SiteFile = { text: string } | { bytes: Uint8Array } | { from: string };
 
 export interface SiteOptions {
   dir: string;
   brand: Branding;
-  /** The logo's path on disk, copied to the site as brand.logo. */
-  logoFile?: string;
+  /** The logo as the briefing's cover has it (fitLogo), written to the site as brand.logo. */
+  logo?: Uint8Array;
   siteUrl?: string;
 }
 
-/** The site's path of the logo: its own name is not needed, its kind is. */
-export function logoName(logoFile: string): string {
-  return `logo${extname(logoFile).toLowerCase()}`;
+/** The site's path of the logo: its own name is not needed, its kind is (a redrawn logo is a PNG). */
+export function logoName(logo: Uint8Array): string {
+  return pngSize(logo) ? 'logo.png' : 'logo.jpg';
 }
 
 /** Every file of the site by its path in the site; the index comes last, so it links only to files written. */
@@ -36,7 +37,7 @@ export function siteFiles(archives: PairArchive[], options: SiteOptions): Map<st
   files.set(SITE_FONTS.regular, { from: FONT_FILES.regular });
   files.set(SITE_FONTS.bold, { from: FONT_FILES.bold });
   files.set('fonts/OFL.txt', { from: join(FONT_FILES.regular, '..', '..', 'LICENSE_FONT') });
-  if (options.logoFile && options.brand.logo) files.set(options.brand.logo, { from: options.logoFile });
+  if (options.logo && options.brand.logo) files.set(options.brand.logo, { bytes: options.logo });
   for (const archive of archives) {
     for (const edition of archive.editions)
       for (const file of editionFiles(edition))
@@ -58,7 +59,12 @@ export async function writeSite(archives: PairArchive[], options: SiteOptions): 
   const files = siteFiles(archives, options);
   let written = 0;
   for (const [path, file] of files) {
-    const bytes = 'text' in file ? Buffer.from(file.text, 'utf8') : await readFile(file.from);
+    const bytes =
+      'text' in file
+        ? Buffer.from(file.text, 'utf8')
+        : 'bytes' in file
+          ? Buffer.from(file.bytes)
+          : await readFile(file.from);
     const target = join(options.dir, path);
     const existing = await readFile(target).catch(() => undefined);
     if (existing?.equals(bytes)) continue;
