@@ -10,23 +10,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { LocaleData } from 'i18n-iso-countries';
 import countries from 'i18n-iso-countries';
+import { random } from '../../bench/syntheticBaci.ts';
 
 countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json') as LocaleData);
 
 const CHAPTERS = Array.from({ length: 97 }, (_, i) => i + 1).filter((c) => c !== 77);
 const PAIR = new Set([699, 643]);
-
-/** mulberry32: a small seeded generator, enough for made-up figures. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * v, thousand USD. The pair's chapters keep their size from year to year, the first thirty growing and
