@@ -358,6 +358,16 @@ export const indicatorNotes = {
     `${reporter}'s exports to ${partner}: ${what}`,
   matrixNote: (world: string) => `demand = the partner's imports from the world, from the data; ${world}`,
   noExportsNoShare: () => 'none exported in the chapter, so none of the importer’s imports',
+  headingPotentialLabel: (reporter: string, partner: string) =>
+    `${reporter}'s export potential in ${partner} by HS4 heading, from ${partner}'s imports from the world`,
+  headingUntappedTotalLabel: (reporter: string, partner: string) =>
+    `${reporter}'s untapped export potential in ${partner}, summed over the HS4 headings with some left`,
+  headingWorldShareLabel: (country: string, heading: string, exporters: number) =>
+    `${country}'s share of the exports of the ${exporters} exporters in the inputs: HS ${heading}`,
+  headingNote: (exporters: number) =>
+    `by HS4 heading; demand = the partner's imports from the world, from the data; world = the ${exporters} exporters in the inputs, not every exporter`,
+  headingNotListed: () =>
+    'not listed among the exports, whose chapter is itemised in full by heading: none exported',
   shareGapLabel: (what: string) => `Market-share gap (world share − share of the partner's imports): ${what}`,
   potentialLabel: (sector: string) => `Export potential: ${sector}`,
   potentialDemandLabel: (sector: string) => `Export potential, demand part: ${sector}`,
@@ -429,6 +439,8 @@ export const indicatorNotes = {
       .join('; ')})`,
   needsPartnerDemand: (partner: string) => `needs ${partner}'s import demand by sector`,
   needsImportsFromWorld: (country: string) => `needs ${country}'s imports from the world`,
+  needsWorldExportsByHeading: (country: string, period: string) =>
+    `needs ${country}'s and other exporters' exports to the world by HS4 heading (or HS6) for ${period}`,
   needsImportsFromWorldByChapter: (country: string) =>
     `needs ${country}'s imports from the world by HS chapter`,
   needsSameYear: (exporter: string, importer: string) =>

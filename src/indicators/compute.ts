@@ -8,6 +8,7 @@ import { concentrationIndicators } from './concentration.ts';
 import type { IndicatorContext, IndicatorGroup } from './context.ts';
 import { figureIndicators } from './figures.ts';
 import { FORMULAS } from './formulas.ts';
+import { headingPotentialIndicators } from './headingPotential.ts';
 import { intensityIndicators } from './intensity.ts';
 import { intraIndustryIndicators } from './intraIndustry.ts';
 import { marketShareIndicators } from './marketShare.ts';
@@ -39,6 +40,7 @@ const GROUPS: IndicatorGroup[] = [
   intraIndustryIndicators,
   mirrorIndicators,
   matrixPotentialIndicators,
+  headingPotentialIndicators,
   potentialIndicators,
   scenarioIndicators,
 ];
@@ -88,5 +90,6 @@ export function computeIndicators(table: NormalisedTable, config: Config): Indic
     notes,
     sources: n.sources.map(({ id, title, publisher, url, note }) => ({ id, title, publisher, url, note })),
     coverage: { files: n.files.map(({ sha256: _, ...rest }) => rest), rejects: n.rejects },
+    ...(ctx.headingRanking ? { headingPotential: ctx.headingRanking } : {}),
   };
 }

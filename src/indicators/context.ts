@@ -1,7 +1,7 @@
 import { countryName } from '../core/countries.ts';
 import type { DataNote, Normalised, TradeRow } from '../normalise/table.ts';
 import type { PairSeries } from './pairSeries.ts';
-import type { Indicator } from './types.ts';
+import type { HeadingRanking, Indicator } from './types.ts';
 
 /** What every indicator group reads: the normalised table, the pair's series and the names to label with. */
 export interface IndicatorContext {
@@ -12,6 +12,8 @@ export interface IndicatorContext {
   notes: DataNote[];
   /** Indicators computed by the groups before this one: later groups build on them, never recompute. */
   computed: Indicator[];
+  /** The whole ranking of export potential by heading, beside the indicators of its top headings. */
+  headingRanking?: HeadingRanking;
 }
 
 export type IndicatorGroup = (ctx: IndicatorContext) => Indicator[];

@@ -31,6 +31,28 @@ export interface SourceEntry {
   note: string;
 }
 
+/** One heading's export potential, as the ranking table lists it (USD; shares as ratios). */
+export interface HeadingPotential {
+  /** 1 = largest untapped; null where the reporter's exports to the partner in it are not known. */
+  rank: number | null;
+  heading: string;
+  demand: number;
+  marketShare: number | null;
+  worldShare: number;
+  potential: number;
+  exports: number | null;
+  untapped: number | null;
+  shareGap: number | null;
+}
+
+/** Export potential of every heading the data hold on both sides, for one year, ranked. */
+export interface HeadingRanking {
+  period: string;
+  /** How many exporters "the world" of the world shares sums. */
+  exporters: number;
+  headings: HeadingPotential[];
+}
+
 /** The file indicators.json: everything the charts and the briefing read. */
 export interface IndicatorSet {
   schema: 'tradebrief/indicators@1';
@@ -59,4 +81,6 @@ export interface IndicatorSet {
   notes: DataNote[];
   sources: SourceEntry[];
   coverage: { files: Omit<FileReport, 'sha256'>[]; rejects: Record<string, number> };
+  /** Export potential of every HS4 heading, ranked, where the inputs allow it (tables/headings.csv). */
+  headingPotential?: HeadingRanking;
 }

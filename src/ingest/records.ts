@@ -26,9 +26,9 @@ export interface TradeRecord {
 }
 
 /**
- * A pair's trade in one HS4 or HS6 product with its quantity, where the file gives one: the detail
- * behind the chapter sums, for the products section. Read beside the trade records, never summed
- * into them.
+ * Trade in one HS4 or HS6 product with its quantity, where the file gives one: the detail behind the
+ * chapter sums, for the products section (a pair's flows) and export potential by heading (flows with
+ * the world). Read beside the trade records, never summed into them.
  */
 export interface ProductRecord {
   period: string;
@@ -48,6 +48,11 @@ export interface ProductRecord {
   status: Status;
   file: string;
   line: number;
+  /**
+   * For a sum of every exporter's exports to the world (reporter and partner both the world, as a bulk
+   * file gives it): how many exporters it sums.
+   */
+  exporters?: number;
 }
 
 /** A published figure that is not a trade flow: sector demand, people flows, targets. */

@@ -1,4 +1,6 @@
+import { WORLD } from '../core/countries.ts';
 import { parsePeriod } from '../core/periods.ts';
+import { isBriefingRow } from '../core/relevance.ts';
 import { compareText } from '../core/text.ts';
 import type { ProductRecord } from '../ingest/records.ts';
 import type { ProductRow } from './table.ts';
@@ -10,9 +12,11 @@ const QUANTITY_UNITS: Record<string, { unit: string; factor: number }> = {
 };
 
 /**
- * The pair's HS4/HS6 rows, in US dollars and with weights in tons: one row per period, reporter,
- * partner, flow and product (the preferred source's, then the first read), in a stable order. Other
- * quantity units are kept as the file names them, so only like quantities are ever compared.
+ * The HS4/HS6 rows a briefing on the pair uses (`isBriefingRow`: the pair's flows, and flows with the
+ * world, including every exporter's exports to it), in US dollars and with weights in tons: one row per
+ * period, reporter, partner, flow and product (the preferred source's, then the first read), in a
+ * stable order. Other quantity units are kept as the file names them, so only like quantities are ever
+ * compared.
  */
 export function toProductRows(
   records: ProductRecord[],
@@ -24,12 +28,11 @@ export function toProductRows(
     const i = priority.indexOf(r.source);
     return i === -1 ? priority.length : i;
   };
-  const ends = [pair.reporter, pair.partner];
   const chosen = new Map<string, ProductRecord & { flow: 'export' | 'import' }>();
   for (const record of records) {
     if (!isExportOrImport(record)) continue;
-    if (!ends.includes(record.reporter) || !ends.includes(record.partner)) continue;
-    if (record.reporter === record.partner) continue;
+    if (!isBriefingRow(record, pair.reporter, pair.partner)) continue;
+    if (record.reporter === record.partner && record.reporter !== WORLD) continue;
     const key = [record.period, record.reporter, record.partner, record.flow, record.product].join('|');
     const held = chosen.get(key);
     if (!held || rank(record) < rank(held)) chosen.set(key, record);
@@ -56,6 +59,7 @@ export function toProductRows(
       status: record.status,
       sources: [record.source],
       refs: [`${record.file}:${record.line}`],
+      ...(record.exporters === undefined ? {} : { exporters: record.exporters }),
     });
   }
   return rows.sort(

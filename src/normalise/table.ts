@@ -22,7 +22,10 @@ export interface TradeRow {
   refs: string[];
 }
 
-/** A pair's trade in one HS4 heading or HS6 line, with its quantity where the inputs give one. */
+/**
+ * Trade in one HS4 heading or HS6 line, with its quantity where the inputs give one: the pair's, and
+ * its two countries' and every exporter's with the world (reporter `WLD`: all exporters summed).
+ */
 export interface ProductRow {
   period: string;
   basis: Basis;
@@ -40,6 +43,8 @@ export interface ProductRow {
   status: Status;
   sources: string[];
   refs: string[];
+  /** For the world's exports (reporter and partner `WLD`): how many exporters they sum. */
+  exporters?: number;
 }
 
 export interface FigureRow {

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { chapterName, select, sortPeriods } from '../indicators/query.ts';
 import { rankedHeadings } from '../indicators/topProducts.ts';
 import type { IndicatorSet } from '../indicators/types.ts';
+import { headingName } from '../reference/hs.ts';
 
 export interface CsvTable {
   file: string;
@@ -131,6 +132,7 @@ export function buildTables(set: IndicatorSet, options: { bom?: boolean } = {}):
     productsTable(set, bom),
     productLinesTable(set, bom),
     potentialTable(set, bom),
+    headingPotentialTable(set, bom),
     {
       file: 'tables/sources.csv',
       csv: toCsv(
@@ -246,6 +248,45 @@ function potentialTable(set: IndicatorSet, bom: boolean): CsvTable {
             found('matrix.shareGap'),
           ];
         }),
+      bom,
+    ),
+  };
+}
+
+/** The whole ranking of export potential by HS4 heading, largest untapped first. */
+function headingPotentialTable(set: IndicatorSet, bom: boolean): CsvTable {
+  const ranking = set.headingPotential;
+  return {
+    file: 'tables/potential_headings.csv',
+    csv: toCsv(
+      [
+        'rank',
+        'period',
+        'hs4',
+        'name',
+        'demand_usd',
+        'market_share_ratio',
+        'world_share_ratio',
+        'world_exporters',
+        'potential_usd',
+        'exports_usd',
+        'untapped_usd',
+        'share_gap_usd',
+      ],
+      (ranking?.headings ?? []).map((h) => [
+        h.rank,
+        ranking?.period ?? '',
+        h.heading,
+        headingName(h.heading) ?? '',
+        h.demand,
+        h.marketShare,
+        h.worldShare,
+        ranking?.exporters ?? null,
+        h.potential,
+        h.exports,
+        h.untapped,
+        h.shareGap,
+      ]),
       bom,
     ),
   };

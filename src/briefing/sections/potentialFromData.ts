@@ -8,6 +8,7 @@ import {
 import { formatShare } from '../../core/format.ts';
 import { chapterName, publishers, sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
+import { headingName } from '../../reference/hs.ts';
 import { millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
@@ -75,8 +76,77 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       ];
     }),
   });
+  writeHeadings(w, set);
   writeSecondOpinion(w, set, period);
   return true;
+}
+
+/** Headings the table lists: the largest untapped potentials. */
+const TABLE_HEADINGS = 8;
+
+/**
+ * The same potential by HS4 heading, where the inputs hold the partner's imports from the world and
+ * world exports by heading: the finding, then the largest untapped headings.
+ */
+function writeHeadings(w: Writer, set: IndicatorSet): void {
+  const total = select(set, 'heading.untappedTotal')[0];
+  if (total?.value == null) return;
+  const { reporterName, partnerName, reporter, partner } = set.meta;
+  const { period } = total;
+  const at = (id: string, heading: string) => pick(set, id, period, { heading });
+  const ranked = select(set, 'heading.untapped')
+    .filter((i) => i.period === period && i.dims?.rank && (i.value ?? 0) > 0)
+    .sort((a, b) => Number(a.dims?.rank) - Number(b.dims?.rank));
+  const top = ranked.slice(0, TABLE_HEADINGS);
+  const headings = Number(total.dims?.headings ?? 0);
+  const positive = Number(total.dims?.positive ?? 0);
+  const named = (code: string) => `${code} ${shortChapterLabel(headingName(code) ?? '', 40).toLowerCase()}`;
+  const lead = top.slice(0, 3).map((u) => `${named(u.dims?.heading ?? '')} (${usd(u.value ?? undefined)})`);
+  w.paragraph(
+    top.length === 0
+      ? `By HS4 heading, over the ${headings} headings ${partnerName} imports and ${reporterName} exports, no heading has potential left untapped in ${period}.`
+      : `By HS4 heading, the largest untapped potentials are ${listOf(lead)}. Over the ${headings} headings ${partnerName} imports and ${reporterName} exports in ${period}, ${positive} have some left, ${usd(total.value)} in all. ` +
+          `“World” is the exports of the ${total.dims?.exporters ?? ''} exporters in the inputs, not every exporter.`,
+  );
+  if (top.length === 0) return;
+  const m = (i: Indicator | undefined) => millions(i?.value ?? undefined);
+  const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
+  w.table({
+    caption: `USD million, ${period}; the ${top.length} largest untapped potentials of ${headings} HS4 headings (all in tables/potential_headings.csv)`,
+    columns: [
+      { header: 'HS4 heading', width: 0.25 },
+      { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
+      { header: `Share of ${partnerName}'s imports`, width: 0.11, align: 'right' },
+      { header: 'World share', width: 0.1, align: 'right' },
+      { header: 'Potential', width: 0.13, align: 'right' },
+      { header: `Exports to ${partnerName}`, width: 0.14, align: 'right' },
+      { header: 'Untapped', width: 0.14, align: 'right' },
+    ],
+    rows: top.map((u) => {
+      const heading = u.dims?.heading ?? '';
+      const market = pick(set, 'heading.marketShare', period, {
+        heading,
+        exporter: reporter,
+        importer: partner,
+      });
+      return [
+        `${heading} ${shortChapterLabel(headingName(heading) ?? '', 34)}`,
+        m(at('heading.demand', heading)),
+        share(market),
+        share(at('heading.worldShare', heading)),
+        m(at('heading.potential', heading)),
+        m(at('heading.exports', heading)),
+        m(u),
+      ];
+    }),
+  });
+}
+
+/** "a, b and c". */
+function listOf(items: string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Published demand estimates of the config's sectors beside the values computed from the data. */

@@ -2,7 +2,13 @@ import { WORLD } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import type { Focus } from '../adapter.ts';
 import type { ProductRecord, TradeRecord } from '../records.ts';
-import { BACI_QUANTITY_UNIT, BACI_UNIT, type BaciRow, chapterOfProduct } from './baciRow.ts';
+import {
+  BACI_QUANTITY_UNIT,
+  BACI_UNIT,
+  type BaciRow,
+  chapterOfProduct,
+  headingOfProduct,
+} from './baciRow.ts';
 
 /** A sum by HS chapter, as the trade record it becomes less its file and source. */
 export type BaciSum = Omit<TradeRecord, 'file' | 'source'>;
@@ -15,10 +21,18 @@ export type BaciSum = Omit<TradeRecord, 'file' | 'source'>;
 export type BaciProductRow = [number, 0 | 1, string, number, number, number | null, number];
 
 /**
+ * A sum by HS4 heading: year, what it sums (`HEADING_KINDS` index), the importer for imports from the
+ * world (else null), the heading as a number, the value and the first line behind it. A tuple, as the
+ * extract cache stores a few hundred thousand of them.
+ */
+export type BaciHeadingSum = [number, number, string | null, number, number, number];
+
+/**
  * What one pass over a BACI file keeps for one reporter (or none): sums by HS chapter of the reporter's
  * exports to and imports from every partner, and every country's exports to and imports from the
- * world; and the rows that may be set aside, by line. Any partner's briefing can be cut from it, so
- * it is what the extract cache stores.
+ * world; sums by HS4 heading of the world's exports, the reporter's exports and every country's
+ * imports from the world; and the rows that may be set aside, by line. Any partner's briefing can be
+ * cut from it, so it is what the extract cache stores.
  */
 export interface BaciExtract {
   reporter: string | null;
@@ -26,15 +40,33 @@ export interface BaciExtract {
   sums: BaciSum[];
   /** The reporter's rows with every country, product by product, in file order. */
   products: BaciProductRow[];
+  /** In the order first met (see `BaciHeadingSum`). */
+  headings: BaciHeadingSum[];
   /** Rows repeating an earlier row's key and value. */
   repeats: number[];
   /** Rows whose exporter has no ISO code, by exporter code and importer (null: none either). */
   areas: { exporter: string; importer: string | null; lines: number[] }[];
 }
 
+/** The layout of `BaciExtract`, part of the extract cache's key: 2 added the sums by heading. */
+export const BACI_EXTRACT_LAYOUT = 2;
+
 /** The sums kept for a row, in the order they are made. */
 const KINDS = ['exportWorld', 'importWorld', 'pairExport', 'pairImport'] as const;
 type Kind = (typeof KINDS)[number];
+
+/**
+ * Sums by HS4 heading kept for export potential by heading: all exporters' exports to the world, the
+ * reporter's exports to the world, and every country's imports from the world. The last is kept for
+ * every importer, not only the briefing's partner: the extract serves any partner of its reporter (a
+ * batch, or a later run for another pair, from the cache) without reading the file again, and it costs
+ * about 200 importers × 1,200 headings a year, some 4 MB in memory and a few MB in the cache, against
+ * the 300 MB file it spares reading.
+ */
+const HEADING_KINDS = ['world', 'reporterWorld', 'importWorld'] as const;
+type HeadingKind = (typeof HEADING_KINDS)[number];
+/** HS4 headings as numbers: 0 … 9999; a cell of country c and heading h is c × HEADINGS + h. */
+const HEADINGS = 10_000;
 
 const CHAPTERS = 100;
 /** "00" … "99", made once: the extract names tens of thousands of sums by chapter. */
@@ -95,6 +127,70 @@ class ChapterSums {
 }
 
 /**
+ * Sums by cell for cells that are few among the possible ones (countries × headings), with the first
+ * line behind each, in the order the cells are first met.
+ */
+class CellSums {
+  private slots = new Map<number, number>();
+  cells = new Float64Array(0);
+  values = new Float64Array(0);
+  lines = new Float64Array(0);
+  size = 0;
+
+  /** Adds `amount` to a cell; returns the cell's sum. */
+  add(cell: number, amount: number, line: number): number {
+    let slot = this.slots.get(cell);
+    if (slot === undefined) {
+      slot = this.size++;
+      if (slot >= this.values.length) this.grow();
+      this.slots.set(cell, slot);
+      this.cells[slot] = cell;
+      this.lines[slot] = line;
+    }
+    const sum = (this.values[slot] as number) + amount;
+    this.values[slot] = sum;
+    return sum;
+  }
+
+  /** Turns sums of thousandths into values, when they can no longer be kept exact. */
+  toValues(): void {
+    for (let slot = 0; slot < this.size; slot++)
+      this.values[slot] = valueOfThousandths(this.values[slot] as number);
+  }
+
+  /** The cells, sums and lines in use, as plain arrays to send or store. */
+  state(): CellSumsState {
+    return {
+      cells: this.cells.slice(0, this.size),
+      values: this.values.slice(0, this.size),
+      lines: this.lines.slice(0, this.size),
+    };
+  }
+
+  private grow(): void {
+    const size = Math.max(1024, this.values.length * 2);
+    for (const name of ['cells', 'values', 'lines'] as const) {
+      const grown = new Float64Array(size);
+      grown.set(this[name]);
+      this[name] = grown;
+    }
+  }
+}
+
+/** A `CellSums` as plain data. */
+export interface CellSumsState {
+  cells: Float64Array;
+  values: Float64Array;
+  lines: Float64Array;
+}
+
+/** The sums of one year. */
+interface YearSums {
+  chapters: Record<Kind, ChapterSums>;
+  headings: Record<HeadingKind, CellSums>;
+}
+
+/**
  * Sums BACI rows (already checked, repeats left out) as `BaciExtract` describes. Countries are kept by
  * ISO code, so two BACI codes standing for one country add up in file order, as rows do.
  */
@@ -124,27 +220,33 @@ export function createBaciExtractor(options: {
     }
     return index;
   };
-  const years = new Map<number, Record<Kind, ChapterSums>>();
-  const sumsOf = (year: number): Record<Kind, ChapterSums> => {
-    let byKind = years.get(year);
-    if (!byKind) {
-      byKind = {
-        exportWorld: new ChapterSums(),
-        importWorld: new ChapterSums(),
-        pairExport: new ChapterSums(),
-        pairImport: new ChapterSums(),
+  const years = new Map<number, YearSums>();
+  const sumsOf = (year: number): YearSums => {
+    let sums = years.get(year);
+    if (!sums) {
+      sums = {
+        chapters: {
+          exportWorld: new ChapterSums(),
+          importWorld: new ChapterSums(),
+          pairExport: new ChapterSums(),
+          pairImport: new ChapterSums(),
+        },
+        headings: { world: new CellSums(), reporterWorld: new CellSums(), importWorld: new CellSums() },
       };
-      years.set(year, byKind);
+      years.set(year, sums);
     }
-    return byKind;
+    return sums;
   };
   let exact = true;
   const inexact = () => {
     exact = false;
-    for (const byKind of years.values()) for (const kind of KINDS) byKind[kind].toValues();
+    for (const { chapters, headings } of years.values()) {
+      for (const kind of KINDS) chapters[kind].toValues();
+      for (const kind of HEADING_KINDS) headings[kind].toValues();
+    }
   };
   let lastYear = Number.NaN;
-  let sums: Record<Kind, ChapterSums> | undefined;
+  let sums: YearSums | undefined;
   const repeats: number[] = [];
   const products: BaciProductRow[] = [];
   const areas = new Map<string, { exporter: string; importer: string | null; lines: number[] }>();
@@ -167,19 +269,29 @@ export function createBaciExtractor(options: {
       const exporter = countryOfCode(row.exporter);
       const importer = countryOfCode(row.importer);
       const chapter = chapterOfProduct(row.product);
+      const heading = headingOfProduct(row.product);
       const { value, line } = row;
       const thousandths = exact ? thousandthsOf(value) : undefined;
       if (exact && thousandths === undefined) inexact();
       const amount = thousandths ?? value;
+      const { chapters, headings } = sums;
       let largest = 0;
-      if (exporter >= 0) largest = sums.exportWorld.add(exporter, chapter, amount, line);
-      if (importer >= 0) largest = Math.max(largest, sums.importWorld.add(importer, chapter, amount, line));
+      if (exporter >= 0) {
+        largest = chapters.exportWorld.add(exporter, chapter, amount, line);
+        largest = Math.max(largest, headings.world.add(heading, amount, line));
+        if (exporter === reporter)
+          largest = Math.max(largest, headings.reporterWorld.add(heading, amount, line));
+      }
+      if (importer >= 0) {
+        largest = Math.max(largest, chapters.importWorld.add(importer, chapter, amount, line));
+        largest = Math.max(largest, headings.importWorld.add(importer * HEADINGS + heading, amount, line));
+      }
       if (reporter >= 0 && exporter === reporter && importer >= 0) {
-        largest = Math.max(largest, sums.pairExport.add(importer, chapter, amount, line));
+        largest = Math.max(largest, chapters.pairExport.add(importer, chapter, amount, line));
         products.push([row.year, 0, countries[importer] as string, row.product, value, row.quantity, line]);
       }
       if (reporter >= 0 && importer === reporter && exporter >= 0) {
-        largest = Math.max(largest, sums.pairImport.add(exporter, chapter, amount, line));
+        largest = Math.max(largest, chapters.pairImport.add(exporter, chapter, amount, line));
         products.push([row.year, 1, countries[exporter] as string, row.product, value, row.quantity, line]);
       }
       // Sums below 2^52 are still exact integers here: they can be turned into values as they are.
@@ -195,10 +307,11 @@ export function createBaciExtractor(options: {
     state(): ExtractorState {
       return {
         countries: [...countries],
-        years: [...years].map(([year, byKind]) => ({
+        years: [...years].map(([year, { chapters, headings }]) => ({
           year,
-          values: KINDS.map((kind) => byKind[kind].values),
-          lines: KINDS.map((kind) => byKind[kind].lines),
+          values: KINDS.map((kind) => chapters[kind].values),
+          lines: KINDS.map((kind) => chapters[kind].lines),
+          headings: HEADING_KINDS.map((kind) => headings[kind].state()),
         })),
         repeats,
         areas: [...areas.values()],
@@ -214,18 +327,29 @@ export function createBaciExtractor(options: {
       if (exact && !part.exact) inexact();
       const index = part.countries.map(countryOf);
       let largest = 0;
-      for (const { year, values, lines } of part.years) {
-        const byKind = sumsOf(year);
+      const toValue = (value: number) => (exact || !part.exact ? value : valueOfThousandths(value));
+      for (const { year, values, lines, headings } of part.years) {
+        const { chapters, headings: own } = sumsOf(year);
         for (const [k, kind] of KINDS.entries()) {
           const partValues = values[k] as Float64Array;
           const partLines = lines[k] as Float64Array;
           for (let cell = 0; cell < partLines.length; cell++) {
             const line = partLines[cell] as number;
             if (line === 0) continue;
-            const value = partValues[cell] as number;
-            const amount = exact || !part.exact ? value : valueOfThousandths(value);
+            const amount = toValue(partValues[cell] as number);
             const country = index[Math.floor(cell / CHAPTERS)] as number;
-            largest = Math.max(largest, byKind[kind].add(country, cell % CHAPTERS, amount, line));
+            largest = Math.max(largest, chapters[kind].add(country, cell % CHAPTERS, amount, line));
+          }
+        }
+        for (const [k, kind] of HEADING_KINDS.entries()) {
+          const { cells, values: partValues, lines: partLines } = headings[k] as CellSumsState;
+          for (let slot = 0; slot < cells.length; slot++) {
+            let cell = cells[slot] as number;
+            // Imports are kept by importer, numbered as the other part met them.
+            if (kind === 'importWorld')
+              cell = (index[Math.floor(cell / HEADINGS)] as number) * HEADINGS + (cell % HEADINGS);
+            const amount = toValue(partValues[slot] as number);
+            largest = Math.max(largest, own[kind].add(cell, amount, partLines[slot] as number));
           }
         }
       }
@@ -240,9 +364,21 @@ export function createBaciExtractor(options: {
     },
     extract(): BaciExtract {
       const made: BaciSum[] = [];
-      for (const [year, byKind] of years) {
+      const headingSums: BaciHeadingSum[] = [];
+      const sumValue = (sum: number) => (exact ? valueOfThousandths(sum) : sum);
+      for (const [year, { chapters, headings }] of years) {
+        for (const [k, kind] of HEADING_KINDS.entries()) {
+          const { cells, values, lines } = headings[kind].state();
+          for (let slot = 0; slot < cells.length; slot++) {
+            const cell = cells[slot] as number;
+            const importer =
+              kind === 'importWorld' ? (countries[Math.floor(cell / HEADINGS)] as string) : null;
+            const value = sumValue(values[slot] as number);
+            headingSums.push([year, k, importer, cell % HEADINGS, value, lines[slot] as number]);
+          }
+        }
         for (const kind of KINDS) {
-          const { values, lines } = byKind[kind];
+          const { values, lines } = chapters[kind];
           const pair = kind === 'pairExport' || kind === 'pairImport';
           for (let cell = 0; cell < lines.length; cell++) {
             const line = lines[cell] as number;
@@ -254,7 +390,7 @@ export function createBaciExtractor(options: {
               partner: pair ? country : WORLD,
               flow: kind === 'exportWorld' || kind === 'pairExport' ? 'export' : 'import',
               product: CHAPTER_CODES[cell % CHAPTERS] as string,
-              value: exact ? valueOfThousandths(values[cell] as number) : (values[cell] as number),
+              value: sumValue(values[cell] as number),
               unit: BACI_UNIT,
               status: 'final',
               line,
@@ -266,6 +402,7 @@ export function createBaciExtractor(options: {
         reporter: options.reporter ?? null,
         sums: made,
         products,
+        headings: headingSums,
         repeats,
         areas: [...areas.values()],
       };
@@ -277,7 +414,13 @@ export function createBaciExtractor(options: {
 export interface ExtractorState {
   /** ISO3 codes by the index the sums' cells use (country × 100 + chapter). */
   countries: string[];
-  years: { year: number; values: Float64Array[]; lines: Float64Array[] }[];
+  years: {
+    year: number;
+    values: Float64Array[];
+    lines: Float64Array[];
+    /** Sums by heading, in `HEADING_KINDS` order. */
+    headings: CellSumsState[];
+  }[];
   repeats: number[];
   areas: BaciExtract['areas'];
   /** The reporter's HS6 rows with every country, in file order (see `BaciProductRow`). */
@@ -333,10 +476,47 @@ export function focusExtract(
 /** An HS6 row of the focus pairs, as the product record it becomes less its file and source. */
 export type BaciProduct = Omit<ProductRecord, 'file' | 'source'>;
 
-/** The reporter's HS6 rows with the focus partners, both ways, in file order. */
+/**
+ * The reporter's HS6 rows with the focus partners, both ways, in file order; then by HS4 heading and
+ * year, the world's exports (every exporter in the file, counted), the reporter's exports to the world
+ * and each focus partner's imports from the world.
+ */
 function focusProducts(extract: BaciExtract, focus: Focus): BaciProduct[] {
   const partners = new Set(focus.partners);
   const reporter = extract.reporter as string;
+  return [...pairProducts(extract, reporter, partners), ...headingProducts(extract, reporter, partners)];
+}
+
+function headingProducts(extract: BaciExtract, reporter: string, partners: Set<string>): BaciProduct[] {
+  const exporters = new Map<string, Set<string>>();
+  for (const s of extract.sums) {
+    if (s.partner !== WORLD || s.flow !== 'export') continue;
+    const set = exporters.get(s.period) ?? new Set<string>();
+    exporters.set(s.period, set.add(s.reporter));
+  }
+  const out: BaciProduct[] = [];
+  for (const [year, kind, importer, heading, value, line] of extract.headings) {
+    if (kind === 2 && !partners.has(importer as string)) continue;
+    const period = String(year);
+    out.push({
+      period,
+      reporter: kind === 0 ? WORLD : kind === 1 ? reporter : (importer as string),
+      partner: WORLD,
+      flow: kind === 2 ? 'import' : 'export',
+      product: String(heading).padStart(4, '0'),
+      value,
+      unit: BACI_UNIT,
+      quantity: null,
+      quantityUnit: null,
+      status: 'final',
+      line,
+      ...(kind === 0 ? { exporters: exporters.get(period)?.size ?? 0 } : {}),
+    });
+  }
+  return out;
+}
+
+function pairProducts(extract: BaciExtract, reporter: string, partners: Set<string>): BaciProduct[] {
   return extract.products
     .filter((p) => partners.has(p[2]))
     .map(([year, flow, partner, product, value, quantity, line]) => ({

@@ -86,3 +86,8 @@ export function parseBaciQuantity(text: string): number | null | undefined {
 export function chapterOfProduct(product: number): number {
   return Math.floor(product / 10_000);
 }
+
+/** The HS4 heading of a BACI product code (HS6 as a number): 300490 → 3004. */
+export function headingOfProduct(product: number): number {
+  return Math.floor(product / 100);
+}

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { inputMessages as m, progressMessages } from '../../core/messages.ts';
 import { createProgress } from '../../core/progress.ts';
 import type { AdapterContext } from '../adapter.ts';
-import type { BaciExtract } from '../adapters/baciExtract.ts';
+import { BACI_EXTRACT_LAYOUT, type BaciExtract } from '../adapters/baciExtract.ts';
 import { recordsOf } from '../adapters/baciReader.ts';
 import { extractKey, loadExtract, saveExtract } from './extractCache.ts';
 import { sha256InBackground } from './hashInBackground.ts';
@@ -39,6 +39,8 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
     cacheDir && hashing
       ? await extractKey({
           format: 'baci',
+          // The extract's own layout: an extract of another layout is never read as this one.
+          layout: BACI_EXTRACT_LAYOUT,
           sha256: await hashing,
           reporter: reporter ?? null,
           codes: [...ctx.countryCodes],
