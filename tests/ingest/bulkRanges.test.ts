@@ -111,6 +111,25 @@ describe('a BACI file read in byte ranges on several threads', () => {
           i > 0 && /^\d+,(699,\d+|\d+,699),/.test(line) && !line.includes(',530,') && line !== lines[i - 1],
       );
       expect(whole.extract.products).toHaveLength(indiaRows.length);
+      // World exports by HS4 heading, summed here in thousandths from the rows (530, an area, exports nothing
+      // a country can be named for), are the extract's to the last digit, split or not.
+      const world = new Map<number, number>();
+      for (const [i, line] of lines.entries()) {
+        const [, exporter, , k, v] = line.split(',');
+        if (i === 0 || !v || line === lines[i - 1] || exporter === '530') continue;
+        const heading = Math.floor(Number(k) / 100);
+        world.set(heading, (world.get(heading) ?? 0) + Math.round(Number(v) * 1000));
+      }
+      const headings = (extract: typeof whole.extract) =>
+        new Map(
+          extract.headings
+            .filter((h) => h.kind === 'world')
+            .flatMap((h) => h.headings.map((code, i) => [code, Math.round((h.values[i] as number) * 1000)])),
+        );
+      if ('stop' in joined) throw new Error('unexpected stop');
+      expect(world.size).toBe(PRODUCTS);
+      expect(headings(whole.extract)).toEqual(world);
+      expect(headings(joined.extract)).toEqual(world);
       expect(whole.extract.products.map((p) => p[6])).toEqual(
         [...whole.extract.products.map((p) => p[6])].sort((a, b) => a - b),
       );

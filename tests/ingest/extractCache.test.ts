@@ -33,16 +33,31 @@ describe('the extract cache of bulk files', () => {
     expect(await entries()).toHaveLength(1);
     // The pair's HS6 rows, with their tons, come back from the entry as from the file.
     const products = (r: typeof first) =>
-      r.products.map((p) => `${p.partner} ${p.flow} ${p.product} ${p.value} ${p.quantity} ${p.quantityUnit}`);
-    expect(products(await read('IND', 'RUS', cache))).toEqual([
-      'RUS export 300490 10 1 t',
-      'RUS import 270900 40 1 t',
+      r.products
+        .filter((p) => p.partner !== 'WLD')
+        .map((p) => `${p.partner} ${p.flow} ${p.product} ${p.value} ${p.quantity} ${p.quantityUnit}`);
+    // Sums by heading: the world's exports (IND's 10 + 20 of 3004; RUS's 40 of 2709, from 2 exporters),
+    // India's exports to the world and the partner's imports from it.
+    const headings = (r: typeof first) =>
+      r.products
+        .filter((p) => p.partner === 'WLD')
+        .map(
+          (p) => `${p.reporter} ${p.flow} ${p.product} ${p.value}${p.exporters ? ` of ${p.exporters}` : ''}`,
+        );
+    const cached = await read('IND', 'RUS', cache);
+    expect(products(cached)).toEqual(['RUS export 300490 10 1 t', 'RUS import 270900 40 1 t']);
+    expect(headings(cached)).toEqual([
+      'WLD export 3004 30 of 2',
+      'WLD export 2709 40 of 2',
+      'IND export 3004 30',
+      'RUS import 3004 10',
     ]);
     // Another partner of the same reporter is cut from the same extract.
     const usa = await read('IND', 'USA', cache);
     expect(usa).toEqual(await read('IND', 'USA'));
     expect(pairs(usa.trade)).toEqual(['2022 IND USA export 30 20 USD thousand line 3']);
     expect(products(usa)).toEqual(['USA export 300490 20 1 t']);
+    expect(headings(usa).filter((h) => h.includes('import'))).toEqual(['USA import 3004 20']);
     expect(await entries()).toHaveLength(1);
     // Another reporter needs its own.
     await read('RUS', 'IND', cache);

@@ -21,11 +21,19 @@ export type BaciSum = Omit<TradeRecord, 'file' | 'source'>;
 export type BaciProductRow = [number, 0 | 1, string, number, number, number | null, number];
 
 /**
- * A sum by HS4 heading: year, what it sums (`HEADING_KINDS` index), the importer for imports from the
- * world (else null), the heading as a number, the value and the first line behind it. A tuple, as the
- * extract cache stores a few hundred thousand of them.
+ * Sums by HS4 heading of one year and kind, in the order first met: the heading as a number, the value
+ * and the first line behind it, and for imports from the world the importer. Columns of plain numbers,
+ * as the extract cache stores a few hundred thousand of them a year.
  */
-export type BaciHeadingSum = [number, number, string | null, number, number, number];
+export interface BaciHeadingSums {
+  year: number;
+  kind: HeadingKind;
+  /** The importer of each sum; only for imports from the world. */
+  importers?: string[];
+  headings: number[];
+  values: number[];
+  lines: number[];
+}
 
 /**
  * What one pass over a BACI file keeps for one reporter (or none): sums by HS chapter of the reporter's
@@ -40,8 +48,7 @@ export interface BaciExtract {
   sums: BaciSum[];
   /** The reporter's rows with every country, product by product, in file order. */
   products: BaciProductRow[];
-  /** In the order first met (see `BaciHeadingSum`). */
-  headings: BaciHeadingSum[];
+  headings: BaciHeadingSums[];
   /** Rows repeating an earlier row's key and value. */
   repeats: number[];
   /** Rows whose exporter has no ISO code, by exporter code and importer (null: none either). */
@@ -64,7 +71,7 @@ type Kind = (typeof KINDS)[number];
  * the 300 MB file it spares reading.
  */
 const HEADING_KINDS = ['world', 'reporterWorld', 'importWorld'] as const;
-type HeadingKind = (typeof HEADING_KINDS)[number];
+export type HeadingKind = (typeof HEADING_KINDS)[number];
 /** HS4 headings as numbers: 0 … 9999; a cell of country c and heading h is c × HEADINGS + h. */
 const HEADINGS = 10_000;
 
@@ -128,22 +135,24 @@ class ChapterSums {
 
 /**
  * Sums by cell for cells that are few among the possible ones (countries × headings), with the first
- * line behind each, in the order the cells are first met.
+ * line behind each, in the order the cells are first met. A cell finds its slot in an index of 4 bytes
+ * a possible cell (40 KB a country): a lookup per row costs no more than the chapter sums'.
  */
 class CellSums {
-  private slots = new Map<number, number>();
-  cells = new Float64Array(0);
+  private slots = new Int32Array(0);
+  cells = new Int32Array(0);
   values = new Float64Array(0);
   lines = new Float64Array(0);
   size = 0;
 
   /** Adds `amount` to a cell; returns the cell's sum. */
   add(cell: number, amount: number, line: number): number {
-    let slot = this.slots.get(cell);
-    if (slot === undefined) {
+    if (cell >= this.slots.length) this.growIndex(cell);
+    let slot = this.slots[cell] as number;
+    if (slot < 0) {
       slot = this.size++;
       if (slot >= this.values.length) this.grow();
-      this.slots.set(cell, slot);
+      this.slots[cell] = slot;
       this.cells[slot] = cell;
       this.lines[slot] = line;
     }
@@ -167,9 +176,20 @@ class CellSums {
     };
   }
 
+  private growIndex(cell: number): void {
+    // By 16 countries at a time: doubling would leave up to half the index unused.
+    const size = (Math.floor(cell / (16 * HEADINGS)) + 1) * 16 * HEADINGS;
+    const slots = new Int32Array(size).fill(-1);
+    slots.set(this.slots);
+    this.slots = slots;
+  }
+
   private grow(): void {
     const size = Math.max(1024, this.values.length * 2);
-    for (const name of ['cells', 'values', 'lines'] as const) {
+    const cells = new Int32Array(size);
+    cells.set(this.cells);
+    this.cells = cells;
+    for (const name of ['values', 'lines'] as const) {
       const grown = new Float64Array(size);
       grown.set(this[name]);
       this[name] = grown;
@@ -179,7 +199,7 @@ class CellSums {
 
 /** A `CellSums` as plain data. */
 export interface CellSumsState {
-  cells: Float64Array;
+  cells: Int32Array;
   values: Float64Array;
   lines: Float64Array;
 }
@@ -364,18 +384,21 @@ export function createBaciExtractor(options: {
     },
     extract(): BaciExtract {
       const made: BaciSum[] = [];
-      const headingSums: BaciHeadingSum[] = [];
+      const headingSums: BaciHeadingSums[] = [];
       const sumValue = (sum: number) => (exact ? valueOfThousandths(sum) : sum);
       for (const [year, { chapters, headings }] of years) {
-        for (const [k, kind] of HEADING_KINDS.entries()) {
-          const { cells, values, lines } = headings[kind].state();
-          for (let slot = 0; slot < cells.length; slot++) {
+        for (const kind of HEADING_KINDS) {
+          const { size, cells, values, lines } = headings[kind];
+          const sums: BaciHeadingSums = { year, kind, headings: [], values: [], lines: [] };
+          const importers: string[] = [];
+          for (let slot = 0; slot < size; slot++) {
             const cell = cells[slot] as number;
-            const importer =
-              kind === 'importWorld' ? (countries[Math.floor(cell / HEADINGS)] as string) : null;
-            const value = sumValue(values[slot] as number);
-            headingSums.push([year, k, importer, cell % HEADINGS, value, lines[slot] as number]);
+            if (kind === 'importWorld') importers.push(countries[Math.floor(cell / HEADINGS)] as string);
+            sums.headings.push(cell % HEADINGS);
+            sums.values.push(sumValue(values[slot] as number));
+            sums.lines.push(lines[slot] as number);
           }
+          headingSums.push(kind === 'importWorld' ? { ...sums, importers } : sums);
         }
         for (const kind of KINDS) {
           const { values, lines } = chapters[kind];
@@ -495,23 +518,26 @@ function headingProducts(extract: BaciExtract, reporter: string, partners: Set<s
     exporters.set(s.period, set.add(s.reporter));
   }
   const out: BaciProduct[] = [];
-  for (const [year, kind, importer, heading, value, line] of extract.headings) {
-    if (kind === 2 && !partners.has(importer as string)) continue;
+  for (const { year, kind, importers, headings, values, lines } of extract.headings) {
     const period = String(year);
-    out.push({
-      period,
-      reporter: kind === 0 ? WORLD : kind === 1 ? reporter : (importer as string),
-      partner: WORLD,
-      flow: kind === 2 ? 'import' : 'export',
-      product: String(heading).padStart(4, '0'),
-      value,
-      unit: BACI_UNIT,
-      quantity: null,
-      quantityUnit: null,
-      status: 'final',
-      line,
-      ...(kind === 0 ? { exporters: exporters.get(period)?.size ?? 0 } : {}),
-    });
+    for (const [i, heading] of headings.entries()) {
+      const importer = importers?.[i];
+      if (kind === 'importWorld' && !partners.has(importer as string)) continue;
+      out.push({
+        period,
+        reporter: kind === 'world' ? WORLD : kind === 'reporterWorld' ? reporter : (importer as string),
+        partner: WORLD,
+        flow: kind === 'importWorld' ? 'import' : 'export',
+        product: String(heading).padStart(4, '0'),
+        value: values[i] as number,
+        unit: BACI_UNIT,
+        quantity: null,
+        quantityUnit: null,
+        status: 'final',
+        line: lines[i] as number,
+        ...(kind === 'world' ? { exporters: exporters.get(period)?.size ?? 0 } : {}),
+      });
+    }
   }
   return out;
 }
