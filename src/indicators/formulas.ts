@@ -87,7 +87,7 @@ export const FORMULAS = {
     expression: 'X_i / X_w (or x_is / x_ws for the chapters of sector s)',
     citation: 'ITC Trade Map market-share definition',
     variant:
-      'world = every reporter with exports to the world by HS chapter in the inputs for that year, not every exporter; chapters that are not products (HS 77, 98, 99) left out',
+      'world = every reporter with exports to the world by HS chapter in the inputs for that year, not every exporter; chapters that are not products (HS 77, 98, 99) left out. By HS4 heading (heading.worldShare): world = the exporters summed in a bulk file (BACI), else every reporter with exports to the world by HS4 or HS6 in the inputs, counted in the figure',
   },
   rca: {
     name: 'Revealed comparative advantage (Balassa)',
@@ -156,7 +156,7 @@ export const FORMULAS = {
     citation:
       'after ITC’s export potential indicator: Decreux, Y. and Spies, J. (2016), Export Potential Assessments, International Trade Centre',
     variant:
-      '“lite”: one year; demand × supply: by HS chapter and sector from the partner’s imports from the world where the inputs hold them, else by sector from published demand figures; no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
+      '“lite”: one year; demand × supply: by HS chapter, HS4 heading and sector from the partner’s imports from the world where the inputs hold them, else by sector from published demand figures; no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
   },
   potentialDemand: {
     name: 'Export potential: demand part',
@@ -172,7 +172,8 @@ export const FORMULAS = {
   },
   importDemand: {
     name: 'Import demand of the partner (from the data)',
-    expression: 'D_k = partner’s imports from the world in HS chapter k; a sector’s D_s sums its chapters',
+    expression:
+      'D_k = partner’s imports from the world in HS chapter (or HS4 heading) k; a sector’s D_s sums its chapters, a heading its HS6 lines where the inputs give no HS4 row',
     citation: 'the partner’s own report (BACI: reconciled flows)',
     variant: 'one year; HS 77, 98, 99 left out',
   },
@@ -190,7 +191,8 @@ export const FORMULAS = {
     expression: 'U_s = P_s − A_s, A_s = reporter’s exports to the partner in sector s',
     citation:
       'after ITC’s export potential indicator: Decreux, Y. and Spies, J. (2016), Export Potential Assessments, International Trade Centre',
-    variant: 'below zero where exports already exceed the potential; sectors ranked from the largest',
+    variant:
+      'below zero where exports already exceed the potential; sectors, chapters and HS4 headings ranked from the largest; a heading absent from the reporter’s exports to the partner counts as none only where its chapter is itemised in full by heading',
   },
   scenarioExports: {
     name: 'Exports in a rebalancing scenario',
