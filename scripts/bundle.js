@@ -1,27 +1,105 @@
 // Bundles the command line into dist/ (run by `npm ci` through "prepare"): starting from plain
 // JavaScript saves the TypeScript compile on every start, which a scheduler's no-op run would notice.
 // The bundle carries the code versions of the sources it was built from, so no run hashes them again.
+//
+// dist/cli.cjs is one CommonJS file holding the libraries too, so bin/codeCache.js can start it from
+// V8's code cache (Node 20 caches compiled code only for scripts, not ES modules). The worker threads
+// start from ES module entries beside it (dist/batchWorker.js, dist/rangeWorker.js).
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
+import { requireBundle } from '../bin/codeCache.js';
 
 register();
 const { CODE_FOLDERS, INGEST_CODE_FOLDERS, codeVersion } = await import('../src/core/cache.ts');
 const versions = {};
 for (const folders of [CODE_FOLDERS, INGEST_CODE_FOLDERS]) versions[folders.join(',')] = await codeVersion(folders);
 
+const DIST = join(import.meta.dirname, '..', 'dist');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  define: { __CODE_VERSIONS__: JSON.stringify(versions) },
+  logLevel: 'warning',
+};
+
+await rm(DIST, { recursive: true, force: true });
 await build({
+  ...common,
   entryPoints: {
-    cli: 'src/cli/main.ts',
     batchWorker: 'src/cli/commands/batchWorker.ts',
     rangeWorker: 'src/ingest/bulk/rangeWorker.ts',
   },
-  outdir: 'dist',
-  bundle: true,
+  outdir: DIST,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
   packages: 'external',
-  define: { __CODE_VERSIONS__: JSON.stringify(versions) },
-  logLevel: 'warning',
 });
+
+// What ES modules learn from import.meta, given to the CommonJS bundle: our own modules see the
+// bundle's URL (as they do in the ES module build: the workers sit beside it); a library sees its own
+// file, since it finds its data (pdfkit's fonts and colour profile) beside itself.
+const BANNER = `const __bundleUrl = require('node:url').pathToFileURL(__filename).href;
+const __bundleResolve = (name) => {
+  const local = require('node:module').createRequire(__filename);
+  for (const dir of local.resolve.paths(name) ?? []) {
+    const file = require('node:path').join(dir, name, 'package.json');
+    if (require('node:fs').existsSync(file)) return require('node:url').pathToFileURL(file).href;
+  }
+  return require('node:url').pathToFileURL(local.resolve(name)).href;
+};`;
+
+const importMeta = {
+  name: 'import-meta',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      if (!/import\.meta|__dirname|await import\('canvas'\)/.test(text)) return undefined;
+      const loader = path.endsWith('.ts') ? 'ts' : 'js';
+      if (!path.includes(`${join('node_modules', '')}`))
+        return {
+          loader,
+          contents: text.replaceAll('import.meta.url', '__bundleUrl').replaceAll('import.meta.resolve(', '__bundleResolve('),
+        };
+      const file = relative(DIST, path);
+      const here = (expression) => `require('node:path').join(__dirname, ${JSON.stringify(expression)})`;
+      return {
+        loader,
+        contents: text
+          // vega-canvas looks for the optional node-canvas with a top-level await, which CommonJS cannot hold.
+          .replaceAll("await import('canvas')", "require('canvas')")
+          .replace(/\b__dirname\b/g, here(dirname(file)))
+          .replaceAll('import.meta.url', `require('node:url').pathToFileURL(${here(file)}).href`),
+      };
+    });
+  },
+};
+
+const [cli] = (
+  await build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: join(DIST, 'cli.cjs'),
+    format: 'cjs',
+    // Only native and optional packages stay outside; a dynamic import becomes a require of the bundled module.
+    external: ['@resvg/resvg-js', 'canvas'],
+    supported: { 'dynamic-import': false },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    banner: { js: BANNER },
+    plugins: [importMeta],
+    write: false,
+  })
+).outputFiles;
+
+// esbuild keeps non-ASCII characters only inside regular expressions (and the String.raw pieces of one),
+// where an escape means the same character; escaped, the whole bundle reads as a one-byte string.
+const ascii = cli.text.replace(
+  /[^\x00-\x7f]/g,
+  (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
+await writeFile(cli.path, ascii);
+// The first start then finds the code cache made.
+requireBundle(cli.path);

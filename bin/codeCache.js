@@ -1,0 +1,70 @@
+// Loads the one-file CommonJS bundle (dist/cli.cjs) through V8's code cache: what V8 compiled on an
+// earlier start is read back instead of parsing and compiling ~4 MB of JavaScript again. The cache is
+// only a saving, never trusted: it is used only when it was made from these very bytes by this Node
+// (its key) and is itself intact (its checksum), and V8 checks its own version and flags again.
+import { isAscii } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+const MAGIC = 'tradebrief-code-cache-1\n';
+const HEADER_BYTES = MAGIC.length + 2 * 65;
+
+/**
+ * The bundle's exports. `cache` says what happened to the code cache: 'used', or 'made' when there was
+ * none that fit (missing, stale, corrupt, or refused by V8) and a new one was written beside the bundle
+ * ('unwritable' when that failed: a read-only install only loses the saving).
+ */
+export function requireBundle(file) {
+  // The runner forces collections through --expose-gc; V8 refuses a cache made under other flags, so
+  // the flag is set before the cache is made or read, never in between.
+  v8.setFlagsFromString('--expose-gc');
+  const bytes = readFileSync(file);
+  const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(bytes).digest('hex');
+  const cacheFile = `${file}.cache`;
+  const cachedData = readCache(cacheFile, key);
+  // An all-ASCII bundle (scripts/bundle.js escapes the rest) decodes to a one-byte string, cheaper to scan.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  if (cachedData && !script.cachedDataRejected) return { exports: module.exports, cache: 'used' };
+  // Made after the modules' top level ran, so it also holds the functions that ran at load.
+  const made = writeCache(cacheFile, key, script.createCachedData());
+  return { exports: module.exports, cache: made ? 'made' : 'unwritable' };
+}
+
+/** The cached data when the file holds a cache for `key` whose bytes are intact; undefined otherwise. */
+function readCache(cacheFile, key) {
+  let bytes;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const header = bytes.subarray(0, HEADER_BYTES).toString('latin1');
+  if (!header.startsWith(MAGIC) || header.slice(MAGIC.length, MAGIC.length + 64) !== key) return undefined;
+  const data = bytes.subarray(HEADER_BYTES);
+  const sum = header.slice(MAGIC.length + 65, MAGIC.length + 129);
+  return createHash('sha256').update(data).digest('hex') === sum ? data : undefined;
+}
+
+/** Written to a temporary name and renamed, so a reader never sees half a cache; false when it cannot be. */
+function writeCache(cacheFile, key, data) {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  const sum = createHash('sha256').update(data).digest('hex');
+  try {
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}${key}\n${sum}\n`, 'latin1'), data]));
+    renameSync(temporary, cacheFile);
+    return true;
+  } catch {
+    rmSync(temporary, { force: true });
+    return false;
+  }
+}

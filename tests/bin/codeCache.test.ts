@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers.ts';
+
+const LOADER = join(ROOT, 'bin', 'codeCache.js');
+
+/** Loads `file` through the code cache in a fresh Node, as bin/tradebrief.js does: what it exported and what became of the cache. */
+function load(file: string): { cache: string; value: number; twice: number } {
+  const code = `import { requireBundle } from ${JSON.stringify(LOADER)};
+const { exports, cache } = requireBundle(${JSON.stringify(file)});
+console.log(JSON.stringify({ cache, value: exports.value, twice: exports.twice(21) }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout);
+}
+
+const bundle = (value: number, padding = '') =>
+  `'use strict';${padding}\nexports.value = ${value};\nexports.twice = function twice(n) { return n * 2; };\n`;
+
+describe('the code cache of the bundle', () => {
+  it('is made on the first start and used on the next', () => {
+    const file = join(tempDir(), 'cli.cjs');
+    writeFileSync(file, bundle(41));
+    expect(load(file)).toEqual({ cache: 'made', value: 41, twice: 42 });
+    const made = readFileSync(`${file}.cache`);
+    expect(load(file)).toEqual({ cache: 'used', value: 41, twice: 42 });
+    expect(readFileSync(`${file}.cache`).equals(made)).toBe(true);
+  });
+
+  it('is not used for a bundle of the same length with other code, which V8 alone would accept', () => {
+    const file = join(tempDir(), 'cli.cjs');
+    writeFileSync(file, bundle(41));
+    load(file);
+    writeFileSync(file, bundle(43));
+    expect(load(file)).toEqual({ cache: 'made', value: 43, twice: 42 });
+    expect(load(file).cache).toBe('used');
+  });
+
+  it('is ignored and made again when a byte of it is damaged', () => {
+    const file = join(tempDir(), 'cli.cjs');
+    writeFileSync(file, bundle(41));
+    load(file);
+    const damaged = readFileSync(`${file}.cache`);
+    damaged[damaged.length - 1] = (damaged[damaged.length - 1] as number) ^ 0xff;
+    writeFileSync(`${file}.cache`, damaged);
+    expect(load(file)).toEqual({ cache: 'made', value: 41, twice: 42 });
+    expect(load(file).cache).toBe('used');
+  });
+
+  it('is made again when V8 refuses cached data made from other code', () => {
+    const dir = tempDir();
+    const [first, second] = [join(dir, 'a.cjs'), join(dir, 'b.cjs')];
+    writeFileSync(first, bundle(41));
+    writeFileSync(second, bundle(41, ' '.repeat(100)));
+    load(first);
+    load(second);
+    // The second bundle's key, with a checksum that fits, over the first bundle's compiled code.
+    const header = (cache: Buffer) => {
+      let end = -1;
+      for (let line = 0; line < 3; line++) end = cache.indexOf('\n', end + 1);
+      return end + 1;
+    };
+    const theirs = readFileSync(`${first}.cache`);
+    const ours = readFileSync(`${second}.cache`);
+    const data = theirs.subarray(header(theirs));
+    const key = ours.subarray(0, header(ours) - 65);
+    const sum = createHash('sha256').update(data).digest('hex');
+    writeFileSync(`${second}.cache`, Buffer.concat([key, Buffer.from(`${sum}\n`), data]));
+    expect(load(second)).toEqual({ cache: 'made', value: 41, twice: 42 });
+    expect(load(second).cache).toBe('used');
+  });
+});
