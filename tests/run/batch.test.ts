@@ -33,6 +33,8 @@ describe('tradebrief batch', () => {
     expect(run.stderr).toContain('IND-SJM: failed (exit code 2)');
     expect(run.stderr).toContain('no trade rows between IND and SJM');
     expect(run.stderr).toContain('3 briefings built or up to date; failed: SJM');
+    // The partners' threads run their stages for the batch only, never as stage scripts run alone.
+    expect(run.stderr).not.toContain(join(ROOT, 'outputs'));
     for (const partner of ['RUS', 'CHN', 'USA']) {
       const dir = join(out, `IND-${partner}`);
       expect(existsSync(join(dir, 'briefing.pdf')), partner).toBe(true);
