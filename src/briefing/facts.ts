@@ -1,9 +1,10 @@
 import {
+  formatAmount,
   formatChange,
-  formatMillions,
   formatNumber,
   formatPercent,
   formatUsd,
+  type UsdUnit,
   usdUnitFor,
 } from '../core/format.ts';
 import { parsePeriod } from '../core/periods.ts';
@@ -22,11 +23,13 @@ export function latestYears(set: IndicatorSet): { latest?: string; previous?: st
   return { latest: list[list.length - 1], previous: list[list.length - 2] };
 }
 
-export const usd = (value: number | undefined, unit?: 'bn' | 'm'): string =>
+export const usd = (value: number | undefined, unit?: UsdUnit): string =>
   value === undefined ? 'n/a' : formatUsd(value, unit);
-/** A table cell in USD million, the unit named in the column header: "4,881", "1.2", "<0.1". */
-export const millions = (value: number | undefined): string =>
-  value === undefined ? 'n/a' : formatMillions(value);
+/** A table cell in the table's unit, named in its column header: "4,881", "1.2", "<0.1". */
+export const amount = (value: number | undefined, unit: UsdUnit): string =>
+  value === undefined ? 'n/a' : formatAmount(value, unit);
+/** A table cell in USD million, for a table whose header names that unit. */
+export const millions = (value: number | undefined): string => amount(value, 'm');
 export const pct = (value: number | undefined): string =>
   value === undefined ? 'n/a' : formatPercent(value);
 export const change = (value: number | undefined): string =>
@@ -79,13 +82,13 @@ export function bound(i: Indicator | undefined): string {
 }
 
 /** A USD range in one unit, as formatUsd would choose it for the high end: "USD 2,700–2,800 m". */
-export function usdRange(value: number | undefined, high?: number, unit?: 'bn' | 'm'): string {
+export function usdRange(value: number | undefined, high?: number, unit?: UsdUnit): string {
   if (value === undefined) return 'n/a';
   if (high === undefined) return usd(value, unit);
-  const chosen = unit ?? usdUnitFor(high) ?? 'm';
+  const chosen = unit ?? usdUnitFor(high) ?? 'thousand';
   const low = usd(value, chosen)
     .replace(/^USD /, '')
-    .replace(/ (bn|m)$/, '');
+    .replace(/ (bn|m|thousand)$/, '');
   return `USD ${low}–${usd(high, chosen).replace(/^USD /, '')}`;
 }
 

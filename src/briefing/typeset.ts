@@ -7,5 +7,5 @@ const NBSP = '\u00a0';
 export function keepTogether(text: string): string {
   return text
     .replace(/\b(USD|HS|FY) (?=[−\-+]?\d)/g, `$1${NBSP}`)
-    .replace(/(\d) (%|bn\b|m\b|pp\b)/g, `$1${NBSP}$2`);
+    .replace(/(\d) (%|bn\b|m\b|thousand\b|pp\b)/g, `$1${NBSP}$2`);
 }

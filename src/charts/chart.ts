@@ -85,8 +85,22 @@ export function unavailable(id: string, title: string, missing: string): ChartDe
   return { id, title, alt: `${title}: not available (${missing}).`, missing, sources: [] };
 }
 
-export const bn = (usd: number): number => Math.round((usd / 1e9) * 1000) / 1000;
-export const mn = (usd: number): number => Math.round((usd / 1e6) * 100) / 100;
+/**
+ * The end of a bar chart's value scale that leaves room for every bar's label after its bar, however
+ * long the label ("87.0 thousand · untapped 87.0 thousand"), and at least `least` times the longest bar.
+ */
+export function roomForLabels(
+  bars: { value: number; text: string }[],
+  plotWidth: number,
+  fontSize: number,
+  least: number,
+): number {
+  const longest = Math.max(0, ...bars.map((b) => b.value));
+  return bars.reduce((end, b) => {
+    const free = plotWidth - measureText(b.text, fontSize) - 8;
+    return free > 0 ? Math.max(end, (b.value * plotWidth) / free) : end;
+  }, longest * least);
+}
 
 /**
  * Category labels as a text column left of the plot, measured with the embedded font, so long names

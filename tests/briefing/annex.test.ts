@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatMillions, formatNumber, formatPercent } from '../../src/core/format.ts';
+import { formatAmount, formatNumber, formatPercent } from '../../src/core/format.ts';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
 import { buildTables } from '../../src/tables/build.ts';
 import { tempDir, tool } from '../helpers.ts';
@@ -104,9 +104,11 @@ describe('the briefing of a pair from a bulk BACI-shaped file (SYNTHETIC, 200 co
       (a, b) => size(b) - size(a),
     );
     const cells = [imports, exports].flatMap((flow) =>
-      YEARS.map((y) => formatMillions(flow.get(`${y}|${top}`) ?? 0)),
+      YEARS.map((y) => formatAmount(flow.get(`${y}|${top}`) ?? 0, 'm')),
     );
     const annex = pages.find((p) => p.includes('A2. Trade by HS chapter and year')) ?? '';
+    // The pair's largest chapters run to over USD 10 m, so the table is in millions.
+    expect(annex.replace(/\s+/g, ' ')).toContain("India's imports from and exports to Russia, USD million");
     expect(annex).toMatch(
       new RegExp(`\\n${top}\\s+\\S.*?\\s+${cells.map((c) => c.replace('.', '\\.')).join('\\s+')}\\s*\\n`),
     );

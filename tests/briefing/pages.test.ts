@@ -111,7 +111,7 @@ describe('a briefing for a pair with little data', () => {
     expect(text).toContain('not available — needs at least one HS chapter that both countries export');
     // France's imports from the world by chapter are in the BACI file: the potential is computed from them.
     expect(text.replace(/\s+/g, ' ')).toContain(
-      'France imported USD 10,000 from the world in 2022 across 1 HS chapter.',
+      'France imported USD 10.0 thousand from the world in 2022 across 1 HS chapter.',
     );
     expect(text).toContain('No rebalancing scenarios are set in the config');
     expect(text).not.toContain('Russia');

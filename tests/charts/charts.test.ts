@@ -52,8 +52,8 @@ describe('chart builders', () => {
       theme,
     );
     const json = JSON.stringify(chart.spec);
-    expect(json).toContain('"usdBn":4.881');
-    expect(json).toContain('"usdBn":63.811');
+    expect(json).toContain('"amount":4.881');
+    expect(json).toContain('"amount":63.811');
     expect(json).toContain('Source: Publisher S.');
     expect(json).toContain('USD bn');
     expect(chart.alt).toContain('FY2023-24 to FY2024-25');

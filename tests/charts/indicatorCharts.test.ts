@@ -104,7 +104,7 @@ describe('the scenarios chart', () => {
 
   it('stacks the added exports on the actual ones and ends each bar with its coverage', () => {
     const json = JSON.stringify(chart.spec);
-    expect(json).toContain('"row":"Pharma at 25 %","part":"Added: pharmaceuticals","order":1,"usdBn":2');
+    expect(json).toContain('"row":"Pharma at 25 %","part":"Added: pharmaceuticals","order":1,"amount":2');
     expect(json).toContain('"text":"6.5 bn · 11.8 % of imports"');
     expect(json).toContain('"text":"4.5 bn · 8.2 % of imports"');
     expect(chart.alt).toContain(

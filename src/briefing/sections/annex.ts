@@ -1,9 +1,9 @@
 import { shortChapterLabel } from '../../charts/labels.ts';
-import { formatNumber, formatShare } from '../../core/format.ts';
+import { formatNumber, formatShare, USD_UNITS, type UsdUnit, unitFor } from '../../core/format.ts';
 import { compactChapters } from '../../core/hs.ts';
 import { chapterName, sortPeriods } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { indexText, millions, select } from '../facts.ts';
+import { amount, indexText, select } from '../facts.ts';
 import { joinList } from '../narrative.ts';
 import { COLOURS, TYPE } from '../style.ts';
 import type { Column, Writer } from '../writer.ts';
@@ -37,7 +37,11 @@ const ABSENT = {
  * and year. The sections show the few chapters that matter; the tables/*.csv files hold the same rows.
  */
 export function writeAnnex(w: Writer, set: IndicatorSet): void {
-  const measures = chapterMeasures(set);
+  const flows = (['import', 'export'] as const).flatMap((flow) =>
+    latest(select(set, 'composition.chapter.value', { flow })),
+  );
+  const unit = unitFor(flows.map((i) => i.value ?? 0));
+  const measures = chapterMeasures(set, unit);
   const all = chaptersOf(measures);
   if (all.length === 0) return;
   const idle = withoutTrade(measures, all);
@@ -51,7 +55,7 @@ export function writeAnnex(w: Writer, set: IndicatorSet): void {
   w.table({
     dense: true,
     caption: [
-      'USD million; each measure in the period its column names; Grubel–Lloyd from 0 (trade one way) to 1 (fully two-way); RCA above 1 = specialised',
+      `Imports and exports in ${USD_UNITS[unit].long}; each measure in the period its column names; Grubel–Lloyd from 0 (trade one way) to 1 (fully two-way); RCA above 1 = specialised`,
       ...Object.values(ABSENT)
         .filter((a) => measures.some((m) => m.absent === a.mark))
         .map((a) => a.meaning),
@@ -94,14 +98,19 @@ function withoutTrade(measures: Measure[], chapters: string[]): string[] {
   return chapters.filter((c) => c !== 'OTHER' && !traded(c));
 }
 
-/** The latest period of each by-chapter measure the inputs allow, in the order a reader compares them. */
-function chapterMeasures(set: IndicatorSet): Measure[] {
+/** A by-chapter measure's values in its latest period with any. */
+function latest(list: Indicator[]): Indicator[] {
+  const withValue = list.filter((i) => i.value !== null && i.dims?.chapter);
+  const period = sortPeriods(withValue.map((i) => i.period)).pop();
+  return withValue.filter((i) => i.period === period);
+}
+
+/**
+ * The latest period of each by-chapter measure the inputs allow, in the order a reader compares them;
+ * flows in `unit`.
+ */
+function chapterMeasures(set: IndicatorSet, unit: UsdUnit): Measure[] {
   const { reporter, partner, reporterName, partnerName } = set.meta;
-  const latest = (list: Indicator[]) => {
-    const withValue = list.filter((i) => i.value !== null && i.dims?.chapter);
-    const period = sortPeriods(withValue.map((i) => i.period)).pop();
-    return withValue.filter((i) => i.period === period);
-  };
   const measure = (
     header: string,
     list: Indicator[],
@@ -113,7 +122,7 @@ function chapterMeasures(set: IndicatorSet): Measure[] {
       ? []
       : [{ header: `${header}, ${kept[0]?.period}`, indicators: kept, text, absent }];
   };
-  const usd = (i: Indicator) => millions(i.value ?? undefined);
+  const usd = (i: Indicator) => amount(i.value ?? undefined, unit);
   const share = (i: Indicator) => (i.value === null ? 'n/a' : formatShare(i.value));
   const index = (i: Indicator) => indexText(i);
   // A flow whose source lists its largest chapters only (an "Other chapters" rest) says nothing of the others.
@@ -127,8 +136,9 @@ function chapterMeasures(set: IndicatorSet): Measure[] {
     }));
   };
   return [
-    ...flow('import', 'Imports, USD m'),
-    ...flow('export', 'Exports, USD m'),
+    // The caption names the unit, as in the table by year: "Imports, USD thousand, 2023" breaks in a column.
+    ...flow('import', 'Imports'),
+    ...flow('export', 'Exports'),
     ...measure('Grubel–Lloyd', select(set, 'intraIndustry.chapter'), index),
     ...measure(
       `${reporterName}'s share of ${partnerName}'s imports`,
@@ -191,16 +201,17 @@ function writeByYear(w: Writer, set: IndicatorSet): void {
   const columns = (['import', 'export'] as const).flatMap((flow) =>
     periods.map((period) => ({ flow, period })),
   );
+  const unit = unitFor(values.filter((i) => periods.includes(i.period)).map((i) => i.value ?? 0));
   const cell = (flow: string, chapter: string, period: string) => {
     const found = at(flow, chapter, period);
-    if (found) return millions(found.value ?? undefined);
+    if (found) return amount(found.value ?? undefined, unit);
     return at(flow, 'OTHER', period) ? ABSENT.unlisted.mark : ABSENT.none.mark;
   };
   w.subheading('A2. Trade by HS chapter and year');
   w.table({
     dense: true,
     caption: [
-      `${set.meta.reporterName}'s imports from and exports to ${set.meta.partnerName}, USD million`,
+      `${set.meta.reporterName}'s imports from and exports to ${set.meta.partnerName}, ${USD_UNITS[unit].long}`,
       all.length > periods.length
         ? `the last ${periods.length} of ${all.length} years (every year in tables/composition.csv)`
         : '',

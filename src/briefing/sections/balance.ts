@@ -1,12 +1,13 @@
 import type { RenderedChart } from '../../charts/build.ts';
+import { USD_UNITS, unitFor } from '../../core/format.ts';
 import { publishers, sortPeriods } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import {
+  amount,
   beforeAndAfter,
   change,
   latestYears,
   levelShift,
-  millions,
   pct,
   pick,
   select,
@@ -65,14 +66,17 @@ export function writeBalance(w: Writer, set: IndicatorSet, charts: RenderedChart
     .map((i) => i.period)
     .concat(select(set, 'trade.imports').map((i) => i.period));
   const periods = sortPeriods(years).slice(-TABLE_YEARS);
-  const money = (id: string, period: string) => millions(valueAt(set, id, period));
+  const flows = ['trade.exports', 'trade.imports', 'trade.total', 'trade.balance'];
+  const unit = unitFor(flows.flatMap((id) => periods.map((p) => valueAt(set, id, p) ?? 0)));
+  const money = (id: string, period: string) => amount(valueAt(set, id, period), unit);
+  const usdHeader = (name: string) => `${name}, ${USD_UNITS[unit].short}`;
   w.table({
     columns: [
       { header: 'Year', width: 0.17 },
-      { header: 'Exports, USD m', width: 0.145, align: 'right' },
-      { header: 'Imports, USD m', width: 0.145, align: 'right' },
-      { header: 'Total, USD m', width: 0.14, align: 'right' },
-      { header: 'Balance, USD m', width: 0.15, align: 'right' },
+      { header: usdHeader('Exports'), width: 0.145, align: 'right' },
+      { header: usdHeader('Imports'), width: 0.145, align: 'right' },
+      { header: usdHeader('Total'), width: 0.14, align: 'right' },
+      { header: usdHeader('Balance'), width: 0.15, align: 'right' },
       { header: 'Exports / imports', width: 0.125, align: 'right' },
       { header: 'Total, change', width: 0.125, align: 'right' },
     ],

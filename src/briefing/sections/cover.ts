@@ -168,6 +168,9 @@ export function kpiTiles(set: IndicatorSet): Tile[] {
   ];
 }
 
+/** Size of a tile's value, the cover's largest figures. */
+const VALUE_SIZE = 17;
+
 /** Width of a tile label at the labels' size, measured before it is drawn. */
 function labelWidth(w: Writer, label: string): number {
   return w.doc.font(FONTS.regular).fontSize(TYPE.small).widthOfString(label);
@@ -199,7 +202,10 @@ function writeTiles(w: Writer, list: Tile[], accent: string): void {
         width: width - 16,
         lineBreak: false,
       });
-      w.write('bold', 17, COLOURS.ink, tile.value, x + 10, y + 19, {
+      // So is a long value ("USD 504 thousand"), on the same baseline.
+      const wide = w.doc.font(FONTS.bold).fontSize(VALUE_SIZE).widthOfString(tile.value);
+      const valueSize = Math.min(VALUE_SIZE, (VALUE_SIZE * (width - 16)) / wide);
+      w.write('bold', valueSize, COLOURS.ink, tile.value, x + 10, y + 19 + (VALUE_SIZE - valueSize) * 0.8, {
         width: width - 16,
         lineBreak: false,
       });

@@ -1,7 +1,8 @@
 import type { RenderedChart } from '../../charts/build.ts';
+import { USD_UNITS, unitFor } from '../../core/format.ts';
 import { sectorName } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
-import { millions, pct, pick, select } from '../facts.ts';
+import { amount, pct, pick, select } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
@@ -22,28 +23,36 @@ export function writeOpportunity(w: Writer, set: IndicatorSet, charts: RenderedC
       `The demand figures are as published (their scope and year are not always stated) and are compared with the latest chapter detail of the trade data; where a sector's chapters are not all itemised, ${reporterName}'s exports are a lower bound and the gap an upper bound.`,
   );
   writeChart(w, charts, 'sector-opportunity');
+  const lines = demand.map((d) => {
+    const sector = d.dims?.sector ?? '';
+    const gap = pick(set, 'opportunity.gap', undefined, { sector });
+    const share = pick(set, 'opportunity.shareOfDemand', undefined, { sector });
+    const supply = gap
+      ? pick(set, 'composition.sector.value', gap.period, { flow: 'export', sector })
+      : undefined;
+    return { d, sector, gap, share, supply };
+  });
+  const unit = unitFor(
+    lines.flatMap(({ d, gap, supply }) => [d.value, d.high, gap?.value, supply?.value].map((v) => v ?? 0)),
+  );
+  const money = (value: number | null | undefined) => amount(value ?? undefined, unit);
+  const usdHeader = (name: string) => `${name}, ${USD_UNITS[unit].short}`;
   w.table({
     columns: [
       { header: 'Sector', width: 0.19 },
-      { header: `${partnerName}'s import demand, USD m`, width: 0.18, align: 'right' },
-      { header: `${reporterName}'s exports, USD m`, width: 0.17, align: 'right' },
-      { header: 'Gap, USD m', width: 0.14, align: 'right' },
+      { header: usdHeader(`${partnerName}'s import demand`), width: 0.18, align: 'right' },
+      { header: usdHeader(`${reporterName}'s exports`), width: 0.17, align: 'right' },
+      { header: usdHeader('Gap'), width: 0.14, align: 'right' },
       { header: 'Share of demand', width: 0.13, align: 'right' },
       { header: 'Confidence of demand figure', width: 0.19 },
     ],
-    rows: demand.map((d) => {
-      const sector = d.dims?.sector ?? '';
-      const gap = pick(set, 'opportunity.gap', undefined, { sector });
-      const share = pick(set, 'opportunity.shareOfDemand', undefined, { sector });
-      const supply = gap
-        ? pick(set, 'composition.sector.value', gap.period, { flow: 'export', sector })
-        : undefined;
+    rows: lines.map(({ d, sector, gap, share, supply }) => {
       const lower = supply?.status === 'partial';
       return [
         sectorName(set, sector),
-        d.high ? `${millions(d.value ?? undefined)}–${millions(d.high)}` : millions(d.value ?? undefined),
-        supply ? `${lower ? 'at least ' : ''}${millions(supply.value ?? undefined)}` : 'n/a',
-        gap ? `${lower ? 'at most ' : ''}${millions(gap.value ?? undefined)}` : 'n/a',
+        d.high ? `${money(d.value)}–${money(d.high)}` : money(d.value),
+        supply ? `${lower ? 'at least ' : ''}${money(supply.value)}` : 'n/a',
+        gap ? `${lower ? 'at most ' : ''}${money(gap.value)}` : 'n/a',
         share ? `${lower ? 'at least ' : ''}${pct(share.value ?? undefined)}` : 'n/a',
         `${d.dims?.confidence ?? ''}; ${d.period}`,
       ];

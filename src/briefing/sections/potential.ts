@@ -1,10 +1,11 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { type SectorPotential, sectorPotentials } from '../../charts/specs/potential.ts';
+import { USD_UNITS, unitFor } from '../../core/format.ts';
 import { compactChapters, expandChapterRange } from '../../core/hs.ts';
 import { potentialNeeds } from '../../indicators/needs.ts';
 import { sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { bound, millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
+import { amount, bound, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 import { writePotentialFromData } from './potentialFromData.ts';
@@ -42,8 +43,15 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
     if (text) w.paragraph(text);
   }
   writeChart(w, charts, 'export-potential');
+  const demandOf = (s: SectorPotential) => pick(set, 'opportunity.demand', undefined, { sector: s.sector });
+  const unit = unitFor(
+    sectors.flatMap((s) =>
+      [demandOf(s)?.value, demandOf(s)?.high, s.potential.value, s.exports?.value].map((v) => v ?? 0),
+    ),
+  );
+  const money = (value: number | null | undefined) => amount(value ?? undefined, unit);
   w.table({
-    caption: `USD million, except ${reporterName}'s share of ${worldOf(set, sharesPeriod)} in the sector (${sharesPeriod ?? ''})`,
+    caption: `${USD_UNITS[unit].long}, except ${reporterName}'s share of ${worldOf(set, sharesPeriod)} in the sector (${sharesPeriod ?? ''})`,
     columns: [
       { header: 'Sector', width: 0.19 },
       { header: `${partnerName}'s import demand`, width: 0.14, align: 'right' },
@@ -55,19 +63,17 @@ export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedCha
       { header: 'Untapped', width: 0.14, align: 'right' },
     ],
     rows: sectors.map((s) => {
-      const demand = pick(set, 'opportunity.demand', undefined, { sector: s.sector });
+      const demand = demandOf(s);
       const share = sectorShare(set, s.sector);
       return [
         sectorName(set, s.sector),
-        demand?.high
-          ? `${millions(demand.value ?? undefined)}–${millions(demand.high)}`
-          : millions(demand?.value ?? undefined),
+        demand?.high ? `${money(demand.value)}–${money(demand.high)}` : money(demand?.value),
         `${bound(share)}${pct(share?.value ?? undefined)}`,
-        millions(s.demandPart?.value ?? undefined),
-        millions(s.supplyPart?.value ?? undefined),
-        millions(s.potential.value ?? undefined),
-        `${bound(s.exports)}${millions(s.exports?.value ?? undefined)}`,
-        `${bound(s.untapped)}${millions(s.untapped?.value ?? undefined)}`,
+        money(s.demandPart?.value),
+        money(s.supplyPart?.value),
+        money(s.potential.value),
+        `${bound(s.exports)}${money(s.exports?.value)}`,
+        `${bound(s.untapped)}${money(s.untapped?.value)}`,
       ];
     }),
   });

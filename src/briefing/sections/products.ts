@@ -1,12 +1,12 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { shortChapterLabel } from '../../charts/labels.ts';
 import { CHART_HEADINGS } from '../../charts/specs/products.ts';
-import { formatMillions, formatNumber, formatShare, formatUsd } from '../../core/format.ts';
+import { formatNumber, formatShare, formatUsd, USD_UNITS, unitFor } from '../../core/format.ts';
 import { productText as t } from '../../core/messages.ts';
 import { flowSplit, type HeadingFacts, rankedHeadings } from '../../indicators/topProducts.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { headingName } from '../../reference/hs.ts';
-import { change, pct } from '../facts.ts';
+import { amount, change, pct } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
@@ -68,11 +68,12 @@ export function writeProducts(w: Writer, set: IndicatorSet, charts: RenderedChar
       90,
     );
     const from = headings.find((h) => h.change)?.change?.dims?.from;
+    const unit = unitFor(shown.map((h) => h.value.value ?? 0));
     w.table({
       columns: [
         { header: 'HS4', width: 0.08 },
         { header: 'Product', width: 0.42 },
-        { header: 'USD m', width: 0.11, align: 'right' },
+        { header: USD_UNITS[unit].short, width: 0.11, align: 'right' },
         { header: 'Share', width: 0.1, align: 'right' },
         { header: from ? `Change on ${from}` : 'Change', width: 0.12, align: 'right' },
         { header: 'Unit value, USD', width: 0.17, align: 'right' },
@@ -80,7 +81,7 @@ export function writeProducts(w: Writer, set: IndicatorSet, charts: RenderedChar
       rows: shown.map((h) => [
         h.heading,
         shortChapterLabel(headingName(h.heading) ?? t.noName(), 60),
-        formatMillions(h.value.value ?? 0),
+        amount(h.value.value ?? 0, unit),
         h.share?.value == null ? 'n/a' : formatShare(h.share.value),
         h.change ? change(h.change.value ?? undefined) : before,
         unitValue(h),

@@ -1,9 +1,10 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { type ScenarioResult, scenarioResults, scenarioSectors } from '../../charts/specs/scenarios.ts';
+import { USD_UNITS, unitFor } from '../../core/format.ts';
 import { indicatorNotes } from '../../core/messages.ts';
 import { sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { bound, millions, pct, pick, usd } from '../facts.ts';
+import { amount, bound, pct, pick, usd } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
@@ -45,9 +46,13 @@ export function writeScenarios(w: Writer, set: IndicatorSet, charts: RenderedCha
   }
   writeChart(w, charts, 'rebalancing-scenarios');
   const sectors = scenarioSectors(scenarios);
+  const unit = unitFor(
+    [actual, ...scenarios].flatMap((f) => [f.exports?.value, f.balance?.value].map((v) => v ?? 0)),
+  );
+  const money = (i: Indicator | undefined) => `${bound(i)}${amount(i?.value ?? undefined, unit)}`;
   const added = (s: ScenarioResult | undefined, sector: string) => {
     const a = s?.added.find((i) => i.dims?.sector === sector);
-    return a ? `${bound(a)}${millions(a.value ?? undefined)}` : s ? '–' : '';
+    return a ? money(a) : s ? '–' : '';
   };
   const row = (
     name: string,
@@ -56,13 +61,13 @@ export function writeScenarios(w: Writer, set: IndicatorSet, charts: RenderedCha
   ) => [
     name,
     ...sectors.map((sector) => added(s, sector)),
-    `${bound(figures.exports)}${millions(figures.exports?.value ?? undefined)}`,
-    `${bound(figures.balance)}${millions(figures.balance?.value ?? undefined)}`,
+    money(figures.exports),
+    money(figures.balance),
     `${bound(figures.coverage)}${pct(figures.coverage?.value ?? undefined)}`,
   ];
   const addedWidth = sectors.length === 0 ? 0 : Math.min(0.15, 0.3 / sectors.length);
   w.table({
-    caption: 'USD million, except exports / imports',
+    caption: `${USD_UNITS[unit].long}, except exports / imports`,
     columns: [
       { header: 'Scenario', width: 0.57 - addedWidth * sectors.length },
       ...sectors.map((sector) => ({

@@ -1,7 +1,22 @@
-import { formatMillions, formatPercent, formatShare, formatUsd } from '../../core/format.ts';
+import {
+  amountIn,
+  formatBarLabel,
+  formatPercent,
+  formatShare,
+  USD_UNITS,
+  type UsdUnit,
+  unitFor,
+} from '../../core/format.ts';
 import { chapterName, latestPeriod, select } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
-import { bn, type ChartDefinition, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
+import {
+  type ChartDefinition,
+  framed,
+  labelColumn,
+  roomForLabels,
+  sourceLine,
+  unavailable,
+} from '../chart.ts';
 import { shortChapterLabel } from '../labels.ts';
 import { PALETTE, type Theme } from '../theme.ts';
 
@@ -19,8 +34,10 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
     (i) => i.period === period && i.value !== null,
   );
   const shares = select(set, 'composition.chapter.share', { flow }).filter((i) => i.period === period);
-  const largest = Math.max(...values.map((v) => v.value ?? 0));
-  const inBn = largest >= 5e9;
+  const unit = unitFor(
+    values.map((v) => v.value ?? 0),
+    'bn',
+  );
   const all = values
     .map((v) => {
       const chapter = v.dims?.chapter ?? '';
@@ -34,25 +51,24 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
             ? 'Other chapters'
             : `${chapter}  ${shortChapterLabel(chapterName(set, chapter))}`,
         usd: amount,
-        amount: inBn ? bn(amount) : mn(amount),
-        text: barText(amount, share, inBn),
+        amount: amountIn(amount, unit),
+        text: barText(amount, share, unit),
         other: chapter === 'OTHER',
       };
     })
     .sort((a, b) => Number(a.other) - Number(b.other) || b.amount - a.amount);
-  const rows = withFewBars(all, inBn);
+  const rows = withFewBars(all, unit);
   const top = rows.find((r) => !r.other);
   const topShare = shares.find((s) => s.dims?.chapter === top?.chapter)?.value;
   const alt =
     `Bar chart of ${reporterName}'s ${flow}s ${flow === 'import' ? 'from' : 'to'} ${partnerName} in ${period} by HS chapter, ` +
-    `${inBn ? 'USD billion' : 'USD million'}. The largest is chapter ${top?.chapter} (${chapterName(set, top?.chapter ?? '')})` +
+    `${USD_UNITS[unit].long}. The largest is chapter ${top?.chapter} (${chapterName(set, top?.chapter ?? '')})` +
     `${topShare == null ? '' : `, ${formatPercent(topShare)} of the total`}.` +
     (rows.length < all.length
       ? ' The smaller chapters are grouped as one bar.'
       : rows.some((r) => r.other)
         ? ` Chapters outside the source's list are grouped as "Other chapters".`
         : '');
-  const unit = inBn ? 'USD bn' : 'USD m';
   const height = rows.length * 17;
   const labels = labelColumn(
     theme,
@@ -63,7 +79,7 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
   const y = { field: 'label', type: 'nominal', sort: rows.map((r) => r.label), axis: null };
   const spec = framed(theme, {
     title,
-    subtitle: `${period}, ${inBn ? 'USD billion' : 'USD million'} and share of ${flow}s, by HS chapter`,
+    subtitle: `${period}, ${USD_UNITS[unit].long} and share of ${flow}s, by HS chapter`,
     source: sourceLine(set, [...values, ...shares]),
     body: {
       data: { values: rows },
@@ -77,9 +93,16 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
             x: {
               field: 'amount',
               type: 'quantitative',
-              title: unit,
+              title: USD_UNITS[unit].short,
               axis: { tickCount: 5 },
-              scale: { domainMax: Math.max(...rows.map((r) => r.amount)) * 1.3 },
+              scale: {
+                domainMax: roomForLabels(
+                  rows.map((r) => ({ value: r.amount, text: r.text })),
+                  labels.plotWidth,
+                  theme.fontSize - 0.5,
+                  1.3,
+                ),
+              },
             },
           },
           layer: [
@@ -106,9 +129,9 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
   return { id, title, spec, alt, sources: [...new Set(values.flatMap((i) => i.sources))].sort() };
 }
 
-/** "47.8 bn · 86.4 %", "0.4 m · 2.6 %", "<0.1 m · <0.1 %": a small chapter never reads as none. */
-function barText(usd: number, share: number | null, inBn: boolean): string {
-  const amount = inBn ? formatUsd(usd, 'bn').replace('USD ', '') : `${formatMillions(usd)} m`;
+/** "47.8 bn · 86.4 %", "0.4 m · 2.6 %", "<0.1 thousand · <0.1 %": a small chapter never reads as none. */
+function barText(usd: number, share: number | null, unit: UsdUnit): string {
+  const amount = formatBarLabel(usd, unit);
   return `${amount}${share === null ? '' : ` · ${formatShare(share)}`}`;
 }
 
@@ -119,7 +142,7 @@ interface Bar {
   chapter: string;
   share: number | null;
   label: string;
-  /** The value in USD, and as the chart draws it (USD bn or m). */
+  /** The value in USD, and as the chart draws it (in the chart's unit). */
   usd: number;
   amount: number;
   text: string;
@@ -127,7 +150,7 @@ interface Bar {
 }
 
 /** The largest chapters, then one grey bar for every other chapter (and the source's "other"), summed. */
-function withFewBars(rows: Bar[], inBn: boolean): Bar[] {
+function withFewBars(rows: Bar[], unit: UsdUnit): Bar[] {
   if (rows.length <= MOST_BARS) return rows;
   const kept = rows.slice(0, MOST_BARS - 1).filter((r) => !r.other);
   const rest = rows.filter((r) => !kept.includes(r));
@@ -140,8 +163,8 @@ function withFewBars(rows: Bar[], inBn: boolean): Bar[] {
       share,
       label: rest.some((r) => r.other) ? 'Other chapters' : `${rest.length} other chapters`,
       usd,
-      amount: inBn ? bn(usd) : mn(usd),
-      text: barText(usd, share, inBn),
+      amount: amountIn(usd, unit),
+      text: barText(usd, share, unit),
       other: true,
     },
   ];

@@ -1,7 +1,7 @@
-import { formatPercent, formatUsd } from '../../core/format.ts';
+import { amountIn, formatBarLabel, formatPercent, formatUsd, USD_UNITS, unitFor } from '../../core/format.ts';
 import { latestPeriod, pick, sectorName, select } from '../../indicators/query.ts';
 import type { Indicator } from '../../indicators/types.ts';
-import { bn, type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
+import { type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
 import { PALETTE } from '../theme.ts';
 
 /** The partner's published import demand per sector next to what the reporter already sells it. */
@@ -15,6 +15,14 @@ export const buildOpportunity: ChartBuilder = (set, theme) => {
   const exportPeriod = latestPeriod(set, 'composition.sector.value', { flow: 'export' });
   const demandName = `${partnerName}'s import demand (published estimate)`;
   const supplyName = exportPeriod ? `${reporterName}'s exports to ${partnerName}, ${exportPeriod}` : '';
+  const supplies = exportPeriod ? select(set, 'composition.sector.value', { flow: 'export' }) : [];
+  const unit = unitFor(
+    [
+      ...demand.map((d) => d.high ?? d.value ?? 0),
+      ...supplies.filter((i) => i.period === exportPeriod).map((i) => i.value ?? 0),
+    ],
+    'bn',
+  );
   const used: Indicator[] = [];
   const rows = demand.flatMap((d) => {
     const sector = d.dims?.sector ?? '';
@@ -27,17 +35,17 @@ export const buildOpportunity: ChartBuilder = (set, theme) => {
     const high = d.high ?? low;
     const range =
       high > low
-        ? `${formatUsd(low, 'bn').replace(' bn', '')}–${formatUsd(high, 'bn').replace('USD ', '')}`
-        : formatUsd(low, 'bn');
+        ? `${formatBarLabel(low, unit).replace(` ${USD_UNITS[unit].after}`, '')}–${formatBarLabel(high, unit)}`
+        : formatBarLabel(low, unit);
     return [
       {
         sector: name,
         series: demandName,
-        usdBn: bn((low + high) / 2),
-        low: bn(low),
-        high: bn(high),
-        textAt: bn(high),
-        text: range.replace('USD ', ''),
+        amount: amountIn((low + high) / 2, unit),
+        low: amountIn(low, unit),
+        high: amountIn(high, unit),
+        textAt: amountIn(high, unit),
+        text: range,
       },
       ...(supply?.value == null
         ? []
@@ -45,8 +53,8 @@ export const buildOpportunity: ChartBuilder = (set, theme) => {
             {
               sector: name,
               series: supplyName,
-              usdBn: bn(supply.value),
-              textAt: bn(supply.value),
+              amount: amountIn(supply.value, unit),
+              textAt: amountIn(supply.value, unit),
               text: `${supply.status === 'partial' ? 'at least ' : ''}${formatUsd(supply.value).replace('USD ', '')}`,
             },
           ]),
@@ -57,7 +65,7 @@ export const buildOpportunity: ChartBuilder = (set, theme) => {
   const labels = labelColumn(theme, sectors, 'sector', height);
   const shares = select(set, 'opportunity.shareOfDemand');
   const alt =
-    `Bar chart comparing ${partnerName}'s published import demand with ${reporterName}'s exports to ${partnerName}, by sector, in USD billion. ` +
+    `Bar chart comparing ${partnerName}'s published import demand with ${reporterName}'s exports to ${partnerName}, by sector, in ${USD_UNITS[unit].long}. ` +
     shares
       .filter((s) => s.value !== null)
       .map(
@@ -66,10 +74,10 @@ export const buildOpportunity: ChartBuilder = (set, theme) => {
       )
       .join(' ');
   const seriesNames = [demandName, supplyName].filter(Boolean);
-  const max = Math.max(...rows.map((r) => ('high' in r ? (r.high ?? 0) : r.usdBn)));
+  const max = Math.max(...rows.map((r) => ('high' in r ? (r.high ?? 0) : r.amount)));
   const spec = framed(theme, {
     title,
-    subtitle: 'USD billion; demand as published (midpoint and range), exports from the trade data',
+    subtitle: `${USD_UNITS[unit].long}; demand as published (midpoint and range), exports from the trade data`,
     source: sourceLine(set, used, '"At least": not every chapter of the sector is itemised in the source'),
     body: {
       data: { values: rows },
@@ -81,7 +89,12 @@ export const buildOpportunity: ChartBuilder = (set, theme) => {
           encoding: {
             y: { field: 'sector', type: 'nominal', sort: sectors, axis: null },
             yOffset: { field: 'series', type: 'nominal', sort: seriesNames },
-            x: { field: 'usdBn', type: 'quantitative', title: 'USD bn', scale: { domainMax: max * 1.25 } },
+            x: {
+              field: 'amount',
+              type: 'quantitative',
+              title: USD_UNITS[unit].short,
+              scale: { domainMax: max * 1.25 },
+            },
           },
           layer: [
             {

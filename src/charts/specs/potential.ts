@@ -1,8 +1,8 @@
-import { formatUsd } from '../../core/format.ts';
+import { amountIn, formatBarLabel, formatUsd, USD_UNITS, unitFor } from '../../core/format.ts';
 import { potentialNeeds } from '../../indicators/needs.ts';
 import { pick, sectorName, select } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { bn, type ChartBuilder, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
+import { type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
 import { PALETTE } from '../theme.ts';
 
 export interface SectorPotential {
@@ -54,10 +54,11 @@ export const buildPotential: ChartBuilder = (set, theme) => {
     [s.potential, s.demandPart, s.supplyPart, s.untapped, s.exports].filter((i) => i !== undefined),
   );
   const exportsPeriod = sectors.find((s) => s.exports)?.exports?.period;
-  const largest = Math.max(...used.filter((i) => i.unit === 'USD').map((i) => Math.abs(i.value ?? 0)));
-  const inBn = largest >= 5e9;
-  const unit = inBn ? 'USD bn' : 'USD m';
-  const scaled = (v: number) => (inBn ? bn(v) : mn(v));
+  const unit = unitFor(
+    used.filter((i) => i.unit === 'USD').map((i) => i.value ?? 0),
+    'bn',
+  );
+  const scaled = (v: number) => amountIn(v, unit);
   const rowsOf = (s: SectorPotential) =>
     [
       { part: 'Demand part', indicator: s.demandPart, colour: PALETTE.grey },
@@ -76,7 +77,7 @@ export const buildPotential: ChartBuilder = (set, theme) => {
               part,
               colour,
               value: scaled(indicator.value),
-              text: `${indicator.status === 'partial' && indicator.id === 'composition.sector.value' ? 'at least ' : ''}${formatUsd(indicator.value, inBn ? 'bn' : 'm').replace('USD ', '')}`,
+              text: `${indicator.status === 'partial' && indicator.id === 'composition.sector.value' ? 'at least ' : ''}${formatBarLabel(indicator.value, unit)}`,
             },
           ],
     );
@@ -120,7 +121,7 @@ export const buildPotential: ChartBuilder = (set, theme) => {
             x: {
               field: 'value',
               type: 'quantitative',
-              title: last ? unit : null,
+              title: last ? USD_UNITS[unit].short : null,
               scale: { domain, nice: false },
               axis: last ? { tickCount: 6 } : { labels: false, ticks: false, title: null, domain: false },
             },
@@ -143,7 +144,7 @@ export const buildPotential: ChartBuilder = (set, theme) => {
     };
   };
   const alt =
-    `Bar chart of ${reporterName}'s export potential ("lite") in ${partnerName} by sector, in ${inBn ? 'USD billion' : 'USD million'}: the potential (${partnerName}'s published import demand times ${reporterName}'s share of the exports of the reporters in the inputs, in the sector), its demand and supply parts, and ${reporterName}'s actual exports to ${partnerName}. ` +
+    `Bar chart of ${reporterName}'s export potential ("lite") in ${partnerName} by sector, in ${USD_UNITS[unit].long}: the potential (${partnerName}'s published import demand times ${reporterName}'s share of the exports of the reporters in the inputs, in the sector), its demand and supply parts, and ${reporterName}'s actual exports to ${partnerName}. ` +
     sectors
       .map((s) => {
         const gap = s.untapped?.value;
@@ -158,7 +159,7 @@ export const buildPotential: ChartBuilder = (set, theme) => {
       .join(' ');
   const spec = framed(theme, {
     title,
-    subtitle: `${unit}; potential = demand part + supply part; demand as published, world shares of ${periodOfShares(set)}`,
+    subtitle: `${USD_UNITS[unit].short}; potential = demand part + supply part; demand as published, world shares of ${periodOfShares(set)}`,
     source: sourceLine(set, used, 'World shares of the reporters in the inputs'),
     body: {
       vconcat: sectors.map((s, i) => panel(s, i === sectors.length - 1)),

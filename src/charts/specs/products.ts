@@ -1,9 +1,16 @@
-import { formatMillions, formatShare, formatUsd } from '../../core/format.ts';
+import {
+  amountIn,
+  formatBarLabel,
+  formatShare,
+  USD_UNITS,
+  type UsdUnit,
+  unitFor,
+} from '../../core/format.ts';
 import { productText as t } from '../../core/messages.ts';
 import { rankedHeadings } from '../../indicators/topProducts.ts';
 import type { Indicator } from '../../indicators/types.ts';
 import { headingName } from '../../reference/hs.ts';
-import { bn, type ChartBuilder, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
+import { type ChartBuilder, framed, labelColumn, roomForLabels, sourceLine, unavailable } from '../chart.ts';
 import { shortChapterLabel } from '../labels.ts';
 import { PALETTE, type Theme } from '../theme.ts';
 
@@ -18,8 +25,10 @@ export const buildTopProducts: ChartBuilder = (set, theme) => {
   const flows = (['export', 'import'] as const).map((flow) => ({ flow, ...rankedHeadings(set, flow) }));
   if (flows.every((f) => f.headings.length === 0)) return unavailable(id, title, `needs ${t.needs()}`);
   const used: Indicator[] = [];
-  const largest = Math.max(...flows.flatMap((f) => f.headings.map((h) => h.value.value ?? 0)));
-  const inBn = largest >= 5e9;
+  const unit = unitFor(
+    flows.flatMap((f) => f.headings.slice(0, CHART_HEADINGS).map((h) => h.value.value ?? 0)),
+    'bn',
+  );
   const panels = flows
     .filter((f) => f.headings.length > 0)
     .map(({ flow, period, headings }) => {
@@ -30,11 +39,11 @@ export const buildTopProducts: ChartBuilder = (set, theme) => {
         const share = h.share?.value;
         return {
           label: `${h.heading}  ${shortChapterLabel(headingName(h.heading) ?? '')}`.trim(),
-          amount: inBn ? bn(usd) : mn(usd),
-          text: `${inBn ? formatUsd(usd, 'bn').replace('USD ', '') : `${formatMillions(usd)} m`}${share == null ? '' : ` · ${formatShare(share)}`}`,
+          amount: amountIn(usd, unit),
+          text: `${formatBarLabel(usd, unit)}${share == null ? '' : ` · ${formatShare(share)}`}`,
         };
       });
-      return panel(theme, t.panelTitle(flow, reporterName, partnerName, period ?? ''), rows, flow);
+      return panel(theme, t.panelTitle(flow, reporterName, partnerName, period ?? ''), rows, flow, unit);
     });
   const alt = `${title}. ${flows
     .filter((f) => f.headings.length > 0)
@@ -51,7 +60,7 @@ export const buildTopProducts: ChartBuilder = (set, theme) => {
     .join(' ')}`;
   const spec = framed(theme, {
     title,
-    subtitle: t.chartSubtitle(inBn ? 'USD billion' : 'USD million'),
+    subtitle: t.chartSubtitle(USD_UNITS[unit].long),
     source: sourceLine(set, used),
     body: { vconcat: panels },
   });
@@ -63,6 +72,7 @@ function panel(
   title: string,
   rows: { label: string; amount: number; text: string }[],
   flow: 'export' | 'import',
+  unit: UsdUnit,
 ) {
   const height = rows.length * 17;
   const labels = labelColumn(
@@ -84,9 +94,16 @@ function panel(
           x: {
             field: 'amount',
             type: 'quantitative',
-            title: null,
+            title: USD_UNITS[unit].short,
             axis: { tickCount: 5 },
-            scale: { domainMax: Math.max(...rows.map((r) => r.amount)) * 1.35 },
+            scale: {
+              domainMax: roomForLabels(
+                rows.map((r) => ({ value: r.amount, text: r.text })),
+                labels.plotWidth,
+                theme.fontSize - 0.5,
+                1.35,
+              ),
+            },
           },
         },
         layer: [

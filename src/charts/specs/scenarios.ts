@@ -1,8 +1,16 @@
-import { formatPercent, formatUsd } from '../../core/format.ts';
+import {
+  amountIn,
+  formatBarLabel,
+  formatPercent,
+  formatUsd,
+  USD_UNITS,
+  type UsdUnit,
+  unitFor,
+} from '../../core/format.ts';
 import { indicatorNotes } from '../../core/messages.ts';
 import { pick, sectorName, select } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { bn, type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
+import { type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
 import { wrapLabel } from '../labels.ts';
 import { measureText } from '../textMetrics.ts';
 import { PALETTE } from '../theme.ts';
@@ -70,11 +78,15 @@ export const buildScenarios: ChartBuilder = (set, theme) => {
   const sectors = scenarioSectors(scenarios);
   const base = `Exports, ${period}`;
   const parts = [base, ...sectors.map((s) => `Added: ${sectorName(set, s).toLowerCase()}`)];
+  const unit = unitFor(
+    [actual, imports, ...scenarios.map((s) => s.exports)].map((i) => i?.value ?? 0),
+    'bn',
+  );
   const segment = (row: string, part: string, value: number) => ({
     row: rowLabel(row),
     part,
     order: parts.indexOf(part),
-    usdBn: bn(value),
+    amount: amountIn(value, unit),
   });
   const segments = [
     segment(actualName, base, actual.value),
@@ -86,11 +98,15 @@ export const buildScenarios: ChartBuilder = (set, theme) => {
     ]),
   ];
   const ends = [
-    { row: rowLabel(actualName), usdBn: bn(actual.value), text: endText(actual, coverage) },
+    {
+      row: rowLabel(actualName),
+      amount: amountIn(actual.value, unit),
+      text: endText(actual, coverage, unit),
+    },
     ...scenarios.map((s) => ({
       row: rowLabel(s.name),
-      usdBn: bn(s.exports.value ?? 0),
-      text: endText(s.exports, s.coverage),
+      amount: amountIn(s.exports.value ?? 0, unit),
+      text: endText(s.exports, s.coverage, unit),
     })),
   ];
   const rows = ends.map((e) => e.row);
@@ -102,23 +118,23 @@ export const buildScenarios: ChartBuilder = (set, theme) => {
     ...(coverage ? [coverage] : []),
     ...scenarios.flatMap((s) => [s.exports, ...(s.coverage ? [s.coverage] : []), ...s.added]),
   ];
-  const max = Math.max(...ends.map((e) => e.usdBn));
+  const max = Math.max(...ends.map((e) => e.amount));
   // The scale runs far enough that the longest bar's end text stays inside the plot.
   const plotWidth = labels.plotWidth;
   const textWidth = Math.max(...ends.map((e) => measureText(e.text, theme.fontSize - 0.5)));
   const domainMax = (max * plotWidth) / (plotWidth - textWidth - 8);
   const alt =
-    `Stacked bar chart of ${reporterName}'s exports to ${partnerName} in USD billion: ${formatUsd(actual.value, 'bn')} in ${period}, covering ${coverage?.value == null ? 'an unknown share' : formatPercent(coverage.value)} of imports of ${formatUsd(imports?.value ?? 0, 'bn')}, and in each scenario with the exports it adds by sector. ` +
+    `Stacked bar chart of ${reporterName}'s exports to ${partnerName} in ${USD_UNITS[unit].long}: ${formatUsd(actual.value, unit)} in ${period}, covering ${coverage?.value == null ? 'an unknown share' : formatPercent(coverage.value)} of imports of ${formatUsd(imports?.value ?? 0, unit)}, and in each scenario with the exports it adds by sector. ` +
     scenarios
       .map(
         (s) =>
-          `${s.name}: exports ${formatUsd(s.exports.value ?? 0, 'bn')}${s.coverage?.value == null ? '' : `, covering ${formatPercent(s.coverage.value)} of imports`}` +
+          `${s.name}: exports ${formatUsd(s.exports.value ?? 0, unit)}${s.coverage?.value == null ? '' : `, covering ${formatPercent(s.coverage.value)} of imports`}` +
           ` (added: ${s.added.map((a) => `${sectorName(set, a.dims?.sector ?? '').toLowerCase()} ${formatUsd(a.value ?? 0)}`).join(', ')}).`,
       )
       .join(' ');
   const spec = framed(theme, {
     title,
-    subtitle: `USD billion; imports held at ${formatUsd(imports?.value ?? 0, 'bn')} (${period}); bar ends give exports and their coverage of imports`,
+    subtitle: `${USD_UNITS[unit].long}; imports held at ${formatUsd(imports?.value ?? 0, unit)} (${period}); bar ends give exports and their coverage of imports`,
     source: sourceLine(set, used),
     body: {
       hconcat: [
@@ -129,9 +145,9 @@ export const buildScenarios: ChartBuilder = (set, theme) => {
           encoding: {
             y: { field: 'row', type: 'nominal', sort: rows, axis: null },
             x: {
-              field: 'usdBn',
+              field: 'amount',
               type: 'quantitative',
-              title: 'USD bn',
+              title: USD_UNITS[unit].short,
               scale: { domainMax },
               axis: { tickCount: 6 },
             },
@@ -167,9 +183,9 @@ export const buildScenarios: ChartBuilder = (set, theme) => {
 };
 
 /** "6.5 bn · 11.8 % of imports", "at most" where some sectors' exports are lower bounds. */
-function endText(exports: Indicator, coverage: Indicator | undefined): string {
+function endText(exports: Indicator, coverage: Indicator | undefined, unit: UsdUnit): string {
   const most = exports.status === 'partial' && exports.id === 'scenario.exports' ? 'at most ' : '';
-  const value = formatUsd(exports.value ?? 0, 'bn').replace('USD ', '');
+  const value = formatBarLabel(exports.value ?? 0, unit);
   return coverage?.value == null
     ? `${most}${value}`
     : `${most}${value} · ${formatPercent(coverage.value)} of imports`;

@@ -1,6 +1,6 @@
-import { formatPercent, formatUsd } from '../../core/format.ts';
+import { amountIn, formatPercent, formatUsd, USD_UNITS, unitFor } from '../../core/format.ts';
 import { select, sortPeriods } from '../../indicators/query.ts';
-import { bn, type ChartBuilder, framed, sourceLine, unavailable } from '../chart.ts';
+import { type ChartBuilder, framed, sourceLine, unavailable } from '../chart.ts';
 import { PALETTE } from '../theme.ts';
 
 /** Total trade so far, the path a future target needs, and the path at the growth achieved so far. */
@@ -32,10 +32,14 @@ export const buildTargetPath: ChartBuilder = (set, theme) => {
     required: `Needed: ${formatPercent(requiredGrowth.value ?? 0)} a year`,
     achieved: `At the ${achieved[0] ? formatPercent(achievedRate) : ''} a year achieved ${shift ? `since the ${shift.period} level shift` : `since ${totals[0]?.period}`}`,
   };
+  const unit = unitFor(
+    [...totals, target, ...paths].map((i) => i.value ?? 0),
+    'bn',
+  );
   const point = (series: string) => (i: { period: string; value: number | null }) => ({
     series,
     period: i.period,
-    usdBn: bn(i.value ?? 0),
+    amount: amountIn(i.value ?? 0, unit),
   });
   const values = [
     ...totals.map(point(names.actual)),
@@ -48,14 +52,14 @@ export const buildTargetPath: ChartBuilder = (set, theme) => {
     : [names.actual, names.required];
   const finalPeriod = required[required.length - 1]?.period;
   const alt =
-    `Line chart of total trade between ${set.meta.reporterName} and ${set.meta.partnerName}, ${totals[0]?.period} to ${last.period}, in USD billion, ` +
-    `with the path to ${formatUsd(target.value ?? 0, 'bn')} by ${finalPeriod}. Reaching it needs ${formatPercent(requiredGrowth.value ?? 0)} growth a year from ${formatUsd(last.value ?? 0, 'bn')} in ${last.period}` +
+    `Line chart of total trade between ${set.meta.reporterName} and ${set.meta.partnerName}, ${totals[0]?.period} to ${last.period}, in ${USD_UNITS[unit].long}, ` +
+    `with the path to ${formatUsd(target.value ?? 0, 'bn')} by ${finalPeriod}. Reaching it needs ${formatPercent(requiredGrowth.value ?? 0)} growth a year from ${formatUsd(last.value ?? 0, unit)} in ${last.period}` +
     (achieved.length
       ? `; growth ${shift ? `since the ${shift.period} level shift` : `since ${totals[0]?.period}`} averaged ${formatPercent(achievedRate)} a year.`
       : '.');
   const spec = framed(theme, {
     title,
-    subtitle: `USD billion; the target year ${target.period} is read as ${finalPeriod}, the fiscal year ending in ${target.period}`,
+    subtitle: `${USD_UNITS[unit].long}; the target year ${target.period} is read as ${finalPeriod}, the fiscal year ending in ${target.period}`,
     source: sourceLine(set, [...totals, target, ...paths]),
     height: 180,
     body: {
@@ -71,7 +75,7 @@ export const buildTargetPath: ChartBuilder = (set, theme) => {
               title: null,
               axis: { labelAngle: -45, labelExpr: "replace(datum.label, 'FY', '')" },
             },
-            y: { field: 'usdBn', type: 'quantitative', title: 'USD bn' },
+            y: { field: 'amount', type: 'quantitative', title: USD_UNITS[unit].short },
             color: {
               field: 'series',
               type: 'nominal',
@@ -89,7 +93,7 @@ export const buildTargetPath: ChartBuilder = (set, theme) => {
             values: [
               {
                 period: finalPeriod,
-                usdBn: bn(target.value ?? 0),
+                amount: amountIn(target.value ?? 0, unit),
                 text: `Target ${formatUsd(target.value ?? 0, 'bn')}`,
               },
             ],
@@ -99,20 +103,20 @@ export const buildTargetPath: ChartBuilder = (set, theme) => {
               mark: { type: 'point', shape: 'diamond', size: 70, filled: true, color: PALETTE.vermillion },
               encoding: {
                 x: { field: 'period', type: 'ordinal', sort: periods },
-                y: { field: 'usdBn', type: 'quantitative' },
+                y: { field: 'amount', type: 'quantitative' },
               },
             },
             // The target as a faint line across the years, labelled at the left, where the paths
             // never reach: a label beside the end point would sit on the projected paths.
             {
               mark: { type: 'rule', color: PALETTE.vermillion, strokeDash: [1, 3], opacity: 0.7 },
-              encoding: { y: { field: 'usdBn', type: 'quantitative' } },
+              encoding: { y: { field: 'amount', type: 'quantitative' } },
             },
             {
               mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -3, fontSize: theme.fontSize },
               encoding: {
                 x: { value: 4 },
-                y: { field: 'usdBn', type: 'quantitative' },
+                y: { field: 'amount', type: 'quantitative' },
                 text: { field: 'text' },
               },
             },

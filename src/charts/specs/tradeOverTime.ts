@@ -1,6 +1,6 @@
-import { formatUsd } from '../../core/format.ts';
+import { amountIn, formatUsd, USD_UNITS, unitFor } from '../../core/format.ts';
 import { select, sortPeriods } from '../../indicators/query.ts';
-import { bn, type ChartBuilder, framed, sourceLine, unavailable } from '../chart.ts';
+import { type ChartBuilder, framed, sourceLine, unavailable } from '../chart.ts';
 import { PALETTE } from '../theme.ts';
 
 /** Exports, imports and the balance for every year of the pair's series. */
@@ -16,10 +16,14 @@ export const buildTradeOverTime: ChartBuilder = (set, theme) => {
   const used = series.flatMap((s) => select(set, s.id).filter((i) => i.value !== null));
   const periods = sortPeriods(used.map((i) => i.period));
   if (periods.length < 2) return unavailable(id, title, 'needs at least two years of exports or imports');
+  const unit = unitFor(
+    used.map((i) => i.value ?? 0),
+    'bn',
+  );
   const values = series.flatMap((s) =>
     select(set, s.id)
       .filter((i) => i.value !== null)
-      .map((i) => ({ period: i.period, series: s.name, usdBn: bn(i.value ?? 0) })),
+      .map((i) => ({ period: i.period, series: s.name, amount: amountIn(i.value ?? 0, unit) })),
   );
   const first = periods[0];
   const last = periods[periods.length - 1];
@@ -33,19 +37,19 @@ export const buildTradeOverTime: ChartBuilder = (set, theme) => {
   const describe = (sid: string, noun: string) => {
     const a = at(sid, first);
     const b = at(sid, last);
-    return a == null || b == null ? '' : ` ${noun} went from ${formatUsd(a, 'bn')} to ${formatUsd(b, 'bn')}.`;
+    return a == null || b == null ? '' : ` ${noun} went from ${formatUsd(a, unit)} to ${formatUsd(b, unit)}.`;
   };
   const alt =
-    `Line chart of ${reporterName}'s exports to and imports from ${partnerName} and the balance, ${first} to ${last}, in USD billion.` +
+    `Line chart of ${reporterName}'s exports to and imports from ${partnerName} and the balance, ${first} to ${last}, in ${USD_UNITS[unit].long}.` +
     describe('trade.imports', 'Imports') +
     describe('trade.exports', 'Exports') +
     (deepest?.value != null
-      ? ` The balance was lowest in ${deepest.period}, at ${formatUsd(deepest.value, 'bn')}.`
+      ? ` The balance was lowest in ${deepest.period}, at ${formatUsd(deepest.value, unit)}.`
       : '');
   const colours = [theme.accent, PALETTE.orange, PALETTE.vermillion];
   const spec = framed(theme, {
     title,
-    subtitle: `USD billion, ${set.meta.vintage.basis === 'fiscal' ? 'fiscal years April–March' : 'calendar years'}`,
+    subtitle: `${USD_UNITS[unit].long}, ${set.meta.vintage.basis === 'fiscal' ? 'fiscal years April–March' : 'calendar years'}`,
     source: sourceLine(set, used),
     height: 190,
     body: {
@@ -62,7 +66,12 @@ export const buildTradeOverTime: ChartBuilder = (set, theme) => {
               title: null,
               axis: { labelAngle: -45, labelExpr: "replace(datum.label, 'FY', '')" },
             },
-            y: { field: 'usdBn', type: 'quantitative', title: 'USD bn', axis: { tickCount: 6 } },
+            y: {
+              field: 'amount',
+              type: 'quantitative',
+              title: USD_UNITS[unit].short,
+              axis: { tickCount: 6 },
+            },
             color: {
               field: 'series',
               type: 'nominal',

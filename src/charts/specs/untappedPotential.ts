@@ -1,7 +1,7 @@
-import { formatMillions, formatUsd } from '../../core/format.ts';
+import { amountIn, formatBarLabel, formatUsd, USD_UNITS, unitFor } from '../../core/format.ts';
 import { chapterName, pick, select } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
-import { bn, type ChartBuilder, framed, labelColumn, mn, sourceLine, unavailable } from '../chart.ts';
+import { type ChartBuilder, framed, labelColumn, roomForLabels, sourceLine, unavailable } from '../chart.ts';
 import { shortChapterLabel } from '../labels.ts';
 import { PALETTE } from '../theme.ts';
 
@@ -58,11 +58,12 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
   const top = all.slice(0, TOP_CHAPTERS);
   const period = top[0]?.untapped.period ?? '';
   const used = top.flatMap((c) => [c.untapped, c.potential, c.exports].filter((i) => i !== undefined));
-  const largest = Math.max(...used.map((i) => Math.abs(i.value ?? 0)));
-  const inBn = largest >= 5e9;
-  const unit = inBn ? 'USD bn' : 'USD m';
-  const scaled = (v: number) => (inBn ? bn(v) : mn(v));
-  const amount = (v: number) => (inBn ? formatUsd(v, 'bn').replace('USD ', '') : `${formatMillions(v)} m`);
+  const unit = unitFor(
+    used.map((i) => i.value ?? 0),
+    'bn',
+  );
+  const scaled = (v: number) => amountIn(v, unit);
+  const amount = (v: number) => formatBarLabel(v, unit);
   const potentialName = 'Potential (demand × “world” share)';
   const exportsName = `Exports to ${partnerName}, ${period}`;
   const series = [potentialName, exportsName];
@@ -87,10 +88,9 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
   const labelsInOrder = [...new Set(rows.map((r) => r.label))];
   const height = labelsInOrder.length * 30;
   const labels = labelColumn(theme, labelsInOrder, 'label', height);
-  const max = Math.max(...rows.map((r) => r.value));
   const world = pick(set, 'specialisation.worldExports', period)?.dims?.reporters;
   const alt =
-    `Bar chart of the ${top.length} HS chapters with the largest untapped export potential of ${reporterName} in ${partnerName} in ${period}, in ${inBn ? 'USD billion' : 'USD million'}: the potential (${partnerName}'s imports from the world in the chapter times ${reporterName}'s share of world exports of it) beside ${reporterName}'s exports to ${partnerName}. ` +
+    `Bar chart of the ${top.length} HS chapters with the largest untapped export potential of ${reporterName} in ${partnerName} in ${period}, in ${USD_UNITS[unit].long}: the potential (${partnerName}'s imports from the world in the chapter times ${reporterName}'s share of world exports of it) beside ${reporterName}'s exports to ${partnerName}. ` +
     top
       .map(
         (c) =>
@@ -99,7 +99,7 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
       .join(' ');
   const spec = framed(theme, {
     title,
-    subtitle: `${unit}, ${period}; ranked by untapped potential = potential − exports; ${all.length} chapters in tables/potential.csv`,
+    subtitle: `${USD_UNITS[unit].short}, ${period}; ranked by untapped potential = potential − exports; ${all.length} chapters in tables/potential.csv`,
     source: sourceLine(
       set,
       used,
@@ -118,8 +118,11 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
             x: {
               field: 'value',
               type: 'quantitative',
-              title: unit,
-              scale: { domain: [0, max * 1.45], nice: false },
+              title: USD_UNITS[unit].short,
+              scale: {
+                domain: [0, roomForLabels(rows, labels.plotWidth, theme.fontSize - 1, 1.2)],
+                nice: false,
+              },
               axis: { tickCount: 5 },
             },
           },
