@@ -8,7 +8,7 @@ import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
 import { outPath, type RunContext, save, toJson } from '../src/core/context.ts';
 import { asDiskError, isReadOnlyFault } from '../src/core/errors.ts';
 import { sha256, sha256File } from '../src/core/hash.ts';
-import { acquireLock } from '../src/core/lock.ts';
+import { acquireLock, type Release } from '../src/core/lock.ts';
 import {
   buildManifest,
   MANIFEST,
@@ -44,6 +44,11 @@ export interface RunOptions {
   waitSeconds?: number;
 }
 
+/** Settles once the lock's lease is being renewed: awaited before the first stage that runs. */
+interface LockedRun extends RunOptions {
+  leaseRenewed?: Promise<void>;
+}
+
 export interface RunResult {
   upToDate: boolean;
   ran: string[];
@@ -60,7 +65,7 @@ export async function runPipeline(
   options: RunOptions,
 ): Promise<RunResult> {
   await mkdir(base.outDir, { recursive: true });
-  let release: () => Promise<void>;
+  let release: Release;
   try {
     release = await acquireLock(base.outDir, {
       ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
@@ -73,7 +78,10 @@ export async function runPipeline(
     throw error;
   }
   try {
-    return await runLocked(base, options);
+    return await runLocked(base, {
+      ...options,
+      ...(release.renewing ? { leaseRenewed: release.renewing } : {}),
+    });
   } finally {
     await release();
   }
@@ -82,7 +90,7 @@ export async function runPipeline(
 /** `readOnly`: why --out cannot be written; then the current build is only checked, and the fault thrown if stale. */
 async function runLocked(
   base: Omit<RunContext, 'buildDir'>,
-  options: RunOptions,
+  options: LockedRun,
   readOnly?: unknown,
 ): Promise<RunResult> {
   const pair = `${base.config.reporter}-${base.config.partner}`;
@@ -143,7 +151,7 @@ async function currentOnly(outDir: string, readOnly: unknown): Promise<Build> {
 async function runStages(
   ctx: RunContext,
   build: Build,
-  options: RunOptions,
+  options: LockedRun,
   inputs: FileHash[],
   readOnly?: unknown,
 ) {
@@ -152,24 +160,28 @@ async function runStages(
   const stages: Record<string, StageRecord> = { ...(previous?.stages ?? {}) };
   const ran: string[] = [];
   const skipped: string[] = [];
+  const hashes = new BuildHashes(ctx);
   for (const stage of options.stages) {
     const key = stageKey({
       stage: stage.name,
       code,
       config: Object.fromEntries(stage.config.map((k) => [k, (ctx.config as Record<string, unknown>)[k]])),
-      reads: await hashFiles(ctx, stage.reads),
+      reads: await hashes.list(stage.reads),
       ...(stage.readsInputs ? await inputsKey(ctx, inputs) : {}),
       ...(stage.readsPreviousEdition ? { previous: ctx.previousEdition?.id ?? null } : {}),
       ...(stage.extraKey ? { extra: await stage.extraKey(ctx) } : {}),
     });
     const last = previous?.stages[stage.name];
-    if (!options.force && last?.key === key && previous && (await intact(ctx, last, previous))) {
+    if (!options.force && last?.key === key && previous && (await intact(hashes, last, previous))) {
       skipped.push(stage.name);
       ctx.log.log('debug', 'stage-skipped', m.stageSkipped(stage.name), { stage: stage.name });
       continue;
     }
     if (readOnly !== undefined)
       throw asDiskError(readOnly, { path: ctx.outDir, out: ctx.outDir }) ?? readOnly;
+    // A stage may keep the main thread busy for long: the lease must be renewed from here on.
+    await options.leaseRenewed;
+    hashes.forget();
     // A stage's old files go first, so a chart it no longer draws does not linger in the build.
     for (const file of last?.outputs ?? []) await rm(outPath(ctx, file), { force: true });
     const started = performance.now();
@@ -227,18 +239,41 @@ async function archiveCurrent(ctx: RunContext, pair: string): Promise<void> {
   }
 }
 
-async function hashFiles(ctx: RunContext, files: string[]): Promise<FileHash[]> {
-  const hashes: FileHash[] = [];
-  for (const file of files)
-    hashes.push({ file, sha256: await sha256File(outPath(ctx, file)).catch(() => 'missing') });
-  return hashes;
+/**
+ * The build's files hashed while the stages are checked, each read once although a stage's outputs are
+ * both checked (intact) and the next stage's reads (its key); forgotten as soon as a stage writes.
+ */
+class BuildHashes {
+  private readonly known = new Map<string, Promise<string | undefined>>();
+
+  constructor(private readonly ctx: RunContext) {}
+
+  /** undefined: the file is not there (or cannot be read). */
+  of(file: string): Promise<string | undefined> {
+    let hash = this.known.get(file);
+    if (!hash) {
+      hash = sha256File(outPath(this.ctx, file)).catch(() => undefined);
+      this.known.set(file, hash);
+    }
+    return hash;
+  }
+
+  async list(files: string[]): Promise<FileHash[]> {
+    const hashes: FileHash[] = [];
+    for (const file of files) hashes.push({ file, sha256: (await this.of(file)) ?? 'missing' });
+    return hashes;
+  }
+
+  forget(): void {
+    this.known.clear();
+  }
 }
 
 /** The previous build's files are still what its manifest says (nobody edited or removed them). */
-async function intact(ctx: RunContext, record: StageRecord, manifest: Manifest): Promise<boolean> {
+async function intact(hashes: BuildHashes, record: StageRecord, manifest: Manifest): Promise<boolean> {
   for (const file of record.outputs) {
     const expected = manifest.outputs.find((o) => o.file === file)?.sha256;
-    const actual = await sha256File(outPath(ctx, file)).catch(() => undefined);
+    const actual = await hashes.of(file);
     if (!expected || actual !== expected) return false;
   }
   return true;

@@ -37,6 +37,9 @@ interface Holder {
 /** Why a lock is stale, as the takeover warning says it; undefined while its holder may be working. */
 export type StaleReason = 'gone' | 'expired' | 'malformed';
 
+/** Releases the lock; `renewing` settles once the lease is being renewed (rejects if that cannot start). */
+export type Release = (() => Promise<void>) & { renewing?: Promise<void> };
+
 /**
  * One run per output folder. The lock file names its holder and is a lease: the holder renews it every
  * few seconds from a thread of its own, so a lock whose holder died anywhere (another host, a restarted
@@ -49,18 +52,34 @@ export async function acquireLock(
     waitSeconds?: number;
     onStale?: (holder: LockInfo | undefined, reason: StaleReason) => void;
   } = {},
-): Promise<() => Promise<void>> {
+): Promise<Release> {
   const path = join(dir, LOCK_FILE);
   const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
   const mine = { ...describe(process.pid), token: randomUUID() };
   for (;;) {
     if (await createExclusive(path, mine)) {
-      const renewer = await renewLease(path);
-      return async () => {
+      const renewer = renewLease(path);
+      let failed: { error: unknown } | undefined;
+      const renewing = once(renewer, 'online').then(
+        () => {
+          // Referenced until then, so a caller awaiting `renewing` keeps the process alive.
+          renewer.unref();
+        },
+        (error: unknown) => {
+          failed = { error };
+          throw error;
+        },
+      );
+      // Awaited by whoever is about to do long work; a failure is also reported at release.
+      renewing.catch(() => undefined);
+      const release: Release = async () => {
         await renewer.terminate();
         const holder = await readHolder(path);
         if (holder?.info?.token === mine.token) await unlink(path).catch(() => undefined);
+        if (failed) throw failed.error;
       };
+      release.renewing = renewing;
+      return release;
     }
     const holder = await readHolder(path);
     if (holder === undefined) continue;
@@ -79,18 +98,16 @@ export async function acquireLock(
 
 /**
  * Touches the lock every RENEW_MS on a worker thread, so a stage that keeps the main thread busy
- * cannot let the lease lapse. Running before the lock is handed over; unreferenced after, so it never
- * keeps the process alive.
+ * cannot let the lease lapse. The thread starts while the caller goes on (a run that finds nothing to
+ * do never waits for it); once running it is unreferenced, so it never keeps the process alive.
  */
-async function renewLease(path: string): Promise<Worker> {
+function renewLease(path: string): Worker {
   const worker = new Worker(
     `const { utimesSync } = require('node:fs');
      const { path, every } = require('node:worker_threads').workerData;
      setInterval(() => { try { const now = new Date(); utimesSync(path, now, now); } catch {} }, every);`,
     { eval: true, workerData: { path, every: RENEW_MS } },
   );
-  await once(worker, 'online');
-  worker.unref();
   return worker;
 }
 
