@@ -367,7 +367,7 @@ export const indicatorNotes = {
   headingNote: (exporters: number) =>
     `by HS4 heading; demand = the partner's imports from the world, from the data; world = the ${exporters} exporters in the inputs, not every exporter`,
   headingNotListed: () =>
-    'not listed among the exports, whose chapter is itemised in full by heading: none exported',
+    'not listed among the exports, which leave nothing of its chapter unitemised: none exported',
   shareGapLabel: (what: string) => `Market-share gap (world share − share of the partner's imports): ${what}`,
   potentialLabel: (sector: string) => `Export potential: ${sector}`,
   potentialDemandLabel: (sector: string) => `Export potential, demand part: ${sector}`,

@@ -1,17 +1,26 @@
 import { WORLD } from '../core/countries.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
-import type { ProductRow } from '../normalise/table.ts';
+import type { ProductRow, TradeRow } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { findIndicator, type IndicatorContext, inherit, notAvailable, provenance } from './context.ts';
 import { marketShareGap } from './matrixPotential.ts';
 import { exportPotential, untappedPotential } from './potential.ts';
 import { headingsOf } from './products.ts';
-import { isComplete, NOT_PRODUCTS, reportsOf } from './reports.ts';
+import { isComplete, NOT_PRODUCTS, reportsOf, rowsOf } from './reports.ts';
 import type { HeadingPotential, HeadingRanking, Indicator } from './types.ts';
 
 /** Headings whose indicators go into indicators.json; the whole ranking is a table (`HeadingRanking`). */
 export const TOP_HEADINGS = 10;
+
+/** What the ranking leaves out: the rows behind a heading's values, and whether its exports are listed. */
+interface Found {
+  from: Sourced[][];
+  listed: boolean;
+}
+
+/** What a value's provenance is read from: trade rows or product rows. */
+type Sourced = Pick<TradeRow, 'sources' | 'status'>;
 
 /** A heading's value and the rows behind it. */
 type Heading = { valueUsd: number; parts: ProductRow[] };
@@ -68,7 +77,7 @@ function headingPotential(ctx: IndicatorContext): { indicators: Indicator[]; ran
   const imports = partnerImports.length ? byHeading(partnerImports) : exports;
   const unlisted = unlistedIsZero(ctx, period, exports);
 
-  const found: (HeadingPotential & { from: ProductRow[][] })[] = [];
+  const found: (HeadingPotential & Found)[] = [];
   for (const [heading, d] of demand) {
     const x = supply.get(heading);
     const w = world.headings.get(heading);
@@ -76,7 +85,8 @@ function headingPotential(ctx: IndicatorContext): { indicators: Indicator[]; ran
     if (!x || !w || worldShare === null) continue;
     const { potential } = exportPotential(d.valueUsd, worldShare, overall.value);
     const a = exports.get(heading);
-    const actual = a ? a.valueUsd : unlisted(heading) ? 0 : null;
+    const none = a ? undefined : unlisted(heading);
+    const actual = a ? a.valueUsd : none ? 0 : null;
     const bought = imports.get(heading)?.valueUsd ?? (actual === 0 ? 0 : null);
     const marketShare = bought === null ? null : share(bought, d.valueUsd);
     found.push({
@@ -87,9 +97,10 @@ function headingPotential(ctx: IndicatorContext): { indicators: Indicator[]; ran
       worldShare,
       potential,
       exports: actual,
+      listed: a !== undefined,
       untapped: actual === null ? null : untappedPotential(potential, actual),
       shareGap: marketShare === null ? null : marketShareGap(d.valueUsd, worldShare, marketShare),
-      from: [d.parts, x.parts, w.parts, a?.parts ?? [], imports.get(heading)?.parts ?? []],
+      from: [d.parts, x.parts, w.parts, a?.parts ?? none ?? [], imports.get(heading)?.parts ?? []],
     });
   }
   found.sort(
@@ -106,7 +117,7 @@ function headingPotential(ctx: IndicatorContext): { indicators: Indicator[]; ran
       .slice(0, TOP_HEADINGS)
       .flatMap((h) => headingIndicators(ctx, period, world.exporters, h, overall)),
   ];
-  const headings = found.map(({ from: _, ...h }) => h);
+  const headings = found.map(({ from: _, listed: __, ...h }) => h);
   return { indicators, ranking: { period, exporters: world.exporters, headings } };
 }
 
@@ -154,26 +165,26 @@ function worldOf(
 }
 
 /**
- * Whether a heading the pair's exports do not list had none: its chapter is listed and its listed
- * headings add up to the chapter's value, or the chapter is absent from a complete report. Otherwise
- * the heading may hide in what is not itemised, and its exports are unknown.
+ * The rows showing that a heading the pair's exports do not list had none: its chapter's row, when its
+ * listed headings add up to the chapter's value; the whole report, when it is complete and lacks the
+ * chapter. Undefined otherwise: the heading may hide in what is not itemised, and its exports are unknown.
  */
 function unlistedIsZero(
   ctx: IndicatorContext,
   period: string,
   exports: Map<string, Heading>,
-): (heading: string) => boolean {
+): (heading: string) => TradeRow[] | undefined {
   const { reporter, partner } = ctx.n.config;
   const report = reportsOf(ctx.n, { reporter, partner, flow: 'export' }).find((r) => r.period === period);
   const listed = new Map<string, number>();
   for (const [code, h] of exports)
     listed.set(code.slice(0, 2), (listed.get(code.slice(0, 2)) ?? 0) + h.valueUsd);
   return (heading) => {
-    if (!report) return false;
+    if (!report) return undefined;
     const chapter = report.chapters.get(heading.slice(0, 2));
-    if (!chapter) return isComplete(report);
+    if (!chapter) return isComplete(report) ? rowsOf(report) : undefined;
     const sum = listed.get(heading.slice(0, 2)) ?? 0;
-    return Math.abs(sum - chapter.valueUsd) <= 1e-9 * Math.max(1, chapter.valueUsd);
+    return Math.abs(sum - chapter.valueUsd) <= 1e-9 * Math.max(1, chapter.valueUsd) ? [chapter] : undefined;
   };
 }
 
@@ -182,7 +193,7 @@ function summaryIndicators(
   ctx: IndicatorContext,
   period: string,
   exporters: number,
-  found: (HeadingPotential & { from: ProductRow[][] })[],
+  found: (HeadingPotential & Found)[],
   overall: Indicator,
 ): Indicator[] {
   const ranked = found.filter((h) => h.untapped !== null);
@@ -211,7 +222,7 @@ function summaryIndicators(
   ];
 }
 
-function mergeProvenance(rows: ProductRow[], overall: Indicator): { sources: string[]; provisional?: true } {
+function mergeProvenance(rows: Sourced[], overall: Indicator): { sources: string[]; provisional?: true } {
   const own = provenance(rows);
   const sources = [...new Set([...own.sources, ...overall.sources])].sort();
   return own.provisional || overall.provisional ? { sources, provisional: true } : { sources };
@@ -222,7 +233,7 @@ function headingIndicators(
   ctx: IndicatorContext,
   period: string,
   exporters: number,
-  h: HeadingPotential & { from: ProductRow[][] },
+  h: HeadingPotential & Found,
   overall: Indicator,
 ): Indicator[] {
   const { reporter, partner } = ctx.n.config;
@@ -269,7 +280,8 @@ function headingIndicators(
       value: h.exports,
       unit: 'USD',
       formula: 'reported',
-      ...(exportRows.length ? provenance(exportRows) : { sources: [], note: t.headingNotListed() }),
+      ...provenance(exportRows),
+      ...(h.listed ? {} : { note: t.headingNotListed() }),
     };
     out.push(exports, {
       ...base,

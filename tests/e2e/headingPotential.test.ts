@@ -150,5 +150,7 @@ describe('export potential by HS4 heading from a Comtrade Plus download of HS6 l
     const text = tool('pdftotext', [join(built.out, 'briefing.pdf'), '-']).replace(/\s+/g, ' ');
     expect(text).toContain('By HS4 heading, the largest untapped potentials are 3004 medicaments');
     expect(text).toContain('“World” is the exports of the 5 exporters in the inputs, not every exporter.');
+    // Shares by heading stay in their section, not among the pair's measures of structure.
+    expect(text).not.toContain("India's share of Russia's imports, HS 3004");
   });
 });

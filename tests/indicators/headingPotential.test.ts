@@ -129,7 +129,12 @@ describe('export potential by HS4 heading, from a hand-made matrix of HS6 lines'
       12,
     );
     expect(P('3004') - A('3004')).toBeCloseTo(30, 12);
-    expect(value(set, 'heading.exports', { heading: '8471', rank: '2' }, Y)).toBe(0);
+    const none = one(set, 'heading.exports', { heading: '8471', rank: '2' }, Y);
+    expect([none.value, none.sources, none.note]).toEqual([
+      0,
+      ['src-trade'],
+      'not listed among the exports, which leave nothing of its chapter unitemised: none exported',
+    ]);
     expect(value(set, 'heading.untapped', { heading: '8471', rank: '2' }, Y)).toBeCloseTo(15, 12);
     const total = one(set, 'heading.untappedTotal', {
       headings: '2',

@@ -100,7 +100,7 @@ function writeHeadings(w: Writer, set: IndicatorSet): void {
   const top = ranked.slice(0, TABLE_HEADINGS);
   const headings = Number(total.dims?.headings ?? 0);
   const positive = Number(total.dims?.positive ?? 0);
-  const named = (code: string) => `${code} ${shortChapterLabel(headingName(code) ?? '', 40).toLowerCase()}`;
+  const named = (code: string) => `${code} ${headingLabel(code, 40).toLowerCase()}`;
   const lead = top.slice(0, 3).map((u) => `${named(u.dims?.heading ?? '')} (${usd(u.value ?? undefined)})`);
   w.paragraph(
     top.length === 0
@@ -130,7 +130,7 @@ function writeHeadings(w: Writer, set: IndicatorSet): void {
         importer: partner,
       });
       return [
-        `${heading} ${shortChapterLabel(headingName(heading) ?? '', 34)}`,
+        `${heading} ${headingLabel(heading, 34)}`,
         m(at('heading.demand', heading)),
         share(market),
         share(at('heading.worldShare', heading)),
@@ -140,6 +140,12 @@ function writeHeadings(w: Writer, set: IndicatorSet): void {
       ];
     }),
   });
+}
+
+/** A heading's name to its first clause ("Medicaments", not the exclusions after it), cut to `limit`. */
+function headingLabel(code: string, limit: number): string {
+  const name = headingName(code) ?? '';
+  return shortChapterLabel(name.split(';')[0] ?? name, limit);
 }
 
 /** "a, b and c". */

@@ -29,7 +29,11 @@ export function writeStructure(w: Writer, set: IndicatorSet): void {
   w.section('Structure of the trade', { keepWith: 140 });
   const available = latestOfEach(
     set.indicators.filter(
-      (i) => (FORMULAS as readonly string[]).includes(i.formula) && i.value !== null && !i.dims?.chapter,
+      (i) =>
+        (FORMULAS as readonly string[]).includes(i.formula) &&
+        i.value !== null &&
+        !i.dims?.chapter &&
+        !i.dims?.heading,
     ),
   );
   const sentences = [concentrationFinding(set), intraIndustryFinding(set)].filter(Boolean);
