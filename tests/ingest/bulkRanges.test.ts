@@ -124,7 +124,9 @@ describe('a BACI file read in byte ranges on several threads', () => {
         new Map(
           extract.headings
             .filter((h) => h.kind === 'world')
-            .flatMap((h) => h.headings.map((code, i) => [code, Math.round((h.values[i] as number) * 1000)])),
+            .flatMap((h) =>
+              Array.from(h.cells, (code, i) => [code, Math.round((h.values[i] as number) * 1000)]),
+            ),
         );
       if ('stop' in joined) throw new Error('unexpected stop');
       expect(world.size).toBe(PRODUCTS);

@@ -21,18 +21,16 @@ export type BaciSum = Omit<TradeRecord, 'file' | 'source'>;
 export type BaciProductRow = [number, 0 | 1, string, number, number, number | null, number];
 
 /**
- * Sums by HS4 heading of one year and kind, in the order first met: the heading as a number, the value
- * and the first line behind it, and for imports from the world the importer. Columns of plain numbers,
- * as the extract cache stores a few hundred thousand of them a year.
+ * Sums by HS4 heading of one year and kind, in the order first met: each a cell (the heading, or for
+ * imports from the world importer × 10,000 + heading, the importer numbered in `BaciExtract.countries`),
+ * its value and the first line behind it. Typed arrays as read; plain arrays once stored in the cache.
  */
 export interface BaciHeadingSums {
   year: number;
   kind: HeadingKind;
-  /** The importer of each sum; only for imports from the world. */
-  importers?: string[];
-  headings: number[];
-  values: number[];
-  lines: number[];
+  cells: ArrayLike<number>;
+  values: ArrayLike<number>;
+  lines: ArrayLike<number>;
 }
 
 /**
@@ -49,6 +47,8 @@ export interface BaciExtract {
   /** The reporter's rows with every country, product by product, in file order. */
   products: BaciProductRow[];
   headings: BaciHeadingSums[];
+  /** ISO3 codes by the numbers the heading sums' cells use. */
+  countries: string[];
   /** Rows repeating an earlier row's key and value. */
   repeats: number[];
   /** Rows whose exporter has no ISO code, by exporter code and importer (null: none either). */
@@ -66,9 +66,10 @@ type Kind = (typeof KINDS)[number];
  * Sums by HS4 heading kept for export potential by heading: all exporters' exports to the world, the
  * reporter's exports to the world, and every country's imports from the world. The last is kept for
  * every importer, not only the briefing's partner: the extract serves any partner of its reporter (a
- * batch, or a later run for another pair, from the cache) without reading the file again, and it costs
- * about 200 importers × 1,200 headings a year, some 4 MB in memory and a few MB in the cache, against
- * the 300 MB file it spares reading.
+ * batch, or a later run for another pair, from the cache) without reading the file again. It costs
+ * about 200 importers × 1,200 headings a year: on a 3.5 M-row year some 40 MB more peak memory across
+ * the readers and a third more CPU time, and a few MB in the cache, against reading a 300 MB file again
+ * for each partner were the cache keyed to it.
  */
 const HEADING_KINDS = ['world', 'reporterWorld', 'importWorld'] as const;
 export type HeadingKind = (typeof HEADING_KINDS)[number];
@@ -148,11 +149,12 @@ class CellSums {
   /** Adds `amount` to a cell; returns the cell's sum. */
   add(cell: number, amount: number, line: number): number {
     if (cell >= this.slots.length) this.growIndex(cell);
-    let slot = this.slots[cell] as number;
+    // The index holds slot + 1, so that a new index, all zeros, needs no filling.
+    let slot = (this.slots[cell] as number) - 1;
     if (slot < 0) {
       slot = this.size++;
       if (slot >= this.values.length) this.grow();
-      this.slots[cell] = slot;
+      this.slots[cell] = slot + 1;
       this.cells[slot] = cell;
       this.lines[slot] = line;
     }
@@ -177,9 +179,9 @@ class CellSums {
   }
 
   private growIndex(cell: number): void {
-    // By 16 countries at a time: doubling would leave up to half the index unused.
-    const size = (Math.floor(cell / (16 * HEADINGS)) + 1) * 16 * HEADINGS;
-    const slots = new Int32Array(size).fill(-1);
+    // Doubled, from 16 countries: each new index is a large allocation, so they are few.
+    const size = Math.max(cell + 1, this.slots.length * 2, 16 * HEADINGS);
+    const slots = new Int32Array(size);
     slots.set(this.slots);
     this.slots = slots;
   }
@@ -187,13 +189,14 @@ class CellSums {
   private grow(): void {
     const size = Math.max(1024, this.values.length * 2);
     const cells = new Int32Array(size);
+    const values = new Float64Array(size);
+    const lines = new Float64Array(size);
     cells.set(this.cells);
+    values.set(this.values);
+    lines.set(this.lines);
     this.cells = cells;
-    for (const name of ['values', 'lines'] as const) {
-      const grown = new Float64Array(size);
-      grown.set(this[name]);
-      this[name] = grown;
-    }
+    this.values = values;
+    this.lines = lines;
   }
 }
 
@@ -388,17 +391,8 @@ export function createBaciExtractor(options: {
       const sumValue = (sum: number) => (exact ? valueOfThousandths(sum) : sum);
       for (const [year, { chapters, headings }] of years) {
         for (const kind of HEADING_KINDS) {
-          const { size, cells, values, lines } = headings[kind];
-          const sums: BaciHeadingSums = { year, kind, headings: [], values: [], lines: [] };
-          const importers: string[] = [];
-          for (let slot = 0; slot < size; slot++) {
-            const cell = cells[slot] as number;
-            if (kind === 'importWorld') importers.push(countries[Math.floor(cell / HEADINGS)] as string);
-            sums.headings.push(cell % HEADINGS);
-            sums.values.push(sumValue(values[slot] as number));
-            sums.lines.push(lines[slot] as number);
-          }
-          headingSums.push(kind === 'importWorld' ? { ...sums, importers } : sums);
+          const { cells, values, lines } = headings[kind].state();
+          headingSums.push({ year, kind, cells, values: values.map(sumValue), lines });
         }
         for (const kind of KINDS) {
           const { values, lines } = chapters[kind];
@@ -426,6 +420,7 @@ export function createBaciExtractor(options: {
         sums: made,
         products,
         headings: headingSums,
+        countries: [...countries],
         repeats,
         areas: [...areas.values()],
       };
@@ -517,18 +512,25 @@ function headingProducts(extract: BaciExtract, reporter: string, partners: Set<s
     const set = exporters.get(s.period) ?? new Set<string>();
     exporters.set(s.period, set.add(s.reporter));
   }
+  const wanted = extract.countries.map((c) => partners.has(c));
   const out: BaciProduct[] = [];
-  for (const { year, kind, importers, headings, values, lines } of extract.headings) {
+  for (const { year, kind, cells, values, lines } of extract.headings) {
     const period = String(year);
-    for (const [i, heading] of headings.entries()) {
-      const importer = importers?.[i];
-      if (kind === 'importWorld' && !partners.has(importer as string)) continue;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as number;
+      const importer = Math.floor(cell / HEADINGS);
+      if (kind === 'importWorld' && !wanted[importer]) continue;
       out.push({
         period,
-        reporter: kind === 'world' ? WORLD : kind === 'reporterWorld' ? reporter : (importer as string),
+        reporter:
+          kind === 'world'
+            ? WORLD
+            : kind === 'reporterWorld'
+              ? reporter
+              : (extract.countries[importer] as string),
         partner: WORLD,
         flow: kind === 'importWorld' ? 'import' : 'export',
-        product: String(heading).padStart(4, '0'),
+        product: String(cell % HEADINGS).padStart(4, '0'),
         value: values[i] as number,
         unit: BACI_UNIT,
         quantity: null,
@@ -540,6 +542,20 @@ function headingProducts(extract: BaciExtract, reporter: string, partners: Set<s
     }
   }
   return out;
+}
+
+/** The extract as the cache stores it, in JSON: the heading sums' typed arrays as plain arrays. */
+export function storableExtract(extract: BaciExtract): BaciExtract {
+  const plain = (list: ArrayLike<number>) => Array.from(list);
+  return {
+    ...extract,
+    headings: extract.headings.map((h) => ({
+      ...h,
+      cells: plain(h.cells),
+      values: plain(h.values),
+      lines: plain(h.lines),
+    })),
+  };
 }
 
 function pairProducts(extract: BaciExtract, reporter: string, partners: Set<string>): BaciProduct[] {

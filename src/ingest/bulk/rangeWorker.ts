@@ -27,6 +27,14 @@ port.once('message', async ({ firstLine }: { firstLine: number }) => {
   const read = await readBaciRange(job.setup, job.setup.path, range, (chunk) =>
     post({ kind: 'bytes', bytes: chunk.length }),
   );
-  post({ kind: 'done', read });
+  // The sums' arrays are moved, not copied: the thread ends here, and the copies would double them.
+  const moved = read.sums.years.flatMap((y) => [
+    ...y.values,
+    ...y.lines,
+    ...y.headings.flatMap((h) => [h.cells, h.values, h.lines]),
+  ]);
+  port.postMessage({ kind: 'done', read } satisfies RangeMessage, [
+    ...new Set(moved.map((array) => array.buffer as ArrayBuffer)),
+  ]);
   port.close();
 });

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { inputMessages as m, progressMessages } from '../../core/messages.ts';
 import { createProgress } from '../../core/progress.ts';
 import type { AdapterContext } from '../adapter.ts';
-import { BACI_EXTRACT_LAYOUT, type BaciExtract } from '../adapters/baciExtract.ts';
+import { BACI_EXTRACT_LAYOUT, type BaciExtract, storableExtract } from '../adapters/baciExtract.ts';
 import { recordsOf } from '../adapters/baciReader.ts';
 import { extractKey, loadExtract, saveExtract } from './extractCache.ts';
 import { sha256InBackground } from './hashInBackground.ts';
@@ -83,7 +83,7 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
     input.readProblems.add({ file: head.file, line: head.headerLine, message: m.headerOnly() });
 
   if (cacheDir && key && problems === 0)
-    await saveExtract(cacheDir, key, { rows, extract } satisfies CachedExtract);
+    await saveExtract(cacheDir, key, { rows, extract: storableExtract(extract) } satisfies CachedExtract);
   return {
     sha256: memberHash ? memberHash.digest('hex') : await (hashing as Promise<string>),
     rows,
