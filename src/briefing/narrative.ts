@@ -1,4 +1,5 @@
 import { chapterName, sectorName } from '../indicators/query.ts';
+import { NOT_PRODUCTS } from '../indicators/reports.ts';
 import type { Indicator, IndicatorSet } from '../indicators/types.ts';
 import { change, latestYears, levelShift, pct, pick, select, usd, valueAt } from './facts.ts';
 
@@ -79,7 +80,7 @@ function exportFinding(set: IndicatorSet): string | undefined {
   const period = values[values.length - 1]?.period;
   const latest = values.filter((v) => v.period === period);
   const top = latest
-    .filter((v) => v.dims?.chapter !== 'OTHER')
+    .filter((v) => v.dims?.chapter !== 'OTHER' && !NOT_PRODUCTS.has(v.dims?.chapter ?? ''))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
     .slice(0, 3);
   if (top.length === 0 || !period || singleChapterScope(set)) return undefined;

@@ -317,6 +317,8 @@ export const indicatorNotes = {
     `world = the ${reporters} reporters in the inputs${complete ? '' : ', some not itemising all their exports by chapter'}`,
   worldShareLabel: (country: string, reporters: number) =>
     `${country}'s share of the exports of the ${reporters} reporters in the inputs`,
+  worldShareAllLabel: (country: string, reporters: number) =>
+    `${country}'s share of the exports of the ${reporters} reporters in the inputs, all commodities (HS 77, 98, 99 counted)`,
   sectorWorldShareLabel: (country: string, sector: string, reporters: number) =>
     `${country}'s share of the exports of the ${reporters} reporters in the inputs: ${sector.toLowerCase()}`,
   chapterWorldShareLabel: (country: string, chapter: string, reporters: number) =>
@@ -334,8 +336,12 @@ export const indicatorNotes = {
     `${importer} does not report its imports from ${exporter} for this year: ${exporter}'s exports (f.o.b.) are set against ${importer}'s imports (c.i.f.)`,
   intensityLabel: (exporter: string, importer: string) =>
     `Trade intensity of ${exporter}'s exports to ${importer}`,
+  marketShareAllCommodities: () =>
+    'all commodities: the reports are not itemised in full by chapter, so non-product trade (HS 77, 98, 99) cannot be told apart and stays in both totals',
   intensityLowerBound: () =>
     'at least: the importer’s imports come from the whole world, world exports only from the reporters in the inputs',
+  intensityAllCommodities: () =>
+    'the world share is of all commodities too (non-product chapters counted), to match the market share',
   complementarityLabel: (exporter: string, importer: string) =>
     `Complementarity of ${exporter}'s exports with ${importer}'s imports`,
 

@@ -1,7 +1,7 @@
 import { WORLD } from '../core/countries.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { directions, type IndicatorContext, latestPairPeriod, notAvailable, provenance } from './context.ts';
-import { isComplete, productSum, type Report, reportsOf, rowsOf } from './reports.ts';
+import { isComplete, productSum, productsOnly, type Report, reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
 /** Michaely's index: 100 · (1 − Σ_k |m_k − x_k| / 2) over the chapter shares of both sides. */
@@ -23,7 +23,7 @@ export function chapterShares(report: Report): Map<string, number> {
 
 /**
  * How well each country's exports to the world match the other's imports from the world, for every
- * year both are fully itemised by chapter.
+ * year both are fully itemised by chapter; over product chapters, non-product ones left out of both.
  */
 export function complementarityIndicators(ctx: IndicatorContext): Indicator[] {
   const out: Indicator[] = [];
@@ -43,7 +43,7 @@ export function complementarityIndicators(ctx: IndicatorContext): Indicator[] {
         id: 'fit.complementarity',
         label,
         period: x.period,
-        value: complementarity(chapterShares(x), chapterShares(m)),
+        value: complementarity(chapterShares(productsOnly(x)), chapterShares(productsOnly(m))),
         unit: 'index',
         formula: 'complementarity',
         status: 'ok',

@@ -1,3 +1,4 @@
+import { WORLD } from '../core/countries.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import {
   directions,
@@ -7,6 +8,8 @@ import {
   latestPairPeriod,
   notAvailable,
 } from './context.ts';
+import { fromOneMatrix } from './oneMatrix.ts';
+import { reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
 /**
@@ -18,8 +21,40 @@ export function tradeIntensity(shareOfImporterImports: number, shareOfWorldExpor
 }
 
 /**
+ * The exporter's world share on the market share's basis: without non-product chapters, or with them
+ * where the market share could not leave them out.
+ */
+function worldShareFor(
+  ctx: IndicatorContext,
+  marketShare: Indicator,
+  exporter: string,
+): Indicator | undefined {
+  const period = marketShare.period;
+  const all =
+    marketShare.dims?.basis === 'allCommodities'
+      ? findIndicator(ctx.computed, 'specialisation.worldShareAllCommodities', { reporter: exporter }, period)
+      : undefined;
+  return all ?? findIndicator(ctx.computed, 'specialisation.worldShare', { reporter: exporter }, period);
+}
+
+/**
+ * Whether the importer's imports from the world and the world's exports of a year come from one
+ * reconciled matrix: then the importer's imports are part of the same world, and the index is exact.
+ */
+function oneWorld(ctx: IndicatorContext, importer: string, period: string): boolean {
+  const rows = [
+    ...reportsOf(ctx.n, { reporter: importer, partner: WORLD, flow: 'import' }),
+    ...reportsOf(ctx.n, { partner: WORLD, flow: 'export' }),
+  ]
+    .filter((r) => r.period === period)
+    .flatMap(rowsOf);
+  return fromOneMatrix(ctx.n, rows);
+}
+
+/**
  * Both directions, from the market shares and world shares already computed, for each year both exist.
- * The world's exports are those of the reporters present, so the index is a lower bound.
+ * Where the world's exports are those of the reporters present while the importer's imports come from
+ * the whole world, the index is a lower bound; from one reconciled matrix it is exact.
  */
 export function intensityIndicators(ctx: IndicatorContext): Indicator[] {
   const out: Indicator[] = [];
@@ -34,15 +69,12 @@ export function intensityIndicators(ctx: IndicatorContext): Indicator[] {
     );
     const found: Indicator[] = [];
     for (const marketShare of shares) {
-      const worldShare = findIndicator(
-        ctx.computed,
-        'specialisation.worldShare',
-        { reporter: exporter },
-        marketShare.period,
-      );
+      const worldShare = worldShareFor(ctx, marketShare, exporter);
       if (marketShare.value === null || worldShare?.value == null) continue;
       const value = tradeIntensity(marketShare.value, worldShare.value);
       if (value === null) continue;
+      const exact = oneWorld(ctx, importer, marketShare.period);
+      const allCommodities = worldShare.id === 'specialisation.worldShareAllCommodities';
       found.push({
         id: 'fit.intensity',
         label,
@@ -50,9 +82,16 @@ export function intensityIndicators(ctx: IndicatorContext): Indicator[] {
         value,
         unit: 'index',
         formula: 'intensity',
-        status: 'partial',
+        status: exact ? worldShare.status : 'partial',
         dims: { exporter, importer },
-        note: [marketShare.note, worldShare.note, t.intensityLowerBound()].filter(Boolean).join('; '),
+        note: [
+          marketShare.note,
+          allCommodities ? t.intensityAllCommodities() : '',
+          worldShare.note,
+          exact ? '' : t.intensityLowerBound(),
+        ]
+          .filter(Boolean)
+          .join('; '),
         ...inherit([marketShare, worldShare]),
       });
     }

@@ -2,13 +2,18 @@ import { WORLD } from '../core/countries.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { share } from './bilateral.ts';
 import { directions, type IndicatorContext, latestPairPeriod, notAvailable, provenance } from './context.ts';
-import { reportsOf } from './reports.ts';
+import { fromOneMatrix } from './oneMatrix.ts';
+import { NOT_PRODUCTS, productTotal, reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
 /**
- * Each country's share of the other's imports from the world, in total and by chapter, for every year
- * the importer's imports from the world are given. The importer's own report of its imports from the
- * exporter is used; failing that, the exporter's report of its exports, and the note says so.
+ * Each country's share of the other's imports from the world, in total and by product chapter, for
+ * every year the importer's imports from the world are given. The importer's own report of its imports
+ * from the exporter is used; failing that, the exporter's report of its exports, and the note says so
+ * (unless both come from one reconciled matrix, where they are the same flow). Non-product chapters are
+ * left out of both totals where both reports are itemised in full; else both totals keep them, the
+ * note says so and `dims.basis` is "allCommodities", so that the intensity divides by a world share of
+ * the same basis.
  */
 export function marketShareIndicators(ctx: IndicatorContext): Indicator[] {
   const out: Indicator[] = [];
@@ -21,9 +26,17 @@ export function marketShareIndicators(ctx: IndicatorContext): Indicator[] {
       const reported = own.find((r) => r.period === world.period && r.total);
       const used = reported ?? mirrored.find((r) => r.period === world.period && r.total);
       if (!used?.total || !world.total) continue;
-      const note = reported ? {} : { note: t.marketShareMirror(exporterName, importerName) };
+      const part = productTotal(used);
+      const whole = productTotal(world);
+      if (!part || !whole) continue;
+      const productsOnly = part.productsOnly && whole.productsOnly;
+      const sameFlow = reported !== undefined || fromOneMatrix(ctx.n, [...rowsOf(used), ...rowsOf(world)]);
+      const mirrorNote = sameFlow ? '' : t.marketShareMirror(exporterName, importerName);
+      const totalNote = [mirrorNote, productsOnly ? '' : t.marketShareAllCommodities()].filter(Boolean);
       const dims = { exporter, importer };
-      const value = share(used.total.valueUsd, world.total.valueUsd);
+      const value = productsOnly
+        ? share(part.value, whole.value)
+        : share(used.total.valueUsd, world.total.valueUsd);
       if (value !== null) {
         found.push({
           id: 'fit.marketShare',
@@ -33,12 +46,13 @@ export function marketShareIndicators(ctx: IndicatorContext): Indicator[] {
           unit: 'ratio',
           formula: 'marketShare',
           status: 'ok',
-          dims,
-          ...note,
+          dims: productsOnly ? dims : { ...dims, basis: 'allCommodities' },
+          ...(totalNote.length > 0 ? { note: totalNote.join('; ') } : {}),
           ...provenance([used.total, world.total]),
         });
       }
       for (const [chapter, row] of used.chapters) {
+        if (NOT_PRODUCTS.has(chapter)) continue;
         const chapterWorld = world.chapters.get(chapter);
         const chapterShare = chapterWorld ? share(row.valueUsd, chapterWorld.valueUsd) : null;
         if (!chapterWorld || chapterShare === null) continue;
@@ -51,7 +65,7 @@ export function marketShareIndicators(ctx: IndicatorContext): Indicator[] {
           formula: 'marketShare',
           status: 'ok',
           dims: { ...dims, chapter },
-          ...note,
+          ...(mirrorNote ? { note: mirrorNote } : {}),
           ...provenance([row, chapterWorld]),
         });
       }

@@ -62,6 +62,19 @@ export function productsOnly(report: Report): Report {
   return { ...report, chapters };
 }
 
+/**
+ * The report's total in products: where it is itemised in full, its total less its non-product
+ * chapters (`productsOnly` true); else its total as given, which may hold non-product trade that
+ * cannot be told apart. Undefined without a total.
+ */
+export function productTotal(report: Report): { value: number; productsOnly: boolean } | undefined {
+  if (!report.total) return undefined;
+  if (!isComplete(report)) return { value: report.total.valueUsd, productsOnly: false };
+  let leftOut = 0;
+  for (const [code, row] of report.chapters) if (NOT_PRODUCTS.has(code)) leftOut += row.valueUsd;
+  return { value: report.total.valueUsd - leftOut, productsOnly: true };
+}
+
 export function rowsOf(report: Report): TradeRow[] {
   return [
     ...(report.total ? [report.total] : []),

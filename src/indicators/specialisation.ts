@@ -102,6 +102,7 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
       dims: { reporters: String(world.reporters) },
     });
     for (const report of countries) out.push(...countryIndicators(ctx, report, world, base));
+    if (leftOut) out.push(...allCommodityShares(ctx, given, base));
   }
   for (const country of [reporter, partner]) {
     if (out.some((i) => i.dims?.reporter === country)) continue;
@@ -127,6 +128,38 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
     );
   }
   return out;
+}
+
+/**
+ * Each country of the pair's share of the world's exports with non-product chapters counted: what a
+ * market share whose reports cannot be cleared of them is set against, so that one ratio has one basis.
+ */
+function allCommodityShares(
+  ctx: IndicatorContext,
+  given: Report[],
+  base: { period: string; sources: string[]; provisional?: true; note: string },
+): Indicator[] {
+  const { reporter, partner } = ctx.n.config;
+  const total = given.reduce((sum, r) => sum + productSum(r), 0);
+  const status = given.every(isComplete) ? ('ok' as const) : ('partial' as const);
+  return given
+    .filter((r) => r.reporter === reporter || r.reporter === partner)
+    .flatMap((r) => {
+      const value = share(productSum(r), total);
+      if (value === null) return [];
+      return [
+        {
+          ...base,
+          id: 'specialisation.worldShareAllCommodities',
+          label: t.worldShareAllLabel(nameOf(ctx, r.reporter), given.length),
+          value,
+          unit: 'ratio',
+          formula: 'worldShare' as const,
+          status,
+          dims: { reporter: r.reporter },
+        },
+      ];
+    });
 }
 
 function countryIndicators(

@@ -1,5 +1,7 @@
+import { chapterOf } from '../core/hs.ts';
 import { compareText } from '../core/text.ts';
 import { latestPeriod, pick, select } from './query.ts';
+import { NOT_PRODUCTS } from './reports.ts';
 import type { Indicator, IndicatorSet } from './types.ts';
 
 /** One HS4 heading of a flow in its latest year, with what indicators.json says of it. */
@@ -27,7 +29,8 @@ const FACTS: Record<string, keyof Omit<HeadingFacts, 'heading'>> = {
 
 /**
  * A flow's HS4 headings in the latest year with product detail, largest first (ties by code): the
- * one ranking the chart, the section and the tables show. Empty without detail.
+ * one ranking the chart, the section and the tables show. Headings of non-product chapters (9999) are
+ * not products and are not ranked. Empty without detail.
  */
 export function rankedHeadings(
   set: IndicatorSet,
@@ -47,7 +50,7 @@ export function rankedHeadings(
     byHeading.set(heading, facts);
   }
   const headings = [...byHeading]
-    .filter(([, facts]) => facts.value !== undefined)
+    .filter(([heading, facts]) => facts.value !== undefined && !NOT_PRODUCTS.has(chapterOf(heading)))
     .map(([heading, facts]) => ({ ...facts, heading }) as HeadingFacts)
     .sort((a, b) => (b.value.value ?? 0) - (a.value.value ?? 0) || compareText(a.heading, b.heading));
   return { period, headings };

@@ -1,3 +1,5 @@
+import { NOT_PRODUCTS } from './reports.ts';
+
 /**
  * What the chapters a source leaves out can hold. A source that itemises only part of a flow lists its
  * largest chapters (DGCI&S, TradeStat and Trade Map "top N" tables): no chapter it leaves out can exceed
@@ -26,7 +28,10 @@ export function unlistedMaxSquares(rest: number, free: number, cap: number): num
   return full * cap ** 2 + (full < Math.max(free, 1) ? remainder ** 2 : 0);
 }
 
-/** N: the chapters of the nomenclature, plus national chapters a source itemises beyond it. */
+/**
+ * N: the product chapters of the nomenclature, plus any other chapter the source itemises (a
+ * non-product 98 or 99 that holds part of the flow counts; the reserved 77 never does).
+ */
 export function chapterCount(nomenclature: string[], itemised: string[]): number {
-  return new Set([...nomenclature, ...itemised]).size;
+  return new Set([...nomenclature.filter((c) => !NOT_PRODUCTS.has(c)), ...itemised]).size;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chapterShares, complementarity } from '../../src/indicators/complementarity.ts';
+import { computeIndicators } from '../../src/indicators/compute.ts';
 import { tradeIntensity } from '../../src/indicators/intensity.ts';
 import { reportsOf } from '../../src/indicators/reports.ts';
-import { compute, fixture, one, pairYear, row, value, WORLD, world2019 } from './fixtures.ts';
+import type { TradeRow } from '../../src/normalise/table.ts';
+import { all, compute, fixture, one, pairYear, row, value, WORLD, world2019 } from './fixtures.ts';
 
 const indiaImports = [
   row('2019', 'IND', WORLD, 'import', 'TOTAL', 500),
@@ -17,9 +19,12 @@ describe('market share in the importer’s imports', () => {
   const set = compute([...pairYear('FY2024-25', 150, 600), ...world2019, ...indiaImports]);
 
   it("is the importer's imports from the exporter over its imports from the world", () => {
-    const total = one(set, 'fit.marketShare', { exporter: 'RUS', importer: 'IND' }, '2019');
+    // Both reports leave part of the flow unitemised: the totals are taken as they are, and said to be.
+    const dims = { exporter: 'RUS', importer: 'IND', basis: 'allCommodities' };
+    const total = one(set, 'fit.marketShare', dims, '2019');
     expect(total.value).toBe(25 / 500);
-    expect([total.status, total.note]).toEqual(['ok', undefined]);
+    expect(total.status).toBe('ok');
+    expect(total.note).toMatch(/^all commodities/);
     expect(value(set, 'fit.marketShare', { exporter: 'RUS', importer: 'IND', chapter: '27' })).toBe(20 / 200);
   });
 
@@ -29,7 +34,11 @@ describe('market share in the importer’s imports', () => {
       ...indiaImports.filter((r) => r.partner === WORLD),
       row('2019', 'RUS', 'IND', 'export', 'TOTAL', 24),
     ]);
-    const share = one(mirrored, 'fit.marketShare', { exporter: 'RUS', importer: 'IND' });
+    const share = one(mirrored, 'fit.marketShare', {
+      exporter: 'RUS',
+      importer: 'IND',
+      basis: 'allCommodities',
+    });
     expect(share.value).toBe(24 / 500);
     expect(share.note).toMatch(/^India does not report its imports from Russia/);
   });
@@ -121,5 +130,109 @@ describe('trade complementarity (Michaely)', () => {
   it('takes shares of the whole report, the unitemised rest included', () => {
     const [report] = reportsOf(fixture(indiaImports), { reporter: 'IND', partner: WORLD, flow: 'import' });
     expect(report && chapterShares(report).get('27')).toBe(200 / 500);
+  });
+});
+
+describe('non-product chapters (HS 77, 98, 99) in the fit indicators', () => {
+  // world2019 with Russia exporting 30 of chapter 99 besides its 120 of products.
+  const world = [
+    ...world2019.filter((r) => !(r.reporter === 'RUS' && r.product === 'TOTAL')),
+    row('2019', 'RUS', WORLD, 'export', '99', 30, { sources: ['src-world'] }),
+    row('2019', 'RUS', WORLD, 'export', 'TOTAL', 150, { sources: ['src-world'] }),
+  ];
+  // Russia's imports, itemised in full: 30: 50, 84: 110, 99: 40; from India 30: 15, 84: 5, 99: 5.
+  const itemised = [
+    row('2019', 'RUS', WORLD, 'import', 'TOTAL', 200),
+    row('2019', 'RUS', WORLD, 'import', '30', 50),
+    row('2019', 'RUS', WORLD, 'import', '84', 110),
+    row('2019', 'RUS', WORLD, 'import', '99', 40),
+    row('2019', 'RUS', 'IND', 'import', 'TOTAL', 25),
+    row('2019', 'RUS', 'IND', 'import', '30', 15),
+    row('2019', 'RUS', 'IND', 'import', '84', 5),
+    row('2019', 'RUS', 'IND', 'import', '99', 5),
+  ];
+  const set = compute([...pairYear('FY2024-25', 150, 600), ...world, ...itemised]);
+
+  it('leaves them out of both totals of a market share where both reports are itemised in full', () => {
+    const share = one(set, 'fit.marketShare', { exporter: 'IND', importer: 'RUS' }, '2019');
+    // (25 − 5) / (200 − 40), not 25 / 200.
+    expect(share.value).toBeCloseTo(20 / 160, 12);
+    expect(share.note).toBeUndefined();
+    expect(value(set, 'fit.marketShare', { exporter: 'IND', importer: 'RUS', chapter: '30' })).toBe(15 / 50);
+    expect(all(set, 'fit.marketShare', { exporter: 'IND', importer: 'RUS', chapter: '99' })).toEqual([]);
+  });
+
+  it('sets that share against a world share without them: one basis in the intensity', () => {
+    // India's world share over products: 40 / (40 + 120 + 140); Russia's 30 of chapter 99 is out.
+    const intensity = one(set, 'fit.intensity', { exporter: 'IND', importer: 'RUS' }, '2019');
+    expect(intensity.value).toBeCloseTo(20 / 160 / (40 / 300), 12);
+    expect(intensity.status).toBe('partial');
+    expect(intensity.note).toContain('at least');
+  });
+
+  it('leaves them out of both sides of the complementarity index', () => {
+    // India's exports 30: 20/40, 84: 10/40, 03: 10/40; Russia's imports 30: 50/160, 84: 110/160.
+    const gap = Math.abs(50 / 160 - 20 / 40) + Math.abs(110 / 160 - 10 / 40) + 10 / 40;
+    const index = one(set, 'fit.complementarity', { exporter: 'IND', importer: 'RUS' }, '2019');
+    expect(index.value).toBeCloseTo(100 * (1 - gap / 2), 12);
+  });
+
+  it('keeps them on both sides, and says so, where a report is not itemised in full', () => {
+    const totals = compute([
+      ...pairYear('FY2024-25', 150, 600),
+      ...world,
+      row('2019', 'RUS', WORLD, 'import', 'TOTAL', 200),
+      row('2019', 'RUS', WORLD, 'import', '30', 50),
+      row('2019', 'RUS', WORLD, 'import', 'OTHER', 150),
+      row('2019', 'RUS', 'IND', 'import', 'TOTAL', 25),
+    ]);
+    const share = one(totals, 'fit.marketShare', {
+      exporter: 'IND',
+      importer: 'RUS',
+      basis: 'allCommodities',
+    });
+    expect(share.value).toBe(25 / 200);
+    expect(share.note).toMatch(/^all commodities/);
+    // India's share of the world's exports with Russia's chapter 99 counted: 40 / (40 + 150 + 140).
+    expect(value(totals, 'specialisation.worldShareAllCommodities', { reporter: 'IND' }, '2019')).toBe(
+      40 / 330,
+    );
+    const intensity = one(totals, 'fit.intensity', { exporter: 'IND', importer: 'RUS' }, '2019');
+    expect(intensity.value).toBeCloseTo(25 / 200 / (40 / 330), 12);
+    expect(intensity.note).toContain('the world share is of all commodities too');
+  });
+
+  it('neither mirrors nor bounds the flows of one reconciled matrix (BACI)', () => {
+    // The same flows read from one BACI file: India's exports to Russia are Russia's imports from India.
+    const baci = (r: TradeRow, i: number) => ({ ...r, refs: [`BACI_HS17_Y2019_V202401.csv:${i + 2}`] });
+    const matrix = [
+      ...world,
+      ...itemised.filter((r) => r.partner === WORLD),
+      row('2019', 'IND', 'RUS', 'export', 'TOTAL', 25),
+      row('2019', 'IND', 'RUS', 'export', '30', 15),
+      row('2019', 'IND', 'RUS', 'export', '84', 5),
+      row('2019', 'IND', 'RUS', 'export', '99', 5),
+    ].map(baci);
+    const n = fixture([...pairYear('FY2024-25', 150, 600), ...matrix]);
+    n.files = [
+      {
+        file: 'BACI_HS17_Y2019_V202401.csv',
+        format: 'baci',
+        sha256: '',
+        rows: matrix.length,
+        used: matrix.length,
+        rejected: {},
+        rejectedColumns: {},
+        records: matrix.length,
+        classifications: [],
+      },
+    ];
+    const fromMatrix = computeIndicators(n, n.config);
+    const share = one(fromMatrix, 'fit.marketShare', { exporter: 'IND', importer: 'RUS' }, '2019');
+    expect([share.value, share.note]).toEqual([20 / 160, undefined]);
+    const intensity = one(fromMatrix, 'fit.intensity', { exporter: 'IND', importer: 'RUS' }, '2019');
+    expect(intensity.value).toBeCloseTo(20 / 160 / (40 / 300), 12);
+    expect(intensity.status).toBe('ok');
+    expect(intensity.note).not.toContain('at least');
   });
 });
