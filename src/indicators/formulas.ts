@@ -53,6 +53,8 @@ export const FORMULAS = {
     name: 'Supply gap',
     expression: 'partner import demand − reporter exports to the partner (same sector)',
     citation: 'figures as published; periods may differ (see notes)',
+    variant:
+      'a published demand range is read at one end for every figure of a sector (gap, share of demand, scope, potential and its parts, untapped, scenarios): its middle where the exports to the partner are exact; its top where they are only a lower bound (the source lists its largest chapters), so the gap and the untapped potential are upper bounds and potential − exports = untapped as printed',
   },
   marketShareOfDemand: {
     name: 'Share of the partner’s import demand',

@@ -49,9 +49,7 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
     if (!supply || supply.value === null) continue;
     const sources = [...new Set([best.source, ...supply.sources])].sort();
     const lowerBound = supply.status === 'partial';
-    // With exports only a lower bound, a true bound on the gap (and on the share) needs the top of the
-    // demand range, not its middle.
-    const demandValue = lowerBound ? (best.valueHigh ?? best.value) : midpoint(best);
+    const demandValue = demandAt({ value: best.value, high: best.valueHigh }, lowerBound).value;
     const range = best.valueHigh !== undefined;
     const periods = t.gapPeriods(best.period, supply.period);
     out.push({
@@ -87,14 +85,36 @@ export function opportunityIndicators(ctx: IndicatorContext): Indicator[] {
   return out;
 }
 
-/** The partner's import demand for a sector as published: the middle of a published range. */
+/**
+ * The one rule for which end of a published demand range a figure reads: the middle where the
+ * reporter's exports to the partner are exact; the top where they are only a lower bound (a source
+ * listing its largest chapters), so that the gap and the untapped potential are true upper bounds and
+ * every figure of the sector (gap, share of demand, scope, potential and its parts, untapped,
+ * scenarios) reads the same demand: potential − exports = untapped as printed.
+ */
+export function demandAt(
+  demand: { value: number; high?: number },
+  exportsLowerBound: boolean,
+): { value: number; top: boolean } {
+  const top = exportsLowerBound && demand.high !== undefined;
+  return {
+    value: top ? (demand.high ?? demand.value) : midpoint({ value: demand.value, valueHigh: demand.high }),
+    top,
+  };
+}
+
+/** The partner's import demand for a sector as published, read at the end `demandAt` says. */
 export function sectorDemand(
   computed: Indicator[],
   sector: string,
-): { indicator: Indicator; value: number } | undefined {
+  exportsLowerBound: boolean,
+): { indicator: Indicator; value: number; top: boolean } | undefined {
   const indicator = findIndicator(computed, 'opportunity.demand', { sector });
   if (!indicator || indicator.value === null) return undefined;
-  return { indicator, value: midpoint({ value: indicator.value, valueHigh: indicator.high }) };
+  return {
+    indicator,
+    ...demandAt({ value: indicator.value, high: indicator.high }, exportsLowerBound),
+  };
 }
 
 const CONFIDENCE_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };

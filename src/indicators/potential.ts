@@ -37,7 +37,8 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
   const untapped: Indicator[] = [];
   const mismatches = new Set<string>();
   for (const sector of ctx.n.sectors) {
-    const demand = sectorDemand(ctx.computed, sector.id);
+    const actual = latestSectorExports(ctx.computed, sector.id);
+    const demand = sectorDemand(ctx.computed, sector.id, actual?.status === 'partial');
     if (!demand) continue;
     const dims = { sector: sector.id };
     const sectorShare = ctx.computed
@@ -73,7 +74,6 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
       );
       continue;
     }
-    const actual = latestSectorExports(ctx.computed, sector.id);
     const parts = exportPotential(demand.value, sectorShare.value, overall.value);
     const scope = demandScope(ctx, sector.id, sectorShare);
     if (scope) out.push(scope);
@@ -82,7 +82,7 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
       mismatches.add(periods);
     const note = [
       periods,
-      demand.indicator.high === undefined ? '' : t.demandInRange(false),
+      demand.indicator.high === undefined ? '' : t.demandInRange(demand.top),
       t.potentialWorldCaveat(),
     ]
       .filter(Boolean)
@@ -127,25 +127,15 @@ export function potentialIndicators(ctx: IndicatorContext): Indicator[] {
       );
       continue;
     }
-    // Exports only a lower bound make the untapped part an upper bound: it needs the top of the demand range.
-    const top = actual.status === 'partial' ? (demand.indicator.high ?? demand.value) : demand.value;
-    const value = untappedPotential(
-      exportPotential(top, sectorShare.value, overall.value).potential,
-      actual.value,
-    );
+    // Exports only a lower bound make the untapped part an upper bound (the demand is then read at the top).
+    const value = untappedPotential(parts.potential, actual.value);
     untapped.push({
       ...base,
       id: 'potential.untapped',
       label: t.untappedLabel(name),
       value,
       formula: 'untapped',
-      note: [
-        actual.status === 'partial' && demand.indicator.high !== undefined
-          ? note.replace(t.demandInRange(false), t.demandInRange(true))
-          : note,
-        actual.status === 'partial' ? t.untappedAtMost() : '',
-        value < 0 ? t.aboveCapacity() : '',
-      ]
+      note: [note, actual.status === 'partial' ? t.untappedAtMost() : '', value < 0 ? t.aboveCapacity() : '']
         .filter(Boolean)
         .join('; '),
       ...inherit([demand.indicator, sectorShare, overall, actual]),

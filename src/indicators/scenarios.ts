@@ -54,13 +54,18 @@ function scenarioBase(
   return { period, exports, imports, x: exports.value, m: imports.value };
 }
 
+/** A sector's exports to the partner and its demand, read at the end its exports call for. */
+function withDemand(ctx: IndicatorContext, sector: string): Pick<ScenarioSector, 'demand' | 'actual'> {
+  const actual = latestSectorExports(ctx.computed, sector);
+  return { actual, demand: sectorDemand(ctx.computed, sector, actual?.status === 'partial') };
+}
+
 function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indicator[] {
   const dims = { scenario: scenario.id };
   const sectors: ScenarioSector[] = scenario.sectors.map((id) => ({
     id,
     name: ctx.n.sectors.find((s) => s.id === id)?.name ?? id,
-    demand: sectorDemand(ctx.computed, id),
-    actual: latestSectorExports(ctx.computed, id),
+    ...withDemand(ctx, id),
   }));
   const start = scenarioBase(ctx, sectors);
   if ('needs' in start) {
@@ -85,13 +90,10 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
   let flagged = false;
   for (const sector of sectors) {
     if (!sector.demand || !sector.actual || sector.actual.value === null) continue;
-    // Exports only a lower bound make the addition an upper bound, which needs the top of the demand range.
+    // Exports only a lower bound make the addition an upper bound (the demand is then read at the top).
     const partialActual = sector.actual.status === 'partial';
     const range = sector.demand.indicator.high !== undefined;
-    const demand = partialActual
-      ? (sector.demand.indicator.high ?? sector.demand.value)
-      : sector.demand.value;
-    const value = capturedExports(demand, scenario.shareOfPartnerDemand, sector.actual.value);
+    const value = capturedExports(sector.demand.value, scenario.shareOfPartnerDemand, sector.actual.value);
     added += value;
     const atMost = partialActual && value > 0;
     const narrow = findIndicator(ctx.computed, 'opportunity.demandScope', {
@@ -114,7 +116,7 @@ function scenarioIndicatorsOf(ctx: IndicatorContext, scenario: Scenario): Indica
           sector.demand.indicator.period,
           period,
         ),
-        range ? t.demandInRange(partialActual) : '',
+        range ? t.demandInRange(sector.demand.top) : '',
         atMost ? t.addedAtMost() : '',
         narrow ? t.scenarioDemandNarrow() : '',
       ]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { potentialNeeds } from '../../src/indicators/needs.ts';
 import { exportPotential, untappedPotential } from '../../src/indicators/potential.ts';
-import { all, compute, demand, detailed, one, pairYear, value, world2019 } from './fixtures.ts';
+import { all, compute, demand, detailed, one, pairYear, row, value, world2019 } from './fixtures.ts';
 
 describe('export potential "lite"', () => {
   it('is demand × sector world share, split into a demand and a supply part that add up to it', () => {
@@ -38,6 +38,41 @@ describe('export potential "lite"', () => {
     expect(pharma.value).toBeCloseTo(90 * (20 / 60) - 60, 12);
     expect(pharma.note).toMatch(/exports already exceed the potential$/);
     expect(pharma.sources).toEqual(['src-demand', 'src-trade', 'src-world']);
+  });
+
+  it('reads one end of a demand range for every figure of a sector, so that P − A = U as printed', () => {
+    // Machinery exports (30) are a lower bound: every figure reads the top of 300–500, never the middle.
+    const w = 10 / 90;
+    const p = value(set, 'potential.exports', { sector: 'machines' });
+    expect(p).toBeCloseTo(500 * w, 12);
+    expect(value(set, 'potential.demandPart', { sector: 'machines' })).toBeCloseTo(500 * (40 / 300), 12);
+    expect(value(set, 'potential.untapped', { sector: 'machines', rank: '1' })).toBeCloseTo(p - 30, 12);
+    expect(value(set, 'opportunity.gap', { sector: 'machines' })).toBe(500 - 30);
+    // Scope: the share of that demand (30 / 500) over the sector's world share.
+    expect(value(set, 'opportunity.demandScope', { sector: 'machines', narrow: 'no' })).toBeCloseTo(
+      30 / 500 / w,
+      12,
+    );
+    expect(one(set, 'potential.exports', { sector: 'machines' }).note).toContain(
+      'demand at the top of the published range',
+    );
+    // With exact exports the middle of the range, 400, is read throughout.
+    const exact = compute(
+      [
+        ...pairYear('FY2024-25', 150, 600),
+        row('FY2024-25', 'IND', 'RUS', 'export', '84', 100),
+        row('FY2024-25', 'IND', 'RUS', 'export', '85', 50),
+        ...world2019,
+      ],
+      { figures: [demand('machines', 300, 500)] },
+    );
+    const middle = value(exact, 'potential.exports', { sector: 'machines' });
+    expect(middle).toBeCloseTo(400 * w, 12);
+    expect(value(exact, 'potential.untapped', { sector: 'machines', rank: '1' })).toBeCloseTo(
+      middle - 150,
+      12,
+    );
+    expect(value(exact, 'opportunity.gap', { sector: 'machines' })).toBe(400 - 150);
   });
 
   it('states the period mismatch in a data note', () => {
