@@ -187,8 +187,15 @@ describe('scenarios and potential against published demand (default inputs)', ()
     expect(untapped.value).toBeCloseTo(top - exportsListed, 3);
     expect(untapped.note).toContain('demand at the top of the published range');
     expect(untapped.note).not.toContain('middle');
-    // The potential shown keeps the middle of the range; its demand part uses India's overall share.
+    // The potential printed beside it reads the same top, so potential − exports = untapped on the page:
+    // 38.49 − 1,004.82 = −966.33 (USD m); its demand part uses India's overall share.
+    const potential = one(set, 'potential.exports', { sector: 'engineering' });
+    expect(potential.value).toBeCloseTo(top, 3);
+    expect((potential.value ?? 0) - exportsListed).toBeCloseTo(untapped.value ?? 0, 3);
     const demandPart = one(set, 'potential.demandPart', { sector: 'engineering' });
-    expect(demandPart.value).toBeCloseTo(2750 * mn * overall, 3);
+    expect(demandPart.value).toBeCloseTo(2800 * mn * overall, 3);
+    // The scope check divides the share of the same demand by the sector's world share.
+    const scope = one(set, 'opportunity.demandScope', { sector: 'engineering', narrow: 'yes' });
+    expect(scope.value).toBeCloseTo(exportsListed / (2800 * mn) / worldShare, 9);
   });
 });
