@@ -5,11 +5,11 @@ import {
   chapterPotentials,
   TOP_CHAPTERS,
 } from '../../charts/specs/untappedPotential.ts';
-import { formatShare } from '../../core/format.ts';
+import { formatShare, USD_UNITS, unitFor } from '../../core/format.ts';
 import { chapterName, publishers, sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { headingName } from '../../reference/hs.ts';
-import { millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
+import { amount, millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
 import type { Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
 
@@ -48,10 +48,13 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       `“World” is ${world}, not every exporter. A yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
   );
   writeChart(w, charts, 'untapped-potential');
-  const m = (i: Indicator | undefined) => millions(i?.value ?? undefined);
+  const unit = unitFor(
+    top.flatMap((c) => [c.demand, c.potential, c.exports, c.untapped].map((i) => i?.value ?? 0)),
+  );
+  const m = (i: Indicator | undefined) => amount(i?.value ?? undefined, unit);
   const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
   w.table({
-    caption: `USD million, ${period}; the ${top.length} largest untapped potentials of ${chapters.length} chapters (all in tables/potential.csv)`,
+    caption: `${USD_UNITS[unit].long}, ${period}; the ${top.length} largest untapped potentials of ${chapters.length} chapters (all in tables/potential.csv)`,
     columns: [
       { header: 'HS chapter', width: 0.25 },
       { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
@@ -109,10 +112,14 @@ function writeHeadings(w: Writer, set: IndicatorSet): void {
           `“World” is the exports of the ${total.dims?.exporters ?? ''} exporters in the inputs, not every exporter.`,
   );
   if (top.length === 0) return;
-  const m = (i: Indicator | undefined) => millions(i?.value ?? undefined);
+  const amounts = ['heading.demand', 'heading.potential', 'heading.exports'].flatMap((id) =>
+    top.map((u) => at(id, u.dims?.heading ?? '')?.value ?? 0),
+  );
+  const unit = unitFor([...amounts, ...top.map((u) => u.value ?? 0)]);
+  const m = (i: Indicator | undefined) => amount(i?.value ?? undefined, unit);
   const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
   w.table({
-    caption: `USD million, ${period}; the ${top.length} largest untapped potentials of ${headings} HS4 headings (all in tables/potential_headings.csv)`,
+    caption: `${USD_UNITS[unit].long}, ${period}; the ${top.length} largest untapped potentials of ${headings} HS4 headings (all in tables/potential_headings.csv)`,
     columns: [
       { header: 'HS4 heading', width: 0.25 },
       { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
