@@ -178,4 +178,33 @@ describe('export potential by HS4 heading, from a hand-made matrix of HS6 lines'
     const potentials = withWorld.indicators.filter((i) => i.id === 'heading.potential');
     expect(potentials.map((i) => i.dims?.heading)).toEqual(['3004']);
   });
+
+  it("leaves a heading unranked where the pair's exports leave its chapter partly unitemised", () => {
+    // India's exports to Russia: a total of 30 itemised only as chapter 30's 10, so 20 is unitemised (the
+    // "Other chapters" line normalise makes) and could hold some 8471.
+    const partial = [
+      ...trade.filter((r) => !(r.reporter === 'IND' && r.partner === 'RUS' && r.flow === 'export')),
+      row(Y, 'IND', 'RUS', 'export', '30', 10),
+      row(Y, 'IND', 'RUS', 'export', 'OTHER', 20),
+      row(Y, 'IND', 'RUS', 'export', 'TOTAL', 30),
+    ];
+    const set = compute(partial, { products });
+    const ranking = set.headingPotential?.headings ?? [];
+    expect(ranking.map((h) => [h.heading, h.rank, h.exports, h.untapped])).toEqual([
+      ['3004', 1, 10, P('3004') - 10],
+      ['8471', null, null, null],
+    ]);
+    expect(one(set, 'heading.potential', { heading: '8471' }, Y).value).toBeCloseTo(P('8471'), 12);
+  });
+
+  it('says what it needs where the partner imports by heading but no world exports by heading are given', () => {
+    const demandOnly = products.filter((r) => r.partner !== WORLD || r.reporter === 'RUS');
+    const set = compute(trade, { products: demandOnly });
+    const missing = one(set, 'heading.potential', {}, Y);
+    expect([missing.status, missing.needs]).toEqual([
+      'not_available',
+      "needs India's and other exporters' exports to the world by HS4 heading (or HS6) for 2022",
+    ]);
+    expect(set.headingPotential).toBeUndefined();
+  });
 });
