@@ -55,4 +55,26 @@ describe('the composition chart', () => {
       other: true,
     });
   });
+
+  it('ranks chapters by their value, not by the amount as drawn, when small ones round alike', () => {
+    // One chapter of USD 20 m, then chapters 02 … 17 worth 10, 20, … 160 USD: every one of these draws
+    // as 0.000 m, yet the thirteen kept must be the largest (17 … 05) and 04, 03, 02 the grouped rest.
+    const values = [20e6, ...Array.from({ length: 16 }, (_, i) => (i + 1) * 10)];
+    const total = values.reduce((sum, v) => sum + v, 0);
+    const set = setOf(
+      values.flatMap((value, i) => {
+        const dims = { flow: 'import', chapter: String(i + 1).padStart(2, '0') };
+        return [
+          indicator('composition.chapter.value', '2022', value, { dims }),
+          indicator('composition.chapter.share', '2022', value / total, { unit: 'ratio', dims }),
+        ];
+      }),
+    );
+    const chart = buildImportComposition(set, createTheme('#0b4f8a'));
+    const body = (chart.spec as { vconcat?: { data?: { values: Bar[] } }[] }).vconcat;
+    const bars = body?.find((part) => part.data)?.data?.values ?? [];
+    const expected = ['01', ...Array.from({ length: 13 }, (_, i) => String(17 - i).padStart(2, '0'))];
+    expect(bars.slice(0, 14).map((b) => b.label.slice(0, 2))).toEqual(expected);
+    expect(bars[14]?.label).toBe('3 other chapters');
+  });
 });

@@ -7,6 +7,7 @@ import {
   type UsdUnit,
   unitFor,
 } from '../../core/format.ts';
+import { compareText } from '../../core/text.ts';
 import { chapterName, latestPeriod, select } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import {
@@ -56,7 +57,8 @@ function buildComposition(set: IndicatorSet, theme: Theme, flow: 'import' | 'exp
         other: chapter === 'OTHER',
       };
     })
-    .sort((a, b) => Number(a.other) - Number(b.other) || b.amount - a.amount);
+    // By the value itself, not the amount as drawn: chapters that round alike keep their true order.
+    .sort((a, b) => Number(a.other) - Number(b.other) || b.usd - a.usd || compareText(a.chapter, b.chapter));
   const rows = withFewBars(all, unit);
   const top = rows.find((r) => !r.other);
   const topShare = shares.find((s) => s.dims?.chapter === top?.chapter)?.value;
