@@ -532,6 +532,12 @@ export const productText = {
     `Share of ${flowWith(flow, partner)} covered by the price/volume split`,
 };
 
+/** Standing text of the methodology section. */
+export const methodologyText = {
+  setAside: () =>
+    'Each flow is counted once: re-exports and re-imports (UN Comtrade flows RX and RM) are read but enter no indicator, and breakdown rows (by second partner, mode of transport or customs procedure) are set aside for the totals they break down. Chapters that are not products (HS 77 reserved, 98 national special uses, 99 goods not specified by kind) are left out of every total that compares countries or products (world shares, RCA, market shares, trade intensity, complementarity, import demand, export potential, product rankings); where a report is not itemised in full they cannot be told apart, so a market share keeps them on both sides, its intensity divides by a world share of all commodities, and the note says so. They stay in the pair’s own totals and composition, as the sources publish them, and count in the concentration index where the flow itemises them. A published demand range is read at one end for every figure of a sector: the middle where the exports to the partner are exact, the top where they are a lower bound.',
+};
+
 export const cliMessages = {
   unknownCommand: (name: string, suggestion: string | undefined) =>
     `unknown command "${name}"${didYouMean(suggestion)}: run "tradebrief --help" for the commands`,

@@ -47,7 +47,9 @@ export const FORMULAS = {
   shareOther: {
     name: 'Share of chapters not itemised',
     expression: '(V_total − Σ V_chapters given) / V_total',
-    citation: 'residual of the source’s top-chapter table',
+    citation: 'residual of a top-chapter table against the flow’s total',
+    variant:
+      'V_total = the flow’s total as the briefing prints it: the preferred source’s where two publish one (the total of a top-chapter table from another publication can differ by rounding, said in the data notes), so the chapter shares, the rest and every total in the briefing add up; chapter, sector, HHI and Grubel–Lloyd shares all divide by it',
   },
   gap: {
     name: 'Supply gap',
@@ -67,12 +69,12 @@ export const FORMULAS = {
     citation:
       'Hirschman, A. O. (1945), National Power and the Structure of Foreign Trade; Herfindahl, O. C. (1950)',
     variant:
-      'raw, 1/N to 1, over HS chapters; where part of the flow is not itemised by chapter, a range: that part spread evenly over the chapters not itemised (low) or held by one chapter (high)',
+      'raw, 1/N to 1, over HS chapters; where part of the flow is not itemised by chapter, a range: that part spread evenly over the chapters not itemised (low), or packed into as few of them as it can hold with none larger than the smallest chapter itemised, since a top-chapter table lists the largest (high)',
   },
   hhiNormalised: {
     name: 'Concentration index (normalised)',
     expression:
-      '(sqrt(Σ s_k²) − sqrt(1/N)) / (1 − sqrt(1/N)), N = HS chapters in the nomenclature, plus national chapters itemised',
+      '(sqrt(Σ s_k²) − sqrt(1/N)) / (1 − sqrt(1/N)), N = the product chapters of the HS nomenclature (HS 77, 98, 99 not counted), plus any non-product or national chapter the flow itemises',
     citation: 'UNCTAD, Handbook of Statistics: product concentration index',
     variant:
       'normalised, 0 to 1, over HS chapters (UNCTAD uses SITC 3-digit groups); a range as for the raw index',
@@ -104,7 +106,7 @@ export const FORMULAS = {
     expression: 'M_ji / M_j: j’s imports from i over j’s imports from the world',
     citation: 'ITC Trade Map market-share definition',
     variant:
-      'both from j’s own report; where j does not report its imports from i, i’s report of its exports to j',
+      'both from j’s own report; where j does not report its imports from i, i’s report of its exports to j (in one reconciled matrix, such as BACI, the same flow); chapters that are not products (HS 77, 98, 99) left out of both totals where both reports are itemised in full, else kept in both and said',
   },
   intensity: {
     name: 'Trade intensity index',
@@ -112,7 +114,7 @@ export const FORMULAS = {
     citation:
       'Brown, A. J. (1949); Kojima, K. (1964), The pattern of international trade among advanced countries; WITS',
     variant:
-      'the world’s exports to j taken as j’s imports from the world: i’s share of j’s imports over i’s share of world exports; above 1 = more trade than j’s weight in world trade predicts',
+      'the world’s exports to j taken as j’s imports from the world: i’s share of j’s imports over i’s share of world exports, both on one basis (without HS 77, 98, 99, or with them where the market share keeps them); a lower bound where the world is the reporters present while j’s imports come from every country, exact where both come from one reconciled matrix (BACI); above 1 = more trade than j’s weight in world trade predicts',
   },
   complementarity: {
     name: 'Trade complementarity index (Michaely)',
@@ -120,7 +122,8 @@ export const FORMULAS = {
       '100 · (1 − Σ_k |m_jk − x_ik| / 2), m_jk = chapter k’s share of j’s imports, x_ik = its share of i’s exports',
     citation:
       'Michaely, M. (1996), Trade preferential agreements in Latin America: an ex-ante assessment, World Bank Policy Research Working Paper 1583',
-    variant: 'HS chapters; i’s exports to and j’s imports from the world, same year, both fully itemised',
+    variant:
+      'HS product chapters (HS 77, 98, 99 left out of both sides); i’s exports to and j’s imports from the world, same year, both fully itemised',
   },
   grubelLloyd: {
     name: 'Intra-industry trade (Grubel–Lloyd)',
@@ -134,7 +137,7 @@ export const FORMULAS = {
     citation:
       'Grubel, H. G. and Lloyd, P. J. (1971), The empirical measurement of intra-industry trade, Economic Record 47(4)',
     variant:
-      'trade-weighted mean of the chapter indices, not adjusted for the overall imbalance; where chapters are not itemised, a range: the chapters known on both sides (low), plus min(X_rest, M_rest) (high)',
+      'trade-weighted mean of the chapter indices, not adjusted for the overall imbalance; where chapters are not itemised, a range: the chapters known on both sides (low); these plus the most the unitemised rests can match (high): the import rest met by the chapters itemised in exports only, the export rest by those itemised in imports only (each up to its value and the largest unitemised chapter, no larger than the smallest itemised), and what is left of both rests by chapters itemised on neither side',
   },
   mirror: {
     name: 'Mirror discrepancy',

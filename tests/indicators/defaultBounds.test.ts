@@ -38,6 +38,29 @@ describe('bounds that use the source being a top-10 list (default inputs, FY2025
     set = computeIndicators(normalise(await ingest('inputs'), config), config);
   });
 
+  it('takes shares of the total the briefing prints (FTSPCC), not of the EIDB table’s own total', () => {
+    // Both publications give the pair's total; the preferred one (FTSPCC) is the total printed
+    // everywhere, so the chapters not itemised are its residual: exports 4,493.51 − 2,768.46 = 1,725.05,
+    // imports 55,369.62 − 54,737.05 = 632.57 (USD m). The EIDB table's own total differs by rounding.
+    const own = (flow: string) =>
+      Number(
+        csv('trade_hs2_eidb_fy2025-26.csv').find((r) => r.flow === flow && r.product === 'TOTAL')?.value,
+      );
+    expect([X, M, own('export'), own('import')]).toEqual([4493.51, 55369.62, 4493.52, 55369.56]);
+    for (const [flow, total, listed] of [
+      ['export', X, exports],
+      ['import', M, imports],
+    ] as const) {
+      const rest = total - listed.reduce((s, c) => s + c.value, 0);
+      const dims = { flow, chapter: 'OTHER' };
+      expect(one(set, 'composition.chapter.value', dims, 'FY2025-26').value).toBeCloseTo(rest * mn, 0);
+      expect(one(set, 'composition.chapter.share', dims, 'FY2025-26').value).toBeCloseTo(rest / total, 12);
+    }
+    expect(
+      one(set, 'composition.chapter.value', { flow: 'export', chapter: 'OTHER' }, 'FY2025-26').value,
+    ).toBeCloseTo(1725.05 * mn, 0);
+  });
+
   it('export concentration (normalised HHI) is 0.14 to 0.17: no unlisted chapter exceeds the 10th', () => {
     expect(N).toBe(96);
     const shares = exports.map((c) => c.value / X);
@@ -86,6 +109,13 @@ describe('bounds that use the source being a top-10 list (default inputs, FY2025
     expect(gl.value).toBeCloseTo(low, 12);
     expect(gl.high).toBeCloseTo(high, 12);
     expect([formatNumber(low, 3), formatNumber(high, 3)]).toEqual(['0.013', '0.070']);
+    // Adding only min(X_rest, M_rest) would give 0.034: the methodology states the bound computed.
+    expect(formatNumber((2 * (overlap + Math.min(restX, restM))) / (X + M), 3)).toBe('0.034');
+    const text = set.formulas.grubelLloydAggregate?.variant ?? '';
+    expect(text).not.toContain('min(X_rest, M_rest)');
+    expect(text).toContain('the import rest met by the chapters itemised in exports only');
+    expect(set.formulas.hhi?.variant).toContain('none larger than the smallest chapter itemised');
+    expect(set.formulas.hhi?.variant).not.toContain('held by one chapter');
   });
 
   it('a sector not fully listed has an upper bound too; one with no chapter listed is kept, from zero', () => {

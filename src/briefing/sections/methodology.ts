@@ -1,4 +1,5 @@
 import { compactChapters, expandChapterRange } from '../../core/hs.ts';
+import { methodologyText } from '../../core/messages.ts';
 import { select } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { worldOf } from '../facts.ts';
@@ -10,6 +11,7 @@ export function writeMethodology(w: Writer, set: IndicatorSet): void {
   w.paragraph(
     'Values are converted to US dollars and brought to HS chapter level before any indicator is computed. Fiscal years (April–March) and calendar years are kept apart. Every indicator in indicators.json carries its unit, period, formula and the source ids of the rows behind it; X is the reporter’s exports to the partner, M its imports from the partner.',
   );
+  w.paragraph(methodologyText.setAside());
   const potential = potentialMethod(set);
   if (potential) w.paragraph(potential);
   const used = new Set(set.indicators.map((i) => i.formula));
