@@ -63,7 +63,7 @@ export async function assembleBriefing({
   writeComposition(w, set, charts, 'export');
   writeProducts(w, set, charts);
   writeSpecialisation(w, set, charts);
-  writeStructure(w, set);
+  writeStructure(w, set, charts);
   writeOpportunity(w, set, charts);
   writePotential(w, set, charts);
   writeScenarios(w, set, charts);

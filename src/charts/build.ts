@@ -12,6 +12,7 @@ import { buildPotential } from './specs/potential.ts';
 import { buildTopProducts } from './specs/products.ts';
 import { buildScenarios } from './specs/scenarios.ts';
 import { buildSpecialisation } from './specs/specialisation.ts';
+import { buildStructure } from './specs/structure.ts';
 import { buildTargetPath } from './specs/targetPath.ts';
 import { buildTradeOverTime } from './specs/tradeOverTime.ts';
 import { buildUntappedPotential } from './specs/untappedPotential.ts';
@@ -26,6 +27,7 @@ export const CHARTS: ChartBuilder[] = [
   buildExportCompositionOverTime,
   buildTopProducts,
   buildSpecialisation,
+  buildStructure,
   buildOpportunity,
   buildUntappedPotential,
   buildPotential,

@@ -1,3 +1,4 @@
+import type { RenderedChart } from '../../charts/build.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { bound, indexText, pct, percentText, pick, select, staleness } from '../facts.ts';
@@ -5,6 +6,7 @@ import { joinList } from '../narrative.ts';
 import { COLOURS, TYPE } from '../style.ts';
 import { unavailableGroups } from '../unavailable.ts';
 import type { Writer } from '../writer.ts';
+import { writeChart } from './chart.ts';
 
 /** The formulas this section reports; what the inputs don't allow of them is named at its end. */
 const FORMULAS = [
@@ -18,6 +20,9 @@ const FORMULAS = [
   'mirror',
 ] as const;
 
+/** Indices the section's chart plots with their values: the table beside it gives the others. */
+const CHARTED = ['concentration.hhiNormalised', 'intraIndustry.aggregate'];
+
 /** Digits an index is printed with: the raw HHI runs small, so it needs one more. */
 const DIGITS: Record<string, number> = { hhi: 3, grubelLloydAggregate: 3 };
 
@@ -25,19 +30,25 @@ const DIGITS: Record<string, number> = { hhi: 3, grubelLloydAggregate: 3 };
  * How the pair's trade is built: concentration by chapter, intra-industry trade, and, where the inputs
  * hold the partner's or the world's side, market share, intensity, complementarity and mirror checks.
  */
-export function writeStructure(w: Writer, set: IndicatorSet): void {
-  w.section('Structure of the trade', { keepWith: 140 });
+export function writeStructure(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
+  // The heading keeps its finding with it; the chart may open the next page.
+  w.section('Structure of the trade', { keepWith: 110 });
+  const charted = charts.some((c) => c.id === 'trade-structure' && c.svg);
   const available = latestOfEach(
     set.indicators.filter(
       (i) =>
         (FORMULAS as readonly string[]).includes(i.formula) &&
         i.value !== null &&
         !i.dims?.chapter &&
-        !i.dims?.heading,
+        // A heading's market share ranks export potential; its section gives it.
+        !i.dims?.heading &&
+        !(charted && CHARTED.includes(i.id)),
     ),
   );
   const sentences = [concentrationFinding(set), intraIndustryFinding(set)].filter(Boolean);
   if (sentences.length > 0) w.paragraph(sentences.join(' '));
+  // Without chapter detail the section's closing line already says what the indices need.
+  if (charted) writeChart(w, charts, 'trade-structure');
   if (available.length > 0) {
     const stale = available.map((i) => staleness(set, i.period));
     w.table({
