@@ -8,6 +8,9 @@
  * With BENCH_BASELINE=/path/to/another/checkout (its `npm ci` done), the same commands of that checkout
  * run in the same rounds, and the ratios between the two are printed. Rounds rotate the order of the
  * commands so that neither side always runs on a warmer machine. Medians of BENCH_ROUNDS (default 5).
+ * CPU time (user + system, from the process's own rusage) is printed beside the wall time: on a machine
+ * shared with other work it moves far less than the wall time. BENCH_BRIEFING_ONLY=1 measures only the
+ * default briefing's rows (and `--help`, Node's start and the bundle's), without the BACI year.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +24,7 @@ const BASELINE = process.env.BENCH_BASELINE;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BATCH_ROWS = 3_500_000;
 const BATCH_PARTNERS = 20;
+const BRIEFING_ONLY = process.env.BENCH_BRIEFING_ONLY === '1';
 
 interface Sample {
   seconds: number;
@@ -65,12 +69,13 @@ function measure(args: string[], cwd: string): Sample {
   }
 }
 
-/** The commands of one checkout: cold default briefing, no-op rerun, batch of 20, bulk ingest. */
-function commandsOf(root: string, name: string, baciDir: string, partners: string[]): Command[] {
+/** The commands of one checkout: start-up, cold default briefing, no-op rerun, batch of 20, bulk ingest. */
+function commandsOf(root: string, name: string, baci?: { dir: string; partners: string[] }): Command[] {
   const bin = join(root, 'bin', 'tradebrief.js');
   const noopOut = mkdtempSync(join(tmpdir(), `tradebrief-noop-${name}-`));
   measure([bin, 'run', '--out', noopOut, '-q'], root);
-  return [
+  const briefing: Command[] = [
+    { label: `${name}: --help (start-up)`, run: () => measure([bin, '--help'], root) },
     {
       label: `${name}: default briefing, cold`,
       run: () => {
@@ -86,6 +91,11 @@ function commandsOf(root: string, name: string, baciDir: string, partners: strin
       label: `${name}: default briefing, no-op rerun`,
       run: () => measure([bin, 'run', '--out', noopOut, '-q'], root),
     },
+  ];
+  if (!baci) return briefing;
+  const { dir: baciDir, partners } = baci;
+  return [
+    ...briefing,
     {
       label: `${name}: batch of ${partners.length} partners`,
       run: () => {
@@ -152,12 +162,14 @@ console.log(
 console.log(
   `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${ROUNDS} interleaved rounds, medians`,
 );
-const baci = await writeSyntheticBaci(join(ROOT, 'bench', 'data', 'baci-3.5m'), BATCH_ROWS);
-const partners = partnersOf(baci.dir);
+const baci = BRIEFING_ONLY
+  ? undefined
+  : await writeSyntheticBaci(join(ROOT, 'bench', 'data', 'baci-3.5m'), BATCH_ROWS);
+const year = baci && { dir: baci.dir, partners: partnersOf(baci.dir) };
 const commands = [
-  ...commandsOf(ROOT, 'this', baci.dir, partners),
-  ...(BASELINE ? commandsOf(BASELINE, 'baseline', baci.dir, partners) : []),
-  { label: 'DuckDB read_csv + GROUP BY', run: () => engine(ROOT, 'duckdb', baci.dir) },
+  ...commandsOf(ROOT, 'this', year),
+  ...(BASELINE ? commandsOf(BASELINE, 'baseline', year) : []),
+  ...(baci ? [{ label: 'DuckDB read_csv + GROUP BY', run: () => engine(ROOT, 'duckdb', baci.dir) }] : []),
 ];
 const samples = new Map<string, Sample[]>(commands.map((c) => [c.label, []]));
 for (let round = 0; round < ROUNDS; round++) {
@@ -174,7 +186,7 @@ const med = (label: string, key: keyof Sample) => {
   return list.length ? median(list.map((s) => s[key])) : undefined;
 };
 console.log(
-  `\n${'measured'.padEnd(44)}${'wall s'.padStart(8)}${'peak MB'.padStart(9)}${'CPU/wall'.padStart(10)}`,
+  `\n${'measured'.padEnd(44)}${'wall s'.padStart(8)}${'CPU s'.padStart(8)}${'peak MB'.padStart(9)}${'CPU/wall'.padStart(10)}`,
 );
 for (const { label } of commands) {
   const wall = med(label, 'seconds');
@@ -183,9 +195,10 @@ for (const { label } of commands) {
     continue;
   }
   const cpu = med(label, 'cpuSeconds');
-  const ratio = cpu === undefined || Number.isNaN(cpu) ? '' : (cpu / wall).toFixed(2);
+  const known = cpu !== undefined && !Number.isNaN(cpu);
+  const ratio = known ? (cpu / wall).toFixed(2) : '';
   console.log(
-    `${label.padEnd(44)}${wall.toFixed(2).padStart(8)}${(med(label, 'peakRssMb') ?? 0).toFixed(0).padStart(9)}${ratio.padStart(10)}`,
+    `${label.padEnd(44)}${wall.toFixed(2).padStart(8)}${(known ? cpu.toFixed(2) : '').padStart(8)}${(med(label, 'peakRssMb') ?? 0).toFixed(0).padStart(9)}${ratio.padStart(10)}`,
   );
 }
 
@@ -235,9 +248,16 @@ for (const t of targets) {
 }
 if (BASELINE) {
   console.log('\nbaseline / this (per command, medians; above 1: this is faster)');
+  console.log(`  ${''.padEnd(40)}${'wall'.padStart(8)}${'CPU'.padStart(8)}`);
   for (const { label } of commands.filter((c) => c.label.startsWith('this: '))) {
-    const ours = med(label, 'seconds');
-    const theirs = med(label.replace('this: ', 'baseline: '), 'seconds');
-    if (ours && theirs) console.log(`  ${label.slice(6).padEnd(40)}${(theirs / ours).toFixed(2)}×`);
+    const other = label.replace('this: ', 'baseline: ');
+    const ratio = (key: keyof Sample) => {
+      const ours = med(label, key);
+      const theirs = med(other, key);
+      return ours && theirs ? `${(theirs / ours).toFixed(2)}×` : '';
+    };
+    console.log(
+      `  ${label.slice(6).padEnd(40)}${ratio('seconds').padStart(8)}${ratio('cpuSeconds').padStart(8)}`,
+    );
   }
 }
