@@ -291,12 +291,11 @@ export class Writer {
       row.end();
       this.doc.y = y + height;
     };
+    const faces = table.rows.map((_, r) => (table.strong?.includes(r) ? 'semibold' : 'regular'));
+    const heights = table.rows.map((cells, r) => rowHeight(cells, faces[r] ?? 'regular'));
     const captionHeight = table.caption ? TYPE.small * 1.6 + 2 : 0;
-    this.ensureSpace(
-      captionHeight +
-        headerHeight +
-        rowHeight(table.rows[0] ?? [], 'regular') * Math.min(3, table.rows.length),
-    );
+    const opening = heights.slice(0, KEEP_ROWS).reduce((sum, h) => sum + h, 0);
+    this.ensureSpace(captionHeight + headerHeight + opening);
     if (table.caption) {
       const caption = table.caption;
       element.add(
@@ -314,9 +313,10 @@ export class Writer {
       'semibold',
       false,
     );
+    const breaks = pageBreaks(heights, this.doc.y, PAGE.top + headerHeight, this.bottom);
     table.rows.forEach((cells, r) => {
-      const face = table.strong?.includes(r) ? 'semibold' : 'regular';
-      if (this.doc.y + rowHeight(cells, face) > this.bottom) {
+      const face = faces[r] ?? 'regular';
+      if (breaks.has(r)) {
         this.newPage();
         drawRow(
           table.columns.map((c) => c.header),
@@ -389,4 +389,33 @@ export class Writer {
 export function svgSize(svg: string): { width: number; height: number } {
   const match = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   return { width: Number(match?.[1] ?? 0), height: Number(match?.[2] ?? 0) };
+}
+
+/** Rows kept together on either side of a page break: no page holds a header with one or two rows. */
+const KEEP_ROWS = 3;
+
+/**
+ * The rows a table's pages start with, from the rows' heights, where the first row starts and where a
+ * continued page's rows start (below the repeated header). A break that would carry fewer than
+ * `KEEP_ROWS` rows over moves up, so they take company with them, unless that would leave fewer than
+ * `KEEP_ROWS` on the page before.
+ */
+export function pageBreaks(heights: number[], start: number, top: number, bottom: number): Set<number> {
+  const breaks = new Set<number>();
+  let y = start;
+  let first = 0;
+  for (let r = 0; r < heights.length; r++) {
+    const height = heights[r] ?? 0;
+    if (y + height <= bottom || r === first) {
+      y += height;
+      continue;
+    }
+    const left = heights.length - r;
+    const at = left < KEEP_ROWS ? Math.max(first + KEEP_ROWS, heights.length - KEEP_ROWS) : r;
+    const moved = Math.min(at, r);
+    breaks.add(moved);
+    first = moved;
+    y = top + heights.slice(moved, r + 1).reduce((sum, h) => sum + h, 0);
+  }
+  return breaks;
 }
