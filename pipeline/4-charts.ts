@@ -7,33 +7,42 @@ import { CHART_INDEX, INDICATORS } from './files.ts';
 
 export const chartsStage: Stage = {
   name: 'charts',
-  summary: 'build one vega-lite spec per chart and render it to SVG (and a PNG preview)',
+  summary: 'build one vega-lite spec per chart and render it to SVG (and to PNG with --png)',
   reads: [INDICATORS],
   config: [],
+  // Asking for the PNGs (or no longer) draws the charts again.
+  extraKey: async (ctx) => ({ previews: ctx.previews === true }),
   async run(ctx) {
     // Load.
     const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
     // Process: vega and resvg load only when a chart is to be drawn, which keeps a no-op run fast.
     const { buildCharts } = await import('../src/charts/build.ts');
-    const { renderPng } = await import('../src/charts/preview.ts');
+    const renderPng = ctx.previews ? (await import('../src/charts/preview.ts')).renderPng : undefined;
     const charts = await buildCharts(set);
     // Every preview is set rasterising at once; the specs and SVGs are written meanwhile.
-    const previews = charts.map((chart) => (chart.svg ? renderPng(chart.svg) : undefined));
+    const previews = charts.map((chart) => (chart.svg ? renderPng?.(chart.svg) : undefined));
     // A failure is met where its preview is awaited, not reported early as unhandled.
     for (const preview of previews) preview?.catch(() => undefined);
     // Save.
     const written: string[] = [];
     const index = [];
     for (const [i, chart] of charts.entries()) {
-      const files = chart.svg
-        ? { spec: `charts/${chart.id}.vl.json`, svg: `charts/${chart.id}.svg`, png: `charts/${chart.id}.png` }
-        : undefined;
       const preview = previews[i];
-      if (files && chart.svg && preview) {
+      const files = chart.svg
+        ? {
+            spec: `charts/${chart.id}.vl.json`,
+            svg: `charts/${chart.id}.svg`,
+            ...(preview ? { png: `charts/${chart.id}.png` } : {}),
+          }
+        : undefined;
+      if (files && chart.svg) {
         await save(ctx, files.spec, toJson(chart.spec));
         await save(ctx, files.svg, chart.svg);
-        await save(ctx, files.png, await preview);
-        written.push(files.spec, files.svg, files.png);
+        written.push(files.spec, files.svg);
+        if (files.png && preview) {
+          await save(ctx, files.png, await preview);
+          written.push(files.png);
+        }
       }
       const { spec: _, svg: __, ...meta } = chart;
       index.push({ ...meta, ...(files ? { files } : {}) });

@@ -46,6 +46,7 @@ export async function createContext(
     config,
     log,
     ...(typeof epoch === 'number' ? { sourceDateEpoch: epoch } : {}),
+    ...(values.png ? { previews: true } : {}),
   };
 }
 

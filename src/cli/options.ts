@@ -20,6 +20,7 @@ export const INPUT_OPTIONS = {
   partner: { type: 'string' },
   force: { type: 'boolean', default: false },
   wait: { type: 'string', default: '0' },
+  png: { type: 'boolean', default: false },
 } as const satisfies Options;
 
 /** `run` also publishes what it built when asked to, for a single cron line. */

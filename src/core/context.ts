@@ -15,6 +15,8 @@ export interface RunContext {
   log: Logger;
   /** SOURCE_DATE_EPOCH when set: the only way a date other than the data's own enters the outputs. */
   sourceDateEpoch?: number;
+  /** `--png`: a PNG of each chart beside its SVG, for slides and e-mail; nothing in a run reads them. */
+  previews?: boolean;
   /** The edition this run's changes are measured against: the last archived one with other inputs. */
   previousEdition?: Edition;
   /** A batch's one ingest of the inputs, for all its partners: the ingest stage copies it. */

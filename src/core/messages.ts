@@ -824,6 +824,7 @@ const COMMON_OPTIONS = `Options:
   --partner ISO3      partner country, overrides the config (e.g. RUS)
   --force             rebuild every stage even if its inputs did not change
   --wait SECONDS      wait up to SECONDS for another run on --out to finish (default 0: exit 75)
+  --png               also draw each chart as a PNG (charts/*.png), for slides and e-mail
   --log-format FMT    human (default) or json: one JSON object per line on stderr
   -q, --quiet         only warnings and errors
   -v, --verbose       more detail, and stack traces on internal errors
@@ -858,7 +859,7 @@ ${EXIT_CODES}
   run: `Usage: tradebrief run [options]
 
 Builds the briefing from the CSVs in --inputs into --out: briefing.pdf, indicators.json,
-manifest.json, charts/*.svg with charts/*.vl.json and charts/*.png, tables/*.csv.
+manifest.json, charts/*.svg with charts/*.vl.json (and charts/*.png with --png), tables/*.csv.
 
 ${COMMON_OPTIONS}
   --publish           then publish --out, as "tradebrief publish" does (also when up to date)
@@ -1006,7 +1007,7 @@ Runs one stage, reading what the stages before it wrote in --out. Stages, in ord
   ingest       detect formats, parse and validate inputs       → stages/ingest.json
   normalise    USD, fiscal/calendar labels, HS chapters         → stages/normalised.json
   indicators   every indicator with unit, period and sources    → indicators.json, tables/*.csv
-  charts       vega-lite specs rendered to SVG and PNG          → charts/
+  charts       vega-lite specs rendered to SVG (PNG with --png) → charts/
   briefing     the PDF                                          → briefing.pdf
 
 ${COMMON_OPTIONS}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
@@ -33,6 +33,8 @@ describe('the default India–Russia briefing', () => {
     ]) {
       expect(readFileSync(join(out, file)).length).toBeGreaterThan(0);
     }
+    // PNGs of the charts only on request (--png).
+    expect(existsSync(join(out, 'charts/trade-over-time.png'))).toBe(false);
     const charts = JSON.parse(readFileSync(join(out, 'charts/index.json'), 'utf8')) as {
       id: string;
       files?: object;
@@ -142,7 +144,6 @@ describe('the default India–Russia briefing', () => {
       'indicators.json',
       'manifest.json',
       'charts/trade-over-time.svg',
-      'charts/trade-over-time.png',
       'tables/indicators.csv',
     ]) {
       expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), file).toBe(true);
