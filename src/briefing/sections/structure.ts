@@ -20,8 +20,11 @@ const FORMULAS = [
   'mirror',
 ] as const;
 
-/** Indices the section's chart plots with their values: the table beside it gives the others. */
-const CHARTED = ['concentration.hhiNormalised', 'intraIndustry.aggregate'];
+/**
+ * Indices the section's chart plots with their values, and the raw HHI, the same concentration on a
+ * scale that depends on the number of chapters: the table beside the chart gives the others.
+ */
+const CHARTED = ['concentration.hhiNormalised', 'concentration.hhi', 'intraIndustry.aggregate'];
 
 /** Digits an index is printed with: the raw HHI runs small, so it needs one more. */
 const DIGITS: Record<string, number> = { hhi: 3, grubelLloydAggregate: 3 };

@@ -21,7 +21,7 @@ function yearsBetween(span: string): number {
 
 /** Published trade targets: what the next one needs, and when earlier ones were reached. */
 export function writeTargets(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
-  w.section('Targets', { newPage: true });
+  w.section('Targets', { keepWith: 120 });
   const targets = select(set, 'target.value');
   if (targets.length === 0) {
     w.paragraph(
