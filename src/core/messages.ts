@@ -311,6 +311,8 @@ export const indicatorNotes = {
 
   worldIsReporters: (period: string, reporters: number, total: string, countries: string[]) =>
     `Revealed comparative advantage and world market shares of ${countries.join(' and ')} for ${period} compare with "the world" of the ${reporters} reporters whose ${period} exports to the world by HS chapter are in the inputs (${total} of exports), not with every exporter.`,
+  worldIsReportersYears: (from: string, to: string, reporters: string, totals: string, countries: string[]) =>
+    `Revealed comparative advantage and world market shares of ${countries.join(' and ')} for ${from} to ${to} compare with "the world" of the ${reporters} reporters whose exports to the world by HS chapter are in the inputs each year (${totals} of exports a year), not with every exporter.`,
   nonProductsLeftOut: (shares: string[]) =>
     `Chapters that are not products (HS 77, 98, 99) are left out of every country's total and the world's: ${shares.join(' and ')} exports.`,
   worldNote: (reporters: number, complete: boolean) =>

@@ -2,7 +2,7 @@ import { WORLD } from '../core/countries.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
-import type { SectorInfo } from '../normalise/table.ts';
+import type { DataNote, SectorInfo } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
 import {
@@ -67,6 +67,7 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
   const { reporter, partner } = ctx.n.config;
   const all = reportsOf(ctx.n, { partner: WORLD, flow: 'export' }).filter((r) => r.chapters.size > 0);
   const out: Indicator[] = [];
+  const worlds: WorldOfYear[] = [];
   for (const period of [...new Set(all.map((r) => r.period))]) {
     const given = all.filter((r) => r.period === period);
     const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
@@ -75,19 +76,12 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
     const world = worldExports(reports);
     const origin = provenance(given.flatMap(rowsOf));
     const leftOut = nonProductShares(ctx, given);
-    ctx.notes.push({
-      kind: 'coverage',
-      text: [
-        t.worldIsReporters(
-          period,
-          world.reporters,
-          formatUsd(world.total),
-          countries.map((r) => nameOf(ctx, r.reporter)),
-        ),
-        leftOut ? t.nonProductsLeftOut(leftOut) : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
+    worlds.push({
+      period,
+      reporters: world.reporters,
+      total: world.total,
+      countries: countries.map((r) => nameOf(ctx, r.reporter)),
+      leftOut,
       sources: origin.sources,
     });
     const base = { period, ...origin, note: t.worldNote(world.reporters, world.complete) };
@@ -104,6 +98,8 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
     for (const report of countries) out.push(...countryIndicators(ctx, report, world, base));
     if (leftOut) out.push(...allCommodityShares(ctx, given, base));
   }
+  const note = worldNote(worlds);
+  if (note) ctx.notes.push(note);
   for (const country of [reporter, partner]) {
     if (out.some((i) => i.dims?.reporter === country)) continue;
     const name = nameOf(ctx, country);
@@ -128,6 +124,53 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
     );
   }
   return out;
+}
+
+/** What "the world" of one year's RCA and world shares is, for the data notes. */
+interface WorldOfYear {
+  period: string;
+  reporters: number;
+  total: number;
+  countries: string[];
+  leftOut: string[] | undefined;
+  sources: string[];
+}
+
+/**
+ * One data note for every year's world: a multi-year folder says once which reporters make the world,
+ * with the range of their number and exports where these vary by year.
+ */
+function worldNote(worlds: WorldOfYear[]): DataNote | undefined {
+  const first = worlds[0];
+  const last = worlds[worlds.length - 1];
+  if (!first || !last) return undefined;
+  const span = (values: string[]) => {
+    const distinct = [...new Set(values)];
+    return distinct.length === 1 ? (distinct[0] ?? '') : `${distinct[0]} to ${distinct[distinct.length - 1]}`;
+  };
+  const counts = worlds.map((w) => w.reporters).sort((a, b) => a - b);
+  const totals = worlds.map((w) => w.total).sort((a, b) => a - b);
+  const countries = [...new Set(worlds.flatMap((w) => w.countries))];
+  const world =
+    worlds.length === 1
+      ? t.worldIsReporters(first.period, first.reporters, formatUsd(first.total), countries)
+      : t.worldIsReportersYears(
+          first.period,
+          last.period,
+          span(counts.map(String)),
+          span(totals.map((v) => formatUsd(v))),
+          countries,
+        );
+  const leftOut = worlds
+    .filter((w) => w.leftOut)
+    .flatMap((w) =>
+      worlds.length === 1 ? (w.leftOut ?? []) : (w.leftOut ?? []).map((x) => `${x} (${w.period})`),
+    );
+  return {
+    kind: 'coverage',
+    text: [world, leftOut.length ? t.nonProductsLeftOut(leftOut) : ''].filter(Boolean).join(' '),
+    sources: [...new Set(worlds.flatMap((w) => w.sources))].sort(),
+  };
 }
 
 /**

@@ -114,6 +114,23 @@ describe('the briefing of a pair from a bulk BACI-shaped file (SYNTHETIC, 200 co
     );
   });
 
+  it('says once in the data notes which reporters make "the world" of every year', () => {
+    // Each year's world: every exporter's rows summed (v in thousand USD), in USD bn to one decimal.
+    const totals = YEARS.map((year) =>
+      readFileSync(join(dir, `BACI_HS17_Y${year}_V202401.csv`), 'utf8')
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .reduce((sum, line) => sum + Number(line.split(',')[4]) * 1000, 0),
+    ).sort((a, b) => a - b);
+    const bn = (usd: number) => `USD ${(usd / 1e9).toFixed(1)} bn`;
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    expect(text.match(/compare with "the world"/g)).toHaveLength(1);
+    expect(text).toContain(
+      `for 2020 to 2022 compare with "the world" of the 200 reporters whose exports to the world by HS chapter are in the inputs each year (${bn(totals[0] ?? 0)} to ${bn(totals[2] ?? 0)} of exports a year)`,
+    );
+  });
+
   it('gives intra-industry trade of the latest year, as the table beside it does', () => {
     // Grubel–Lloyd over all chapters: 1 − Σ|X_k − M_k| / Σ(X_k + M_k), 2022.
     const keys = [...new Set([...imports.keys(), ...exports.keys()])].filter((k) => k.startsWith('2022|'));
