@@ -150,6 +150,9 @@ describe('export potential by HS4 heading from a Comtrade Plus download of HS6 l
     const text = tool('pdftotext', [join(built.out, 'briefing.pdf'), '-']).replace(/\s+/g, ' ');
     expect(text).toContain('By HS4 heading, the largest untapped potentials are 3004 medicaments');
     expect(text).toContain('“World” is the exports of the 5 exporters in the inputs, not every exporter.');
+    expect(text).toContain(
+      'The same by HS4 heading (2021), over the 4 headings the data hold on both sides, each heading summing its HS6 lines where no HS4 row is given; the world there is the exports of the 5 exporters in the inputs.',
+    );
     // Shares by heading stay in their section, not among the pair's measures of structure.
     expect(text).not.toContain("India's share of Russia's imports, HS 3004");
   });
