@@ -45,8 +45,9 @@ function headingPotential(ctx: IndicatorContext): { indicators: Indicator[]; ran
     rows.filter((r) => r.reporter === who && r.partner === whom && r.flow === flow && r.period === period);
   const demandPeriods = [...new Set(rows.filter((r) => isDemand(r, partner)).map((r) => r.period))];
   if (demandPeriods.length === 0) return { indicators: [] };
+  // A world of the reporter alone would give it every market: other exporters are needed, as by chapter.
   const supplied = (period: string) =>
-    of(reporter, WORLD, 'export', period).length > 0 && worldOf(rows, period) !== undefined;
+    of(reporter, WORLD, 'export', period).length > 0 && (worldOf(rows, period)?.exporters ?? 0) > 1;
   const latest = (list: string[]) => list.reduce((a, b) => (yearOf(rows, b) > yearOf(rows, a) ? b : a));
   const withSupply = demandPeriods.filter(supplied);
   if (withSupply.length === 0) {

@@ -206,5 +206,8 @@ describe('export potential by HS4 heading, from a hand-made matrix of HS6 lines'
       "needs India's and other exporters' exports to the world by HS4 heading (or HS6) for 2022",
     ]);
     expect(set.headingPotential).toBeUndefined();
+    // India's exports alone make no world: its share of them would be 1 in every heading.
+    const alone = products.filter((r) => r.partner !== WORLD || r.flow === 'import' || r.reporter === 'IND');
+    expect(one(compute(trade, { products: alone }), 'heading.potential', {}, Y).status).toBe('not_available');
   });
 });
