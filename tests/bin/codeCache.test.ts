@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers.ts';
 
@@ -48,6 +48,15 @@ describe('the code cache of the bundle', () => {
     writeFileSync(`${file}.cache`, damaged);
     expect(load(file)).toEqual({ cache: 'made', value: 41, twice: 42 });
     expect(load(file).cache).toBe('used');
+  });
+
+  it('only costs the saving where it cannot be written', () => {
+    const file = join(tempDir(), 'cli.cjs');
+    writeFileSync(file, bundle(41));
+    // A folder where the cache file would go: it can be neither read nor replaced.
+    mkdirSync(`${file}.cache`);
+    expect(load(file)).toEqual({ cache: 'unwritable', value: 41, twice: 42 });
+    expect(readdirSync(dirname(file)).sort()).toEqual(['cli.cjs', 'cli.cjs.cache']);
   });
 
   it('is made again when V8 refuses cached data made from other code', () => {
