@@ -38,8 +38,13 @@ function trend(set: IndicatorSet): string | undefined {
 function growthSentence(set: IndicatorSet, cagr: Indicator): string {
   const shifted = levelShift(set, 'total');
   if (!shifted?.before?.value || !shifted.after?.value)
-    return `it has grown ${pct(cagr.value ?? undefined)} a year since ${cagr.dims?.from} (compound, endpoint)`;
-  return `it grew ${pct(shifted.before.value)} a year to ${shifted.before.dims?.to} and ${pct(shifted.after.value)} a year since ${shifted.shift.period}, when it jumped ${pct(shifted.shift.value ?? undefined)} in one year`;
+    return `it has ${rate(cagr.value ?? 0, 'grown', 'fallen')} a year since ${cagr.dims?.from} (compound, endpoint)`;
+  return `it ${rate(shifted.before.value, 'grew', 'fell')} a year to ${shifted.before.dims?.to} and ${rate(shifted.after.value, 'grew', 'fell')} a year since ${shifted.shift.period}, when it jumped ${pct(shifted.shift.value ?? undefined)} in one year`;
+}
+
+/** "grown 2.0 %", "fallen 2.8 %": a fall is never called growth of a negative rate. */
+export function rate(value: number, rise: string, fall: string): string {
+  return value < 0 ? `${fall} ${pct(-value)}` : `${rise} ${pct(value)}`;
 }
 
 function balanceFinding(set: IndicatorSet): string | undefined {
@@ -113,9 +118,23 @@ function potentialFinding(set: IndicatorSet): string | undefined {
   const first = untapped.find((i) => i.dims?.rank === '1');
   const chapter = first?.dims?.chapter;
   if (!first?.value || first.value <= 0 || !chapter) return undefined;
-  const total = untapped.reduce((sum, i) => sum + Math.max(0, i.value ?? 0), 0);
+  const positive = untapped.filter((i) => (i.value ?? 0) > 0);
+  const total = positive.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  const net = untapped.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  const above = untapped.length - positive.length;
   const { reporterName, partnerName } = set.meta;
-  return `At its share of “world” exports in each HS chapter, ${reporterName} would sell ${partnerName} ${usd(total)} more than it does (${first.period}, from ${partnerName}'s imports from the world); the most in HS ${chapter} (${chapterName(set, chapter).toLowerCase()}), ${usd(first.value)}.`;
+  const chapters = `${positive.length} HS chapter${positive.length === 1 ? '' : 's'}`;
+  return (
+    `At its share of “world” exports, ${reporterName} would sell ${partnerName} ${usd(total)} more than it does in the ${chapters} where it sells below that share (${first.period}, from ${partnerName}'s imports from the world)` +
+    (above === 0 ? '' : `; ${netOf(net, above)}`) +
+    `; the most in HS ${chapter} (${chapterName(set, chapter).toLowerCase()}), ${usd(first.value)}.`
+  );
+}
+
+/** The untapped potential net of the chapters where exports already exceed it. */
+export function netOf(net: number, above: number): string {
+  const where = `the ${above} chapter${above === 1 ? '' : 's'} where it already sells more`;
+  return net >= 0 ? `${usd(net)} net of ${where}` : `net of ${where}, ${usd(-net)} less than at that share`;
 }
 
 function targetFinding(set: IndicatorSet): string | undefined {
@@ -162,7 +181,21 @@ function singleChapterScope(set: IndicatorSet): boolean {
 function chapterPhrase(set: IndicatorSet, code: string, extra?: string): string {
   const tail = extra ? `, ${extra}` : '';
   if (!set.chapters.some((c) => c.code === code)) return `HS ${code}${extra ? ` (${extra})` : ''}`;
-  return `${chapterName(set, code).split(/[;,]/)[0]?.toLowerCase()} (HS ${code}${tail})`;
+  return `${shortName(chapterName(set, code)).toLowerCase()} (HS ${code}${tail})`;
+}
+
+/** A sentence takes a chapter's name to its first ";", and a long clause to its first comma. */
+const CLAUSE = 48;
+
+/**
+ * "Natural, cultured pearls", "Mineral fuels": the name's first clause, cut at its first comma where
+ * that runs long, but never after a single word ("Natural," alone names nothing).
+ */
+export function shortName(name: string): string {
+  const clause = (name.split(';')[0] ?? name).trim();
+  const comma = clause.indexOf(',');
+  if (clause.length <= CLAUSE || comma < 0 || !clause.slice(0, comma).includes(' ')) return clause;
+  return clause.slice(0, comma);
 }
 
 function capitalise(text: string): string {

@@ -1,5 +1,6 @@
 import { shortChapterLabel } from '../../charts/labels.ts';
-import { formatNumber, formatShare, USD_UNITS, type UsdUnit, unitFor } from '../../core/format.ts';
+import { rcaText } from '../../charts/specs/specialisation.ts';
+import { formatShare, USD_UNITS, type UsdUnit, unitFor } from '../../core/format.ts';
 import { compactChapters } from '../../core/hs.ts';
 import { chapterName, sortPeriods } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
@@ -155,11 +156,9 @@ function chapterMeasures(set: IndicatorSet, unit: UsdUnit): Measure[] {
   ];
 }
 
-/** RCA runs from near zero to the tens: three decimals below 0.1, two above; never a bare "0.000". */
+/** RCA as the charts and the text print it. */
 function rca(i: Indicator): string {
-  const v = i.value ?? 0;
-  if (v > 0 && v < 0.0005) return '<0.001';
-  return formatNumber(v, v < 0.1 ? 3 : 2);
+  return rcaText(i.value ?? 0);
 }
 
 /**

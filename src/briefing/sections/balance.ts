@@ -15,6 +15,7 @@ import {
   usd,
   valueAt,
 } from '../facts.ts';
+import { rate } from '../narrative.ts';
 import type { Writer } from '../writer.ts';
 import { chartHeight, writeChart } from './chart.ts';
 
@@ -49,7 +50,7 @@ export function writeBalance(w: Writer, set: IndicatorSet, charts: RenderedChart
   const shifted = levelShift(set, 'imports');
   const growth =
     x?.value != null && m?.value != null
-      ? ` Since ${x.dims?.from}, imports grew ${pct(m.value)} a year and exports ${pct(x.value)} (compound annual rates, endpoint)` +
+      ? ` Since ${x.dims?.from}, imports ${rate(m.value, 'grew', 'fell')} a year and exports ${rate(x.value, 'grew', 'fell')} (compound annual rates, endpoint)` +
         (shifted
           ? `; imports shifted level in ${shifted.shift.period} (${change(shifted.shift.value ?? undefined)} on the year), growing ${beforeAndAfter(shifted)}.`
           : '.')

@@ -46,8 +46,12 @@ export function writeComposition(
   const hidden = inPeriod.filter((i) => i.value === 0 && i.high !== undefined);
   const most = Math.max(...hidden.map((i) => i.high ?? 0));
   const other = pick(set, 'composition.chapter.share', period, { flow, chapter: 'OTHER' });
+  const outside = outsideSectors(set, flow, period);
   w.paragraph(
     `By sector, ${flow}s ${flow === 'import' ? 'from' : 'to'} ${partnerName} in ${period} were ${sentences.join('; ')}.` +
+      (outside > 0
+        ? ` ${other?.value == null ? '' : 'At least '}${pct(outside)} of ${flow}s is in chapters of none of these sectors.`
+        : '') +
       (other?.value == null
         ? ''
         : ` The source itemises its largest chapters only; the remaining ${pct(other.value)} is shown as "Other chapters", so a sector with chapters outside the list is a range: the chapters listed at least, at most what its other chapters can hold, none larger than the smallest chapter listed.`) +
@@ -88,4 +92,12 @@ function writeOverTime(
         : '.'),
   );
   writeChart(w, charts, `${flow}-composition-time`);
+}
+
+/** The share of a flow in itemised chapters that belong to no configured sector (the unitemised rest aside). */
+function outsideSectors(set: IndicatorSet, flow: string, period: string): number {
+  const unassigned = new Set(set.chapters.filter((c) => c.sector === 'other').map((c) => c.code));
+  return select(set, 'composition.chapter.share', { flow })
+    .filter((i) => i.period === period && unassigned.has(i.dims?.chapter ?? ''))
+    .reduce((sum, i) => sum + (i.value ?? 0), 0);
 }

@@ -10,6 +10,7 @@ import { chapterName, publishers, sectorName } from '../../indicators/query.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { headingName } from '../../reference/hs.ts';
 import { amount, millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
+import { netOf } from '../narrative.ts';
 import type { Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
 
@@ -39,7 +40,14 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       `${reporterName} holds ${pct(overall?.value ?? undefined)} of ${world}; in ${under.length} of ${chapters.length} chapters its share of ${partnerName}'s imports is below its world share in the chapter. ` +
       (positive.length === 0
         ? `Selling ${partnerName} at that world share, chapter by chapter, it would sell no more than it does: no chapter has potential left untapped.`
-        : `Selling ${partnerName} at that world share, chapter by chapter, it would sell ${usd(sum(positive))} more than it does, in ${positive.length} chapter${positive.length > 1 ? 's' : ''}${largestPart}. ` +
+        : `Selling ${partnerName} at that world share, chapter by chapter, it would sell ${usd(sum(positive))} more than it does in the ${positive.length} chapter${positive.length > 1 ? 's' : ''} where it sells below that share${largestPart}` +
+          (chapters.length > positive.length
+            ? ` (${netOf(
+                chapters.reduce((s, c) => s + (c.untapped.value ?? 0), 0),
+                chapters.length - positive.length,
+              )})`
+            : '') +
+          '. ' +
           `The largest untapped potential is in HS ${first.chapter} (${chapterName(set, first.chapter).toLowerCase()}): ${usd(first.potential?.value ?? undefined)} against exports of ${usd(first.exports?.value ?? undefined)}.`),
   );
   w.paragraph(

@@ -5,7 +5,7 @@ import { rcaNeeds } from '../../indicators/needs.ts';
 import { chapterName, sectorName } from '../../indicators/query.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { pct, pick, staleness } from '../facts.ts';
-import { joinList } from '../narrative.ts';
+import { joinList, shortName } from '../narrative.ts';
 import type { Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
 
@@ -45,7 +45,7 @@ export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: Render
       .slice(0, NAMED)
       .map(
         (c) =>
-          `${chapterName(set, c).split(/[;,]/)[0]?.toLowerCase()} (HS ${c}: ${rcaText(one.get(c)?.value ?? 0)} against ${rcaText(other.get(c)?.value ?? 0)})`,
+          `${shortName(chapterName(set, c)).toLowerCase()} (HS ${c}: ${rcaText(one.get(c)?.value ?? 0)} against ${rcaText(other.get(c)?.value ?? 0)})`,
       );
   const ours = specialisedAlone(comparison.chapters, comparison.reporter, comparison.partner);
   const theirs = specialisedAlone(

@@ -4,7 +4,7 @@ import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { bound, indexText, pct, percentText, pick, select, staleness } from '../facts.ts';
 import { joinList } from '../narrative.ts';
 import { COLOURS, TYPE } from '../style.ts';
-import { unavailableGroups } from '../unavailable.ts';
+import { type UnavailableGroup, unavailableGroups } from '../unavailable.ts';
 import type { Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
 
@@ -88,12 +88,19 @@ export function writeStructure(w: Writer, set: IndicatorSet, charts: RenderedCha
   const missing = unavailableGroups(set, FORMULAS);
   if (missing.length > 0) {
     w.paragraph(
-      `Not available from these inputs: ${missing
-        .map((g) => `${g.name}${g.indicators.length > 1 ? ` (${g.indicators.length} cases)` : ''}`)
-        .join('; ')}. The data notes say what each needs.`,
+      `Not available from these inputs: ${missing.map(missingText).join('; ')}. The data notes say what each needs.`,
       { size: TYPE.body - 0.5, colour: COLOURS.muted },
     );
   }
+}
+
+/**
+ * A group of indicators the inputs don't allow: by direction where it has one (the table above may
+ * give the other direction), else by name and count.
+ */
+function missingText(group: UnavailableGroup): string {
+  if (group.indicators.every((i) => i.dims?.exporter)) return group.indicators.map((i) => i.label).join('; ');
+  return `${group.name}${group.indicators.length > 1 ? ` (${group.indicators.length} cases)` : ''}`;
 }
 
 /** The latest period of each indicator (id and dims apart from the period). */
@@ -166,17 +173,19 @@ function intraIndustryFinding(set: IndicatorSet): string | undefined {
   // The chapters that weigh most in the aggregate: the largest overlap of exports and imports.
   const overlap = (i: Indicator) =>
     Math.min(flowOf(i.dims?.chapter ?? '', 'export'), flowOf(i.dims?.chapter ?? '', 'import'));
+  // Only chapters traded both ways: a chapter known on both sides with one of them zero has no overlap.
   const chapters = select(set, 'intraIndustry.chapter').filter(
-    (i) => i.value !== null && i.status === 'ok' && i.period === aggregate.period,
+    (i) => i.value !== null && i.status === 'ok' && i.period === aggregate.period && overlap(i) > 0,
   );
   const named = [...chapters].sort((a, b) => overlap(b) - overlap(a)).slice(0, MOST_CHAPTERS);
+  const list = joinList(named.map((c) => `HS ${c.dims?.chapter} (${indexText(c)})`));
   return (
     `Intra-industry trade (Grubel–Lloyd, 0 = trade one way only, 1 = fully two-way) is ${indexText(aggregate, 3)} over all chapters in ${aggregate.period}` +
     (named.length === 0
       ? '.'
       : named.length === chapters.length
-        ? `; of the chapters itemised on both sides, ${joinList(named.map((c) => `HS ${c.dims?.chapter} reaches ${indexText(c)}`))}.`
-        : `; of the ${chapters.length} chapters itemised on both sides, those with the most two-way trade are ${joinList(named.map((c) => `HS ${c.dims?.chapter} (${indexText(c)})`))}.`)
+        ? `; ${chapters.length === 1 ? 'one chapter is' : `${chapters.length} chapters are`} traded both ways, by value of two-way trade: ${list}.`
+        : `; of the ${chapters.length} chapters traded both ways, those with the most two-way trade by value are ${list}.`)
   );
 }
 

@@ -71,8 +71,15 @@ function tradedChapters(set: IndicatorSet, flow: 'export' | 'import'): string[] 
     .filter((c) => c !== 'OTHER');
 }
 
-export const rcaText = (value: number): string =>
-  value === 0 ? '0' : formatNumber(value, value < 0.1 ? 3 : 2);
+/**
+ * The one way an RCA is printed, in charts, text and the annex: it runs from near zero to the tens, so
+ * three decimals below 0.1 and two above; a value too small for three decimals is "<0.001", never "0.000".
+ */
+export const rcaText = (value: number): string => {
+  if (value === 0) return '0';
+  if (value > 0 && value < 0.0005) return '<0.001';
+  return formatNumber(value, value < 0.1 ? 3 : 2);
+};
 
 /** A dot for each country's RCA per chapter, on a log scale around 1 (the world's average). */
 export const buildSpecialisation: ChartBuilder = (set, theme) => {
