@@ -161,7 +161,7 @@ export const FORMULAS = {
     citation:
       'after ITC’s export potential indicator: Decreux, Y. and Spies, J. (2016), Export Potential Assessments, International Trade Centre',
     variant:
-      '“lite”: one year; demand × supply: by HS chapter, HS4 heading and sector from the partner’s imports from the world where the inputs hold them, else by sector from published demand figures; no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
+      '“lite”: one year; demand × supply: by HS chapter, HS4 heading and sector from the partner’s imports from the world where the inputs hold them, else by sector from published demand figures; a sector’s potential is its demand times its own world share, D_s × w_s, not the sum of its chapters’ potentials (which weights each chapter’s share by that chapter’s demand, and differs); no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
   },
   potentialDemand: {
     name: 'Export potential: demand part',
