@@ -49,14 +49,14 @@ export const FORMULAS = {
     expression: '(V_total − Σ V_chapters given) / V_total',
     citation: 'residual of a top-chapter table against the flow’s total',
     variant:
-      'V_total = the flow’s total as the briefing prints it: the preferred source’s where two publish one (the total of a top-chapter table from another publication can differ by rounding, said in the data notes), so the chapter shares, the rest and every total in the briefing add up; chapter, sector, HHI and Grubel–Lloyd shares all divide by it',
+      'V_total = the flow’s total as printed: the preferred source’s where two publish one (a top-chapter table’s own total may differ by rounding), so shares and totals add up',
   },
   gap: {
     name: 'Supply gap',
     expression: 'partner import demand − reporter exports to the partner (same sector)',
     citation: 'figures as published; periods may differ (see notes)',
     variant:
-      'a published demand range is read at one end for every figure of a sector (gap, share of demand, scope, potential and its parts, untapped, scenarios): its middle where the exports to the partner are exact; its top where they are only a lower bound (the source lists its largest chapters), so the gap and the untapped potential are upper bounds and potential − exports = untapped as printed',
+      'a demand range is read at one end for every figure of a sector: the middle where exports are exact, the top where they are a lower bound, so gap and untapped are upper bounds and P − A = U as printed',
   },
   marketShareOfDemand: {
     name: 'Share of the partner’s import demand',
@@ -69,12 +69,12 @@ export const FORMULAS = {
     citation:
       'Hirschman, A. O. (1945), National Power and the Structure of Foreign Trade; Herfindahl, O. C. (1950)',
     variant:
-      'raw, 1/N to 1, over HS chapters; where part of the flow is not itemised by chapter, a range: that part spread evenly over the chapters not itemised (low), or packed into as few of them as it can hold with none larger than the smallest chapter itemised, since a top-chapter table lists the largest (high)',
+      'raw, 1/N to 1, over HS chapters; where part of the flow is not itemised, a range: that part spread evenly over the chapters not itemised (low), or packed into as few of them as it can, none larger than the smallest chapter itemised (high)',
   },
   hhiNormalised: {
     name: 'Concentration index (normalised)',
     expression:
-      '(sqrt(Σ s_k²) − sqrt(1/N)) / (1 − sqrt(1/N)), N = the product chapters of the HS nomenclature (HS 77, 98, 99 not counted), plus any non-product or national chapter the flow itemises',
+      '(sqrt(Σ s_k²) − sqrt(1/N)) / (1 − sqrt(1/N)), N = the HS product chapters (not 77, 98, 99), plus any other chapter the flow itemises',
     citation: 'UNCTAD, Handbook of Statistics: product concentration index',
     variant:
       'normalised, 0 to 1, over HS chapters (UNCTAD uses SITC 3-digit groups); a range as for the raw index',
@@ -106,7 +106,7 @@ export const FORMULAS = {
     expression: 'M_ji / M_j: j’s imports from i over j’s imports from the world',
     citation: 'ITC Trade Map market-share definition',
     variant:
-      'both from j’s own report; where j does not report its imports from i, i’s report of its exports to j (in one reconciled matrix, such as BACI, the same flow); chapters that are not products (HS 77, 98, 99) left out of both totals where both reports are itemised in full, else kept in both and said',
+      'j’s own report, else i’s report of its exports to j (in BACI the same flow); HS 77, 98, 99 out of both totals where both reports are itemised in full, else in both',
   },
   intensity: {
     name: 'Trade intensity index',
@@ -114,7 +114,7 @@ export const FORMULAS = {
     citation:
       'Brown, A. J. (1949); Kojima, K. (1964), The pattern of international trade among advanced countries; WITS',
     variant:
-      'the world’s exports to j taken as j’s imports from the world: i’s share of j’s imports over i’s share of world exports, both on one basis (without HS 77, 98, 99, or with them where the market share keeps them); a lower bound where the world is the reporters present while j’s imports come from every country, exact where both come from one reconciled matrix (BACI); above 1 = more trade than j’s weight in world trade predicts',
+      'i’s share of j’s imports over its share of world exports, both on the market share’s basis; at least, where the world is the reporters present; exact from one matrix (BACI); above 1 = more trade than j’s weight predicts',
   },
   complementarity: {
     name: 'Trade complementarity index (Michaely)',
@@ -123,7 +123,7 @@ export const FORMULAS = {
     citation:
       'Michaely, M. (1996), Trade preferential agreements in Latin America: an ex-ante assessment, World Bank Policy Research Working Paper 1583',
     variant:
-      'HS product chapters (HS 77, 98, 99 left out of both sides); i’s exports to and j’s imports from the world, same year, both fully itemised',
+      'HS product chapters (77, 98, 99 out); i’s exports to and j’s imports from the world, same year, both fully itemised',
   },
   grubelLloyd: {
     name: 'Intra-industry trade (Grubel–Lloyd)',
@@ -137,7 +137,7 @@ export const FORMULAS = {
     citation:
       'Grubel, H. G. and Lloyd, P. J. (1971), The empirical measurement of intra-industry trade, Economic Record 47(4)',
     variant:
-      'trade-weighted mean of the chapter indices, not adjusted for the overall imbalance; where chapters are not itemised, a range: the chapters known on both sides (low); these plus the most the unitemised rests can match (high): the import rest met by the chapters itemised in exports only, the export rest by those itemised in imports only (each up to its value and the largest unitemised chapter, no larger than the smallest itemised), and what is left of both rests by chapters itemised on neither side',
+      'not adjusted for the overall imbalance; where chapters are not itemised, a range: the chapters known on both sides (low); plus the most the unitemised rests can match (high): the import rest met by the chapters itemised in exports only, the export rest by those in imports only (each up to its value and the smallest itemised chapter), what is left by chapters itemised on neither side',
   },
   mirror: {
     name: 'Mirror discrepancy',
@@ -161,7 +161,7 @@ export const FORMULAS = {
     citation:
       'after ITC’s export potential indicator: Decreux, Y. and Spies, J. (2016), Export Potential Assessments, International Trade Centre',
     variant:
-      '“lite”: one year; demand × supply: by HS chapter, HS4 heading and sector from the partner’s imports from the world where the inputs hold them, else by sector from published demand figures; a sector’s potential is its demand times its own world share, D_s × w_s, not the sum of its chapters’ potentials (which weights each chapter’s share by that chapter’s demand, and differs); no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
+      '“lite”: one year; demand × supply: by HS chapter, HS4 heading and sector from the partner’s imports from the world where the inputs hold them, else by sector from published demand figures; a sector’s is D_s × w_s, not the sum of its chapters’; no projection of supply or demand, no ease-of-trade term (the reporter wins the same share of the partner’s market as of the world’s), no tariff or distance adjustment',
   },
   potentialDemand: {
     name: 'Export potential: demand part',
