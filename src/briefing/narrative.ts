@@ -39,7 +39,10 @@ function growthSentence(set: IndicatorSet, cagr: Indicator): string {
   const shifted = levelShift(set, 'total');
   if (!shifted?.before?.value || !shifted.after?.value)
     return `it has ${rate(cagr.value ?? 0, 'grown', 'fallen')} a year since ${cagr.dims?.from} (compound, endpoint)`;
-  return `it ${rate(shifted.before.value, 'grew', 'fell')} a year to ${shifted.before.dims?.to} and ${rate(shifted.after.value, 'grew', 'fell')} a year since ${shifted.shift.period}, when it jumped ${pct(shifted.shift.value ?? undefined)} in one year`;
+  const { before, after } = { before: shifted.before.value, after: shifted.after.value };
+  // The verb once where both rates go the same way: "grew 8.6 % … and 6.6 % …".
+  const second = before < 0 === after < 0 ? pct(Math.abs(after)) : rate(after, 'grew', 'fell');
+  return `it ${rate(before, 'grew', 'fell')} a year to ${shifted.before.dims?.to} and ${second} a year since ${shifted.shift.period}, when it jumped ${pct(shifted.shift.value ?? undefined)} in one year`;
 }
 
 /** "grown 2.0 %", "fallen 2.8 %": a fall is never called growth of a negative rate. */

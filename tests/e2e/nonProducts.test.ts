@@ -30,7 +30,7 @@ describe('non-product chapters in a Comtrade Plus download with World rows', () 
     v(reporter, flow, partner, 'TOTAL') - v(reporter, flow, partner, '99');
   let set: IndicatorSet;
   let out: string;
-  const fit = (id: string): Indicator | undefined =>
+  const pairIndicator = (id: string): Indicator | undefined =>
     set.indicators.find(
       (i) => i.id === id && i.dims?.exporter === 'IND' && i.dims?.importer === 'RUS' && !i.dims?.chapter,
     );
@@ -45,7 +45,7 @@ describe('non-product chapters in a Comtrade Plus download with World rows', () 
   it("sets India's share of Russia's imports over Russia's imports of products: 1,541 / 114,300", () => {
     const share = v('RUS', 'M', 'IND', 'TOTAL') / productTotal('RUS', 'M', 'W00');
     expect(share).toBeCloseTo(1541 / 114_300, 12);
-    expect(fit('fit.marketShare')?.value).toBeCloseTo(share, 12);
+    expect(pairIndicator('fit.marketShare')?.value).toBeCloseTo(share, 12);
     expect(
       set.indicators.some((i) => i.id === 'fit.marketShare' && ['98', '99'].includes(i.dims?.chapter ?? '')),
     ).toBe(false);
@@ -59,7 +59,7 @@ describe('non-product chapters in a Comtrade Plus download with World rows', () 
       productTotal('RUS', 'M', 'W00') /
       (productTotal('IND', 'X', 'W00') / world);
     expect(intensity).toBeCloseTo(0.303655, 6);
-    expect(fit('fit.intensity')?.value).toBeCloseTo(intensity, 12);
+    expect(pairIndicator('fit.intensity')?.value).toBeCloseTo(intensity, 12);
   });
 
   it('compares chapter shares of products on both sides in the complementarity index', () => {
@@ -72,7 +72,7 @@ describe('non-product chapters in a Comtrade Plus download with World rows', () 
     let gap = 0;
     for (const c of new Set([...x.keys(), ...m.keys()])) gap += Math.abs((x.get(c) ?? 0) - (m.get(c) ?? 0));
     expect(100 * (1 - gap / 2)).toBeCloseTo(39.4344, 4);
-    expect(fit('fit.complementarity')?.value).toBeCloseTo(100 * (1 - gap / 2), 9);
+    expect(pairIndicator('fit.complementarity')?.value).toBeCloseTo(100 * (1 - gap / 2), 9);
   });
 
   it('prints the share the text divides by: 1.3 % of USD 114.3 bn', () => {
