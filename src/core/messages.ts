@@ -537,7 +537,7 @@ export const productText = {
 /** Standing text of the methodology section. */
 export const methodologyText = {
   setAside: () =>
-    'Each flow is counted once: re-exports and re-imports (Comtrade RX, RM) enter no indicator, and breakdown rows (by second partner, transport mode or customs procedure) are set aside. Chapters that are not products (HS 77, 98, 99) are left out of every total that compares countries or products; where a report is not itemised in full they cannot be told apart, so a market share keeps them on both sides and says so. They stay in the pair’s own totals and composition. A published demand range is read at its middle where exports to the partner are exact, at its top where they are a lower bound.',
+    'Each flow is counted once: re-exports and re-imports (Comtrade RX, RM) and breakdown rows (by second partner, transport mode or customs procedure) enter no indicator. Non-product chapters (HS 77, 98, 99) are left out of every total comparing countries or products where the reports are itemised in full.',
 };
 
 export const cliMessages = {

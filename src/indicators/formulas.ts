@@ -137,7 +137,7 @@ export const FORMULAS = {
     citation:
       'Grubel, H. G. and Lloyd, P. J. (1971), The empirical measurement of intra-industry trade, Economic Record 47(4)',
     variant:
-      'not adjusted for the overall imbalance; where chapters are not itemised, a range: the chapters known on both sides (low); plus the most the unitemised rests can match (high): the import rest met by the chapters itemised in exports only, the export rest by those in imports only (each up to its value and the smallest itemised chapter), what is left by chapters itemised on neither side',
+      'where chapters are not itemised, a range: chapters known on both sides (low); plus the import rest met by the chapters itemised in exports only, the export rest by those in imports only, the remainder by chapters on neither side, none above the smallest itemised (high)',
   },
   mirror: {
     name: 'Mirror discrepancy',
