@@ -35,11 +35,14 @@ export const indicatorsStage: Stage = {
     const { computeIndicators } = await import('../src/indicators/compute.ts');
     const { compareEditions } = await import('../src/changes/compare.ts');
     const { buildTables } = await import('../src/tables/build.ts');
+    const { keptInJson } = await import('../src/indicators/keptInJson.ts');
     const set = computeIndicators(table, ctx.config);
-    const changes = compareEditions(previous, set, edition);
+    // The tables hold every row; indicators.json, and so the editions compared, what later stages read.
+    const kept = keptInJson(set);
+    const changes = compareEditions(previous, kept, edition);
     const tables = buildTables(set, { bom: ctx.config.tables.bom });
     // Save.
-    await save(ctx, INDICATORS, toJson(set));
+    await save(ctx, INDICATORS, toJson(kept));
     await save(ctx, CHANGES, toJson(changes));
     for (const t of tables) await save(ctx, t.file, t.csv);
     return [INDICATORS, CHANGES, ...tables.map((t) => t.file)];
