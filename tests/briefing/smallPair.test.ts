@@ -7,10 +7,11 @@ import { type Built, buildBriefing, setFrom } from './build.ts';
 
 /**
  * SYNTHETIC BACI-shaped rows (t,i,j,k,v,q; v in thousand USD; 699 is India in BACI) for a pair whose
- * flows are a few hundred thousand USD a year, with a little trade with China so that world shares exist.
+ * flows are a few hundred thousand USD a year, with some trade with China so that world shares exist
+ * and Russia's imports from the world (USD 25 m) dwarf what India sells it.
  */
 const ROWS = [
-  [2022, 156, 643, 300490, 5210.5, 12.5],
+  [2022, 156, 643, 300490, 25210.5, 12.5],
   [2022, 156, 699, 851712, 8120.25, 3.25],
   [2022, 643, 156, 270900, 9400.75, 210.5],
   [2022, 643, 699, 270900, 210.3, 4.125],
@@ -18,7 +19,7 @@ const ROWS = [
   [2022, 699, 156, 300490, 3105.5, 1.75],
   [2022, 699, 643, 300490, 120.62, 0.25],
   [2022, 699, 643, 851712, 64.25, 0.5],
-  [2023, 156, 643, 300490, 5330.25, 13],
+  [2023, 156, 643, 300490, 25330.25, 13],
   [2023, 156, 699, 851712, 8240.5, 3.5],
   [2023, 643, 156, 270900, 9250.5, 215.25],
   [2023, 643, 699, 270900, 180.2, 3.75],
@@ -39,6 +40,13 @@ const flow = (exporter: number, importer: number, year: number) =>
 const chapterFlow = (exporter: number, importer: number, year: number, chapter: string) =>
   ROWS.filter(
     ([t, i, j, k]) => t === year && i === exporter && j === importer && String(k).startsWith(chapter),
+  ).reduce((sum, row) => sum + row[4] * 1000, 0);
+
+/** USD of a chapter's exports from every exporter in the rows to everyone, in a year. */
+const worldExports = (year: number, chapter: string, exporter?: number) =>
+  ROWS.filter(
+    ([t, i, , k]) =>
+      t === year && (exporter === undefined || i === exporter) && String(k).startsWith(chapter),
   ).reduce((sum, row) => sum + row[4] * 1000, 0);
 
 /** The way the briefing writes thousands: whole from a hundred, one decimal below, grouped by commas. */
@@ -111,5 +119,26 @@ describe('the briefing of a small pair (SYNTHETIC, flows of about USD 200 thousa
     const spec = JSON.stringify(built.charts.find((c) => c.id === 'import-composition')?.spec);
     expect(spec).toContain(`"amount":${fuels / 1000}`);
     expect(spec).toContain(`"text":"${thousands(fuels)} thousand · ${share} %"`);
+  });
+
+  it('prints the export potential table in the unit of potential and exports, not of the larger demand', () => {
+    // HS 30 in 2023: Russia imports 25,330.25 + 150 thousand from the world; India sells 3,220.75 + 150
+    // thousand of the 28,701 thousand all exporters sell; potential = demand × world share.
+    const demand = chapterFlow(156, 643, 2023, '30') + chapterFlow(699, 643, 2023, '30');
+    const share = worldExports(2023, '30', 699) / worldExports(2023, '30');
+    const potential = demand * share;
+    const untapped = potential - chapterFlow(699, 643, 2023, '30');
+    expect(demand).toBeGreaterThan(1e7);
+    expect(potential).toBeLessThan(1e7);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('USD thousand, 2023; the 2 largest untapped potentials of 2 chapters');
+    expect(flat).toContain('USD thousand, 2023; the largest untapped potential of 2 HS4 headings');
+    expect(flat).toContain('the largest untapped potential is 3004 medicaments');
+    expect(flat).toContain('one has some left');
+    expect(flat).toMatch(
+      new RegExp(
+        `30 Pharmaceutical products ${thousands(demand)} [\\d.]+ % [\\d.]+ % ${thousands(potential)} ${thousands(150_000)} ${thousands(untapped)}`,
+      ),
+    );
   });
 });

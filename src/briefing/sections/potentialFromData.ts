@@ -56,13 +56,14 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       `“World” is ${world}, not every exporter. A yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
   );
   writeChart(w, charts, 'untapped-potential');
-  const unit = unitFor(
-    top.flatMap((c) => [c.demand, c.potential, c.exports, c.untapped].map((i) => i?.value ?? 0)),
-  );
+  // The unit suits what the table compares, potential against exports; the partner's demand from the
+  // world is far larger and reads as whole thousands or millions in it, where the reverse would print
+  // a small pair's potentials as "<0.1".
+  const unit = unitFor(top.flatMap((c) => [c.potential, c.exports, c.untapped].map((i) => i?.value ?? 0)));
   const m = (i: Indicator | undefined) => amount(i?.value ?? undefined, unit);
   const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
   w.table({
-    caption: `${USD_UNITS[unit].long}, ${period}; the ${top.length} largest untapped potentials of ${chapters.length} chapters (all in tables/potential.csv)`,
+    caption: `${USD_UNITS[unit].long}, ${period}; ${largestOf(top.length, `${chapters.length} chapters`)} (all in tables/potential.csv)`,
     columns: [
       { header: 'HS chapter', width: 0.25 },
       { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
@@ -116,18 +117,19 @@ function writeHeadings(w: Writer, set: IndicatorSet): void {
   w.paragraph(
     top.length === 0
       ? `By HS4 heading, over the ${headings} headings ${partnerName} imports and ${reporterName} exports, no heading has potential left untapped in ${period}.`
-      : `By HS4 heading, the largest untapped potentials are ${listOf(lead)}. Over the ${headings} headings ${partnerName} imports and ${reporterName} exports in ${period}, ${positive} have some left, ${usd(total.value)} in all. ` +
+      : `By HS4 heading, the largest untapped ${lead.length === 1 ? 'potential is' : 'potentials are'} ${listOf(lead)}. Over the ${headings} headings ${partnerName} imports and ${reporterName} exports in ${period}, ${positive === 1 ? 'one has' : `${positive} have`} some left, ${usd(total.value)} in all. ` +
           `“World” is the exports of the ${total.dims?.exporters ?? ''} exporters in the inputs, not every exporter.`,
   );
   if (top.length === 0) return;
-  const amounts = ['heading.demand', 'heading.potential', 'heading.exports'].flatMap((id) =>
+  // As in the chapter table: the unit of potential and exports, not of the partner's demand.
+  const amounts = ['heading.potential', 'heading.exports'].flatMap((id) =>
     top.map((u) => at(id, u.dims?.heading ?? '')?.value ?? 0),
   );
   const unit = unitFor([...amounts, ...top.map((u) => u.value ?? 0)]);
   const m = (i: Indicator | undefined) => amount(i?.value ?? undefined, unit);
   const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
   w.table({
-    caption: `${USD_UNITS[unit].long}, ${period}; the ${top.length} largest untapped potentials of ${headings} HS4 headings (all in tables/potential_headings.csv)`,
+    caption: `${USD_UNITS[unit].long}, ${period}; ${largestOf(top.length, `${headings} HS4 headings`)} (all in tables/potential_headings.csv)`,
     columns: [
       { header: 'HS4 heading', width: 0.25 },
       { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
@@ -202,4 +204,11 @@ function writeSecondOpinion(w: Writer, set: IndicatorSet, period: string): void 
       ];
     }),
   });
+}
+
+/** "the 8 largest untapped potentials of 96 chapters", "the largest untapped potential of 2 chapters". */
+function largestOf(count: number, of: string): string {
+  return count === 1
+    ? `the largest untapped potential of ${of}`
+    : `the ${count} largest untapped potentials of ${of}`;
 }
