@@ -11,7 +11,7 @@ import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { headingName } from '../../reference/hs.ts';
 import { amount, millions, pct, pick, select, usd, usdRange, worldOf } from '../facts.ts';
 import { netOf } from '../narrative.ts';
-import type { Writer } from '../writer.ts';
+import type { Column, Writer } from '../writer.ts';
 import { writeChart } from './chart.ts';
 
 /**
@@ -61,18 +61,9 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
   // a small pair's potentials as "<0.1".
   const unit = unitFor(top.flatMap((c) => [c.potential, c.exports, c.untapped].map((i) => i?.value ?? 0)));
   const m = (i: Indicator | undefined) => amount(i?.value ?? undefined, unit);
-  const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
   w.table({
     caption: `${USD_UNITS[unit].long}, ${period}; ${largestOf(top.length, `${chapters.length} chapters`)} (all in tables/potential.csv)`,
-    columns: [
-      { header: 'HS chapter', width: 0.25 },
-      { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
-      { header: `Share of ${partnerName}'s imports`, width: 0.11, align: 'right' },
-      { header: 'World share', width: 0.1, align: 'right' },
-      { header: 'Potential', width: 0.13, align: 'right' },
-      { header: `Exports to ${partnerName}`, width: 0.14, align: 'right' },
-      { header: 'Untapped', width: 0.14, align: 'right' },
-    ],
+    columns: potentialColumns('HS chapter', partnerName),
     rows: top.map((c) => {
       const at = { chapter: c.chapter };
       const market = pick(set, 'fit.marketShare', period, { exporter: reporter, importer: partner, ...at });
@@ -127,18 +118,9 @@ function writeHeadings(w: Writer, set: IndicatorSet): void {
   );
   const unit = unitFor([...amounts, ...top.map((u) => u.value ?? 0)]);
   const m = (i: Indicator | undefined) => amount(i?.value ?? undefined, unit);
-  const share = (i: Indicator | undefined) => (i?.value == null ? 'n/a' : formatShare(i.value));
   w.table({
     caption: `${USD_UNITS[unit].long}, ${period}; ${largestOf(top.length, `${headings} HS4 headings`)} (all in tables/potential_headings.csv)`,
-    columns: [
-      { header: 'HS4 heading', width: 0.25 },
-      { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
-      { header: `Share of ${partnerName}'s imports`, width: 0.11, align: 'right' },
-      { header: 'World share', width: 0.1, align: 'right' },
-      { header: 'Potential', width: 0.13, align: 'right' },
-      { header: `Exports to ${partnerName}`, width: 0.14, align: 'right' },
-      { header: 'Untapped', width: 0.14, align: 'right' },
-    ],
+    columns: potentialColumns('HS4 heading', partnerName),
     rows: top.map((u) => {
       const heading = u.dims?.heading ?? '';
       const market = pick(set, 'heading.marketShare', period, {
@@ -211,4 +193,22 @@ function largestOf(count: number, of: string): string {
   return count === 1
     ? `the largest untapped potential of ${of}`
     : `the ${count} largest untapped potentials of ${of}`;
+}
+
+/** The columns of both potential tables, by chapter and by heading: what is ranked, then the same figures. */
+function potentialColumns(ranked: string, partnerName: string): Column[] {
+  return [
+    { header: ranked, width: 0.25 },
+    { header: `${partnerName}'s imports from the world`, width: 0.13, align: 'right' },
+    { header: `Share of ${partnerName}'s imports`, width: 0.11, align: 'right' },
+    { header: 'World share', width: 0.1, align: 'right' },
+    { header: 'Potential', width: 0.13, align: 'right' },
+    { header: `Exports to ${partnerName}`, width: 0.14, align: 'right' },
+    { header: 'Untapped', width: 0.14, align: 'right' },
+  ];
+}
+
+/** A share in a potential table, "n/a" where there is none. */
+function share(i: Indicator | undefined): string {
+  return i?.value == null ? 'n/a' : formatShare(i.value);
 }
