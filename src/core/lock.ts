@@ -60,10 +60,12 @@ export async function acquireLock(
     if (await createExclusive(path, mine)) {
       const renewer = renewLease(path);
       let failed: { error: unknown } | undefined;
+      let released = false;
       const renewing = once(renewer, 'online').then(
         () => {
-          // Referenced until then, so a caller awaiting `renewing` keeps the process alive.
-          renewer.unref();
+          // Referenced until then, so a caller awaiting `renewing` keeps the process alive; never
+          // unreferenced once release has begun, or its terminate() could outlive the event loop.
+          if (!released) renewer.unref();
         },
         (error: unknown) => {
           failed = { error };
@@ -73,6 +75,9 @@ export async function acquireLock(
       // Awaited by whoever is about to do long work; a failure is also reported at release.
       renewing.catch(() => undefined);
       const release: Release = async () => {
+        released = true;
+        // A run that ends before the thread is up would otherwise wait on an unreferenced worker.
+        renewer.ref();
         await renewer.terminate();
         const holder = await readHolder(path);
         if (holder?.info?.token === mine.token) await unlink(path).catch(() => undefined);
