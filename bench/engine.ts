@@ -4,7 +4,7 @@
  * pair's totals, which every engine must agree on.
  *
  *   tsx bench/engine.ts <engine> <folder> [extract-cache-folder]
- *   engines: baseline | tradebrief | csv-parse | duckdb
+ *   engines: baseline | tradebrief | csv-parse | duckdb (the same sums) | duckdb-chapters (by chapter only)
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,11 +75,12 @@ async function viaCsvParse(dir: string): Promise<Totals> {
 }
 
 /**
- * DuckDB's own read_csv + GROUP BY for the same sums (by chapter: every exporter's and importer's
- * world trade, the reporter's trade with each partner), as the reference. Optional: loaded with
- * require, so NODE_PATH may point at an install outside the project.
+ * DuckDB's own read_csv + GROUP BY, as the reference. The same sums as the bulk reader's: by chapter,
+ * every exporter's and importer's world trade and the reporter's trade with each partner; by HS4
+ * heading (`headings`), the world's exports, the reporter's exports and every importer's imports.
+ * Optional: loaded with require, so NODE_PATH may point at an install outside the project.
  */
-async function viaDuckDb(dir: string): Promise<Totals> {
+async function viaDuckDb(dir: string, headings: boolean): Promise<Totals> {
   const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as {
     DuckDBInstance: {
       create(path: string): Promise<{
@@ -90,15 +91,16 @@ async function viaDuckDb(dir: string): Promise<Totals> {
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
   const { IND, RUS } = BACI_CODE;
   const result = await connection.runAndReadAll(`
-    SELECT t, i, j, k // 10000 AS chapter, sum(v) AS world,
+    SELECT t, i, j, k // 10000 AS chapter, k // 100 AS heading, sum(v) AS world,
       sum(v) FILTER (WHERE j = ${IND}) AS with_reporter_as_importer,
       sum(v) FILTER (WHERE i = ${IND}) AS with_reporter_as_exporter
     FROM read_csv('${baciFile(dir)}', header = true,
       columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'VARCHAR'})
-    GROUP BY GROUPING SETS ((t, i, chapter), (t, j, chapter))`);
+    GROUP BY GROUPING SETS ((t, i, chapter), (t, j, chapter)${headings ? ', (t, heading), (t, j, heading)' : ''})`);
   let exports = 0;
   let imports = 0;
-  for (const [, i, j, , , asImporter, asExporter] of result.getRows()) {
+  for (const [, i, j, chapter, , , asImporter, asExporter] of result.getRows()) {
+    if (chapter === null) continue;
     if (j === RUS) exports += Number(asExporter ?? 0);
     if (i === RUS) imports += Number(asImporter ?? 0);
   }
@@ -109,7 +111,8 @@ const ENGINES: Record<string, (dir: string, cache: string | undefined) => Promis
   baseline: async () => ({ exports: 0, imports: 0 }),
   tradebrief: viaIngest,
   'csv-parse': viaCsvParse,
-  duckdb: viaDuckDb,
+  duckdb: (dir) => viaDuckDb(dir, true),
+  'duckdb-chapters': (dir) => viaDuckDb(dir, false),
 };
 
 const [engine = '', dir = '', cache] = process.argv.slice(2);

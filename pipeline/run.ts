@@ -1,8 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
 import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
 import { outPath, type RunContext, save, toJson } from '../src/core/context.ts';
@@ -16,6 +14,7 @@ import {
   readManifest,
   type StageRecord,
 } from '../src/core/manifest.ts';
+import { collectGarbage } from '../src/core/memory.ts';
 import { runMessages as m } from '../src/core/messages.ts';
 import {
   type Build,
@@ -94,8 +93,9 @@ async function runLocked(
   readOnly?: unknown,
 ): Promise<RunResult> {
   const pair = `${base.config.reporter}-${base.config.partner}`;
-  // The files ingest reads (the config is fingerprinted on its own, key by key).
-  const inputs = await hashInputs(base.inputsDir);
+  // The files ingest reads (the config is fingerprinted on its own, key by key); in a batch, as they
+  // were when read for every partner, since the partner's data is that read.
+  const inputs = base.sharedIngest?.inputs ?? (await hashInputs(base.inputsDir));
   // The config as used (after --reporter/--partner), not the file: two pairs from one file are two editions.
   // Who receives the briefing (publish) does not change it, so it is not part of the edition.
   const configHash = sha256(JSON.stringify({ ...base.config, publish: undefined }));
@@ -192,6 +192,7 @@ async function runStages(
     // What came from the cache instead of the inputs is part of the record.
     stages[stage.name] = { key, outputs, ...(cache.used.length > 0 ? { extracts: cache.used } : {}) };
     ran.push(stage.name);
+    // Stages hand over through files: what this one built is garbage now, and the next loads libraries.
     collectGarbage();
     ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {
       stage: stage.name,
@@ -201,22 +202,6 @@ async function runStages(
   }
   return { ran, skipped, stages, previous };
 }
-
-/**
- * Stages hand over through files, so what one stage built is garbage once it is saved. Collecting it
- * before the next stage loads its libraries keeps a run's peak memory that of its largest stage, not
- * their sum (a bulk year's ingest would otherwise still be on the heap while the charts render).
- */
-const GC_FROM_BYTES = 128 * 1024 * 1024;
-
-const collectGarbage: () => void = (() => {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  // A forced collection costs its pause whatever is left; below this the heap is small anyway.
-  return () => {
-    if (v8.getHeapStatistics().used_heap_size >= GC_FROM_BYTES) gc();
-  };
-})();
 
 /** What the first stage reads: the input files, or in a batch the one shared read of them. */
 async function inputsKey(ctx: RunContext, inputs: FileHash[]): Promise<Record<string, unknown>> {

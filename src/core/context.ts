@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomic } from './atomic.ts';
+import type { FileHash } from './cache.ts';
 import type { Logger } from './log.ts';
 
 /** Everything a stage may know about the run: where to read and write, the config, how to log. */
@@ -19,8 +20,11 @@ export interface RunContext {
   previews?: boolean;
   /** The edition this run's changes are measured against: the last archived one with other inputs. */
   previousEdition?: Edition;
-  /** A batch's one ingest of the inputs, for all its partners: the ingest stage copies it. */
-  sharedIngest?: { path: string; partners: string[] };
+  /**
+   * In a batch: this partner's share of the batch's one ingest (the ingest stage copies it), and the
+   * input files as hashed for that read.
+   */
+  sharedIngest?: { path: string; inputs: FileHash[] };
 }
 
 export interface Edition {

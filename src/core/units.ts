@@ -59,6 +59,17 @@ export function baseAmount(value: number, unit: MoneyUnit): number {
 
 /** "USD mn", "US$ million", "thousand USD", "₹ crore", "INR lakh" … ; undefined when not a money unit. */
 export function parseMoneyUnit(text: string): MoneyUnit | undefined {
+  if (parsedUnits.has(text)) return parsedUnits.get(text);
+  const unit = readMoneyUnit(text);
+  // A file names a handful of units, row after row; a hostile one naming millions cannot grow this.
+  if (parsedUnits.size >= 1024) parsedUnits.clear();
+  parsedUnits.set(text, unit);
+  return unit;
+}
+
+const parsedUnits = new Map<string, MoneyUnit | undefined>();
+
+function readMoneyUnit(text: string): MoneyUnit | undefined {
   const words = text
     .trim()
     .toLowerCase()
@@ -73,5 +84,6 @@ export function parseMoneyUnit(text: string): MoneyUnit | undefined {
   const scaleWord = rest[0] ?? '';
   const scale = Object.hasOwn(SCALES, scaleWord) ? SCALES[scaleWord] : undefined;
   const currency = CURRENCIES[currencyWord];
-  return scale === undefined || currency === undefined ? undefined : { currency, scale };
+  // Frozen: one object answers every row naming the unit.
+  return scale === undefined || currency === undefined ? undefined : Object.freeze({ currency, scale });
 }

@@ -47,6 +47,7 @@ export interface Adapter {
 /** Typed access to a row's cells by column name; every failed conversion becomes a located problem. */
 export class RowReader {
   private readonly index = new Map<string, number>();
+  private readonly resolved = new Map<string, number | undefined>();
 
   constructor(
     private readonly header: readonly string[],
@@ -59,12 +60,20 @@ export class RowReader {
   }
 
   has(column: string): boolean {
-    return this.index.has(columnKey(column));
+    return this.indexOf(column) !== undefined;
   }
 
   text(row: CsvRow, column: string): string {
-    const i = this.index.get(columnKey(column));
+    const i = this.indexOf(column);
     return i === undefined ? '' : (row.cells[i] ?? '').trim();
+  }
+
+  /** A column's index, found once per name asked for: a file's cells are read by the tens of thousands. */
+  private indexOf(column: string): number | undefined {
+    if (this.resolved.has(column)) return this.resolved.get(column);
+    const i = this.index.get(columnKey(column));
+    this.resolved.set(column, i);
+    return i;
   }
 
   required(row: CsvRow, column: string, what: string): string | undefined {

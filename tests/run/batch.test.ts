@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
+import type { IngestResult } from '../../src/ingest/records.ts';
 import { ROOT, tempDir, tradebrief } from '../helpers.ts';
 import { json } from './helpers.ts';
 
@@ -50,6 +51,10 @@ describe('tradebrief batch', () => {
     expect(exports?.value).toBe(2_871_228_560);
     expect(exports?.sources).toEqual(['un-comtrade']);
     expect(existsSync(join(out, 'IND-SJM', 'briefing.pdf'))).toBe(false);
+    // Each partner's run holds its share of the one read: its pair's flows and the world's, no other partner's.
+    const share = json<IngestResult>(join(out, 'IND-RUS', 'stages', 'ingest.json'));
+    expect(share.trade.some((r) => r.reporter === 'IND' && r.partner === 'RUS')).toBe(true);
+    expect(share.trade.filter((r) => !['RUS', 'IND', 'WLD'].includes(r.partner))).toEqual([]);
     // Run again with nothing changed: the inputs are not read again and every briefing stands.
     const again = tradebrief([
       'batch',

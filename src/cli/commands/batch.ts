@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../core/atomic.ts';
-import { codeVersion, stageKey } from '../../core/cache.ts';
+import { codeVersion, type FileHash, stageKey } from '../../core/cache.ts';
 import { toStageJson } from '../../core/context.ts';
 import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
+import { collectGarbage } from '../../core/memory.ts';
 import { cliMessages as m } from '../../core/messages.ts';
 import { startWorker } from '../../core/worker.ts';
 import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
+import { ingestForPair } from '../../ingest/forPair.ts';
 import { hashInputs } from '../../ingest/listInputs.ts';
 import { type Context, createContext } from '../context.ts';
 import type { BATCH_OPTIONS, Values } from '../options.ts';
@@ -19,8 +21,11 @@ import type { BatchJob, BatchOutcome } from './batchWorker.ts';
 
 type BatchValues = Values<typeof BATCH_OPTIONS>;
 
-/** Where the one ingest of a batch is kept for the partners' runs to share. */
-export const SHARED_INGEST = '.batch/ingest.json';
+/** Where the one ingest of a batch is kept for the partners' runs: each partner's share in a file. */
+export const SHARED_INGEST = '.batch/ingest';
+
+/** The file holding `partner`'s share of a batch's ingest (`ingestForPair`). */
+const sharePath = (dir: string, partner: string) => join(dir, `${partner}.json`);
 
 /**
  * One briefing per partner from a single ingest of the inputs, on as many worker threads as there are
@@ -61,23 +66,21 @@ export async function batchCommand(
   // sharing --out wait for the one that reads, then all use its read (its key names every partner).
   const waitSeconds = Number(values.wait) || (shard ? SHARD_WAIT_SECONDS : 0);
   const release = await acquireLock(first.outDir, { waitSeconds });
-  let sharedPath: string;
+  let shared: SharedIngest;
   try {
-    sharedPath = await sharedIngest(first, reporter, partners);
+    shared = await sharedIngest(first, reporter, partners);
   } finally {
     await release();
   }
+  // The read is in the shares' files now: its memory goes before the partners' threads take theirs.
+  collectGarbage(0);
   const jobs: BatchJob[] = mine.map((partner) => ({
     partner,
     out: join(resolve(values.out), `${reporter}-${partner}`),
+    ingest: sharePath(shared.dir, partner),
   }));
   const threads = Math.min(jobs.length, wanted);
-  const outcomes = await runWorkers(
-    jobs,
-    threads,
-    { values, env, sharedIngest: { path: sharedPath, partners } },
-    log,
-  );
+  const outcomes = await runWorkers(jobs, threads, { values, env, inputs: shared.inputs }, log);
   const failed = outcomes.filter((o) => o.code !== 0);
   for (const outcome of outcomes) {
     if (outcome.code === 0)
@@ -121,28 +124,35 @@ function parseShard(text: string): { index: number; count: number } {
 }
 
 /**
- * One read of the inputs for every partner (the ingest keeps the flows of all of them), kept beside a
- * key of the inputs, partners and code: a batch with nothing new does not read the inputs again.
+ * One read of the inputs for every partner (the ingest keeps the flows of all of them), split into each
+ * partner's share and kept beside a key of the inputs, partners and code: a batch with nothing new does
+ * not read the inputs again.
  */
-async function sharedIngest(ctx: Context, reporter: string, partners: string[]): Promise<string> {
-  const path = join(ctx.outDir, SHARED_INGEST);
-  const keyPath = `${path}.key`;
+async function sharedIngest(ctx: Context, reporter: string, partners: string[]): Promise<SharedIngest> {
+  const dir = join(ctx.outDir, SHARED_INGEST);
+  const keyPath = `${dir}.key`;
   const inputs = await hashInputs(ctx.inputsDir);
   const key = stageKey({ inputs, reporter, partners, code: await codeVersion() });
   const previous = await readFile(keyPath, 'utf8').catch(() => '');
-  if (previous === key && existsSync(path)) return path;
+  if (previous === key && partners.every((p) => existsSync(sharePath(dir, p)))) return { dir, inputs };
+  // No key while the shares are rewritten: a read cut short is never taken for a whole one.
+  await rm(keyPath, { force: true });
   const { ingest } = await import('../../ingest/ingest.ts');
-  await writeFileAtomic(
-    path,
-    toStageJson(
-      await ingest(ctx.inputsDir, {
-        focus: { reporter, partners },
-        extractCache: extractCacheDir(ctx.outDir),
-      }),
-    ),
-  );
+  const result = await ingest(ctx.inputsDir, {
+    focus: { reporter, partners },
+    extractCache: extractCacheDir(ctx.outDir),
+  });
+  await mkdir(dir, { recursive: true });
+  for (const partner of partners)
+    await writeFileAtomic(sharePath(dir, partner), toStageJson(ingestForPair(result, reporter, partner)));
   await writeFileAtomic(keyPath, key);
-  return path;
+  return { dir, inputs };
+}
+
+/** The folder of the partners' shares of a batch's ingest, and the input files as hashed for it. */
+interface SharedIngest {
+  dir: string;
+  inputs: FileHash[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runPipeline } from '../../../pipeline/run.ts';
 import { STAGES } from '../../../pipeline/stages.ts';
+import type { FileHash } from '../../core/cache.ts';
 import { exitCodeFor, formatProblem, InputError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 import { allowProgress } from '../../core/progress.ts';
@@ -10,6 +11,8 @@ import type { InputValues } from '../options.ts';
 export interface BatchJob {
   partner: string;
   out: string;
+  /** The partner's share of the batch's one ingest of the inputs. */
+  ingest: string;
 }
 
 export interface BatchOutcome {
@@ -22,7 +25,8 @@ export interface BatchOutcome {
 interface WorkerSetup {
   values: InputValues;
   env: NodeJS.ProcessEnv;
-  sharedIngest: { path: string; partners: string[] };
+  /** The input files as hashed for the batch's one read of them. */
+  inputs: FileHash[];
 }
 
 const setup = workerData as WorkerSetup;
@@ -43,7 +47,7 @@ async function buildOne(job: BatchJob): Promise<BatchOutcome> {
   try {
     const ctx = await createContext(values, loggerFor(job.partner), setup.env);
     const result = await runPipeline(
-      { ...ctx, sharedIngest: setup.sharedIngest },
+      { ...ctx, sharedIngest: { path: job.ingest, inputs: setup.inputs } },
       { ...runOptions(values), stages: STAGES },
     );
     return { partner: job.partner, code: 0, problems: [], upToDate: result.upToDate };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.ts';
+import { ingestForPair } from '../../src/ingest/forPair.ts';
+import { ingest } from '../../src/ingest/ingest.ts';
+import { normalise } from '../../src/normalise/normalise.ts';
+import { fixture } from './folders.ts';
+
+const flows = (records: { reporter: string; partner: string }[]) => [
+  ...new Set(records.map((r) => `${r.reporter}→${r.partner}`)),
+];
+
+describe("a batch read's share for one partner", () => {
+  it('keeps the pair’s flows and the flows with the world, and normalises as the whole read does', async () => {
+    // One read for India with Russia and the USA, as a batch makes it.
+    const whole = await ingest(fixture('baci'), { focus: { reporter: 'IND', partners: ['RUS', 'USA'] } });
+    expect(flows(whole.trade)).toContain('IND→USA');
+    const share = ingestForPair(whole, 'IND', 'RUS');
+    // Russia's share: India's trade with Russia both ways, and every exporter's exports to the world.
+    expect(flows(share.trade).sort()).toEqual([
+      'FRA→WLD',
+      'IND→RUS',
+      'IND→WLD',
+      'RUS→WLD',
+      'TWN→WLD',
+      'USA→WLD',
+    ]);
+    expect(flows(share.products).every((f) => ['IND→RUS', 'RUS→IND'].includes(f) || f.endsWith('→WLD'))).toBe(
+      true,
+    );
+    expect(share.products.some((p) => p.partner === 'USA' || p.reporter === 'USA')).toBe(false);
+    // The USA's imports from the world are its demand: not Russia's briefing's.
+    expect(whole.products.some((p) => p.reporter === 'USA' && p.flow === 'import')).toBe(true);
+    expect(share.products.some((p) => p.reporter === 'USA' && p.flow === 'import')).toBe(false);
+    // Everything else is the read as it was: the files, what was set aside, the references.
+    expect(share.files).toEqual(whole.files);
+    expect(share.rejects).toEqual(whole.rejects);
+    expect(share.countryCodes).toEqual(whole.countryCodes);
+    const config = parseConfig({ reporter: 'IND', partner: 'RUS' }, 'test');
+    expect(normalise(share, config)).toEqual(normalise(whole, config));
+  });
+});
