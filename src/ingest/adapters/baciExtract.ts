@@ -84,8 +84,8 @@ const CODES = 10_000;
 
 /**
  * Sums are kept in whole thousandths (BACI's v, in thousand USD, has three decimals) while every value
- * is a whole number of thousandths and every sum stays below this: integers add up exactly in any
- * order, so a file read in parts gives the same sums as read whole. Below 2^51 a sum's value
+ * is a whole number of thousandths and all of them together (a bound on every sum) stay below this:
+ * integers add up exactly in any order, so a file read in parts gives the same sums as read whole. Below 2^51 a sum's value
  * (thousandths / 1000) also turns back into its thousandths exactly. Past either, sums are added as
  * the rows come, in file order.
  */
@@ -107,14 +107,12 @@ class ChapterSums {
   values = new Float64Array(0);
   lines = new Float64Array(0);
 
-  /** Adds `amount` to a cell; returns the cell's sum. */
-  add(country: number, chapter: number, amount: number, line: number): number {
+  /** Adds `amount` to a cell. */
+  add(country: number, chapter: number, amount: number, line: number): void {
     const cell = country * CHAPTERS + chapter;
     if (cell >= this.values.length) this.grow(cell);
     if (this.lines[cell] === 0) this.lines[cell] = line;
-    const sum = (this.values[cell] as number) + amount;
-    this.values[cell] = sum;
-    return sum;
+    this.values[cell] = (this.values[cell] as number) + amount;
   }
 
   /** Turns sums of thousandths into values, when they can no longer be kept exact. */
@@ -146,8 +144,8 @@ class CellSums {
   lines = new Float64Array(0);
   size = 0;
 
-  /** Adds `amount` to a cell; returns the cell's sum. */
-  add(cell: number, amount: number, line: number): number {
+  /** Adds `amount` to a cell. */
+  add(cell: number, amount: number, line: number): void {
     if (cell >= this.slots.length) this.growIndex(cell);
     // The index holds slot + 1, so that a new index, all zeros, needs no filling.
     let slot = (this.slots[cell] as number) - 1;
@@ -158,9 +156,7 @@ class CellSums {
       this.cells[slot] = cell;
       this.lines[slot] = line;
     }
-    const sum = (this.values[slot] as number) + amount;
-    this.values[slot] = sum;
-    return sum;
+    this.values[slot] = (this.values[slot] as number) + amount;
   }
 
   /** Turns sums of thousandths into values, when they can no longer be kept exact. */
@@ -270,6 +266,8 @@ export function createBaciExtractor(options: {
   };
   let lastYear = Number.NaN;
   let sums: YearSums | undefined;
+  /** Thousandths of every row added so far: a bound on every sum. */
+  let total = 0;
   const repeats: number[] = [];
   const products: BaciProductRow[] = [];
   const areas = new Map<string, { exporter: string; importer: string | null; lines: number[] }>();
@@ -298,27 +296,28 @@ export function createBaciExtractor(options: {
       if (exact && thousandths === undefined) inexact();
       const amount = thousandths ?? value;
       const { chapters, headings } = sums;
-      let largest = 0;
       if (exporter >= 0) {
-        largest = chapters.exportWorld.add(exporter, chapter, amount, line);
-        largest = Math.max(largest, headings.world.add(heading, amount, line));
-        if (exporter === reporter)
-          largest = Math.max(largest, headings.reporterWorld.add(heading, amount, line));
+        chapters.exportWorld.add(exporter, chapter, amount, line);
+        headings.world.add(heading, amount, line);
+        if (exporter === reporter) headings.reporterWorld.add(heading, amount, line);
       }
       if (importer >= 0) {
-        largest = Math.max(largest, chapters.importWorld.add(importer, chapter, amount, line));
-        largest = Math.max(largest, headings.importWorld.add(importer * HEADINGS + heading, amount, line));
+        chapters.importWorld.add(importer, chapter, amount, line);
+        headings.importWorld.add(importer * HEADINGS + heading, amount, line);
       }
       if (reporter >= 0 && exporter === reporter && importer >= 0) {
-        largest = Math.max(largest, chapters.pairExport.add(importer, chapter, amount, line));
+        chapters.pairExport.add(importer, chapter, amount, line);
         products.push([row.year, 0, countries[importer] as string, row.product, value, row.quantity, line]);
       }
       if (reporter >= 0 && importer === reporter && exporter >= 0) {
-        largest = Math.max(largest, chapters.pairImport.add(exporter, chapter, amount, line));
+        chapters.pairImport.add(exporter, chapter, amount, line);
         products.push([row.year, 1, countries[exporter] as string, row.product, value, row.quantity, line]);
       }
-      // Sums below 2^52 are still exact integers here: they can be turned into values as they are.
-      if (exact && largest >= EXACT_LIMIT) inexact();
+      // No sum can pass what all rows add up to: while that stays below 2^51, every sum is exact.
+      if (exact) {
+        total += amount;
+        if (total >= EXACT_LIMIT) inexact();
+      }
       if (exporter < 0) areaOf(String(row.exporter), importer).lines.push(line);
     },
     repeat(line: number): void {
@@ -340,6 +339,7 @@ export function createBaciExtractor(options: {
         areas: [...areas.values()],
         products,
         exact,
+        total,
       };
     },
     /**
@@ -349,7 +349,6 @@ export function createBaciExtractor(options: {
     absorb(part: ExtractorState): void {
       if (exact && !part.exact) inexact();
       const index = part.countries.map(countryOf);
-      let largest = 0;
       const toValue = (value: number) => (exact || !part.exact ? value : valueOfThousandths(value));
       for (const { year, values, lines, headings } of part.years) {
         const { chapters, headings: own } = sumsOf(year);
@@ -361,7 +360,7 @@ export function createBaciExtractor(options: {
             if (line === 0) continue;
             const amount = toValue(partValues[cell] as number);
             const country = index[Math.floor(cell / CHAPTERS)] as number;
-            largest = Math.max(largest, chapters[kind].add(country, cell % CHAPTERS, amount, line));
+            chapters[kind].add(country, cell % CHAPTERS, amount, line);
           }
         }
         for (const [k, kind] of HEADING_KINDS.entries()) {
@@ -372,11 +371,13 @@ export function createBaciExtractor(options: {
             if (kind === 'importWorld')
               cell = (index[Math.floor(cell / HEADINGS)] as number) * HEADINGS + (cell % HEADINGS);
             const amount = toValue(partValues[slot] as number);
-            largest = Math.max(largest, own[kind].add(cell, amount, partLines[slot] as number));
+            own[kind].add(cell, amount, partLines[slot] as number);
           }
         }
       }
-      if (exact && largest >= EXACT_LIMIT) inexact();
+      // The same bound as one extractor reading on would have: what all the rows add up to.
+      total += part.total;
+      if (exact && total >= EXACT_LIMIT) inexact();
       for (const line of part.repeats) repeats.push(line);
       // A later part's rows come after this one's, as in the file.
       for (const row of part.products) products.push(row);
@@ -444,6 +445,8 @@ export interface ExtractorState {
   /** The reporter's HS6 rows with every country, in file order (see `BaciProductRow`). */
   products: BaciProductRow[];
   exact: boolean;
+  /** Thousandths of every row read, while exact: a bound on every sum. */
+  total: number;
 }
 
 /**
