@@ -91,7 +91,7 @@ async function viaDuckDb(dir: string, headings: boolean): Promise<Totals> {
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
   const { IND, RUS } = BACI_CODE;
   const result = await connection.runAndReadAll(`
-    SELECT t, i, j, k // 10000 AS chapter, k // 100 AS heading, sum(v) AS world,
+    SELECT t, i, j, k // 10000 AS chapter, ${headings ? 'k // 100' : 'NULL'} AS heading, sum(v) AS world,
       sum(v) FILTER (WHERE j = ${IND}) AS with_reporter_as_importer,
       sum(v) FILTER (WHERE i = ${IND}) AS with_reporter_as_exporter
     FROM read_csv('${baciFile(dir)}', header = true,
