@@ -201,6 +201,15 @@ describe('a BACI file read in byte ranges on several threads', () => {
           3,
           big,
         ),
+        // The same three values in three pairs and chapters: no sum passes 2^51, but all rows together
+        // do, and that is the bound a read keeps.
+        pastExactLimitApart: withValue(
+          withValue(withValue(rows, 156, 251, 3, big), 251, 842, 5, big),
+          842,
+          156,
+          7,
+          big,
+        ),
       };
       expect(3 * 9e14).toBeGreaterThan(EXACT_LIMIT);
       expect(2 * 9e14).toBeLessThan(EXACT_LIMIT);

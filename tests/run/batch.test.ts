@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
@@ -18,6 +18,9 @@ describe('tradebrief batch', () => {
       'id,title,publisher,url,files,note\nun-comtrade,"India\'s trade by partner, 2019",UN Comtrade,,comtrade_*.csv,\nhs,HS 2022,datasets/harmonized-system,,hs_*.csv,\n',
     );
     const out = tempDir();
+    // What earlier versions kept of a batch's read.
+    mkdirSync(join(out, '.batch'));
+    writeFileSync(join(out, '.batch', 'ingest.json'), '{}\n');
     // Svalbard (SJM) has no rows in the file: that partner fails, the others are built.
     const run = tradebrief([
       'batch',
@@ -54,21 +57,51 @@ describe('tradebrief batch', () => {
     // Each partner's run holds its share of the one read: its pair's flows and the world's, no other partner's.
     const share = json<IngestResult>(join(out, 'IND-RUS', 'stages', 'ingest.json'));
     expect(share.trade.some((r) => r.reporter === 'IND' && r.partner === 'RUS')).toBe(true);
-    expect(share.trade.filter((r) => !['RUS', 'IND', 'WLD'].includes(r.partner))).toEqual([]);
-    // Run again with nothing changed: the inputs are not read again and every briefing stands.
-    const again = tradebrief([
-      'batch',
-      '--inputs',
-      inputs,
-      '--reporter',
-      'IND',
-      '--partners',
-      'RUS,CHN,USA',
-      '--out',
-      out,
-    ]);
+    const others = share.trade.filter(
+      (r) =>
+        !['RUS', 'IND', 'WLD'].includes(r.partner) ||
+        (r.partner !== 'WLD' && !['RUS', 'IND'].includes(r.reporter)),
+    );
+    expect(others).toEqual([]);
+    // The read is kept in a folder of its own; the single file of earlier versions is gone.
+    const reads = () => readdirSync(join(out, '.batch', 'ingest')).sort();
+    const [first] = reads();
+    expect(reads()).toHaveLength(1);
+    expect(existsSync(join(out, '.batch', 'ingest.json'))).toBe(false);
+    // Another partner list is another read; the partners' briefings, made of the same rows, stand.
+    const batch = () =>
+      tradebrief([
+        'batch',
+        '--inputs',
+        inputs,
+        '--reporter',
+        'IND',
+        '--partners',
+        'RUS,CHN,USA',
+        '--out',
+        out,
+      ]);
+    const again = batch();
     expect(again.status).toBe(0);
     expect(again.stderr).toContain('IND-RUS: up to date');
     expect(again.stderr).not.toContain('wrote');
+    const second = reads().find((name) => name !== first);
+    expect(second).toBeDefined();
+    // With nothing changed the inputs are not read again: no new read, the last one's shares untouched.
+    const kept = reads().map((name) => statSync(join(out, '.batch', 'ingest', name, 'RUS.json')).mtimeMs);
+    expect(batch().status).toBe(0);
+    expect(reads()).toEqual([first, second].sort());
+    expect(reads().map((name) => statSync(join(out, '.batch', 'ingest', name, 'RUS.json')).mtimeMs)).toEqual(
+      kept,
+    );
+    // Two earlier reads are kept beside the latest, for batches still building from them; older ones go.
+    for (const partners of ['RUS', 'CHN'])
+      expect(
+        tradebrief(['batch', '--inputs', inputs, '--reporter', 'IND', '--partners', partners, '--out', out])
+          .status,
+      ).toBe(0);
+    expect(reads()).toHaveLength(3);
+    expect(reads()).not.toContain(first);
+    expect(reads()).toContain(second);
   }, 120_000);
 });

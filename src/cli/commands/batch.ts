@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../../core/atomic.ts';
+import { TEMP_MARK, writeFileAtomic } from '../../core/atomic.ts';
 import { codeVersion, type FileHash, stageKey } from '../../core/cache.ts';
 import { toStageJson } from '../../core/context.ts';
 import { isIso3 } from '../../core/countries.ts';
@@ -21,8 +21,12 @@ import type { BatchJob, BatchOutcome } from './batchWorker.ts';
 
 type BatchValues = Values<typeof BATCH_OPTIONS>;
 
-/** Where the one ingest of a batch is kept for the partners' runs: each partner's share in a file. */
-export const SHARED_INGEST = '.batch/ingest';
+/** Where a batch keeps its one read of the inputs: a folder per read, each partner's share in a file. */
+const SHARED_INGEST = '.batch/ingest';
+/** Earlier reads kept beside the latest, for batches still building from them. */
+const EARLIER_READS_KEPT = 2;
+/** Where versions before per-partner shares kept the read: removed, as nothing reads it now. */
+const OLD_SHARED_INGEST = ['.batch/ingest.json', '.batch/ingest.json.key'];
 
 /** The file holding `partner`'s share of a batch's ingest (`ingestForPair`). */
 const sharePath = (dir: string, partner: string) => join(dir, `${partner}.json`);
@@ -125,28 +129,50 @@ function parseShard(text: string): { index: number; count: number } {
 
 /**
  * One read of the inputs for every partner (the ingest keeps the flows of all of them), split into each
- * partner's share and kept beside a key of the inputs, partners and code: a batch with nothing new does
- * not read the inputs again.
+ * partner's share, in a folder named by the key of the inputs, partners and code and never rewritten: a
+ * batch with nothing new does not read the inputs again, and a partner's run always copies the share of
+ * the read whose input hashes it records, even while another batch on the same --out reads newer inputs.
  */
 async function sharedIngest(ctx: Context, reporter: string, partners: string[]): Promise<SharedIngest> {
-  const dir = join(ctx.outDir, SHARED_INGEST);
-  const keyPath = `${dir}.key`;
   const inputs = await hashInputs(ctx.inputsDir);
   const key = stageKey({ inputs, reporter, partners, code: await codeVersion() });
-  const previous = await readFile(keyPath, 'utf8').catch(() => '');
-  if (previous === key && partners.every((p) => existsSync(sharePath(dir, p)))) return { dir, inputs };
-  // No key while the shares are rewritten: a read cut short is never taken for a whole one.
-  await rm(keyPath, { force: true });
+  const root = join(ctx.outDir, SHARED_INGEST);
+  const dir = join(root, key);
+  if (existsSync(dir)) return { dir, inputs };
   const { ingest } = await import('../../ingest/ingest.ts');
   const result = await ingest(ctx.inputsDir, {
     focus: { reporter, partners },
     extractCache: extractCacheDir(ctx.outDir),
   });
-  await mkdir(dir, { recursive: true });
-  for (const partner of partners)
-    await writeFileAtomic(sharePath(dir, partner), toStageJson(ingestForPair(result, reporter, partner)));
-  await writeFileAtomic(keyPath, key);
+  // Written aside and renamed whole, so the folder of a read holds all its shares or does not exist.
+  const temp = `${dir}${TEMP_MARK}${process.pid}`;
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  try {
+    for (const partner of partners)
+      await writeFileAtomic(sharePath(temp, partner), toStageJson(ingestForPair(result, reporter, partner)));
+    await rename(temp, dir);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+  await pruneReads(ctx.outDir, root, dir);
   return { dir, inputs };
+}
+
+/**
+ * Removes all but the latest earlier reads (by when they were made), what a read cut short left aside,
+ * and the old single-file read.
+ */
+async function pruneReads(outDir: string, root: string, latest: string): Promise<void> {
+  for (const file of OLD_SHARED_INGEST) await rm(join(outDir, file), { force: true });
+  const earlier = [];
+  for (const name of await readdir(root)) {
+    const path = join(root, name);
+    if (name.includes(TEMP_MARK)) await rm(path, { recursive: true, force: true });
+    else if (path !== latest) earlier.push({ path, made: (await stat(path)).mtimeMs });
+  }
+  earlier.sort((a, b) => b.made - a.made);
+  for (const { path } of earlier.slice(EARLIER_READS_KEPT)) await rm(path, { recursive: true, force: true });
 }
 
 /** The folder of the partners' shares of a batch's ingest, and the input files as hashed for it. */

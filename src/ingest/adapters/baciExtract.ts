@@ -85,9 +85,9 @@ const CODES = 10_000;
 /**
  * Sums are kept in whole thousandths (BACI's v, in thousand USD, has three decimals) while every value
  * is a whole number of thousandths and all of them together (a bound on every sum) stay below this:
- * integers add up exactly in any order, so a file read in parts gives the same sums as read whole. Below 2^51 a sum's value
- * (thousandths / 1000) also turns back into its thousandths exactly. Past either, sums are added as
- * the rows come, in file order.
+ * integers add up exactly in any order, so a file read in parts gives the same sums as read whole.
+ * Below 2^51 a sum's value (thousandths / 1000) also turns back into its thousandths exactly. Past
+ * either, sums are added as the rows come, in file order.
  */
 export const EXACT_LIMIT = 2 ** 51;
 
