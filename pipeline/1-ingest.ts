@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { save, toStageJson } from '../src/core/context.ts';
+import { saveJson, toStageJson } from '../src/core/context.ts';
 import { inputMessages as m } from '../src/core/messages.ts';
 import type { Stage } from '../src/core/stage.ts';
 import { extractCacheDir } from '../src/ingest/bulk/extractCache.ts';
@@ -15,7 +15,8 @@ export const ingestStage: Stage = {
   async run(ctx) {
     // In a batch the inputs were read once for every partner: take that result.
     if (ctx.sharedIngest) {
-      await save(ctx, INGESTED, await readFile(ctx.sharedIngest.path));
+      const share = await readFile(ctx.sharedIngest.path);
+      await saveJson(ctx, INGESTED, JSON.parse(share.toString('utf8')), share);
       return [INGESTED];
     }
     // Load and process: every CSV in the inputs folder, for the configured pair.
@@ -28,7 +29,7 @@ export const ingestStage: Stage = {
         ctx.log.log('warn', 'input-skipped', m.skippedInput(file, reason), { file }),
     });
     // Save.
-    await save(ctx, INGESTED, toStageJson(result));
+    await saveJson(ctx, INGESTED, result, toStageJson(result));
     return [INGESTED];
   },
 };

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { outPath, save, toStageJson } from '../src/core/context.ts';
+import { loadJson, saveJson, toStageJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IngestResult } from '../src/ingest/records.ts';
 import { runAlone } from './alone.ts';
@@ -12,12 +11,12 @@ export const normaliseStage: Stage = {
   config: ['reporter', 'partner', 'sectors', 'sourcePriority', 'notes'],
   async run(ctx) {
     // Load.
-    const ingested = JSON.parse(await readFile(outPath(ctx, INGESTED), 'utf8')) as IngestResult;
+    const ingested = await loadJson<IngestResult>(ctx, INGESTED);
     // Process.
     const { normalise } = await import('../src/normalise/normalise.ts');
     const table = normalise(ingested, ctx.config);
     // Save.
-    await save(ctx, NORMALISED, toStageJson(table));
+    await saveJson(ctx, NORMALISED, table, toStageJson(table));
     return [NORMALISED];
   },
 };

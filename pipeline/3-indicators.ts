@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { outPath, save, toJson } from '../src/core/context.ts';
+import { loadJson, save, saveJson, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
 import type { NormalisedTable } from '../src/normalise/table.ts';
@@ -26,7 +26,7 @@ export const indicatorsStage: Stage = {
   ],
   async run(ctx) {
     // Load: this run's table and, when there is one, the previous edition's indicators.
-    const table = JSON.parse(await readFile(outPath(ctx, NORMALISED), 'utf8')) as NormalisedTable;
+    const table = await loadJson<NormalisedTable>(ctx, NORMALISED);
     const edition = ctx.previousEdition;
     const previous = edition
       ? (JSON.parse(await readFile(join(ctx.outDir, edition.dir, INDICATORS), 'utf8')) as IndicatorSet)
@@ -42,8 +42,8 @@ export const indicatorsStage: Stage = {
     const changes = compareEditions(previous, kept, edition);
     const tables = buildTables(set, { bom: ctx.config.tables.bom });
     // Save.
-    await save(ctx, INDICATORS, toJson(kept));
-    await save(ctx, CHANGES, toJson(changes));
+    await saveJson(ctx, INDICATORS, kept, toJson(kept));
+    await saveJson(ctx, CHANGES, changes, toJson(changes));
     for (const t of tables) await save(ctx, t.file, t.csv);
     return [INDICATORS, CHANGES, ...tables.map((t) => t.file)];
   },

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { outPath, save, toJson } from '../src/core/context.ts';
+import { loadJson, save, saveJson, toJson } from '../src/core/context.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
 import { runAlone } from './alone.ts';
@@ -14,7 +13,7 @@ export const chartsStage: Stage = {
   extraKey: async (ctx) => ({ previews: ctx.previews === true }),
   async run(ctx) {
     // Load.
-    const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
+    const set = await loadJson<IndicatorSet>(ctx, INDICATORS);
     // Process: vega and resvg load only when a chart is to be drawn, which keeps a no-op run fast.
     const { buildCharts } = await import('../src/charts/build.ts');
     const renderPng = ctx.previews ? (await import('../src/charts/preview.ts')).renderPng : undefined;
@@ -47,7 +46,7 @@ export const chartsStage: Stage = {
       const { spec: _, svg: __, ...meta } = chart;
       index.push({ ...meta, ...(files ? { files } : {}) });
     }
-    await save(ctx, CHART_INDEX, toJson(index));
+    await saveJson(ctx, CHART_INDEX, index, toJson(index));
     return [...written, CHART_INDEX];
   },
 };

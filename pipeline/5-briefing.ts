@@ -3,7 +3,7 @@ import type { Changes } from '../src/changes/compare.ts';
 import type { RenderedChart } from '../src/charts/build.ts';
 import { logoPath } from '../src/config/load.ts';
 import { keysHolding } from '../src/config/textKeys.ts';
-import { outPath, type RunContext, save } from '../src/core/context.ts';
+import { loadJson, outPath, type RunContext, save } from '../src/core/context.ts';
 import { sha256File } from '../src/core/hash.ts';
 import { runMessages as m } from '../src/core/messages.ts';
 import { shownPath } from '../src/core/paths.ts';
@@ -25,11 +25,9 @@ export const briefingStage: Stage = {
   },
   async run(ctx) {
     // Load.
-    const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
-    const changes = JSON.parse(await readFile(outPath(ctx, CHANGES), 'utf8')) as Changes;
-    const index = JSON.parse(await readFile(outPath(ctx, CHART_INDEX), 'utf8')) as (RenderedChart & {
-      files?: { svg: string };
-    })[];
+    const set = await loadJson<IndicatorSet>(ctx, INDICATORS);
+    const changes = await loadJson<Changes>(ctx, CHANGES);
+    const index = await loadJson<(RenderedChart & { files?: { svg: string } })[]>(ctx, CHART_INDEX);
     const charts = await Promise.all(
       index.map(async (c) =>
         c.files ? { ...c, svg: await readFile(outPath(ctx, c.files.svg), 'utf8') } : c,

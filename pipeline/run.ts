@@ -1,9 +1,9 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
 import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
-import { outPath, type RunContext, save, toJson } from '../src/core/context.ts';
+import { loadJson, outPath, type RunContext, save, toJson } from '../src/core/context.ts';
 import { asDiskError, isReadOnlyFault } from '../src/core/errors.ts';
 import { sha256, sha256File } from '../src/core/hash.ts';
 import { acquireLock, type Release } from '../src/core/lock.ts';
@@ -108,7 +108,12 @@ async function runLocked(
           base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
         )
       : await currentOnly(base.outDir, readOnly);
-  const ctx: RunContext = { ...base, buildDir: build.dir, ...(before ? { previousEdition: before } : {}) };
+  const ctx: RunContext = {
+    ...base,
+    buildDir: build.dir,
+    written: new Map(),
+    ...(before ? { previousEdition: before } : {}),
+  };
   const fullRun = !options.partial;
   let outcome: Awaited<ReturnType<typeof runStages>>;
   try {
@@ -161,7 +166,7 @@ async function runStages(
   const ran: string[] = [];
   const skipped: string[] = [];
   const hashes = new BuildHashes(ctx);
-  for (const stage of options.stages) {
+  for (const [i, stage] of options.stages.entries()) {
     const key = stageKey({
       stage: stage.name,
       code,
@@ -192,7 +197,8 @@ async function runStages(
     // What came from the cache instead of the inputs is part of the record.
     stages[stage.name] = { key, outputs, ...(cache.used.length > 0 ? { extracts: cache.used } : {}) };
     ran.push(stage.name);
-    // Stages hand over through files: what this one built is garbage now, and the next loads libraries.
+    // What this stage built is garbage now, but for the values later stages read; the next loads libraries.
+    forgetValues(ctx, options.stages.slice(i + 1));
     collectGarbage();
     ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {
       stage: stage.name,
@@ -201,6 +207,12 @@ async function runStages(
     });
   }
   return { ran, skipped, stages, previous };
+}
+
+/** Lets go of the values handed over that none of `later` reads: their files stay. */
+function forgetValues(ctx: RunContext, later: readonly Stage[]): void {
+  const read = new Set(later.flatMap((stage) => stage.reads));
+  for (const [file, written] of ctx.written ?? []) if (!read.has(file)) delete written.value;
 }
 
 /** What the first stage reads: the input files, or in a batch the one shared read of them. */
@@ -235,6 +247,8 @@ class BuildHashes {
 
   /** undefined: the file is not there (or cannot be read). */
   of(file: string): Promise<string | undefined> {
+    const written = this.ctx.written?.get(file);
+    if (written) return Promise.resolve(written.sha256);
     let hash = this.known.get(file);
     if (!hash) {
       hash = sha256File(outPath(this.ctx, file)).catch(() => undefined);
@@ -267,7 +281,7 @@ async function intact(hashes: BuildHashes, record: StageRecord, manifest: Manife
 /** "FY2025-26-provisional": the latest period of the data, as archive folders are named. */
 async function vintageOf(ctx: RunContext): Promise<string> {
   try {
-    const set = JSON.parse(await readFile(outPath(ctx, INDICATORS), 'utf8')) as IndicatorSet;
+    const set = await loadJson<IndicatorSet>(ctx, INDICATORS);
     const { period, provisional } = set.meta.vintage;
     return `${period || 'no-period'}${provisional ? '-provisional' : ''}`;
   } catch {

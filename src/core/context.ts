@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomic } from './atomic.ts';
 import type { FileHash } from './cache.ts';
+import { sha256 } from './hash.ts';
 import type { Logger } from './log.ts';
 
 /** Everything a stage may know about the run: where to read and write, the config, how to log. */
@@ -25,6 +27,15 @@ export interface RunContext {
    * input files as hashed for that read.
    */
   sharedIngest?: { path: string; inputs: FileHash[] };
+  /** What this run wrote into its build, by file: the manifest and later stages take it from here. */
+  written?: Map<string, WrittenFile>;
+}
+
+/** A file as written: its hash and size, and for a stage's JSON the value it was written from. */
+export interface WrittenFile {
+  sha256: string;
+  bytes: number;
+  value?: unknown;
 }
 
 export interface Edition {
@@ -39,8 +50,30 @@ export function outPath(ctx: RunContext, file: string): string {
   return join(ctx.buildDir, file);
 }
 
+/** Writes a file of the build, hashed from the bytes written: nothing reads it back to hash it. */
 export async function save(ctx: RunContext, file: string, data: string | Uint8Array): Promise<void> {
-  await writeFileAtomic(outPath(ctx, file), data);
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  await writeFileAtomic(outPath(ctx, file), bytes);
+  ctx.written?.set(file, { sha256: sha256(bytes), bytes: bytes.length });
+}
+
+/**
+ * Writes a JSON file of the build (its text made from `value`) and hands the value to the later stages
+ * of this run, which would otherwise read and parse the file again. Stages only read what they are
+ * handed: a run whose stages changed it, or that held what JSON does not give back unchanged, would
+ * differ from its stages run one by one, which the tests compare byte for byte.
+ */
+export async function saveJson(ctx: RunContext, file: string, value: unknown, text: string | Uint8Array) {
+  await save(ctx, file, text);
+  const written = ctx.written?.get(file);
+  if (written) written.value = value;
+}
+
+/** A JSON file of the build: the value this run wrote it from, else the file as parsed. */
+export async function loadJson<T>(ctx: RunContext, file: string): Promise<T> {
+  const written = ctx.written?.get(file);
+  if (written?.value !== undefined) return written.value as T;
+  return JSON.parse(await readFile(outPath(ctx, file), 'utf8')) as T;
 }
 
 /** JSON as written to every output: two-space indent, trailing newline, key order as built. */
@@ -49,8 +82,8 @@ export function toJson(value: unknown): string {
 }
 
 /**
- * JSON of the working files one stage hands the next (stages/): compact, as it is written, hashed and
- * parsed again on every run, and only read by people with a tool (`jq . stages/ingest.json`).
+ * JSON of the working files one stage hands the next (stages/): compact, as it is written and hashed on
+ * every run, and only read by people with a tool (`jq . stages/ingest.json`).
  */
 export function toStageJson(value: unknown): string {
   return `${JSON.stringify(value)}\n`;

@@ -83,8 +83,12 @@ export async function buildManifest(
   for (const file of Object.values(parts.stages)
     .flatMap((s) => s.outputs)
     .sort()) {
-    const data = await readFile(join(ctx.buildDir, file));
-    outputs.push({ file, sha256: sha256(data), bytes: data.length });
+    const written = ctx.written?.get(file);
+    if (written) outputs.push({ file, sha256: written.sha256, bytes: written.bytes });
+    else {
+      const data = await readFile(join(ctx.buildDir, file));
+      outputs.push({ file, sha256: sha256(data), bytes: data.length });
+    }
   }
   const libraries: Record<string, string> = {};
   for (const name of SHAPING_LIBRARIES) libraries[name] = await packageVersion(name);

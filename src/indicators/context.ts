@@ -1,5 +1,6 @@
 import { countryName } from '../core/countries.ts';
 import type { DataNote, Normalised, TradeRow } from '../normalise/table.ts';
+import { withId } from './byId.ts';
 import type { PairSeries } from './pairSeries.ts';
 import type { HeadingRanking, Indicator } from './types.ts';
 
@@ -34,9 +35,15 @@ type Sourced = Pick<TradeRow, 'sources' | 'status'>;
 
 /** Sources and provisional flag of the rows behind a value. */
 export function provenance(rows: (Sourced | undefined)[]): { sources: string[]; provisional?: true } {
-  const present = rows.filter((r): r is Sourced => r !== undefined);
-  const sources = [...new Set(present.flatMap((r) => r.sources))].sort();
-  return present.some((r) => r.status === 'provisional') ? { sources, provisional: true } : { sources };
+  const sources = new Set<string>();
+  let provisional = false;
+  for (const row of rows) {
+    if (!row) continue;
+    for (const source of row.sources) sources.add(source);
+    if (row.status === 'provisional') provisional = true;
+  }
+  const sorted = [...sources].sort();
+  return provisional ? { sources: sorted, provisional: true } : { sources: sorted };
 }
 
 /** Sources and provisional flag of the computed indicators a value is built from. */
@@ -59,9 +66,8 @@ export function findIndicator(
   dims: Record<string, string> = {},
   period?: string,
 ): Indicator | undefined {
-  return list.find(
+  return withId(list, id).find(
     (i) =>
-      i.id === id &&
       (period === undefined || i.period === period) &&
       Object.entries(dims).every(([k, v]) => i.dims?.[k] === v),
   );

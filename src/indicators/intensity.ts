@@ -58,6 +58,17 @@ function oneWorld(ctx: IndicatorContext, importer: string, period: string): bool
  */
 export function intensityIndicators(ctx: IndicatorContext): Indicator[] {
   const out: Indicator[] = [];
+  // Asked for every market share of a year, and each answer looks at all the world's rows of that year.
+  const worlds = new Map<string, boolean>();
+  const exactIn = (importer: string, period: string) => {
+    const key = `${importer}|${period}`;
+    let exact = worlds.get(key);
+    if (exact === undefined) {
+      exact = oneWorld(ctx, importer, period);
+      worlds.set(key, exact);
+    }
+    return exact;
+  };
   for (const { exporter, importer, exporterName, importerName } of directions(ctx)) {
     const label = t.intensityLabel(exporterName, importerName);
     const shares = ctx.computed.filter(
@@ -73,7 +84,7 @@ export function intensityIndicators(ctx: IndicatorContext): Indicator[] {
       if (marketShare.value === null || worldShare?.value == null) continue;
       const value = tradeIntensity(marketShare.value, worldShare.value);
       if (value === null) continue;
-      const exact = oneWorld(ctx, importer, marketShare.period);
+      const exact = exactIn(importer, marketShare.period);
       const allCommodities = worldShare.id === 'specialisation.worldShareAllCommodities';
       found.push({
         id: 'fit.intensity',

@@ -1,11 +1,13 @@
 import { parsePeriod } from '../core/periods.ts';
+import { withId } from './byId.ts';
 import type { Indicator, IndicatorSet } from './types.ts';
 
-/** Reading indicators.json: charts and the briefing look values up here, never recompute them. */
+/**
+ * Reading indicators.json: charts and the briefing look values up here, never recompute them. Indexed
+ * by id, since a briefing makes thousands of lookups into a set of thousands.
+ */
 export function select(set: IndicatorSet, id: string, dims: Record<string, string> = {}): Indicator[] {
-  return set.indicators.filter(
-    (i) => i.id === id && Object.entries(dims).every(([k, v]) => i.dims?.[k] === v),
-  );
+  return withId(set.indicators, id).filter((i) => Object.entries(dims).every(([k, v]) => i.dims?.[k] === v));
 }
 
 export function pick(

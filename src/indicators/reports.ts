@@ -12,15 +12,45 @@ export interface Report {
   other?: TradeRow;
 }
 
-/** The reports in the table that match, in table order; `reporter` undefined means every reporter. */
+/** The table's rows by partner and flow, and by reporter within those, each in table order. */
+const rowIndex = new WeakMap<
+  readonly TradeRow[],
+  Map<string, { all: TradeRow[]; by: Map<string, TradeRow[]> }>
+>();
+
+function rowsMatching(trade: readonly TradeRow[], match: { reporter?: string; partner: string; flow: Flow }) {
+  let index = rowIndex.get(trade);
+  if (!index) {
+    index = new Map();
+    for (const row of trade) {
+      const key = `${row.partner}|${row.flow}`;
+      let rows = index.get(key);
+      if (!rows) {
+        rows = { all: [], by: new Map() };
+        index.set(key, rows);
+      }
+      rows.all.push(row);
+      const own = rows.by.get(row.reporter);
+      if (own) own.push(row);
+      else rows.by.set(row.reporter, [row]);
+    }
+    rowIndex.set(trade, index);
+  }
+  const rows = index.get(`${match.partner}|${match.flow}`);
+  return (match.reporter === undefined ? rows?.all : rows?.by.get(match.reporter)) ?? [];
+}
+
+/**
+ * The reports in the table that match, in table order; `reporter` undefined means every reporter.
+ * Found through an index of the table, made on the first call: the indicators ask for the world's
+ * reports again and again.
+ */
 export function reportsOf(
   n: Normalised,
   match: { reporter?: string; partner: string; flow: Flow },
 ): Report[] {
   const reports = new Map<string, Report>();
-  for (const row of n.trade) {
-    if (row.partner !== match.partner || row.flow !== match.flow) continue;
-    if (match.reporter !== undefined && row.reporter !== match.reporter) continue;
+  for (const row of rowsMatching(n.trade, match)) {
     const key = `${row.reporter}|${row.period}`;
     const report = reports.get(key) ?? {
       reporter: row.reporter,
