@@ -8,16 +8,23 @@ import { toStageJson } from '../../core/context.ts';
 import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
-import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
-import { collectGarbage } from '../../core/memory.ts';
+import type { Logger } from '../../core/log.ts';
+import { collectAsPartnerThread, collectGarbage } from '../../core/memory.ts';
 import { cliMessages as m } from '../../core/messages.ts';
+import { allowProgress } from '../../core/progress.ts';
 import { startWorker } from '../../core/worker.ts';
 import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
 import { ingestForPair } from '../../ingest/forPair.ts';
 import { hashInputs } from '../../ingest/listInputs.ts';
 import { type Context, createContext } from '../context.ts';
 import type { BATCH_OPTIONS, Values } from '../options.ts';
-import type { BatchJob, BatchOutcome } from './batchWorker.ts';
+import {
+  type BatchJob,
+  type BatchOutcome,
+  buildPartners,
+  type PartnerMessage,
+  type PartnerSetup,
+} from './partnerBuild.ts';
 
 type BatchValues = Values<typeof BATCH_OPTIONS>;
 
@@ -84,7 +91,7 @@ export async function batchCommand(
     ingest: sharePath(shared.dir, partner),
   }));
   const threads = Math.min(jobs.length, wanted);
-  const outcomes = await runWorkers(jobs, threads, { values, env, inputs: shared.inputs }, log);
+  const outcomes = await buildAll(jobs, threads, { values, env, inputs: shared.inputs }, log);
   const failed = outcomes.filter((o) => o.code !== 0);
   for (const outcome of outcomes) {
     if (outcome.code === 0)
@@ -182,53 +189,61 @@ interface SharedIngest {
 }
 
 /**
- * Hands the jobs out to `threads` workers, one job at a time each. A worker that crashes fails only the
- * job it had; its remaining share goes to the others, and a job no worker took is reported as not run.
+ * Builds the partners on the main thread and `threads − 1` worker threads, each taking the next job
+ * itself. The main thread has the libraries loaded already, and one thread fewer holds a copy of them.
+ * A worker that crashes fails only the job it had; the others take the rest. A job nobody took is
+ * reported as not run.
  */
-function runWorkers(jobs: BatchJob[], threads: number, setup: object, log: Logger): Promise<BatchOutcome[]> {
-  const queue = [...jobs];
+async function buildAll(
+  jobs: BatchJob[],
+  threads: number,
+  shared: Omit<PartnerSetup, 'jobs' | 'next'>,
+  log: Logger,
+): Promise<BatchOutcome[]> {
+  const setup: PartnerSetup = { ...shared, jobs, next: new Int32Array(new SharedArrayBuffer(4)) };
   const outcomes = new Map<string, BatchOutcome>();
-  return new Promise((resolvePromise) => {
-    let running = threads;
-    for (let i = 0; i < threads; i++) {
-      const worker = startWorker(import.meta.url, 'batchWorker', setup);
-      let current: BatchJob | undefined;
-      const next = () => {
-        current = queue.shift();
-        worker.postMessage(current ?? null);
-      };
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.kind === 'log') log.log(message.level, message.event, message.message, message.fields);
-        else {
-          outcomes.set(message.outcome.partner, message.outcome);
-          next();
-        }
-      });
-      worker.on('error', (error) => {
-        if (current)
-          outcomes.set(current.partner, {
-            partner: current.partner,
-            code: ExitCode.internal,
-            problems: [error.message],
-            upToDate: false,
-          });
-      });
-      worker.on('exit', () => {
-        running -= 1;
-        if (running > 0) return;
-        const notRun = (job: BatchJob): BatchOutcome => ({
-          partner: job.partner,
-          code: ExitCode.internal,
-          problems: [m.batchNotRun()],
-          upToDate: false,
-        });
-        resolvePromise(jobs.map((job) => outcomes.get(job.partner) ?? notRun(job)));
-      });
-      next();
-    }
+  const done = (outcome: BatchOutcome) => outcomes.set(outcome.partner, outcome);
+  const workers = Array.from({ length: threads - 1 }, () => buildOnWorker(setup, log, done));
+  // The partners' lines interleave from here: no progress bar (the workers draw none either).
+  allowProgress(false);
+  collectAsPartnerThread();
+  const tagged = (partner: string): Logger => ({
+    log: (level, event, message, fields = {}) => log.log(level, event, message, { ...fields, partner }),
   });
+  await buildPartners(setup, tagged, () => undefined, done);
+  await Promise.all(workers);
+  return jobs.map(
+    (job) =>
+      outcomes.get(job.partner) ?? {
+        partner: job.partner,
+        code: ExitCode.internal,
+        problems: [m.batchNotRun()],
+        upToDate: false,
+      },
+  );
 }
 
-type WorkerMessage =
-  | { kind: 'log'; level: LogLevel; event: string; message: string; fields: LogFields }
-  | { kind: 'done'; outcome: BatchOutcome };
+/** A worker thread building partners; settles when it has stopped, however it stopped. */
+function buildOnWorker(
+  setup: PartnerSetup,
+  log: Logger,
+  done: (outcome: BatchOutcome) => void,
+): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const worker = startWorker(import.meta.url, 'batchWorker', setup);
+    let current: string | undefined;
+    worker.on('message', (message: PartnerMessage) => {
+      if (message.kind === 'log') log.log(message.level, message.event, message.message, message.fields);
+      else if (message.kind === 'start') current = message.partner;
+      else {
+        done(message.outcome);
+        current = undefined;
+      }
+    });
+    worker.on('error', (error) => {
+      if (current)
+        done({ partner: current, code: ExitCode.internal, problems: [error.message], upToDate: false });
+    });
+    worker.on('exit', () => resolvePromise());
+  });
+}

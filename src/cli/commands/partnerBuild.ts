@@ -1,0 +1,74 @@
+import { runPipeline } from '../../../pipeline/run.ts';
+import { STAGES } from '../../../pipeline/stages.ts';
+import type { FileHash } from '../../core/cache.ts';
+import { exitCodeFor, formatProblem, InputError } from '../../core/errors.ts';
+import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
+import { createContext, runOptions } from '../context.ts';
+import type { InputValues } from '../options.ts';
+
+export interface BatchJob {
+  partner: string;
+  out: string;
+  /** The partner's share of the batch's one ingest of the inputs. */
+  ingest: string;
+}
+
+export interface BatchOutcome {
+  partner: string;
+  code: number;
+  problems: string[];
+  upToDate: boolean;
+}
+
+/**
+ * What every thread building partners shares: the batch's options, the input files as hashed for its
+ * read, the jobs, and the index of the next job to take (one Int32 all threads add to).
+ */
+export interface PartnerSetup {
+  values: InputValues;
+  env: NodeJS.ProcessEnv;
+  inputs: FileHash[];
+  jobs: BatchJob[];
+  next: Int32Array;
+}
+
+/** What a worker thread tells the main thread. */
+export type PartnerMessage =
+  | { kind: 'log'; level: LogLevel; event: string; message: string; fields: LogFields }
+  | { kind: 'start'; partner: string }
+  | { kind: 'done'; outcome: BatchOutcome };
+
+/**
+ * Builds partners, one at a time, until no job is left: each thread takes the next job itself, so a
+ * thread busy with a long step never keeps another waiting for work. `onStart` hears of each job taken.
+ */
+export async function buildPartners(
+  setup: PartnerSetup,
+  logFor: (partner: string) => Logger,
+  onStart: (partner: string) => void,
+  onDone: (outcome: BatchOutcome) => void,
+): Promise<void> {
+  for (;;) {
+    const job = setup.jobs[Atomics.add(setup.next, 0, 1)];
+    if (!job) return;
+    onStart(job.partner);
+    onDone(await buildPartner(job, setup, logFor(job.partner)));
+  }
+}
+
+/** One partner's briefing, from the shared ingest: stages 2–5 into the partner's own output folder. */
+async function buildPartner(job: BatchJob, setup: PartnerSetup, log: Logger): Promise<BatchOutcome> {
+  const values = { ...setup.values, partner: job.partner, out: job.out };
+  try {
+    const ctx = await createContext(values, log, setup.env);
+    const result = await runPipeline(
+      { ...ctx, sharedIngest: { path: job.ingest, inputs: setup.inputs } },
+      { ...runOptions(values), stages: STAGES },
+    );
+    return { partner: job.partner, code: 0, problems: [], upToDate: result.upToDate };
+  } catch (error) {
+    const problems =
+      error instanceof InputError ? error.problems.map(formatProblem) : [(error as Error).message];
+    return { partner: job.partner, code: exitCodeFor(error), problems, upToDate: false };
+  }
+}
