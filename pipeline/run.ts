@@ -180,6 +180,7 @@ async function runStages(
     if (!options.force && last?.key === key && previous && (await intact(hashes, last, previous))) {
       skipped.push(stage.name);
       ctx.log.log('debug', 'stage-skipped', m.stageSkipped(stage.name), { stage: stage.name });
+      forgetValues(ctx, options.stages.slice(i + 1));
       continue;
     }
     if (readOnly !== undefined)
@@ -188,7 +189,10 @@ async function runStages(
     await options.leaseRenewed;
     hashes.forget();
     // A stage's old files go first, so a chart it no longer draws does not linger in the build.
-    for (const file of last?.outputs ?? []) await rm(outPath(ctx, file), { force: true });
+    for (const file of last?.outputs ?? []) {
+      await rm(outPath(ctx, file), { force: true });
+      ctx.written?.delete(file);
+    }
     const started = performance.now();
     takeCacheReport();
     const outputs = await stage.run(ctx);
@@ -237,8 +241,9 @@ async function archiveCurrent(ctx: RunContext, pair: string): Promise<void> {
 }
 
 /**
- * The build's files hashed while the stages are checked, each read once although a stage's outputs are
- * both checked (intact) and the next stage's reads (its key); forgotten as soon as a stage writes.
+ * The build's files hashed while the stages are checked: those this run wrote as hashed when written,
+ * the others (a skipped stage's) each read once although a stage's outputs are both checked (intact)
+ * and the next stage's reads (its key); forgotten as soon as a stage writes.
  */
 class BuildHashes {
   private readonly known = new Map<string, Promise<string | undefined>>();

@@ -63,7 +63,12 @@ export async function save(ctx: RunContext, file: string, data: string | Uint8Ar
  * handed: a run whose stages changed it, or that held what JSON does not give back unchanged, would
  * differ from its stages run one by one, which the tests compare byte for byte.
  */
-export async function saveJson(ctx: RunContext, file: string, value: unknown, text: string | Uint8Array) {
+export async function saveJson(
+  ctx: RunContext,
+  file: string,
+  value: unknown,
+  text: string | Uint8Array,
+): Promise<void> {
   await save(ctx, file, text);
   const written = ctx.written?.get(file);
   if (written) written.value = value;

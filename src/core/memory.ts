@@ -2,18 +2,11 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
-const MB = 1024 * 1024;
-
 /**
  * A forced collection costs its pause whatever is left, so below this much heap in use it is skipped.
  * A batch's partner threads run side by side, each with a heap of its own: they collect from less.
  */
-let collectFromBytes = (isMainThread ? 128 : 64) * MB;
-
-/** The main thread building partners beside worker threads collects from what they collect from. */
-export function collectAsPartnerThread(): void {
-  collectFromBytes = 64 * MB;
-}
+const COLLECT_FROM_BYTES = (isMainThread ? 128 : 64) * 1024 * 1024;
 
 const gc: () => void = (() => {
   v8.setFlagsFromString('--expose-gc');
@@ -24,6 +17,6 @@ const gc: () => void = (() => {
  * Collects the garbage now, when the heap holds at least `fromBytes`: after work whose results are
  * saved, so that the next step's peak memory is its own, not its own plus what came before.
  */
-export function collectGarbage(fromBytes = collectFromBytes): void {
+export function collectGarbage(fromBytes = COLLECT_FROM_BYTES): void {
   if (v8.getHeapStatistics().used_heap_size >= fromBytes) gc();
 }

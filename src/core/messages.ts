@@ -553,7 +553,7 @@ export const cliMessages = {
   notAFolder: (option: string, what: string) => `${option} must be a folder, and this ${what}`,
   pairKeysDropped: (keys: string[]) =>
     `the config is written for another pair: its ${keys.join(', ')} are left out of this briefing`,
-  badJobs: (value: string) => `--jobs takes a whole number of threads, 1 or more, not "${value}"`,
+  badJobs: (value: string) => `--jobs takes a whole number of worker threads, 1 or more, not "${value}"`,
   badShard: (value: string) =>
     `--shard takes K/N, the K-th of N slices of the partner list with 1 ≤ K ≤ N (such as 2/5), not "${value}"`,
   shardEmpty: (value: string, partners: number) =>
@@ -588,7 +588,9 @@ export const cliMessages = {
       : `--partners needs a comma-separated list of ISO3 codes, such as CHN,USA,ARE (got "${value}")`,
   batchPartnerDone: (reporter: string, partner: string, upToDate: boolean) =>
     `${reporter}-${partner}: ${upToDate ? 'up to date' : 'briefing built'}`,
-  batchNotRun: () => 'not run: the threads building partners stopped before reaching it',
+  batchNotRun: () => 'not run: the worker threads stopped before reaching it',
+  batchWorkerStopped: (code: number) => `the worker thread building it stopped (exit code ${code})`,
+  batchWorkerFailed: (message: string) => `a worker thread failed before building any partner: ${message}`,
   batchPartnerFailed: (reporter: string, partner: string, code: number) =>
     `${reporter}-${partner}: failed (exit code ${code})`,
   batchDone: (done: number, failed: string[]) =>
@@ -891,13 +893,13 @@ ${EXIT_CODES}
   batch: `Usage: tradebrief batch --reporter ISO3 --partners A,B,C [options]
 
 Reads the inputs once and builds one briefing per partner, each in OUT/<REPORTER>-<PARTNER>/ with
-its own lock, cache and archive, on one thread per core by default (the main thread and worker
-threads). A partner that fails is reported at the end; the others are still built. Exit code: 0
-when all were built, else that of the failures (1 if any was internal).
+its own lock, cache and archive, on worker threads (one per core by default). A partner that fails
+is reported at the end; the others are still built. Exit code: 0 when all were built, else that of
+the failures (1 if any was internal).
 
 ${COMMON_OPTIONS}
   --partners LIST     comma-separated ISO3 partner codes (required)
-  --jobs N            threads building partners, the main one included (default: one per core)
+  --jobs N            worker threads (default: the number of cores)
   --shard K/N         build only the K-th of N slices of the partner list (every N-th partner from
                       the K-th on), so N machines share the work; shards that share --out read the
                       inputs once (they wait up to 30 minutes for the shard that reads; see --wait)

@@ -9,22 +9,15 @@ import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { Logger } from '../../core/log.ts';
-import { collectAsPartnerThread, collectGarbage } from '../../core/memory.ts';
+import { collectGarbage } from '../../core/memory.ts';
 import { cliMessages as m } from '../../core/messages.ts';
-import { allowProgress } from '../../core/progress.ts';
 import { startWorker } from '../../core/worker.ts';
 import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
 import { ingestForPair } from '../../ingest/forPair.ts';
 import { hashInputs } from '../../ingest/listInputs.ts';
 import { type Context, createContext } from '../context.ts';
 import type { BATCH_OPTIONS, Values } from '../options.ts';
-import {
-  type BatchJob,
-  type BatchOutcome,
-  buildPartners,
-  type PartnerMessage,
-  type PartnerSetup,
-} from './partnerBuild.ts';
+import type { BatchJob, BatchOutcome, PartnerMessage, PartnerSetup } from './partnerBuild.ts';
 
 type BatchValues = Values<typeof BATCH_OPTIONS>;
 
@@ -189,10 +182,9 @@ interface SharedIngest {
 }
 
 /**
- * Builds the partners on the main thread and `threads − 1` worker threads, each taking the next job
- * itself. The main thread has the libraries loaded already, and one thread fewer holds a copy of them.
- * A worker that crashes fails only the job it had; the others take the rest. A job nobody took is
- * reported as not run.
+ * Builds the partners on `threads` worker threads, each taking the next job itself, so no thread waits
+ * on another for work. A worker that crashes fails only the job it had; the others take the rest. A job
+ * no worker took is reported as not run.
  */
 async function buildAll(
   jobs: BatchJob[],
@@ -203,15 +195,7 @@ async function buildAll(
   const setup: PartnerSetup = { ...shared, jobs, next: new Int32Array(new SharedArrayBuffer(4)) };
   const outcomes = new Map<string, BatchOutcome>();
   const done = (outcome: BatchOutcome) => outcomes.set(outcome.partner, outcome);
-  const workers = Array.from({ length: threads - 1 }, () => buildOnWorker(setup, log, done));
-  // The partners' lines interleave from here: no progress bar (the workers draw none either).
-  allowProgress(false);
-  collectAsPartnerThread();
-  const tagged = (partner: string): Logger => ({
-    log: (level, event, message, fields = {}) => log.log(level, event, message, { ...fields, partner }),
-  });
-  await buildPartners(setup, tagged, () => undefined, done);
-  await Promise.all(workers);
+  await Promise.all(Array.from({ length: threads }, () => buildOnWorker(setup, log, done)));
   return jobs.map(
     (job) =>
       outcomes.get(job.partner) ?? {
@@ -232,6 +216,11 @@ function buildOnWorker(
   return new Promise((resolvePromise) => {
     const worker = startWorker(import.meta.url, 'batchWorker', setup);
     let current: string | undefined;
+    const fail = (problem: string) => {
+      if (current) done({ partner: current, code: ExitCode.internal, problems: [problem], upToDate: false });
+      else log.log('error', 'worker-failed', m.batchWorkerFailed(problem));
+      current = undefined;
+    };
     worker.on('message', (message: PartnerMessage) => {
       if (message.kind === 'log') log.log(message.level, message.event, message.message, message.fields);
       else if (message.kind === 'start') current = message.partner;
@@ -240,10 +229,10 @@ function buildOnWorker(
         current = undefined;
       }
     });
-    worker.on('error', (error) => {
-      if (current)
-        done({ partner: current, code: ExitCode.internal, problems: [error.message], upToDate: false });
+    worker.on('error', (error) => fail(error.message));
+    worker.on('exit', (code) => {
+      if (current) fail(m.batchWorkerStopped(code));
+      resolvePromise();
     });
-    worker.on('exit', () => resolvePromise());
   });
 }
