@@ -39,20 +39,24 @@ export type PartnerMessage =
   | { kind: 'done'; outcome: BatchOutcome };
 
 /**
- * Builds partners, one at a time, until no job is left: each thread takes the next job itself, so a
- * thread busy with a long step never keeps another waiting for work. `onStart` hears of each job taken.
+ * Builds partners, one at a time, until no job is left, telling the main thread through `post`: each
+ * worker takes the next job itself, without a round trip through the main thread. Log lines carry the
+ * partner, so the main thread writes them whole and tagged.
  */
 export async function buildPartners(
   setup: PartnerSetup,
-  logFor: (partner: string) => Logger,
-  onStart: (partner: string) => void,
-  onDone: (outcome: BatchOutcome) => void,
+  post: (message: PartnerMessage) => void,
 ): Promise<void> {
   for (;;) {
     const job = setup.jobs[Atomics.add(setup.next, 0, 1)];
     if (!job) return;
-    onStart(job.partner);
-    onDone(await buildPartner(job, setup, logFor(job.partner)));
+    const { partner } = job;
+    post({ kind: 'start', partner });
+    const log: Logger = {
+      log: (level, event, message, fields = {}) =>
+        post({ kind: 'log', level, event, message, fields: { ...fields, partner } }),
+    };
+    post({ kind: 'done', outcome: await buildPartner(job, setup, log) });
   }
 }
 
