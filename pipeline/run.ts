@@ -45,7 +45,8 @@ export interface RunOptions {
 
 /** Settles once the lock's lease is being renewed: awaited before the first stage that runs. */
 interface LockedRun extends RunOptions {
-  leaseRenewed?: Promise<void>;
+  /** Starts renewing the lock's lease from a thread of its own, before a stage keeps the main thread busy. */
+  renewLease?: () => Promise<void>;
 }
 
 export interface RunResult {
@@ -70,6 +71,7 @@ export async function runPipeline(
       ...(options.waitSeconds === undefined ? {} : { waitSeconds: options.waitSeconds }),
       onStale: (holder, reason) =>
         base.log.log('warn', 'stale-lock', m.staleLock(holder?.pid, holder?.host, reason)),
+      threadOnDemand: true,
     });
   } catch (error) {
     // A folder nobody can change (a read-only mount) may still be up to date: check without writing.
@@ -77,10 +79,7 @@ export async function runPipeline(
     throw error;
   }
   try {
-    return await runLocked(base, {
-      ...options,
-      ...(release.renewing ? { leaseRenewed: release.renewing } : {}),
-    });
+    return await runLocked(base, { ...options, renewLease: release.renew });
   } finally {
     await release();
   }
@@ -186,7 +185,7 @@ async function runStages(
     if (readOnly !== undefined)
       throw asDiskError(readOnly, { path: ctx.outDir, out: ctx.outDir }) ?? readOnly;
     // A stage may keep the main thread busy for long: the lease must be renewed from here on.
-    await options.leaseRenewed;
+    await options.renewLease?.();
     hashes.forget();
     // A stage's old files go first, so a chart it no longer draws does not linger in the build.
     for (const file of last?.outputs ?? []) {

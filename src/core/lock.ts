@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { link, lstat, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, readFile, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -37,20 +37,27 @@ interface Holder {
 /** Why a lock is stale, as the takeover warning says it; undefined while its holder may be working. */
 export type StaleReason = 'gone' | 'expired' | 'malformed';
 
-/** Releases the lock; `renewing` settles once the lease is being renewed (rejects if that cannot start). */
-export type Release = (() => Promise<void>) & { renewing?: Promise<void> };
+/**
+ * Releases the lock. `renew` starts the thread that renews the lease, once, and settles when it runs
+ * (rejects if it cannot start): called before work that keeps the main thread busy.
+ */
+export type Release = (() => Promise<void>) & { renew: () => Promise<void> };
 
 /**
  * One run per output folder. The lock file names its holder and is a lease: the holder renews it every
  * few seconds from a thread of its own, so a lock whose holder died anywhere (another host, a restarted
  * container with a new name) goes stale after LEASE_SECONDS and is taken over. A holder on this host
  * that no longer exists is seen at once. Returns the function that releases the lock.
+ *
+ * `threadOnDemand`: the thread starts only when `renew` is called; until then the main thread renews
+ * the lease between its other work, so a run that finds nothing to do never starts a thread.
  */
 export async function acquireLock(
   dir: string,
   options: {
     waitSeconds?: number;
     onStale?: (holder: LockInfo | undefined, reason: StaleReason) => void;
+    threadOnDemand?: boolean;
   } = {},
 ): Promise<Release> {
   const path = join(dir, LOCK_FILE);
@@ -58,32 +65,8 @@ export async function acquireLock(
   const mine = { ...describe(process.pid), token: randomUUID() };
   for (;;) {
     if (await createExclusive(path, mine)) {
-      const renewer = renewLease(path);
-      let failed: { error: unknown } | undefined;
-      let released = false;
-      const renewing = once(renewer, 'online').then(
-        () => {
-          // Referenced until then, so a caller awaiting `renewing` keeps the process alive; never
-          // unreferenced once release has begun, or its terminate() could outlive the event loop.
-          if (!released) renewer.unref();
-        },
-        (error: unknown) => {
-          failed = { error };
-          throw error;
-        },
-      );
-      // Awaited by whoever is about to do long work; a failure is also reported at release.
-      renewing.catch(() => undefined);
-      const release: Release = async () => {
-        released = true;
-        // A run that ends before the thread is up would otherwise wait on an unreferenced worker.
-        renewer.ref();
-        await renewer.terminate();
-        const holder = await readHolder(path);
-        if (holder?.info?.token === mine.token) await unlink(path).catch(() => undefined);
-        if (failed) throw failed.error;
-      };
-      release.renewing = renewing;
+      const release = holding(path, mine.token);
+      if (!options.threadOnDemand) void release.renew().catch(() => undefined);
       return release;
     }
     const holder = await readHolder(path);
@@ -99,6 +82,49 @@ export async function acquireLock(
       );
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** The lock at `path`, held by the run whose token is `token`. */
+function holding(path: string, token: string): Release {
+  let renewer: Worker | undefined;
+  let renewing: Promise<void> | undefined;
+  let failed: { error: unknown } | undefined;
+  let released = false;
+  const touch = setInterval(() => {
+    const now = new Date();
+    utimes(path, now, now).catch(() => undefined);
+  }, RENEW_MS).unref();
+  const renew = (): Promise<void> => {
+    if (renewing) return renewing;
+    const worker = renewLease(path);
+    renewer = worker;
+    renewing = once(worker, 'online').then(
+      () => {
+        clearInterval(touch);
+        // Referenced until then, so a caller awaiting `renew` keeps the process alive; never
+        // unreferenced once release has begun, or its terminate() could outlive the event loop.
+        if (!released) worker.unref();
+      },
+      (error: unknown) => {
+        failed = { error };
+        throw error;
+      },
+    );
+    return renewing;
+  };
+  const release = async () => {
+    released = true;
+    clearInterval(touch);
+    if (renewer) {
+      // A run that ends before the thread is up would otherwise wait on an unreferenced worker.
+      renewer.ref();
+      await renewer.terminate();
+    }
+    const holder = await readHolder(path);
+    if (holder?.info?.token === token) await unlink(path).catch(() => undefined);
+    if (failed) throw failed.error;
+  };
+  return Object.assign(release, { renew });
 }
 
 /**

@@ -1,10 +1,17 @@
 import type { Indicator } from './types.ts';
 
-/** A list's indicators by id, in list order; rebuilt if the list has grown since. */
-const byId = new WeakMap<readonly Indicator[], { length: number; ids: Map<string, Indicator[]> }>();
+interface Index {
+  length: number;
+  ids: Map<string, Indicator[]>;
+  /** By id and the names of the dims asked for: the indicators under their values of those dims. */
+  byDims: Map<string, Map<string, Indicator[]>>;
+}
 
-export function withId(list: readonly Indicator[], id: string): readonly Indicator[] {
-  let index = byId.get(list);
+/** A list's indicators by id, in list order; rebuilt if the list has grown since. */
+const indexes = new WeakMap<readonly Indicator[], Index>();
+
+function indexOf(list: readonly Indicator[]): Index {
+  let index = indexes.get(list);
   if (index?.length !== list.length) {
     const ids = new Map<string, Indicator[]>();
     for (const i of list) {
@@ -12,8 +19,37 @@ export function withId(list: readonly Indicator[], id: string): readonly Indicat
       if (same) same.push(i);
       else ids.set(i.id, [i]);
     }
-    index = { length: list.length, ids };
-    byId.set(list, index);
+    index = { length: list.length, ids, byDims: new Map() };
+    indexes.set(list, index);
   }
-  return index.ids.get(id) ?? [];
+  return index;
+}
+
+export function withId(list: readonly Indicator[], id: string): readonly Indicator[] {
+  return indexOf(list).ids.get(id) ?? [];
+}
+
+/** The indicators with this id whose dims include all of `dims`, in list order. */
+export function withDims(
+  list: readonly Indicator[],
+  id: string,
+  dims: Record<string, string>,
+): readonly Indicator[] {
+  const names = Object.keys(dims);
+  if (names.length === 0) return withId(list, id);
+  const index = indexOf(list);
+  const signature = JSON.stringify([id, names]);
+  let byValues = index.byDims.get(signature);
+  if (!byValues) {
+    byValues = new Map();
+    for (const i of index.ids.get(id) ?? []) {
+      // JSON keeps a missing dim (null) and a number apart from any string asked for.
+      const values = JSON.stringify(names.map((name) => i.dims?.[name]));
+      const same = byValues.get(values);
+      if (same) same.push(i);
+      else byValues.set(values, [i]);
+    }
+    index.byDims.set(signature, byValues);
+  }
+  return byValues.get(JSON.stringify(names.map((name) => dims[name]))) ?? [];
 }

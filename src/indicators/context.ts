@@ -1,6 +1,6 @@
 import { countryName } from '../core/countries.ts';
 import type { DataNote, Normalised, TradeRow } from '../normalise/table.ts';
-import { withId } from './byId.ts';
+import { withDims } from './byId.ts';
 import type { PairSeries } from './pairSeries.ts';
 import type { HeadingRanking, Indicator } from './types.ts';
 
@@ -66,11 +66,7 @@ export function findIndicator(
   dims: Record<string, string> = {},
   period?: string,
 ): Indicator | undefined {
-  return withId(list, id).find(
-    (i) =>
-      (period === undefined || i.period === period) &&
-      Object.entries(dims).every(([k, v]) => i.dims?.[k] === v),
-  );
+  return withDims(list, id, dims).find((i) => period === undefined || i.period === period);
 }
 
 /** Both directions of the pair, each with the countries' names: reporter → partner, then partner → reporter. */

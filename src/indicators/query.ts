@@ -1,13 +1,13 @@
 import { parsePeriod } from '../core/periods.ts';
-import { withId } from './byId.ts';
+import { withDims } from './byId.ts';
 import type { Indicator, IndicatorSet } from './types.ts';
 
 /**
  * Reading indicators.json: charts and the briefing look values up here, never recompute them. Indexed
- * by id, since a briefing makes thousands of lookups into a set of thousands.
+ * by id and dims, since a briefing makes thousands of lookups into a set of thousands.
  */
 export function select(set: IndicatorSet, id: string, dims: Record<string, string> = {}): Indicator[] {
-  return withId(set.indicators, id).filter((i) => Object.entries(dims).every(([k, v]) => i.dims?.[k] === v));
+  return [...withDims(set.indicators, id, dims)];
 }
 
 export function pick(

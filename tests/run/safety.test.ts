@@ -186,4 +186,27 @@ describe('the lock on the output folder', () => {
     await release();
     expect(existsSync(lock)).toBe(false);
   }, 60_000);
+
+  it('on demand, is renewed by the main thread while it waits, and by a thread of its own once asked', async () => {
+    const out = tempDir();
+    const release = await acquireLock(out, { threadOnDemand: true });
+    const lock = join(out, '.lock');
+    const lapse = () => {
+      const lapsed = new Date(Date.now() - 61_000);
+      utimesSync(lock, lapsed, lapsed);
+      return lapsed.getTime();
+    };
+    // No thread yet: a main thread that only waits renews the lease itself (every 5 s).
+    let lapsed = lapse();
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(statSync(lock).mtimeMs).toBeGreaterThan(lapsed + 50_000);
+    // Asked for, the thread renews it while the main thread is blocked for 8 s.
+    await release.renew();
+    lapsed = lapse();
+    const until = Date.now() + 8_000;
+    while (Date.now() < until);
+    expect(statSync(lock).mtimeMs).toBeGreaterThan(lapsed + 50_000);
+    await release();
+    expect(existsSync(lock)).toBe(false);
+  }, 60_000);
 });
