@@ -165,6 +165,7 @@ async function runStages(
   const ran: string[] = [];
   const skipped: string[] = [];
   const hashes = new BuildHashes(ctx);
+  let renewing: Promise<void> | undefined;
   for (const [i, stage] of options.stages.entries()) {
     const key = stageKey({
       stage: stage.name,
@@ -184,8 +185,13 @@ async function runStages(
     }
     if (readOnly !== undefined)
       throw asDiskError(readOnly, { path: ctx.outDir, out: ctx.outDir }) ?? readOnly;
-    // A stage may keep the main thread busy for long: the lease must be renewed from here on.
-    await options.renewLease?.();
+    // A stage may keep the main thread busy for long: from here on the lease is renewed from a thread
+    // of its own. The thread starts beside the first stage that runs; the next one waits until it runs.
+    if (renewing) await renewing;
+    else {
+      renewing = options.renewLease?.() ?? Promise.resolve();
+      renewing.catch(() => undefined);
+    }
     hashes.forget();
     // A stage's old files go first, so a chart it no longer draws does not linger in the build.
     for (const file of last?.outputs ?? []) {
