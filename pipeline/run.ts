@@ -43,9 +43,8 @@ export interface RunOptions {
   waitSeconds?: number;
 }
 
-/** Settles once the lock's lease is being renewed: awaited before the first stage that runs. */
 interface LockedRun extends RunOptions {
-  /** Starts renewing the lock's lease from a thread of its own, before a stage keeps the main thread busy. */
+  /** Starts renewing the lock's lease from a thread of its own; settles once that thread runs. */
   renewLease?: () => Promise<void>;
 }
 
