@@ -10,16 +10,22 @@ interface Index {
 /** A list's indicators by id, in list order; rebuilt if the list has grown since. */
 const indexes = new WeakMap<readonly Indicator[], Index>();
 
+/** The indicators under their key, each group in list order. */
+function groupBy(list: readonly Indicator[], keyOf: (i: Indicator) => string): Map<string, Indicator[]> {
+  const groups = new Map<string, Indicator[]>();
+  for (const i of list) {
+    const key = keyOf(i);
+    const same = groups.get(key);
+    if (same) same.push(i);
+    else groups.set(key, [i]);
+  }
+  return groups;
+}
+
 function indexOf(list: readonly Indicator[]): Index {
   let index = indexes.get(list);
   if (index?.length !== list.length) {
-    const ids = new Map<string, Indicator[]>();
-    for (const i of list) {
-      const same = ids.get(i.id);
-      if (same) same.push(i);
-      else ids.set(i.id, [i]);
-    }
-    index = { length: list.length, ids, byDims: new Map() };
+    index = { length: list.length, ids: groupBy(list, (i) => i.id), byDims: new Map() };
     indexes.set(list, index);
   }
   return index;
@@ -41,14 +47,8 @@ export function withDims(
   const signature = JSON.stringify([id, names]);
   let byValues = index.byDims.get(signature);
   if (!byValues) {
-    byValues = new Map();
-    for (const i of index.ids.get(id) ?? []) {
-      // JSON keeps a missing dim (null) and a number apart from any string asked for.
-      const values = JSON.stringify(names.map((name) => i.dims?.[name]));
-      const same = byValues.get(values);
-      if (same) same.push(i);
-      else byValues.set(values, [i]);
-    }
+    // JSON keeps a missing dim (null) and a number apart from any string asked for.
+    byValues = groupBy(index.ids.get(id) ?? [], (i) => JSON.stringify(names.map((name) => i.dims?.[name])));
     index.byDims.set(signature, byValues);
   }
   return byValues.get(JSON.stringify(names.map((name) => dims[name]))) ?? [];
