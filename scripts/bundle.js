@@ -4,7 +4,8 @@
 //
 // dist/cli.cjs is one CommonJS file holding the libraries too, so bin/codeCache.js can start it from
 // V8's code cache (Node 20 caches compiled code only for scripts, not ES modules). The worker threads
-// start from ES module entries beside it (dist/batchWorker.js, dist/rangeWorker.js).
+// and the batch's read process start from ES module entries beside it (dist/batchWorker.js,
+// dist/rangeWorker.js, dist/batchReadProcess.js).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -30,6 +31,7 @@ await build({
   ...common,
   entryPoints: {
     batchWorker: 'src/cli/commands/batchWorker.ts',
+    batchReadProcess: 'src/cli/commands/batchReadProcess.ts',
     rangeWorker: 'src/ingest/bulk/rangeWorker.ts',
   },
   outdir: DIST,

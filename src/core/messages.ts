@@ -591,6 +591,11 @@ export const cliMessages = {
   batchNotRun: () => 'not run: the worker threads stopped before reaching it',
   batchWorkerStopped: (code: number) => `the worker thread building it stopped (exit code ${code})`,
   batchWorkerFailed: (message: string) => `a worker thread failed before building any partner: ${message}`,
+  batchRead: 'the read of the inputs for the batch',
+  childStopped: (task: string, code: number | null, signal: string | null) =>
+    `${task} stopped before it finished (${signal ? `signal ${signal}` : `exit code ${code}`})${
+      signal === 'SIGKILL' ? ': the system may have run out of memory' : ''
+    }`,
   batchPartnerFailed: (reporter: string, partner: string, code: number) =>
     `${reporter}-${partner}: failed (exit code ${code})`,
   batchDone: (done: number, failed: string[]) =>

@@ -15,6 +15,10 @@ let allowed = true;
 export function allowProgress(value: boolean): void {
   allowed = value;
 }
+
+export function progressAllowed(): boolean {
+  return allowed;
+}
 const WIDTH = 24;
 
 /**

@@ -1,15 +1,20 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /**
  * A worker thread running the module `name` that sits beside the caller (`callerUrl`, its
  * import.meta.url). From the bundle it is plain JavaScript (each worker is an entry of
  * scripts/bundle.js, beside the others in dist/); from the sources it needs tsx registered first.
  */
-export function startWorker(callerUrl: string, name: string, workerData: unknown): Worker {
+export function startWorker(
+  callerUrl: string,
+  name: string,
+  workerData: unknown,
+  resourceLimits: ResourceLimits = {},
+): Worker {
   const fromSources = callerUrl.endsWith('.ts');
   const url = new URL(`./${name}${fromSources ? '.ts' : '.js'}`, callerUrl);
-  if (!fromSources) return new Worker(url, { workerData });
+  if (!fromSources) return new Worker(url, { workerData, resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }

@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
@@ -80,4 +89,34 @@ describe('tradebrief batch', () => {
     expect(reads()).not.toContain(first);
     expect(reads()).toContain(second);
   }, 120_000);
+
+  it('reports a wrong number in the one read as the file, line and column, and keeps nothing of it', () => {
+    const inputs = join(tempDir(), 'baci');
+    cpSync(join(ROOT, 'tests', 'fixtures', 'ingest', 'baci'), inputs, { recursive: true });
+    const file = join(inputs, 'BACI_HS17_Y2022_V202401.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[4] = lines[4]?.replace(',40000,', ',4x000,') ?? '';
+    writeFileSync(file, lines.join('\n'));
+    const out = tempDir();
+    const run = tradebrief([
+      'batch',
+      '--inputs',
+      inputs,
+      '--reporter',
+      'IND',
+      '--partners',
+      'RUS,USA',
+      '--out',
+      out,
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      'BACI_HS17_Y2022_V202401.csv, line 5, column "v": expected a number, found "4x000"',
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    // No read is kept, not even half of one, and no partner was built from it.
+    const reads = join(out, '.batch', 'ingest');
+    expect(existsSync(reads) ? readdirSync(reads) : []).toEqual([]);
+    expect(readdirSync(out).filter((name) => name.startsWith('IND-'))).toEqual([]);
+  }, 60_000);
 });

@@ -1,0 +1,47 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TEMP_MARK, writeFileAtomic } from '../../core/atomic.ts';
+import { toStageJson } from '../../core/context.ts';
+import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
+import { ingestForPair } from '../../ingest/forPair.ts';
+import { ingest } from '../../ingest/ingest.ts';
+
+/** What a batch's one read of the inputs needs: where they are, for whom, and the folder it fills. */
+export interface BatchReadSetup {
+  inputsDir: string;
+  outDir: string;
+  reporter: string;
+  partners: string[];
+  dir: string;
+}
+
+/** The file holding `partner`'s share of a batch's ingest (`ingestForPair`). */
+export const sharePath = (dir: string, partner: string) => join(dir, `${partner}.json`);
+
+/**
+ * Reads the inputs once for every partner (the ingest keeps the flows of all of them) and writes each
+ * partner's share into `dir`, aside first and renamed whole, so the folder of a read holds all its
+ * shares or does not exist.
+ */
+export async function readForBatch({
+  inputsDir,
+  outDir,
+  reporter,
+  partners,
+  dir,
+}: BatchReadSetup): Promise<void> {
+  const result = await ingest(inputsDir, {
+    focus: { reporter, partners },
+    extractCache: extractCacheDir(outDir),
+  });
+  const temp = `${dir}${TEMP_MARK}${process.pid}`;
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  try {
+    for (const partner of partners)
+      await writeFileAtomic(sharePath(temp, partner), toStageJson(ingestForPair(result, reporter, partner)));
+    await rename(temp, dir);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,103 @@
+import { fork, type Serializable } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { InputError, type Problem } from './errors.ts';
+import { cliMessages as m } from './messages.ts';
+
+/**
+ * Work done in a process of its own, for the memory it gives back: at its exit the system takes back all
+ * the process held, where a thread (or the main thread) keeps what the allocator holds on to after a
+ * large read. Errors come back as the same kinds, so the caller reports them as if thrown in process.
+ */
+
+/** An error as it crosses to the parent: what `exitCodeFor` and the report read of it survives. */
+type SentError =
+  | { kind: 'input'; problems: Problem[]; summary?: string }
+  | {
+      kind: 'other';
+      name: string;
+      message: string;
+      stack?: string;
+      code?: string;
+      path?: string;
+      syscall?: string;
+    };
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: SentError };
+
+/**
+ * Runs the module `name` beside the caller (`callerUrl`, its import.meta.url) in a child process, hands
+ * it `data`, and settles with what its `serveInChildProcess` handler returned or threw. From the bundle
+ * the module is plain JavaScript in dist/; from the sources it needs tsx registered first. `task` names
+ * the work for the message when the process stops without an answer.
+ */
+export function runInChildProcess<T>(
+  callerUrl: string,
+  name: string,
+  data: Serializable,
+  task: string,
+): Promise<T> {
+  const fromSources = callerUrl.endsWith('.ts');
+  const entry = fileURLToPath(new URL(`./${name}${fromSources ? '.ts' : '.js'}`, callerUrl));
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(entry, [], {
+      execArgv: fromSources ? ['--import', import.meta.resolve('tsx')] : process.execArgv,
+      serialization: 'advanced',
+    });
+    let outcome: Outcome<T> | undefined;
+    child.on('message', (message) => {
+      outcome = message as Outcome<T>;
+    });
+    child.on('error', reject);
+    // 'close', not 'exit': it comes after the last message has arrived.
+    child.on('close', (code, signal) => {
+      if (outcome?.ok) resolvePromise(outcome.value);
+      else if (outcome) reject(received(outcome.error));
+      else reject(new Error(m.childStopped(task, code, signal)));
+    });
+    child.send(data);
+  });
+}
+
+/**
+ * The child's side: runs `work` on the data the parent sends, sends back its result or its error, and
+ * exits. An error thrown outside `work` is sent back too, never printed as a stack trace; a parent that
+ * goes away takes the child with it.
+ */
+export function serveInChildProcess<D, T>(work: (data: D) => Promise<T>): void {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('serveInChildProcess runs only in a process started by runInChildProcess');
+  const finish = (outcome: Outcome<T>) => send(outcome, undefined, undefined, () => process.exit(0));
+  const fail = (error: unknown) => finish({ ok: false, error: sent(error) });
+  process.on('uncaughtException', fail);
+  process.once('disconnect', () => process.exit(1));
+  process.once('message', (data) => {
+    work(data as D).then((value) => finish({ ok: true, value }), fail);
+  });
+}
+
+function sent(error: unknown): SentError {
+  if (error instanceof InputError)
+    return { kind: 'input', problems: error.problems, ...(error.summary ? { summary: error.summary } : {}) };
+  if (!(error instanceof Error)) return { kind: 'other', name: 'Error', message: String(error) };
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  return {
+    kind: 'other',
+    name: error.name,
+    message: error.message,
+    ...(error.stack ? { stack: error.stack } : {}),
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof path === 'string' ? { path } : {}),
+    ...(typeof syscall === 'string' ? { syscall } : {}),
+  };
+}
+
+function received(error: SentError): Error {
+  if (error.kind === 'input') return new InputError(error.problems, error.summary);
+  const copy: NodeJS.ErrnoException = new Error(error.message);
+  copy.name = error.name;
+  if (error.stack) copy.stack = error.stack;
+  if (error.code) copy.code = error.code;
+  if (error.path) copy.path = error.path;
+  if (error.syscall) copy.syscall = error.syscall;
+  return copy;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { runInChildProcess } from '../../src/core/childProcess.ts';
+import { ExitCode, exitCodeFor, InputError, systemFault } from '../../src/core/errors.ts';
+
+const TASK = 'the test task';
+const ask = <T>(data: Record<string, unknown>) =>
+  runInChildProcess<T>(import.meta.url, 'fixtures/childTask', data, TASK);
+
+describe('runInChildProcess', () => {
+  it('hands the data to another process and brings its answer back', async () => {
+    const answer = await ask<{ sum: number; pid: number }>({ do: 'sum', values: [1.5, 2, 39] });
+    expect(answer.sum).toBe(42.5);
+    expect(answer.pid).not.toBe(process.pid);
+  }, 30_000);
+
+  it('brings an error of the inputs back as one, with its problems and summary', async () => {
+    const error = await ask({ do: 'input-error' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(exitCodeFor(error)).toBe(ExitCode.input);
+    expect((error as InputError).problems).toEqual([
+      {
+        file: 'BACI_HS17_Y2022_V202401.csv',
+        line: 5,
+        column: 'v',
+        message: 'expected a number, found "1x2"',
+      },
+    ]);
+    expect((error as InputError).summary).toBe('read 3 rows');
+    expect((error as Error).message).toBe(
+      'BACI_HS17_Y2022_V202401.csv, line 5, column "v": expected a number, found "1x2"',
+    );
+  }, 30_000);
+
+  it("brings a refusal of the system back with its code and path, so it is not called tradebrief's fault", async () => {
+    const error = await ask({ do: 'disk-full', path: '/out/.batch/x.json' }).catch((e: unknown) => e);
+    expect(systemFault(error)).toEqual({ code: 'ENOSPC', path: '/out/.batch/x.json' });
+    expect(exitCodeFor(error)).toBe(ExitCode.disk);
+  }, 30_000);
+
+  it('says how a process that stops without answering stopped', async () => {
+    await expect(ask({ do: 'exit', code: 3 })).rejects.toThrow(
+      'the test task stopped before it finished (exit code 3)',
+    );
+    await expect(ask({ do: 'kill' })).rejects.toThrow(
+      'the test task stopped before it finished (signal SIGKILL): the system may have run out of memory',
+    );
+  }, 30_000);
+
+  it('brings back an error thrown outside the task, as an error of the same name', async () => {
+    const error = await ask({ do: 'throw-later' }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('TypeError');
+    expect((error as Error).message).toBe('thrown outside the task');
+    expect(exitCodeFor(error)).toBe(ExitCode.internal);
+  }, 30_000);
+});
