@@ -6,6 +6,7 @@ import {
   exitCodeFor,
   formatProblem,
   InputError,
+  KilledError,
   TemporaryError,
 } from '../core/errors.ts';
 import { createLogger, type Logger } from '../core/log.ts';
@@ -75,6 +76,8 @@ function report(error: unknown, log: Logger, verbose: boolean, out: string | und
     log.log('error', 'input-problems', m.problems(error.problems.length));
   } else if (error instanceof TemporaryError) {
     log.log('error', 'temporary', fetchMessages.temporary(error.message));
+  } else if (error instanceof KilledError) {
+    log.log('error', 'killed', error.message, { signal: error.signal });
   } else if (code === ExitCode.locked) {
     log.log('error', 'locked', (error as Error).message);
   } else if (code === ExitCode.disk) {

@@ -1,6 +1,6 @@
 import { fork, type Serializable } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { InputError, type Problem } from './errors.ts';
+import { InputError, KilledError, type Problem } from './errors.ts';
 import { cliMessages as m } from './messages.ts';
 
 /**
@@ -21,6 +21,9 @@ type SentError =
       path?: string;
       syscall?: string;
     };
+
+/** Signals a process sends itself when it fails (a fault, an abort): not a stop from outside. */
+const CRASHES = new Set<NodeJS.Signals>(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP']);
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SentError };
 
@@ -52,6 +55,7 @@ export function runInChildProcess<T>(
     child.on('close', (code, signal) => {
       if (outcome?.ok) resolvePromise(outcome.value);
       else if (outcome) reject(received(outcome.error));
+      else if (signal && !CRASHES.has(signal)) reject(new KilledError(m.childKilled(task, signal), signal));
       else reject(new Error(m.childStopped(task, code, signal)));
     });
     child.send(data);
@@ -66,7 +70,12 @@ export function runInChildProcess<T>(
 export function serveInChildProcess<D, T>(work: (data: D) => Promise<T>): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error('serveInChildProcess runs only in a process started by runInChildProcess');
-  const finish = (outcome: Outcome<T>) => send(outcome, undefined, undefined, () => process.exit(0));
+  let finished = false;
+  const finish = (outcome: Outcome<T>) => {
+    if (finished) return;
+    finished = true;
+    send(outcome, undefined, undefined, () => process.exit(0));
+  };
   const fail = (error: unknown) => finish({ ok: false, error: sent(error) });
   process.on('uncaughtException', fail);
   process.once('disconnect', () => process.exit(1));

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { cliMessages as m } from './messages.ts';
 import { shownPath } from './paths.ts';
@@ -26,6 +27,19 @@ export class InputError extends Error {
     this.name = 'InputError';
     this.problems = problems;
     this.summary = summary;
+  }
+}
+
+/**
+ * A process of tradebrief's own was stopped by a signal from outside it: SIGKILL (often the system out
+ * of memory), SIGTERM, SIGINT. The exit code is the shell's for a process killed by that signal.
+ */
+export class KilledError extends Error {
+  readonly signal: NodeJS.Signals;
+  constructor(message: string, signal: NodeJS.Signals) {
+    super(message);
+    this.name = 'KilledError';
+    this.signal = signal;
   }
 }
 
@@ -118,6 +132,8 @@ export const ExitCode = {
   locked: 75,
   /** The same code for a remote service's passing failure (sysexits.h: "try again later"). */
   temporary: 75,
+  /** Added to a signal's number when a process of tradebrief's own was killed by it, as a shell does. */
+  signalled: 128,
 } as const;
 
 export function formatProblem(p: Problem): string {
@@ -136,6 +152,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return ExitCode.input;
   if (error instanceof LockedError) return ExitCode.locked;
   if (error instanceof TemporaryError) return ExitCode.temporary;
+  if (error instanceof KilledError) return ExitCode.signalled + (constants.signals[error.signal] ?? 0);
   if (systemFault(error)) return ExitCode.disk;
   return ExitCode.internal;
 }

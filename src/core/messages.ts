@@ -593,9 +593,11 @@ export const cliMessages = {
   batchWorkerFailed: (message: string) => `a worker thread failed before building any partner: ${message}`,
   batchRead: 'the read of the inputs for the batch',
   childStopped: (task: string, code: number | null, signal: string | null) =>
-    `${task} stopped before it finished (${signal ? `signal ${signal}` : `exit code ${code}`})${
-      signal === 'SIGKILL' ? ': the system may have run out of memory' : ''
-    }`,
+    `${task} stopped before it finished (${signal ? `signal ${signal}` : `exit code ${code}`})`,
+  childKilled: (task: string, signal: string) =>
+    `${task} was stopped from outside by ${signal}${
+      signal === 'SIGKILL' ? ', which often means the system ran out of memory' : ''
+    }; the previous outputs are intact`,
   batchPartnerFailed: (reporter: string, partner: string, code: number) =>
     `${reporter}-${partner}: failed (exit code ${code})`,
   batchDone: (done: number, failed: string[]) =>
@@ -914,6 +916,8 @@ Examples:
   tradebrief batch --inputs downloads/baci --reporter IND --partners RUS,CHN,USA,ARE --shard 2/2
 
 ${EXIT_CODES}
+  128+N  the read of the inputs (a process of its own) was killed by signal N: 137 is SIGKILL,
+         often the system out of memory; the previous outputs are intact
 `,
   publish: `Usage: tradebrief publish [--out DIR] [--config FILE] [--site DIR] [--dry-run]
 

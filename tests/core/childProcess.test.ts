@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInChildProcess } from '../../src/core/childProcess.ts';
-import { ExitCode, exitCodeFor, InputError, systemFault } from '../../src/core/errors.ts';
+import { ExitCode, exitCodeFor, InputError, KilledError, systemFault } from '../../src/core/errors.ts';
 
 const TASK = 'the test task';
 const ask = <T>(data: Record<string, unknown>) =>
@@ -37,13 +37,23 @@ describe('runInChildProcess', () => {
     expect(exitCodeFor(error)).toBe(ExitCode.disk);
   }, 30_000);
 
-  it('says how a process that stops without answering stopped', async () => {
-    await expect(ask({ do: 'exit', code: 3 })).rejects.toThrow(
-      'the test task stopped before it finished (exit code 3)',
+  it('says how a process that stops without answering stopped, and whether it was stopped from outside', async () => {
+    const exited = await ask({ do: 'exit', code: 3 }).catch((e: unknown) => e);
+    expect((exited as Error).message).toBe('the test task stopped before it finished (exit code 3)');
+    expect(exitCodeFor(exited)).toBe(ExitCode.internal);
+    // Killed as the system's out-of-memory killer does: the shell's code for SIGKILL, 128 + 9.
+    const killed = await ask({ do: 'kill', signal: 'SIGKILL' }).catch((e: unknown) => e);
+    expect(killed).toBeInstanceOf(KilledError);
+    expect((killed as Error).message).toBe(
+      'the test task was stopped from outside by SIGKILL, which often means the system ran out of memory; the previous outputs are intact',
     );
-    await expect(ask({ do: 'kill' })).rejects.toThrow(
-      'the test task stopped before it finished (signal SIGKILL): the system may have run out of memory',
-    );
+    expect(exitCodeFor(killed)).toBe(137);
+    const terminated = await ask({ do: 'kill', signal: 'SIGTERM' }).catch((e: unknown) => e);
+    expect(exitCodeFor(terminated)).toBe(128 + 15);
+    // A process that aborts has failed by itself: that is a fault, not a stop from outside.
+    const aborted = await ask({ do: 'kill', signal: 'SIGABRT' }).catch((e: unknown) => e);
+    expect((aborted as Error).message).toBe('the test task stopped before it finished (signal SIGABRT)');
+    expect(exitCodeFor(aborted)).toBe(ExitCode.internal);
   }, 30_000);
 
   it('brings back an error thrown outside the task, as an error of the same name', async () => {
