@@ -1,6 +1,10 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInChildProcess } from '../../src/core/childProcess.ts';
 import { ExitCode, exitCodeFor, InputError, KilledError, systemFault } from '../../src/core/errors.ts';
+import { tempDir } from '../helpers.ts';
 
 const TASK = 'the test task';
 const ask = <T>(data: Record<string, unknown>) =>
@@ -62,4 +66,41 @@ describe('runInChildProcess', () => {
     expect((error as Error).message).toBe('thrown outside the task');
     expect(exitCodeFor(error)).toBe(ExitCode.internal);
   }, 30_000);
+
+  it('ends the child when its parent goes away, so no orphan keeps the memory of a read', async () => {
+    const pidFile = join(tempDir(), 'child.pid');
+    const parent = spawn(
+      process.execPath,
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        join(import.meta.dirname, 'fixtures', 'childParent.ts'),
+        pidFile,
+      ],
+      { stdio: 'ignore' },
+    );
+    // A process that ended but was not reaped yet (its new parent may not reap) counts as ended.
+    const alive = (pid: number) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+      } catch {
+        return false;
+      }
+    };
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done() && waited < 20_000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      return done();
+    };
+    expect(await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== '')).toBe(true);
+    const child = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      expect(alive(child)).toBe(true);
+      parent.kill('SIGKILL');
+      expect(await until(() => !alive(child))).toBe(true);
+    } finally {
+      if (alive(child)) process.kill(child, 'SIGKILL');
+    }
+  }, 60_000);
 });
