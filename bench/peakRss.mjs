@@ -29,7 +29,8 @@ function treePeak(ownPeak, samples, children) {
   let peak = ownPeak;
   for (const child of children) {
     const during = samples.filter(([at]) => at >= child.started - 50 && at <= child.ended + 50);
-    const ownThen = Math.max(0, ...during.map(([, kb]) => kb));
+    // No sample while a short child ran: the process's own peak stands in for what it held then.
+    const ownThen = during.length > 0 ? Math.max(...during.map(([, kb]) => kb)) : ownPeak;
     const alongside = children.filter((c) => c.started <= child.ended && c.ended >= child.started);
     peak = Math.max(peak, ownThen + alongside.reduce((sum, c) => sum + c.maxRSS, 0));
   }

@@ -1,4 +1,5 @@
 import { fork, type Serializable } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError, KilledError, type Problem } from './errors.ts';
 import { cliMessages as m } from './messages.ts';
@@ -6,7 +7,9 @@ import { cliMessages as m } from './messages.ts';
 /**
  * Work done in a process of its own, for the memory it gives back: at its exit the system takes back all
  * the process held, where a thread (or the main thread) keeps what the allocator holds on to after a
- * large read. Errors come back as the same kinds, so the caller reports them as if thrown in process.
+ * large read. An error of the inputs comes back as one, with its problems; an error of the system with
+ * its code, path and call (so it is reported as the system's); any other as an error of the same name
+ * and message.
  */
 
 /** An error as it crosses to the parent: what `exitCodeFor` and the report read of it survives. */
@@ -41,11 +44,12 @@ export function runInChildProcess<T>(
 ): Promise<T> {
   const fromSources = callerUrl.endsWith('.ts');
   const entry = fileURLToPath(new URL(`./${name}${fromSources ? '.ts' : '.js'}`, callerUrl));
+  if (!existsSync(entry)) return Promise.reject(new Error(m.childEntryMissing(entry)));
+  // Node's flags go along (a larger heap, a preloaded module), but not the debugger's port.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
+  if (fromSources) execArgv.push('--import', import.meta.resolve('tsx'));
   return new Promise((resolvePromise, reject) => {
-    const child = fork(entry, [], {
-      execArgv: fromSources ? ['--import', import.meta.resolve('tsx')] : process.execArgv,
-      serialization: 'advanced',
-    });
+    const child = fork(entry, [], { execArgv, serialization: 'advanced' });
     let outcome: Outcome<T> | undefined;
     child.on('message', (message) => {
       outcome = message as Outcome<T>;
@@ -58,7 +62,8 @@ export function runInChildProcess<T>(
       else if (signal && !CRASHES.has(signal)) reject(new KilledError(m.childKilled(task, signal), signal));
       else reject(new Error(m.childStopped(task, code, signal)));
     });
-    child.send(data);
+    // Once started: a fork the system refuses (too many processes or files) comes as 'error' instead.
+    child.once('spawn', () => child.send(data));
   });
 }
 

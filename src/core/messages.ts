@@ -594,6 +594,8 @@ export const cliMessages = {
   batchRead: 'the read of the inputs for the batch',
   childStopped: (task: string, code: number | null, signal: string | null) =>
     `${task} stopped before it finished (${signal ? `signal ${signal}` : `exit code ${code}`})`,
+  childEntryMissing: (file: string) =>
+    `${file} is missing: the installation is incomplete; run "npm ci" (or "node scripts/bundle.js") again`,
   childKilled: (task: string, signal: string) =>
     `${task} was stopped from outside by ${signal}${
       signal === 'SIGKILL' ? ', which often means the system ran out of memory' : ''

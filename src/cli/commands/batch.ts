@@ -15,7 +15,7 @@ import { startWorker } from '../../core/worker.ts';
 import { hashInputs } from '../../ingest/listInputs.ts';
 import { type Context, createContext } from '../context.ts';
 import type { BATCH_OPTIONS, Values } from '../options.ts';
-import { type BatchReadSetup, sharePath } from './batchRead.ts';
+import { type BatchReadRequest, sharePath } from './batchRead.ts';
 import type { BatchJob, BatchOutcome, PartnerMessage, PartnerSetup } from './partnerBuild.ts';
 
 type BatchValues = Values<typeof BATCH_OPTIONS>;
@@ -143,13 +143,15 @@ async function sharedIngest(ctx: Context, reporter: string, partners: string[]):
   const root = join(ctx.outDir, SHARED_INGEST);
   const dir = join(root, key);
   if (existsSync(dir)) return { dir, inputs };
-  const setup: BatchReadSetup = { inputsDir: ctx.inputsDir, outDir: ctx.outDir, reporter, partners, dir };
-  await runInChildProcess(
-    import.meta.url,
-    'batchReadProcess',
-    { ...setup, progress: progressAllowed() },
-    m.batchRead,
-  );
+  const request: BatchReadRequest = {
+    inputsDir: ctx.inputsDir,
+    outDir: ctx.outDir,
+    reporter,
+    partners,
+    dir,
+    progress: progressAllowed(),
+  };
+  await runInChildProcess(import.meta.url, 'batchReadProcess', request, m.batchRead);
   await pruneReads(ctx.outDir, root, dir);
   return { dir, inputs };
 }

@@ -15,6 +15,11 @@ export interface BatchReadSetup {
   dir: string;
 }
 
+/** What the batch hands to the process that reads: the setup, and whether it may draw a progress bar. */
+export interface BatchReadRequest extends BatchReadSetup {
+  progress: boolean;
+}
+
 /** The file holding `partner`'s share of a batch's ingest (`ingestForPair`). */
 export const sharePath = (dir: string, partner: string) => join(dir, `${partner}.json`);
 

@@ -1,8 +1,8 @@
 import { serveInChildProcess } from '../../core/childProcess.ts';
 import { allowProgress } from '../../core/progress.ts';
-import { type BatchReadSetup, readForBatch } from './batchRead.ts';
+import { type BatchReadRequest, readForBatch } from './batchRead.ts';
 
-serveInChildProcess(async ({ progress, ...setup }: BatchReadSetup & { progress: boolean }) => {
+serveInChildProcess(async ({ progress, ...setup }: BatchReadRequest) => {
   allowProgress(progress);
   await readForBatch(setup);
 });
