@@ -2,13 +2,13 @@
 // earlier start is read back instead of parsing and compiling ~4 MB of JavaScript again. The cache is
 // only a saving, never trusted: it is used only when it was made from these very bytes by this Node
 // (its key) and is itself intact (its checksum), and V8 checks its own version and flags again.
-import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+const { isAscii } = require('node:buffer');
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const v8 = require('node:v8');
+const vm = require('node:vm');
 
 const MAGIC = 'tradebrief-code-cache-1\n';
 const HEADER_BYTES = MAGIC.length + 2 * 65;
@@ -18,7 +18,7 @@ const HEADER_BYTES = MAGIC.length + 2 * 65;
  * none that fit (missing, stale, corrupt, or refused by V8) and a new one was written beside the bundle
  * ('unwritable' when that failed: a read-only install only loses the saving).
  */
-export function requireBundle(file) {
+function requireBundle(file) {
   // The runner forces collections through --expose-gc; V8 refuses a cache made under other flags, so
   // the flag is set before the cache is made or read, never in between.
   v8.setFlagsFromString('--expose-gc');
@@ -68,3 +68,5 @@ function writeCache(cacheFile, key, data) {
     return false;
   }
 }
+
+module.exports = { requireBundle };

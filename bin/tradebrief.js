@@ -1,38 +1,53 @@
 #!/usr/bin/env node
-// Starts from the bundle in dist/ when it is newer than every source file (npm ci builds it), through
-// V8's code cache; otherwise, after an edit, compiles the TypeScript sources on the fly with tsx.
-// Never runs stale code.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { requireBundle } from './codeCache.js';
+// Starts from the bundles in dist/ when they are newer than every source file (npm ci builds them),
+// through V8's code cache; otherwise, after an edit, compiles the TypeScript sources on the fly with tsx.
+// Never runs stale code. `run` is first tried from the light bundle, which ends a run with nothing to do
+// without loading the stages' libraries; anything else starts the whole command line. CommonJS (see
+// bin/package.json): Node starts a script sooner than an ES module.
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const { requireBundle } = require('./codeCache.js');
 
-const root = join(import.meta.dirname, '..');
+const root = join(__dirname, '..');
 const bundle = join(root, 'dist', 'cli.cjs');
+const lightBundle = join(root, 'dist', 'light.cjs');
 
-function newestSource() {
-  let newest = 0;
+/** Every start checks: the paths are joined as the listing gives them, without normalising each. */
+function sourcesOlderThan(time) {
   for (const folder of ['src', 'pipeline']) {
     for (const entry of readdirSync(join(root, folder), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+      if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs >= time) return false;
     }
   }
-  return newest;
+  return true;
 }
 
 function bundleIsFresh() {
   try {
-    return statSync(bundle).mtimeMs > newestSource();
+    return sourcesOlderThan(statSync(bundle).mtimeMs);
   } catch {
     return false;
   }
 }
 
-async function loadMain() {
-  if (bundleIsFresh()) return requireBundle(bundle).exports;
+async function loadMain(fresh) {
+  if (fresh) return requireBundle(bundle).exports;
   const { register } = await import('tsx/esm/api');
   register();
   return import('../src/cli/main.ts');
 }
 
-const { main } = await loadMain();
-process.exitCode = await main(process.argv.slice(2));
+/** The exit code of a run the light bundle finished; undefined when the whole command line must run. */
+async function lightStart(argv, fresh) {
+  if (!fresh || argv[0] !== 'run' || !existsSync(lightBundle)) return undefined;
+  return requireBundle(lightBundle).exports.runIfUpToDate(argv);
+}
+
+async function start(argv) {
+  const fresh = bundleIsFresh();
+  return (await lightStart(argv, fresh)) ?? (await (await loadMain(fresh)).main(argv));
+}
+
+start(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

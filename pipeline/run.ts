@@ -1,6 +1,5 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
 import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
 import { loadJson, outPath, type RunContext, save, toJson } from '../src/core/context.ts';
@@ -21,6 +20,7 @@ import {
   currentBuild,
   discardBuild,
   exposeCurrent,
+  removeLeftovers,
   startBuild,
   switchToBuild,
 } from '../src/core/outputs.ts';
@@ -41,6 +41,8 @@ export interface RunOptions {
   force?: boolean;
   /** How long to wait for another run's lock before giving up (exit 75). */
   waitSeconds?: number;
+  /** Ends the run unchanged, `stopped`, where a stage would have to run (the light start, bin/). */
+  onlyIfUpToDate?: boolean;
 }
 
 interface LockedRun extends RunOptions {
@@ -52,6 +54,8 @@ export interface RunResult {
   upToDate: boolean;
   ran: string[];
   skipped: string[];
+  /** A stage had to run and `onlyIfUpToDate` ended the run first. */
+  stopped?: boolean;
 }
 
 /**
@@ -99,23 +103,30 @@ async function runLocked(
   const configHash = sha256(JSON.stringify({ ...base.config, publish: undefined }));
   // The edition is the data: a new document date alone makes a new PDF (archived by its hash), not a new edition.
   const editionId = sha256(JSON.stringify({ inputs, configHash })).slice(0, 16);
+  const keyed = { code: await codeVersion(), inputs };
   const before = await previousEdition(base.outDir, pair, editionId);
-  const build =
-    readOnly === undefined
-      ? await startBuild(base.outDir, (problem) =>
-          base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
-        )
-      : await currentOnly(base.outDir, readOnly);
-  const ctx: RunContext = {
-    ...base,
-    buildDir: build.dir,
-    written: new Map(),
-    ...(before ? { previousEdition: before } : {}),
-  };
-  const fullRun = !options.partial;
+  const withEdition = { ...base, ...(before ? { previousEdition: before } : {}) };
+  // Nothing changed: the current build is checked where it is, and nothing is made for it.
+  const current = options.force ? undefined : await currentBuild(base.outDir);
+  const skipped = current
+    ? await allSkipped({ ...withEdition, buildDir: current }, options, keyed)
+    : undefined;
+  if (current && skipped) {
+    for (const stage of skipped) base.log.log('debug', 'stage-skipped', m.stageSkipped(stage), { stage });
+    base.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), { skipped: skipped.length });
+    if (readOnly === undefined) await finishCurrent({ ...withEdition, buildDir: current }, pair, options);
+    return { upToDate: true, ran: [], skipped };
+  }
+  if (readOnly !== undefined)
+    throw asDiskError(readOnly, { path: base.outDir, out: base.outDir }) ?? readOnly;
+  if (options.onlyIfUpToDate) return { upToDate: false, ran: [], skipped: [], stopped: true };
+  const build = await startBuild(base.outDir, (problem) =>
+    base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
+  );
+  const ctx: RunContext = { ...withEdition, buildDir: build.dir, written: new Map() };
   let outcome: Awaited<ReturnType<typeof runStages>>;
   try {
-    outcome = await runStages(ctx, build, options, inputs, readOnly);
+    outcome = await runStages(ctx, build, options, keyed);
     if (outcome.ran.length > 0 || !outcome.previous) {
       const vintage = await vintageOf(ctx);
       const edition = { id: editionId, vintage, ...(before ? { previous: before.id } : {}) };
@@ -127,54 +138,58 @@ async function runLocked(
     await discardBuild(base.outDir, build).catch(() => undefined);
     throw error;
   }
-  const { ran, skipped } = outcome;
+  const { ran } = outcome;
   if (ran.length === 0 && outcome.previous) {
+    // Up to date after all: the current build changed while it was checked in place.
     await discardBuild(base.outDir, build);
-    ctx.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), { skipped: skipped.length });
+    ctx.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), {
+      skipped: outcome.skipped.length,
+    });
   } else {
     // From here the new build is what readers see: a later failure must never remove it.
     await switchToBuild(base.outDir, build);
   }
-  // Idempotent, so a run killed between the switch and these steps is completed by the next one.
-  if (readOnly === undefined) {
-    await exposeCurrent(base.outDir);
-    if (fullRun) await archiveCurrent(ctx, pair);
-  }
-  return { upToDate: ran.length === 0 && outcome.previous !== undefined, ran, skipped };
+  await finishCurrent(ctx, pair, options);
+  return { upToDate: ran.length === 0 && outcome.previous !== undefined, ran, skipped: outcome.skipped };
 }
 
-/** The current build, to check in place; without one there is nothing to be up to date. */
-async function currentOnly(outDir: string, readOnly: unknown): Promise<Build> {
-  const dir = await currentBuild(outDir);
-  if (!dir) throw asDiskError(readOnly, { path: outDir, out: outDir }) ?? readOnly;
-  return { dir, previous: dir };
+/**
+ * Idempotent, so a run killed between the switch and these steps is completed by the next one: the
+ * top-level links, the builds of killed runs removed, and the edition archived.
+ */
+async function finishCurrent(ctx: RunContext, pair: string, options: RunOptions): Promise<void> {
+  await exposeCurrent(ctx.outDir);
+  await removeLeftovers(ctx.outDir, await currentBuild(ctx.outDir));
+  if (!options.partial) await archiveCurrent(ctx, pair);
+}
+
+/** The names of the stages when every one would be skipped in `ctx.buildDir`; undefined when one would run. */
+async function allSkipped(ctx: RunContext, options: RunOptions, keyed: Keyed): Promise<string[] | undefined> {
+  const previous = await readManifest(ctx.buildDir);
+  if (!previous) return undefined;
+  const hashes = new BuildHashes(ctx);
+  for (const stage of options.stages) {
+    const last = previous.stages[stage.name];
+    if (
+      !last ||
+      last.key !== (await keyOf(ctx, stage, hashes, keyed)) ||
+      !(await intact(hashes, last, previous))
+    )
+      return undefined;
+  }
+  return options.stages.map((stage) => stage.name);
 }
 
 /** Runs each stage whose cache key changed, into the build; the others keep their linked outputs. */
-async function runStages(
-  ctx: RunContext,
-  build: Build,
-  options: LockedRun,
-  inputs: FileHash[],
-  readOnly?: unknown,
-) {
+async function runStages(ctx: RunContext, build: Build, options: LockedRun, keyed: Keyed) {
   const previous = build.previous ? await readManifest(build.previous) : undefined;
-  const code = await codeVersion();
   const stages: Record<string, StageRecord> = { ...(previous?.stages ?? {}) };
   const ran: string[] = [];
   const skipped: string[] = [];
   const hashes = new BuildHashes(ctx);
   let renewing: Promise<void> | undefined;
   for (const [i, stage] of options.stages.entries()) {
-    const key = stageKey({
-      stage: stage.name,
-      code,
-      config: Object.fromEntries(stage.config.map((k) => [k, (ctx.config as Record<string, unknown>)[k]])),
-      reads: await hashes.list(stage.reads),
-      ...(stage.readsInputs ? await inputsKey(ctx, inputs) : {}),
-      ...(stage.readsPreviousEdition ? { previous: ctx.previousEdition?.id ?? null } : {}),
-      ...(stage.extraKey ? { extra: await stage.extraKey(ctx) } : {}),
-    });
+    const key = await keyOf(ctx, stage, hashes, keyed);
     const last = previous?.stages[stage.name];
     if (!options.force && last?.key === key && previous && (await intact(hashes, last, previous))) {
       skipped.push(stage.name);
@@ -182,8 +197,6 @@ async function runStages(
       forgetValues(ctx, options.stages.slice(i + 1));
       continue;
     }
-    if (readOnly !== undefined)
-      throw asDiskError(readOnly, { path: ctx.outDir, out: ctx.outDir }) ?? readOnly;
     // A stage may keep the main thread busy for long: from here on the lease is renewed from a thread
     // of its own. The thread starts beside the first stage that runs; the next one waits until it runs.
     if (renewing) await renewing;
@@ -215,6 +228,30 @@ async function runStages(
     });
   }
   return { ran, skipped, stages, previous };
+}
+
+/** What every stage's key holds: the code's version and the inputs' hashes. */
+interface Keyed {
+  code: string;
+  inputs: FileHash[];
+}
+
+/** A stage's cache key: the code, the config keys it uses, the files it reads and what else shapes it. */
+async function keyOf(
+  ctx: RunContext,
+  stage: Stage,
+  hashes: BuildHashes,
+  { code, inputs }: Keyed,
+): Promise<string> {
+  return stageKey({
+    stage: stage.name,
+    code,
+    config: Object.fromEntries(stage.config.map((k) => [k, (ctx.config as Record<string, unknown>)[k]])),
+    reads: await hashes.list(stage.reads),
+    ...(stage.readsInputs ? await inputsKey(ctx, inputs) : {}),
+    ...(stage.readsPreviousEdition ? { previous: ctx.previousEdition?.id ?? null } : {}),
+    ...(stage.extraKey ? { extra: await stage.extraKey(ctx) } : {}),
+  });
 }
 
 /** Lets go of the values handed over that none of `later` reads: their files stay. */

@@ -14,23 +14,13 @@ import {
   INIT_OPTIONS,
   INPUT_OPTIONS,
   PUBLISH_OPTIONS,
-  RUN_OPTIONS,
   type Values,
 } from './options.ts';
 
 export type { Io } from './execute.ts';
 
 const COMMANDS: Record<string, Command> = {
-  run: {
-    help: help.run,
-    options: RUN_OPTIONS,
-    run: async (values, _p, log, io) =>
-      runCommand(
-        values as Values<typeof RUN_OPTIONS>,
-        await createContext(values as Values<typeof INPUT_OPTIONS>, log, io.env),
-        io.env,
-      ),
-  },
+  run: runCommand(),
   validate: {
     help: help.validate,
     options: INPUT_OPTIONS,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export function sha256(data: string | Uint8Array): string {
@@ -7,14 +8,17 @@ export function sha256(data: string | Uint8Array): string {
 
 /** Read at most this much at a time: a bulk input of hundreds of MB hashes at disk speed in little memory. */
 const CHUNK_BYTES = 1 << 20;
+/** The synchronous reads' one buffer: each read is hashed before another can begin. */
+let shared: Buffer | undefined;
 
 export async function sha256File(path: string): Promise<string> {
+  // A file of one chunk or less (most of them) is read in one synchronous call: each asynchronous open,
+  // stat, read and close is a round trip to libuv's threads, and a rerun with nothing to do hashes dozens.
+  if (statSync(path).size <= CHUNK_BYTES) return sha256FileNow(path);
   const handle = await open(path, 'r');
   try {
-    // One buffer, no larger than the file, read into again and again: no stream, no copy of a chunk,
-    // and a small file (most of them) costs one small allocation and one read.
-    const size = (await handle.stat()).size;
-    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(size, CHUNK_BYTES)));
+    // One buffer read into again and again: no stream, no copy of a chunk.
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const hash = createHash('sha256');
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
@@ -23,5 +27,20 @@ export async function sha256File(path: string): Promise<string> {
     }
   } finally {
     await handle.close();
+  }
+}
+
+function sha256FileNow(path: string): string {
+  shared ??= Buffer.allocUnsafe(CHUNK_BYTES);
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const bytesRead = readSync(fd, shared, 0, shared.length, null);
+      if (bytesRead === 0) return hash.digest('hex');
+      hash.update(shared.subarray(0, bytesRead));
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -122,7 +122,7 @@ async function ensureRealFolder(path: string): Promise<void> {
 }
 
 /** Builds and temp files left by runs that were killed: everything but the current build goes. */
-async function removeLeftovers(outDir: string, keep: string | undefined): Promise<void> {
+export async function removeLeftovers(outDir: string, keep: string | undefined): Promise<void> {
   for (const entry of await readdir(join(outDir, BUILDS))) {
     const path = join(outDir, BUILDS, entry);
     if (path !== keep) await rm(path, { recursive: true, force: true });

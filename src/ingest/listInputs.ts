@@ -6,7 +6,7 @@ import { InputError, type Problem } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
 import { inputMessages as m } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
-import { CONTAINER_EXTENSIONS } from './containers/index.ts';
+import { CONTAINER_EXTENSIONS } from './containers/extensions.ts';
 import { fileFault } from './fileFault.ts';
 
 /** Delimited text: CSV and tab-separated values. */

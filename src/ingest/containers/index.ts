@@ -15,21 +15,6 @@ import { ZipError, type ZipFault } from './zip.ts';
 export { expandArchives, type Input, type Member } from './archive.ts';
 export { ZipError } from './zip.ts';
 
-/**
- * Files read by what their bytes hold, whatever their name: EIDB and Trade Map save HTML pages as
- * ".xls" (EIDB's as ".asp" too), a workbook may come renamed, archives hold tables of their own.
- */
-export const CONTAINER_EXTENSIONS: ReadonlySet<string> = new Set([
-  '.xls',
-  '.xlsx',
-  '.xlsm',
-  '.html',
-  '.htm',
-  '.asp',
-  '.zip',
-  '.gz',
-]);
-
 /** A member read whole (not by a bulk reader) is held in memory: a table this large is not a download. */
 const MAX_WHOLE_BYTES = 1 << 30;
 type Kind = 'html' | 'zip' | 'gzip' | 'ole' | 'text';

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runIfUpToDate } from '../../src/cli/light.ts';
+import { ROOT, tempDir, tradebrief } from '../helpers.ts';
+
+const INPUTS = join(ROOT, 'inputs');
+const WHOLE = 'the whole command line started';
+
+/** Every entry under `dir` with what would show a change: kind, size, inode, modification time. */
+function snapshot(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const stats = lstatSync(join(dir, name));
+      return `${name} ${stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'dir' : 'file'} ${stats.size} ${stats.ino} ${stats.mtimeMs}`;
+    });
+}
+
+/** `runIfUpToDate` in this process, with what it wrote. */
+async function light(args: string[]): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
+  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+  const text = (stream: PassThrough) => {
+    let all = '';
+    stream.on('data', (chunk: Buffer) => {
+      all += chunk.toString('utf8');
+    });
+    return () => all;
+  };
+  const [out, err] = [text(stdout), text(stderr)];
+  const code = await runIfUpToDate(args, { stdout, stderr, env: { ...process.env, TZ: 'UTC' } });
+  return { code, stdout: out(), stderr: err() };
+}
+
+describe('the light start of run', () => {
+  const out = tempDir();
+  beforeAll(() => {
+    expect(tradebrief(['run', '--inputs', INPUTS, '--out', out, '-q']).status).toBe(0);
+  }, 120_000);
+
+  it('finishes a run with nothing to do, as the whole command line would', async () => {
+    const before = snapshot(out);
+    const done = await light(['run', '--inputs', INPUTS, '--out', out]);
+    expect(done).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `up to date: nothing changed since the last run, ${relative(process.cwd(), out)} is as it was\n`,
+    });
+    expect(snapshot(out)).toEqual(before);
+    const json = await light(['run', '--inputs', INPUTS, '--out', out, '--log-format', 'json', '-v']);
+    const events = json.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; stage?: string });
+    expect(events.map((e) => [e.event, e.stage])).toEqual([
+      ['stage-skipped', 'ingest'],
+      ['stage-skipped', 'normalise'],
+      ['stage-skipped', 'indicators'],
+      ['stage-skipped', 'charts'],
+      ['stage-skipped', 'briefing'],
+      ['up-to-date', undefined],
+    ]);
+  });
+
+  it('stops where a stage would run, having changed nothing, and leaves the rest to the whole command line', async () => {
+    const config = join(tempDir(), 'tradebrief.config.json');
+    const text = JSON.parse(readFileSync(join(INPUTS, 'tradebrief.config.json'), 'utf8')) as {
+      title: string;
+    };
+    writeFileSync(config, JSON.stringify({ ...text, title: `${text.title}, revised` }));
+    const before = snapshot(out);
+    for (const args of [
+      ['run', '--inputs', INPUTS, '--out', out, '--config', config],
+      ['run', '--inputs', INPUTS, '--out', out, '--png'],
+      ['run', '--inputs', INPUTS, '--out', out, '--force'],
+      ['run', '--inputs', INPUTS, '--out', out, '--publish'],
+      ['validate', '--inputs', INPUTS],
+      ['batch', '--inputs', INPUTS],
+      ['--version'],
+    ])
+      expect(await light(args), args.join(' ')).toEqual({ code: undefined, stdout: '', stderr: '' });
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('reports what is wrong on the command line or in the config itself, as the whole command line would', async () => {
+    const bad = await light(['run', '--inputs', INPUTS, '--out', out, '--forse']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'--forse'");
+    expect(bad.stderr).toContain('--force');
+    const config = join(tempDir(), 'tradebrief.config.json');
+    writeFileSync(config, '{"reporter": "IND", "partner": "RU"}');
+    const wrong = await light(['run', '--inputs', INPUTS, '--out', out, '--config', config]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('partner');
+    const help = await light(['run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--publish');
+  });
+});
+
+describe('bin/tradebrief.js', () => {
+  it('ends a run with nothing to do from dist/light.cjs alone, and starts dist/cli.cjs for anything else', () => {
+    const bundles = ['light.cjs', 'cli.cjs'].map((name) => join(ROOT, 'dist', name));
+    if (!bundles.every((file) => existsSync(file)))
+      throw new Error('this test starts the bundles: make them with `node scripts/bundle.js` (npm ci does)');
+    // A package of its own: bin/ as it is, the light bundle, and a whole bundle that says it started.
+    const root = tempDir();
+    mkdirSync(join(root, 'bin'));
+    for (const file of ['tradebrief.js', 'codeCache.js', 'package.json'])
+      copyFileSync(join(ROOT, 'bin', file), join(root, 'bin', file));
+    for (const folder of ['src', 'pipeline', 'dist']) mkdirSync(join(root, folder));
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    writeFileSync(join(root, 'package.json'), '{ "name": "tradebrief", "type": "module" }\n');
+    copyFileSync(bundles[0] as string, join(root, 'dist', 'light.cjs'));
+    writeFileSync(
+      join(root, 'dist', 'cli.cjs'),
+      `process.stderr.write(${JSON.stringify(`${WHOLE}\n`)});\nmodule.exports = require(${JSON.stringify(bundles[1])});\n`,
+    );
+    const out = tempDir();
+    const start = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin', 'tradebrief.js'), ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
+      });
+    const first = start('run', '--inputs', INPUTS, '--out', out, '-q');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toBe(`${WHOLE}\n`);
+    const again = start('run', '--inputs', INPUTS, '--out', out);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe(
+      `up to date: nothing changed since the last run, ${relative(root, out)} is as it was\n`,
+    );
+    const forced = start('run', '--inputs', INPUTS, '--out', out, '--force', '-q');
+    expect(forced.status).toBe(0);
+    expect(forced.stderr).toBe(`${WHOLE}\n`);
+    const version = start('--version');
+    expect(version.stderr).toBe(`${WHOLE}\n`);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  }, 120_000);
+});
