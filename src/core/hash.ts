@@ -8,13 +8,17 @@ export function sha256(data: string | Uint8Array): string {
 
 /** Read at most this much at a time: a bulk input of hundreds of MB hashes at disk speed in little memory. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * Files up to this size are read synchronously, a chunk at a time: each asynchronous open, stat, read
+ * and close is a round trip to libuv's threads, and a rerun with nothing to do hashes some 40 files.
+ * The largest, a batch partner's stage file (7 MB), holds the event loop about 10 ms.
+ */
+const SYNC_BYTES = 8 << 20;
 /** The synchronous reads' one buffer: each read is hashed before another can begin. */
 let shared: Buffer | undefined;
 
 export async function sha256File(path: string): Promise<string> {
-  // A file of one chunk or less (most of them) is read in one synchronous call: each asynchronous open,
-  // stat, read and close is a round trip to libuv's threads, and a rerun with nothing to do hashes dozens.
-  if (statSync(path).size <= CHUNK_BYTES) return sha256FileNow(path);
+  if (statSync(path).size <= SYNC_BYTES) return sha256FileNow(path);
   const handle = await open(path, 'r');
   try {
     // One buffer read into again and again: no stream, no copy of a chunk.

@@ -136,17 +136,20 @@ export async function removeLeftovers(outDir: string, keep: string | undefined):
 
 /** Top-level names as links through `.current`; made once, then never changed by a switch. */
 export async function exposeCurrent(outDir: string): Promise<void> {
-  for (const name of EXPOSED) {
-    const path = join(outDir, name);
-    const target = join(CURRENT, name);
-    const existing = await lstat(path).catch(() => undefined);
-    if (existing?.isSymbolicLink() && (await readlink(path)) === target) continue;
-    const temp = join(outDir, `${name}${TEMP_MARK}${process.pid}`);
-    await rm(temp, { force: true });
-    await symlink(target, temp);
-    if (existing?.isDirectory()) await rm(path, { recursive: true, force: true });
-    await rename(temp, path);
-  }
+  // Each name on its own, all at once: a rerun only reads the seven links.
+  await Promise.all(
+    EXPOSED.map(async (name) => {
+      const path = join(outDir, name);
+      const target = join(CURRENT, name);
+      const existing = await lstat(path).catch(() => undefined);
+      if (existing?.isSymbolicLink() && (await readlink(path)) === target) return;
+      const temp = join(outDir, `${name}${TEMP_MARK}${process.pid}`);
+      await rm(temp, { force: true });
+      await symlink(target, temp);
+      if (existing?.isDirectory()) await rm(path, { recursive: true, force: true });
+      await rename(temp, path);
+    }),
+  );
 }
 
 /** Hard links of the build's own files and folders; a link planted in a build is not followed. */
