@@ -5,7 +5,7 @@ import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
 import { loadJson, outPath, type RunContext, save, toJson } from '../src/core/context.ts';
 import { asDiskError, isReadOnlyFault } from '../src/core/errors.ts';
 import { sha256, sha256File } from '../src/core/hash.ts';
-import { acquireLock, type Release } from '../src/core/lock.ts';
+import { acquireLock, lockPresent, type Release } from '../src/core/lock.ts';
 import {
   buildManifest,
   MANIFEST,
@@ -58,6 +58,8 @@ export interface RunResult {
   stopped?: boolean;
 }
 
+const STOPPED: RunResult = { upToDate: false, ran: [], skipped: [], stopped: true };
+
 /**
  * Runs the stages into a new build, skipping each whose cache key (code, config keys it uses, the
  * files it reads) is unchanged, then switches the outputs to the build in one step and archives the
@@ -67,6 +69,10 @@ export async function runPipeline(
   base: Omit<RunContext, 'buildDir'>,
   options: RunOptions,
 ): Promise<RunResult> {
+  // A first run, and waiting for or taking over another run's lock (with its warning), are the whole
+  // command line's: the light start would only do them twice.
+  if (options.onlyIfUpToDate && (!(await currentBuild(base.outDir)) || (await lockPresent(base.outDir))))
+    return STOPPED;
   await mkdir(base.outDir, { recursive: true });
   let release: Release;
   try {
@@ -119,7 +125,7 @@ async function runLocked(
   }
   if (readOnly !== undefined)
     throw asDiskError(readOnly, { path: base.outDir, out: base.outDir }) ?? readOnly;
-  if (options.onlyIfUpToDate) return { upToDate: false, ran: [], skipped: [], stopped: true };
+  if (options.onlyIfUpToDate) return STOPPED;
   const build = await startBuild(base.outDir, (problem) =>
     base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
   );

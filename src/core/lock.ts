@@ -43,6 +43,11 @@ export type StaleReason = 'gone' | 'expired' | 'malformed';
  */
 export type Release = (() => Promise<void>) & { renew: () => Promise<void> };
 
+/** Whether a run's lock is on `dir`, live or stale. */
+export async function lockPresent(dir: string): Promise<boolean> {
+  return (await lstat(join(dir, LOCK_FILE)).catch(() => undefined)) !== undefined;
+}
+
 /**
  * One run per output folder. The lock file names its holder and is a lease: the holder renews it every
  * few seconds from a thread of its own, so a lock whose holder died anywhere (another host, a restarted

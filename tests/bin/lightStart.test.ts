@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -79,9 +80,29 @@ describe('the light start of run', () => {
       title: string;
     };
     writeFileSync(config, JSON.stringify({ ...text, title: `${text.title}, revised` }));
+    // Another run's lock, live or stale, is left to the whole command line, which waits or takes it over.
+    writeFileSync(join(out, '.lock'), '{}');
+    const locked = snapshot(out);
+    expect(await light(['run', '--inputs', INPUTS, '--out', out])).toEqual({
+      code: undefined,
+      stdout: '',
+      stderr: '',
+    });
+    expect(snapshot(out)).toEqual(locked);
+    rmSync(join(out, '.lock'));
+    // A first run too: the folder is not even made.
+    const first = join(tempDir(), 'first');
+    expect(await light(['run', '--inputs', INPUTS, '--out', first])).toEqual({
+      code: undefined,
+      stdout: '',
+      stderr: '',
+    });
+    expect(existsSync(first)).toBe(false);
     const before = snapshot(out);
     for (const args of [
       ['run', '--inputs', INPUTS, '--out', out, '--config', config],
+      // What it warned of before the stop (another pair than the config's), the whole command line says.
+      ['run', '--inputs', INPUTS, '--out', out, '--partner', 'CHN'],
       ['run', '--inputs', INPUTS, '--out', out, '--png'],
       ['run', '--inputs', INPUTS, '--out', out, '--force'],
       ['run', '--inputs', INPUTS, '--out', out, '--publish'],
