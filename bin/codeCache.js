@@ -32,12 +32,12 @@ function requireBundle(file) {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  if (cachedData && !script.cachedDataRejected) return { exports: module.exports, cache: 'used' };
+  const loaded = { exports: {} };
+  script.runInThisContext()(loaded.exports, createRequire(file), loaded, file, dirname(file));
+  if (cachedData && !script.cachedDataRejected) return { exports: loaded.exports, cache: 'used' };
   // Made after the modules' top level ran, so it also holds the functions that ran at load.
   const made = writeCache(cacheFile, key, script.createCachedData());
-  return { exports: module.exports, cache: made ? 'made' : 'unwritable' };
+  return { exports: loaded.exports, cache: made ? 'made' : 'unwritable' };
 }
 
 /** The cached data when the file holds a cache for `key` whose bytes are intact; undefined otherwise. */

@@ -40,7 +40,14 @@ async function loadMain(fresh) {
 /** The exit code of a run the light bundle finished; undefined when the whole command line must run. */
 async function lightStart(argv, fresh) {
   if (!fresh || argv[0] !== 'run' || !existsSync(lightBundle)) return undefined;
-  return requireBundle(lightBundle).exports.runIfUpToDate(argv);
+  let light;
+  try {
+    light = requireBundle(lightBundle).exports;
+  } catch {
+    // A light bundle that cannot be loaded only loses the saving.
+    return undefined;
+  }
+  return light.runIfUpToDate(argv);
 }
 
 async function start(argv) {

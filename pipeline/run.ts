@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
 import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
@@ -119,7 +119,7 @@ async function runLocked(
     : undefined;
   if (current && skipped) {
     for (const stage of skipped) base.log.log('debug', 'stage-skipped', m.stageSkipped(stage), { stage });
-    base.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), { skipped: skipped.length });
+    sayUpToDate(base, skipped);
     if (readOnly === undefined) await finishCurrent({ ...withEdition, buildDir: current }, pair, options);
     return { upToDate: true, ran: [], skipped };
   }
@@ -148,15 +148,17 @@ async function runLocked(
   if (ran.length === 0 && outcome.previous) {
     // Up to date after all: the current build changed while it was checked in place.
     await discardBuild(base.outDir, build);
-    ctx.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), {
-      skipped: outcome.skipped.length,
-    });
+    sayUpToDate(base, outcome.skipped);
   } else {
     // From here the new build is what readers see: a later failure must never remove it.
     await switchToBuild(base.outDir, build);
   }
   await finishCurrent(ctx, pair, options);
   return { upToDate: ran.length === 0 && outcome.previous !== undefined, ran, skipped: outcome.skipped };
+}
+
+function sayUpToDate(base: Omit<RunContext, 'buildDir'>, skipped: string[]): void {
+  base.log.log('info', 'up-to-date', m.upToDate(shownPath(base.outDir)), { skipped: skipped.length });
 }
 
 /**
@@ -175,13 +177,8 @@ async function allSkipped(ctx: RunContext, options: RunOptions, keyed: Keyed): P
   if (!previous) return undefined;
   const hashes = new BuildHashes(ctx);
   for (const stage of options.stages) {
-    const last = previous.stages[stage.name];
-    if (
-      !last ||
-      last.key !== (await keyOf(ctx, stage, hashes, keyed)) ||
-      !(await intact(hashes, last, previous))
-    )
-      return undefined;
+    const key = await keyOf(ctx, stage, hashes, keyed);
+    if (!(await unchanged(hashes, key, previous.stages[stage.name], previous))) return undefined;
   }
   return options.stages.map((stage) => stage.name);
 }
@@ -197,7 +194,7 @@ async function runStages(ctx: RunContext, build: Build, options: LockedRun, keye
   for (const [i, stage] of options.stages.entries()) {
     const key = await keyOf(ctx, stage, hashes, keyed);
     const last = previous?.stages[stage.name];
-    if (!options.force && last?.key === key && previous && (await intact(hashes, last, previous))) {
+    if (!options.force && (await unchanged(hashes, key, last, previous))) {
       skipped.push(stage.name);
       ctx.log.log('debug', 'stage-skipped', m.stageSkipped(stage.name), { stage: stage.name });
       forgetValues(ctx, options.stages.slice(i + 1));
@@ -303,7 +300,7 @@ class BuildHashes {
     if (written) return Promise.resolve(written.sha256);
     let hash = this.known.get(file);
     if (!hash) {
-      hash = sha256File(outPath(this.ctx, file)).catch(() => undefined);
+      hash = regularFileHash(outPath(this.ctx, file));
       this.known.set(file, hash);
     }
     return hash;
@@ -318,6 +315,22 @@ class BuildHashes {
   forget(): void {
     this.known.clear();
   }
+}
+
+/** As a new build would hold it: a link or a pipe planted in a build is not one of its files. */
+async function regularFileHash(path: string): Promise<string | undefined> {
+  const stats = await lstat(path).catch(() => undefined);
+  return stats?.isFile() ? sha256File(path).catch(() => undefined) : undefined;
+}
+
+/** A stage is skipped when its key is the one recorded and the files it wrote are still as recorded. */
+async function unchanged(
+  hashes: BuildHashes,
+  key: string,
+  last: StageRecord | undefined,
+  manifest: Manifest | undefined,
+): Promise<boolean> {
+  return last !== undefined && manifest !== undefined && last.key === key && intact(hashes, last, manifest);
 }
 
 /** The previous build's files are still what its manifest says (nobody edited or removed them). */

@@ -90,6 +90,8 @@ async function readCurrent(outDir: string): Promise<{ dir?: string; problem?: Cu
   const path = join(outDir, CURRENT);
   const stats = await lstat(path).catch(() => undefined);
   if (!stats) return {};
+  // A link in place of .builds would lead there too: no build is read through one.
+  if (!(await lstat(join(outDir, BUILDS)).catch(() => undefined))?.isDirectory()) return {};
   if (!stats.isSymbolicLink()) return { problem: { kind: 'not-a-link' } };
   const target = await readlink(path);
   const [folder, name, ...rest] = target.split('/');

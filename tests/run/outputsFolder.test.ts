@@ -95,6 +95,44 @@ describe('an output folder that is not as a run left it', () => {
     expect(snapshot(out)).toEqual(snapshot(built));
   }, 300_000);
 
+  it('never reads, links or removes builds through a link in place of .builds', () => {
+    const out = tempDir();
+    spawnSync('cp', ['-a', `${built}/.`, out]);
+    // The builds moved elsewhere and linked back: with something of someone else's beside them.
+    const elsewhere = join(tempDir(), 'builds');
+    spawnSync('mv', [join(out, '.builds'), elsewhere]);
+    writeFileSync(join(elsewhere, 'precious'), 'not ours');
+    symlinkSync(elsewhere, join(out, '.builds'));
+    const before = readdirSync(elsewhere).sort();
+
+    const run = tradebrief(['run', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain('up to date');
+    expect(readdirSync(elsewhere).sort()).toEqual(before);
+    expect(readFileSync(join(elsewhere, 'precious'), 'utf8')).toBe('not ours');
+    expect(lstatSync(join(out, '.builds')).isDirectory()).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(built));
+  }, 300_000);
+
+  it('runs again the stage whose file became a pipe, without opening it', () => {
+    const out = tempDir();
+    spawnSync('cp', ['-a', `${built}/.`, out]);
+    const changes = join(out, '.current', 'changes.json');
+    rmSync(changes);
+    expect(spawnSync('mkfifo', [changes]).status).toBe(0);
+
+    const run = spawnSync(process.execPath, [BIN, 'run', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('indicators: wrote');
+    expect(lstatSync(join(out, 'changes.json')).isSymbolicLink()).toBe(true);
+    expect(statSync(join(out, 'changes.json')).isFile()).toBe(true);
+    expect(snapshot(out)).toEqual(snapshot(built));
+  }, 300_000);
+
   it('rebuilds a folder copied with cp -rL, keeping the files the user put there', () => {
     const out = join(tempDir(), 'copy');
     expect(spawnSync('cp', ['-rL', built, out]).status).toBe(0);
