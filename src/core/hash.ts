@@ -18,7 +18,9 @@ const SYNC_BYTES = 8 << 20;
 let shared: Buffer | undefined;
 
 export async function sha256File(path: string): Promise<string> {
-  if (statSync(path).size <= SYNC_BYTES) return sha256FileNow(path);
+  // A pipe or device is never opened here: a blocking open would hold the whole thread.
+  const stats = statSync(path);
+  if (stats.isFile() && stats.size <= SYNC_BYTES) return sha256FileNow(path);
   const handle = await open(path, 'r');
   try {
     // One buffer read into again and again: no stream, no copy of a chunk.
