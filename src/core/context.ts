@@ -91,5 +91,8 @@ export function toJson(value: unknown): string {
  * every run, and only read by people with a tool (`jq . stages/ingest.json`).
  */
 export function toStageJson(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
+  return `${JSON.stringify(value)}${STAGE_JSON_END}`;
 }
+
+/** What follows the JSON text in a stage file. */
+export const STAGE_JSON_END = '\n';

@@ -1,9 +1,14 @@
-import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.ts';
-import { loadExtract, saveExtract, takeCacheReport } from '../../src/ingest/bulk/extractCache.ts';
+import {
+  holdsExtracts,
+  loadExtract,
+  saveExtract,
+  takeCacheReport,
+} from '../../src/ingest/bulk/extractCache.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { brief, folderWith, problemsOf } from './folders.ts';
 
@@ -130,6 +135,21 @@ describe('the extract cache of bulk files', () => {
       extractCache: cache,
     });
     expect(await readdir(cache).catch(() => [])).toEqual([]);
+  });
+
+  it('is known to miss while it holds no extract, so the file is parsed without waiting for its hash', async () => {
+    const { cache, read } = await setUp();
+    expect(await holdsExtracts(cache)).toBe(false);
+    // A file left by a write that never finished is not an extract.
+    await mkdir(cache, { recursive: true });
+    await writeFile(join(cache, 'key.abc.json.gz.tmp-1'), 'partial');
+    expect(await holdsExtracts(cache)).toBe(false);
+    // The first read stores the extract under the file's hash, as a lookup would have found it.
+    await read('IND', 'RUS', cache);
+    expect(await holdsExtracts(cache)).toBe(true);
+    takeCacheReport();
+    await read('IND', 'USA', cache);
+    expect(takeCacheReport().used).toHaveLength(1);
   });
 
   it('keeps the 8 most recently used extracts', async () => {

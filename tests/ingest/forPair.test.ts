@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
-import { ingestForPair } from '../../src/ingest/forPair.ts';
+import { toStageJson } from '../../src/core/context.ts';
+import { isBriefingRow } from '../../src/core/relevance.ts';
+import { shareFiles } from '../../src/ingest/forPair.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { normalise } from '../../src/normalise/normalise.ts';
 import { fixture } from './folders.ts';
@@ -14,7 +16,13 @@ describe("a batch read's share for one partner", () => {
     // One read for India with Russia and the USA, as a batch makes it.
     const whole = await ingest(fixture('baci'), { focus: { reporter: 'IND', partners: ['RUS', 'USA'] } });
     expect(flows(whole.trade)).toContain('IND→USA');
-    const share = ingestForPair(whole, 'IND', 'RUS');
+    const text = shareFiles(whole, 'IND')('RUS').toString('utf8');
+    const share = JSON.parse(text) as typeof whole;
+    // The stage file of the read with only the rows normalise keeps for the pair.
+    const kept = (r: (typeof whole.trade)[number]) => isBriefingRow(r, 'IND', 'RUS');
+    expect(text).toBe(
+      toStageJson({ ...whole, trade: whole.trade.filter(kept), products: whole.products.filter(kept) }),
+    );
     // Russia's share: India's trade with Russia both ways, and every exporter's exports to the world.
     expect(flows(share.trade).sort()).toEqual([
       'FRA→WLD',
@@ -37,5 +45,27 @@ describe("a batch read's share for one partner", () => {
     expect(share.countryCodes).toEqual(whole.countryCodes);
     const config = parseConfig({ reporter: 'IND', partner: 'RUS' }, 'test');
     expect(normalise(share, config)).toEqual(normalise(whole, config));
+  });
+
+  it('is the stage file JSON.stringify makes, members without JSON left out, for every partner', async () => {
+    const whole = await ingest(fixture('baci'), { focus: { reporter: 'IND', partners: ['RUS', 'USA'] } });
+    const odd = {
+      first: undefined,
+      ...whole,
+      label: 'Côte d’Ivoire',
+      sources: undefined,
+      rejects: [{ line: 1, note: undefined }],
+    } as unknown as typeof whole;
+    const shareOf = shareFiles(odd, 'IND');
+    for (const partner of ['RUS', 'USA']) {
+      const kept = (r: { reporter: string; partner: string; flow: string }) =>
+        isBriefingRow(r, 'IND', partner);
+      expect(shareOf(partner).toString('utf8')).toBe(
+        toStageJson({ ...odd, trade: odd.trade.filter(kept), products: odd.products.filter(kept) }),
+      );
+    }
+    expect(shareOf('RUS').toString('utf8')).toMatch(/^\{"trade":\[\{/);
+    expect(shareOf('RUS').toString('utf8')).not.toContain('"sources"');
+    expect(shareOf('RUS').equals(shareOf('USA'))).toBe(false);
   });
 });

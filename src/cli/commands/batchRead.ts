@@ -1,9 +1,8 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_MARK, writeFileAtomic } from '../../core/atomic.ts';
-import { toStageJson } from '../../core/context.ts';
 import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
-import { ingestForPair } from '../../ingest/forPair.ts';
+import { shareFiles } from '../../ingest/forPair.ts';
 import { ingest } from '../../ingest/ingest.ts';
 
 /** What a batch's one read of the inputs needs: where they are, for whom, and the folder it fills. */
@@ -20,7 +19,7 @@ export interface BatchReadRequest extends BatchReadSetup {
   progress: boolean;
 }
 
-/** The file holding `partner`'s share of a batch's ingest (`ingestForPair`). */
+/** The file holding `partner`'s share of a batch's ingest (`shareFiles`). */
 export const sharePath = (dir: string, partner: string) => join(dir, `${partner}.json`);
 
 /**
@@ -43,8 +42,8 @@ export async function readForBatch({
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
   try {
-    for (const partner of partners)
-      await writeFileAtomic(sharePath(temp, partner), toStageJson(ingestForPair(result, reporter, partner)));
+    const shareOf = shareFiles(result, reporter);
+    for (const partner of partners) await writeFileAtomic(sharePath(temp, partner), shareOf(partner));
     await rename(temp, dir);
   } finally {
     await rm(temp, { recursive: true, force: true });

@@ -48,6 +48,11 @@ export async function extractKey(parts: Record<string, unknown>): Promise<string
   return sha256(JSON.stringify({ ...parts, code: await codeVersion(INGEST_CODE_FOLDERS) }));
 }
 
+/** Whether the cache holds any extract at all: with none, a lookup is sure to miss. */
+export async function holdsExtracts(dir: string): Promise<boolean> {
+  return (await readdir(dir).catch(() => [])).some((name) => name.endsWith(SUFFIX));
+}
+
 /**
  * The extract stored under `key`, or undefined. An entry whose bytes do not hash to the sha256 in its
  * name, or that does not hold its key, is removed and counts as missing.

@@ -5,7 +5,7 @@ import { createProgress } from '../../core/progress.ts';
 import type { AdapterContext } from '../adapter.ts';
 import { BACI_EXTRACT_LAYOUT, type BaciExtract, storableExtract } from '../adapters/baciExtract.ts';
 import { recordsOf } from '../adapters/baciReader.ts';
-import { extractKey, loadExtract, saveExtract } from './extractCache.ts';
+import { extractKey, holdsExtracts, loadExtract, saveExtract } from './extractCache.ts';
 import { sha256InBackground } from './hashInBackground.ts';
 import { type FileRead, joinReads, partsFor, readBaciFile } from './readInRanges.ts';
 import { streamReader } from './readLines.ts';
@@ -31,24 +31,24 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
   // An archive member is hashed as it is inflated, and has no cached extract: its hash comes last.
   const cacheDir = member ? undefined : input.cacheDir;
   const memberHash = member && createHash('sha256');
-  // A file is hashed on another core while it is parsed; with a cache, first, to look the extract up.
+  // A file is hashed on another core while it is parsed; first, when the cache may hold its extract.
   const hashing = member ? undefined : sha256InBackground(input.path);
   // Never left unobserved: the parse may end first with a problem.
   hashing?.catch(() => undefined);
-  const key =
-    cacheDir && hashing
-      ? await extractKey({
-          format: 'baci',
-          // The extract's own layout: an extract of another layout is never read as this one.
-          layout: BACI_EXTRACT_LAYOUT,
-          sha256: await hashing,
-          reporter: reporter ?? null,
-          codes: [...ctx.countryCodes],
-        })
-      : undefined;
-  const cached = cacheDir && key ? await loadExtract<CachedExtract>(cacheDir, key) : undefined;
-  if (cached && hashing)
-    return { sha256: await hashing, rows: cached.rows, read: recordsOf(cached.extract, ctx) };
+  const keyOf = async (sha256: string) =>
+    extractKey({
+      format: 'baci',
+      // The extract's own layout: an extract of another layout is never read as this one.
+      layout: BACI_EXTRACT_LAYOUT,
+      sha256,
+      reporter: reporter ?? null,
+      codes: [...ctx.countryCodes],
+    });
+  if (cacheDir && hashing && (await holdsExtracts(cacheDir))) {
+    const sha256 = await hashing;
+    const cached = await loadExtract<CachedExtract>(cacheDir, await keyOf(sha256));
+    if (cached) return { sha256, rows: cached.rows, read: recordsOf(cached.extract, ctx) };
+  }
 
   const setup: RangeSetup = {
     path: input.path,
@@ -82,11 +82,11 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
   if (rows === 0 && problems === 0)
     input.readProblems.add({ file: head.file, line: head.headerLine, message: m.headerOnly() });
 
-  if (cacheDir && key && problems === 0)
-    await saveExtract(cacheDir, key, { rows, extract: storableExtract(extract) } satisfies CachedExtract);
-  return {
-    sha256: memberHash ? memberHash.digest('hex') : await (hashing as Promise<string>),
-    rows,
-    read: recordsOf(extract, ctx),
-  };
+  const sha256 = memberHash ? memberHash.digest('hex') : await (hashing as Promise<string>);
+  if (cacheDir && problems === 0)
+    await saveExtract(cacheDir, await keyOf(sha256), {
+      rows,
+      extract: storableExtract(extract),
+    } satisfies CachedExtract);
+  return { sha256, rows, read: recordsOf(extract, ctx) };
 }
