@@ -6,6 +6,7 @@ import { wrapLabel } from '../../src/charts/labels.ts';
 import { buildPotential } from '../../src/charts/specs/potential.ts';
 import { buildScenarios } from '../../src/charts/specs/scenarios.ts';
 import { buildSpecialisation } from '../../src/charts/specs/specialisation.ts';
+import { buildUntappedPotential } from '../../src/charts/specs/untappedPotential.ts';
 import { measureText } from '../../src/charts/textMetrics.ts';
 import { CHART_WIDTH, createTheme } from '../../src/charts/theme.ts';
 import { defaultSet } from '../briefing/build.ts';
@@ -143,5 +144,46 @@ describe('the charts of the default briefing', () => {
     );
     for (const chart of charts)
       expect(svgSize(chart.svg ?? '').width, chart.id).toBeLessThanOrEqual(CHART_WIDTH + 1);
+  });
+});
+
+describe('the untapped potential chart', () => {
+  const chapter = (code: string, rank: number, potential: number, exports: number) => {
+    const dims = { chapter: code };
+    return [
+      indicator('matrix.untapped', '2022', potential - exports, { dims: { ...dims, rank: String(rank) } }),
+      indicator('matrix.potential', '2022', potential, { dims }),
+      indicator('matrix.exports', '2022', exports, { dims }),
+    ];
+  };
+
+  it('draws only the chapters with potential left, the largest first', () => {
+    // Untapped: HS 30 USD 2.0 m, HS 85 0.5 m; HS 10 none (no world share); HS 27 below zero (sells more).
+    const chart = buildUntappedPotential(
+      setOf([
+        ...chapter('30', 1, 3e6, 1e6),
+        ...chapter('85', 2, 6e5, 1e5),
+        ...chapter('10', 3, 0, 0),
+        ...chapter('27', 4, 1e5, 4e5),
+      ]),
+      theme,
+    );
+    const json = JSON.stringify(chart.spec);
+    expect(json).toContain('"text":"3,000 thousand · untapped 2,000 thousand"');
+    expect(json).toContain('"text":"600 thousand · untapped 500 thousand"');
+    expect(json).not.toContain('untapped 0"');
+    expect(json).not.toMatch(/"label":"(10|27) /);
+    expect(chart.spec?.title).toMatchObject({
+      subtitle: expect.stringContaining('4 chapters in tables/potential.csv'),
+    });
+  });
+
+  it('is not drawn when no chapter has potential left, and says why', () => {
+    const chart = buildUntappedPotential(
+      setOf([...chapter('10', 1, 0, 0), ...chapter('27', 2, 1e5, 4e5)]),
+      theme,
+    );
+    expect(chart.spec).toBeUndefined();
+    expect(chart.missing).toMatch(/^no HS chapter has potential left untapped: .* in each of the 2 chapters/);
   });
 });

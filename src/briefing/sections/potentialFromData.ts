@@ -3,7 +3,9 @@ import { shortChapterLabel } from '../../charts/labels.ts';
 import {
   type ChapterPotential,
   chapterPotentials,
+  largestUntapped,
   TOP_CHAPTERS,
+  withPotentialLeft,
 } from '../../charts/specs/untappedPotential.ts';
 import { formatShare, USD_UNITS, unitFor } from '../../core/format.ts';
 import { chapterName, publishers, sectorName } from '../../indicators/query.ts';
@@ -23,14 +25,14 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
   const chapters = chapterPotentials(set);
   const first = chapters[0];
   if (!first) return false;
-  const { reporterName, partnerName, reporter, partner } = set.meta;
+  const { reporterName, partnerName, reporter } = set.meta;
   const period = first.untapped.period;
   const overall = pick(set, 'specialisation.worldShare', period, { reporter });
   const world = worldOf(set, period);
   const demand = select(set, 'matrix.demand').filter((i) => i.dims?.chapter && i.period === period);
   const totalDemand = demand.reduce((sum, i) => sum + (i.value ?? 0), 0);
-  const positive = chapters.filter((c) => (c.untapped.value ?? 0) > 0);
-  const top = chapters.slice(0, TOP_CHAPTERS);
+  const positive = withPotentialLeft(chapters);
+  const top = largestUntapped(chapters);
   const sum = (list: ChapterPotential[]) => list.reduce((s, c) => s + Math.max(0, c.untapped.value ?? 0), 0);
   const under = select(set, 'matrix.shareGap').filter((i) => i.period === period && (i.value ?? 0) > 0);
   const largestPart =
@@ -55,6 +57,23 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       `Set beside it, ${reporterName}'s share of ${partnerName}'s imports against its world share shows where it under-sells (the market-share gap, in tables/potential.csv). ` +
       `“World” is ${world}, not every exporter. A yardstick, not a forecast: one year, no tariffs, distance or ease of trade.`,
   );
+  // With no potential left, the paragraph says so: no chart or table of zeros.
+  if (top.length > 0) writeLargestChapters(w, set, charts, top, chapters.length);
+  writeHeadings(w, set);
+  writeSecondOpinion(w, set, period);
+  return true;
+}
+
+/** The chart of the largest untapped potentials by chapter, and their table. */
+function writeLargestChapters(
+  w: Writer,
+  set: IndicatorSet,
+  charts: RenderedChart[],
+  top: ChapterPotential[],
+  chapters: number,
+): void {
+  const { partnerName, reporter, partner } = set.meta;
+  const period = top[0]?.untapped.period ?? '';
   writeChart(w, charts, 'untapped-potential');
   // The unit suits what the table compares, potential against exports; the partner's demand from the
   // world is far larger and reads as whole thousands or millions in it, where the reverse would print
@@ -62,7 +81,7 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
   const unit = unitFor(top.flatMap((c) => [c.potential, c.exports, c.untapped].map((i) => i?.value ?? 0)));
   const m = (i: Indicator | undefined) => amount(i?.value ?? undefined, unit);
   w.table({
-    caption: `${USD_UNITS[unit].long}, ${period}; ${largestOf(top.length, `${chapters.length} chapters`)} (all in tables/potential.csv)`,
+    caption: `${USD_UNITS[unit].long}, ${period}; ${largestOf(top.length, `${chapters} chapters`)} (all in tables/potential.csv)`,
     columns: potentialColumns('HS chapter', partnerName),
     rows: top.map((c) => {
       const at = { chapter: c.chapter };
@@ -79,9 +98,6 @@ export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: Ren
       ];
     }),
   });
-  writeHeadings(w, set);
-  writeSecondOpinion(w, set, period);
-  return true;
 }
 
 /** Headings the table lists: the largest untapped potentials. */
@@ -103,12 +119,13 @@ function writeHeadings(w: Writer, set: IndicatorSet): void {
   const top = ranked.slice(0, TABLE_HEADINGS);
   const headings = Number(total.dims?.headings ?? 0);
   const positive = Number(total.dims?.positive ?? 0);
+  const over = headings === 1 ? 'the one heading' : `the ${headings} headings`;
   const named = (code: string) => `${code} ${headingLabel(code, 40).toLowerCase()}`;
   const lead = top.slice(0, 3).map((u) => `${named(u.dims?.heading ?? '')} (${usd(u.value ?? undefined)})`);
   w.paragraph(
     top.length === 0
-      ? `By HS4 heading, over the ${headings} headings ${partnerName} imports and ${reporterName} exports, no heading has potential left untapped in ${period}.`
-      : `By HS4 heading, the largest untapped ${lead.length === 1 ? 'potential is' : 'potentials are'} ${listOf(lead)}. Over the ${headings} headings ${partnerName} imports and ${reporterName} exports in ${period}, ${positive === 1 ? 'one has' : `${positive} have`} some left, ${usd(total.value)} in all. ` +
+      ? `By HS4 heading, over ${over} ${partnerName} imports and ${reporterName} exports, no heading has potential left untapped in ${period}.`
+      : `By HS4 heading, the largest untapped ${lead.length === 1 ? 'potential is' : 'potentials are'} ${listOf(lead)}. Over ${over} ${partnerName} imports and ${reporterName} exports in ${period}, ${positive === 1 ? 'one has' : `${positive} have`} some left, ${usd(total.value)} in all. ` +
           `“World” is the exports of the ${total.dims?.exporters ?? ''} exporters in the inputs, not every exporter.`,
   );
   if (top.length === 0) return;

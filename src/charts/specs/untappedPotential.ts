@@ -36,6 +36,16 @@ export function chapterPotentials(set: IndicatorSet): ChapterPotential[] {
     .sort((a, b) => a.rank - b.rank);
 }
 
+/** The chapters with some potential left untapped, the largest first. */
+export function withPotentialLeft(chapters: ChapterPotential[]): ChapterPotential[] {
+  return chapters.filter((c) => (c.untapped.value ?? 0) > 0);
+}
+
+/** The chapters the chart and the briefing's table show: the largest untapped potentials. */
+export function largestUntapped(chapters: ChapterPotential[]): ChapterPotential[] {
+  return withPotentialLeft(chapters).slice(0, TOP_CHAPTERS);
+}
+
 /**
  * The chapters with the largest untapped potential, computed from the partner's imports from the world:
  * the potential beside what the reporter already sells, every bar labelled, the gap said at the end.
@@ -55,7 +65,13 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
       missing?.needs ?? `needs ${partnerName}'s imports from the world by HS chapter`,
     );
   }
-  const top = all.slice(0, TOP_CHAPTERS);
+  const top = largestUntapped(all);
+  if (top.length === 0)
+    return unavailable(
+      id,
+      title,
+      `no HS chapter has potential left untapped: ${reporterName}'s exports to ${partnerName} meet the potential in each of the ${all.length} chapters in tables/potential.csv`,
+    );
   const period = top[0]?.untapped.period ?? '';
   const used = top.flatMap((c) => [c.untapped, c.potential, c.exports].filter((i) => i !== undefined));
   const unit = unitFor(
