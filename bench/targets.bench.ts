@@ -26,6 +26,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BATCH_ROWS = 3_500_000;
 const BATCH_PARTNERS = 20;
 const BRIEFING_ONLY = process.env.BENCH_BRIEFING_ONLY === '1';
+/**
+ * The environment the commands run in. Node 20 reads the certificates NODE_EXTRA_CA_CERTS names at every
+ * start, before any of our code (about 45 ms for a system bundle of 144); none of the timed commands makes
+ * a TLS connection, so they run without it, and the header says when it was set.
+ */
+const { NODE_EXTRA_CA_CERTS: extraCaCerts, ...ENV } = process.env;
 /** DuckDB making the bulk reader's sums, by chapter and by HS4 heading: the bulk target's reference. */
 const DUCKDB = 'DuckDB read_csv + the same GROUP BY';
 
@@ -53,7 +59,7 @@ function measure(args: string[], cwd: string): Sample {
     const child = spawnSync(process.execPath, ['--import', join(ROOT, 'bench', 'peakRss.mjs'), ...args], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, BENCH_PEAK_RSS: usage, TZ: 'UTC' },
+      env: { ...ENV, BENCH_PEAK_RSS: usage, TZ: 'UTC' },
       maxBuffer: 64 << 20,
     });
     const seconds = (performance.now() - started) / 1000;
@@ -165,11 +171,17 @@ console.log(
 console.log(
   `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${ROUNDS} interleaved rounds, medians`,
 );
+if (extraCaCerts)
+  console.log(
+    `NODE_EXTRA_CA_CERTS is set here (${extraCaCerts}): the commands run without it, as Node would read it at every start.`,
+  );
 const baci = BRIEFING_ONLY
   ? undefined
   : await writeSyntheticBaci(join(ROOT, 'bench', 'data', 'baci-3.5m'), BATCH_ROWS);
 const year = baci && { dir: baci.dir, partners: partnersOf(baci.dir) };
 const commands = [
+  // Node's own start, the floor under every command.
+  { label: 'Node alone (node -e 0)', run: () => measure(['-e', '0'], ROOT) },
   ...commandsOf(ROOT, 'this', year),
   ...(BASELINE ? commandsOf(BASELINE, 'baseline', year) : []),
   ...(baci
