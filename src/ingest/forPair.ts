@@ -11,33 +11,41 @@ import type { IngestResult } from './records.ts';
  */
 export function shareFiles(result: IngestResult, reporter: string): (partner: string) => Buffer {
   const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
-  const comma = bytes(',');
-  const members = Object.entries(result).map(([key, value]): ((partner: string) => Buffer[]) => {
+  const [comma, open, close] = [bytes(','), bytes('['), bytes(']')];
+  // Each member adds its name and value to `parts`, or nothing where JSON.stringify would leave it out.
+  const members = Object.entries(result).map(([key, value]): ((partner: string, parts: Buffer[]) => void) => {
     const name = bytes(`${JSON.stringify(key)}:`);
     if (key !== 'trade' && key !== 'products') {
-      // An object leaves out a member with no JSON.
       const json = JSON.stringify(value) as string | undefined;
-      const member = json === undefined ? [] : [name, bytes(json)];
-      return () => member;
+      const member = json === undefined ? undefined : Buffer.concat([name, bytes(json)]);
+      return (_partner, parts) => {
+        if (member) parts.push(member);
+      };
     }
     const rows: { reporter: string; partner: string; flow: string }[] = result[key];
     // An array holds null where JSON.stringify finds no JSON for an element.
     const json = rows.map((r) => bytes(JSON.stringify(r) ?? 'null'));
-    return (partner) => {
-      const kept: Buffer[] = [];
-      rows.forEach((r, i) => {
-        if (isBriefingRow(r, reporter, partner)) kept.push(json[i] as Buffer);
-      });
-      return [name, bytes('['), ...between(kept, comma), bytes(']')];
+    return (partner, parts) => {
+      parts.push(name, open);
+      const first = parts.length;
+      for (let i = 0; i < rows.length; i++) {
+        if (!isBriefingRow(rows[i] as (typeof rows)[number], reporter, partner)) continue;
+        if (parts.length > first) parts.push(comma);
+        parts.push(json[i] as Buffer);
+      }
+      parts.push(close);
     };
   });
+  const end = bytes(`}${STAGE_JSON_END}`);
   return (partner) => {
-    const present = members.map((member) => member(partner)).filter((parts) => parts.length > 0);
-    return Buffer.concat([bytes('{'), ...between(present, [comma]).flat(), bytes(`}${STAGE_JSON_END}`)]);
+    const parts = [bytes('{')];
+    for (const member of members) {
+      const before = parts.length;
+      member(partner, parts);
+      // Members are joined by commas: one goes before each member that wrote something, but the first.
+      if (parts.length > before && before > 1) parts.splice(before, 0, comma);
+    }
+    parts.push(end);
+    return Buffer.concat(parts);
   };
-}
-
-/** The items with `separator` between each two. */
-function between<T>(items: T[], separator: T): T[] {
-  return items.flatMap((item, i) => (i === 0 ? [item] : [separator, item]));
 }
