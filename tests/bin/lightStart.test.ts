@@ -18,6 +18,7 @@ import { ROOT, tempDir, tradebrief } from '../helpers.ts';
 
 const INPUTS = join(ROOT, 'inputs');
 const WHOLE = 'the whole command line started';
+const LIGHT = 'the light start was loaded';
 
 /** Every entry under `dir` with what would show a change: kind, size, inode, modification time. */
 function snapshot(dir: string): string[] {
@@ -135,7 +136,7 @@ describe('bin/tradebrief.js', () => {
     const bundles = ['light.cjs', 'cli.cjs'].map((name) => join(ROOT, 'dist', name));
     if (!bundles.every((file) => existsSync(file)))
       throw new Error('this test starts the bundles: make them with `node scripts/bundle.js` (npm ci does)');
-    // A package of its own: bin/ as it is, the light bundle, and a whole bundle that says it started.
+    // A package of its own: bin/ as it is, and the two bundles, each saying when it is loaded.
     const root = tempDir();
     mkdirSync(join(root, 'bin'));
     for (const file of ['tradebrief.js', 'codeCache.js', 'package.json'])
@@ -143,11 +144,13 @@ describe('bin/tradebrief.js', () => {
     for (const folder of ['src', 'pipeline', 'dist']) mkdirSync(join(root, folder));
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
     writeFileSync(join(root, 'package.json'), '{ "name": "tradebrief", "type": "module" }\n');
-    copyFileSync(bundles[0] as string, join(root, 'dist', 'light.cjs'));
-    writeFileSync(
-      join(root, 'dist', 'cli.cjs'),
-      `process.stderr.write(${JSON.stringify(`${WHOLE}\n`)});\nmodule.exports = require(${JSON.stringify(bundles[1])});\n`,
-    );
+    const announcing = (name: string, said: string, bundle: string) =>
+      writeFileSync(
+        join(root, 'dist', name),
+        `process.stderr.write(${JSON.stringify(`${said}\n`)});\nmodule.exports = require(${JSON.stringify(bundle)});\n`,
+      );
+    announcing('light.cjs', LIGHT, bundles[0] as string);
+    announcing('cli.cjs', WHOLE, bundles[1] as string);
     const out = tempDir();
     const start = (...args: string[]) =>
       spawnSync(process.execPath, [join(root, 'bin', 'tradebrief.js'), ...args], {
@@ -157,12 +160,13 @@ describe('bin/tradebrief.js', () => {
       });
     const first = start('run', '--inputs', INPUTS, '--out', out, '-q');
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stderr).toBe(`${WHOLE}\n`);
+    expect(first.stderr).toBe(`${LIGHT}\n${WHOLE}\n`);
     const again = start('run', '--inputs', INPUTS, '--out', out);
     expect(again.status).toBe(0);
     expect(again.stderr).toBe(
-      `up to date: nothing changed since the last run, ${relative(root, out)} is as it was\n`,
+      `${LIGHT}\nup to date: nothing changed since the last run, ${relative(root, out)} is as it was\n`,
     );
+    // The light bundle would stop at once: it is not even loaded.
     const forced = start('run', '--inputs', INPUTS, '--out', out, '--force', '-q');
     expect(forced.status).toBe(0);
     expect(forced.stderr).toBe(`${WHOLE}\n`);
