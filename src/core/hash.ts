@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { type BigIntStats, closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export function sha256(data: string | Uint8Array): string {
@@ -17,10 +17,45 @@ const SYNC_BYTES = 8 << 20;
 /** The synchronous reads' one buffer: each read is hashed before another can begin. */
 let shared: Buffer | undefined;
 
+/**
+ * The hashes this process made of larger files, by path, with what identified each file then. A bulk
+ * year of hundreds of MB would otherwise be read again by each part of a run that needs its hash: the
+ * light start and the whole command line (two bundles in one process: hence globalThis), and the bulk
+ * reader.
+ */
+const known = processWide('tradebrief.fileHashes', () => new Map<string, Known>());
+interface Known {
+  identity: string;
+  sha256: string;
+}
+
+/** The one value of `name` in this process, made by `make` the first time. */
+function processWide<T>(name: string, make: () => T): T {
+  const global = globalThis as Record<symbol, T | undefined>;
+  const key = Symbol.for(name);
+  const value = global[key] ?? make();
+  global[key] = value;
+  return value;
+}
+
+/**
+ * A hash is kept only for a file last changed this long before it was read: file times tick coarsely,
+ * so a file rewritten within the same tick as the change before would keep its size and times.
+ */
+const SETTLED_NS = 2_000_000_000n;
+
+/** The file as the system identifies it: a write, a replacement or a touch changes this. */
+function identityOf(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+}
+
 export async function sha256File(path: string): Promise<string> {
   // A pipe or device is never opened here: a blocking open would hold the whole thread.
-  const stats = statSync(path);
+  const stats = statSync(path, { bigint: true });
   if (stats.isFile() && stats.size <= SYNC_BYTES) return sha256FileNow(path);
+  const earlier = stats.isFile() ? knownSha256(path, stats) : undefined;
+  if (earlier) return earlier;
+  const readFrom = BigInt(Date.now()) * 1_000_000n;
   const handle = await open(path, 'r');
   try {
     // One buffer read into again and again: no stream, no copy of a chunk.
@@ -28,12 +63,24 @@ export async function sha256File(path: string): Promise<string> {
     const hash = createHash('sha256');
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return hash.digest('hex');
+      if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
     }
+    const sha256 = hash.digest('hex');
+    const after = await handle.stat({ bigint: true });
+    // Unchanged while it was read, and settled before: what a later stat shows is these bytes.
+    if (stats.isFile() && identityOf(after) === identityOf(stats) && after.ctimeNs < readFrom - SETTLED_NS)
+      known.set(path, { identity: identityOf(after), sha256 });
+    return sha256;
   } finally {
     await handle.close();
   }
+}
+
+/** The hash this process already made of the file at `path`, if the file is still the one it read. */
+export function knownSha256(path: string, stats = statSync(path, { bigint: true, throwIfNoEntry: false })) {
+  const earlier = known.get(path);
+  return earlier && stats && identityOf(stats) === earlier.identity ? earlier.sha256 : undefined;
 }
 
 function sha256FileNow(path: string): string {
