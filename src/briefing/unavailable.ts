@@ -1,3 +1,4 @@
+import { groupBy } from '../core/group.ts';
 import type { Indicator, IndicatorSet } from '../indicators/types.ts';
 
 export interface UnavailableGroup {
@@ -16,11 +17,10 @@ export interface UnavailableGroup {
  * the one place that decides how "not available" is listed, for the data notes and the sections.
  */
 export function unavailableGroups(set: IndicatorSet, formulas?: readonly string[]): UnavailableGroup[] {
-  const groups = new Map<string, Indicator[]>();
-  for (const i of set.indicators) {
-    if (i.status !== 'not_available' || (formulas && !formulas.includes(i.formula))) continue;
-    groups.set(i.formula, [...(groups.get(i.formula) ?? []), i]);
-  }
+  const groups = groupBy(
+    set.indicators.filter((i) => i.status === 'not_available' && (!formulas || formulas.includes(i.formula))),
+    (i) => i.formula,
+  );
   return [...groups].map(([formula, indicators]) => ({
     formula,
     name: set.formulas[formula]?.name ?? formula,

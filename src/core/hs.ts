@@ -15,6 +15,10 @@ export function chapterOf(code: string): string {
   return code.slice(0, 2);
 }
 
+export function headingOf(code: string): string {
+  return code.slice(0, 4);
+}
+
 /** Expands "01-24" into ["01", …, "24"]; a single chapter stays as it is. */
 export function expandChapterRange(range: string): string[] {
   const [from, to = from] = range.split('-').map(Number);

@@ -1,3 +1,4 @@
+import { groupBy } from '../core/group.ts';
 import type { Indicator } from './types.ts';
 
 interface Index {
@@ -9,18 +10,6 @@ interface Index {
 
 /** A list's indicators by id, in list order; rebuilt if the list has grown since. */
 const indexes = new WeakMap<readonly Indicator[], Index>();
-
-/** The indicators under their key, each group in list order. */
-function groupBy(list: readonly Indicator[], keyOf: (i: Indicator) => string): Map<string, Indicator[]> {
-  const groups = new Map<string, Indicator[]>();
-  for (const i of list) {
-    const key = keyOf(i);
-    const same = groups.get(key);
-    if (same) same.push(i);
-    else groups.set(key, [i]);
-  }
-  return groups;
-}
 
 function indexOf(list: readonly Indicator[]): Index {
   let index = indexes.get(list);

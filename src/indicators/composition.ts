@@ -1,3 +1,4 @@
+import { groupBy } from '../core/group.ts';
 import { compactChapters } from '../core/hs.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import type { TradeRow } from '../normalise/table.ts';
@@ -13,12 +14,10 @@ export function compositionIndicators(ctx: IndicatorContext): Indicator[] {
     (r) => r.reporter === reporter && r.partner === partner && ctx.series.basis === r.basis,
   );
   const out: Indicator[] = [];
-  const groups = new Map<string, TradeRow[]>();
-  for (const row of rows) {
-    if (row.flow !== 'export' && row.flow !== 'import') continue;
-    const key = `${row.period}|${row.flow}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
+  const groups = groupBy(
+    rows.filter((row) => row.flow === 'export' || row.flow === 'import'),
+    (row) => `${row.period}|${row.flow}`,
+  );
   for (const group of groups.values()) {
     const total = group.find((r) => r.product === 'TOTAL');
     const items = group.filter((r) => r.product !== 'TOTAL');

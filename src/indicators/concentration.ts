@@ -1,4 +1,5 @@
 import { formatPercent } from '../core/format.ts';
+import { groupBy } from '../core/group.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { type IndicatorContext, inherit, latestPairPeriod, notAvailable } from './context.ts';
 import type { Indicator } from './types.ts';
@@ -31,11 +32,7 @@ export function hhiRange(itemised: number[], rest: number, free: number): { low:
 export function concentrationIndicators(ctx: IndicatorContext): Indicator[] {
   const shares = ctx.computed.filter((i) => i.id === 'composition.chapter.share' && i.value !== null);
   const nomenclature = ctx.n.chapters.map((c) => c.code);
-  const groups = new Map<string, Indicator[]>();
-  for (const s of shares) {
-    const key = `${s.period}|${s.dims?.flow}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
+  const groups = groupBy(shares, (s) => `${s.period}|${s.dims?.flow}`);
   const out: Indicator[] = [];
   for (const group of groups.values()) {
     const [first] = group;

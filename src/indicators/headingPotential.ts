@@ -1,4 +1,5 @@
 import { WORLD } from '../core/countries.ts';
+import { groupBy } from '../core/group.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
 import type { ProductRow, TradeRow } from '../normalise/table.ts';
@@ -146,11 +147,12 @@ function worldOf(
   const own = rows.filter((r) => r.period === period && r.reporter === WORLD && r.partner === WORLD);
   if (own.length > 0)
     return { headings: byHeading(own), exporters: Math.max(...own.map((r) => r.exporters ?? 0)) };
-  const byReporter = new Map<string, ProductRow[]>();
-  for (const r of rows) {
-    if (r.period !== period || r.partner !== WORLD || r.flow !== 'export' || r.reporter === WORLD) continue;
-    byReporter.set(r.reporter, [...(byReporter.get(r.reporter) ?? []), r]);
-  }
+  const byReporter = groupBy(
+    rows.filter(
+      (r) => r.period === period && r.partner === WORLD && r.flow === 'export' && r.reporter !== WORLD,
+    ),
+    (r) => r.reporter,
+  );
   if (byReporter.size === 0) return undefined;
   const headings = new Map<string, Heading>();
   for (const list of byReporter.values()) {

@@ -1,3 +1,5 @@
+import { groupBy } from '../core/group.ts';
+import { headingOf } from '../core/hs.ts';
 import { productText as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
 import type { ProductRow, TradeRow } from '../normalise/table.ts';
@@ -40,7 +42,7 @@ export interface PriceVolume {
 export function leafLines<T extends { product: string }>(rows: T[]): T[] {
   const codes = new Set(rows.map((r) => r.product));
   const parents = new Set<string>();
-  for (const code of codes) if (code.length === 6) parents.add(code.slice(0, 4));
+  for (const code of codes) if (code.length === 6) parents.add(headingOf(code));
   return rows.filter((r) => r.product.length === 6 || !parents.has(r.product));
 }
 
@@ -51,23 +53,12 @@ export function leafLines<T extends { product: string }>(rows: T[]): T[] {
 export function headingsOf<T extends ProductValue>(
   rows: T[],
 ): { code: string; valueUsd: number; parts: T[] }[] {
-  const byHeading = groupByHeading(rows);
+  const byHeading = groupBy(rows, (r) => headingOf(r.product));
   return [...byHeading].map(([code, list]) => {
     const own = list.filter((r) => r.product === code);
     const parts = own.length > 0 ? own : list;
     return { code, valueUsd: parts.reduce((s, r) => s + r.valueUsd, 0), parts };
   });
-}
-
-function groupByHeading<T extends { product: string }>(rows: T[]): Map<string, T[]> {
-  const byHeading = new Map<string, T[]>();
-  for (const row of rows) {
-    const code = row.product.slice(0, 4);
-    const list = byHeading.get(code);
-    if (list) list.push(row);
-    else byHeading.set(code, [row]);
-  }
-  return byHeading;
 }
 
 /**
@@ -345,8 +336,8 @@ function splitIndicators(ctx: IndicatorContext, d: Direction, before: Year, afte
         ]),
   );
   // By heading, over its own lines.
-  const earlier = groupByHeading(lines0);
-  const later = groupByHeading(lines1);
+  const earlier = groupBy(lines0, (r) => headingOf(r.product));
+  const later = groupBy(lines1, (r) => headingOf(r.product));
   for (const code of [...later.keys()].sort()) {
     const under = (byHeading: Map<string, ProductRow[]>) => byHeading.get(code) ?? [];
     const one = priceVolumeSplit(under(earlier), under(later));

@@ -1,3 +1,4 @@
+import { groupBy } from '../core/group.ts';
 import { chapterOf } from '../core/hs.ts';
 
 export interface ProductValue {
@@ -19,12 +20,10 @@ export interface ChapterValue<T extends ProductValue> extends ProductValue {
  */
 export function toChapters<T extends ProductValue>(rows: T[]): ChapterValue<T>[] {
   const total = rows.filter((r) => r.product === 'TOTAL').map((r) => ({ ...r, parts: [r] }));
-  const byChapter = new Map<string, T[]>();
-  for (const row of rows) {
-    if (row.product === 'TOTAL') continue;
-    const chapter = chapterOf(row.product);
-    byChapter.set(chapter, [...(byChapter.get(chapter) ?? []), row]);
-  }
+  const byChapter = groupBy(
+    rows.filter((r) => r.product !== 'TOTAL'),
+    (r) => chapterOf(r.product),
+  );
   const chapters = [...byChapter].map(([chapter, list]) => {
     const codes = list.map((r) => r.product);
     const parts = list.filter((r) => !codes.some((c) => c !== r.product && r.product.startsWith(c)));

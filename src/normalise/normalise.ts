@@ -3,6 +3,7 @@ import { closest } from '../core/closest.ts';
 import { OTHER_ASIA_NES } from '../core/countries.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
+import { groupBy } from '../core/group.ts';
 import { expandChapterRange } from '../core/hs.ts';
 import { dataNotes, inputMessages, normaliseMessages } from '../core/messages.ts';
 import { parsePeriod } from '../core/periods.ts';
@@ -156,11 +157,7 @@ function toRow(record: TradeRecord, valueUsd: number, refs: string[]): TradeRow 
 
 /** Product rows summed to HS chapters per period, reporter, partner and flow (`toChapters`). */
 function toChapterRows(rows: TradeRow[], sectorOf: Map<string, string>): TradeRow[] {
-  const reports = new Map<string, TradeRow[]>();
-  for (const row of rows) {
-    const key = [row.period, row.reporter, row.partner, row.flow].join('|');
-    reports.set(key, [...(reports.get(key) ?? []), row]);
-  }
+  const reports = groupBy(rows, (row) => [row.period, row.reporter, row.partner, row.flow].join('|'));
   return [...reports.values()].flatMap((report) =>
     toChapters(report).map(({ product, valueUsd, refs, parts }) => ({
       ...(parts[0] as TradeRow),
@@ -187,8 +184,7 @@ function chooseSources(
     const i = priority.indexOf(r.sources[0] ?? '');
     return [i === -1 ? priority.length : i, r.sources[0] ?? ''];
   };
-  const groups = new Map<string, TradeRow[]>();
-  for (const row of rows) groups.set(rowKey(row), [...(groups.get(rowKey(row)) ?? []), row]);
+  const groups = groupBy(rows, rowKey);
   let rounding = 0;
   const roundingSources = new Set<string>();
   const chosen: TradeRow[] = [];
