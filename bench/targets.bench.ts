@@ -181,7 +181,7 @@ const baci = BRIEFING_ONLY
 const year = baci && { dir: baci.dir, partners: partnersOf(baci.dir) };
 const commands = [
   // Node's own start, the floor under every command.
-  { label: 'Node alone (node -e 0)', run: () => measure(['-e', '0'], ROOT) },
+  { label: 'Node alone (-e 0, as timed here)', run: () => measure(['-e', '0'], ROOT) },
   ...commandsOf(ROOT, 'this', year),
   ...(BASELINE ? commandsOf(BASELINE, 'baseline', year) : []),
   ...(baci

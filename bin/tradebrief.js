@@ -40,8 +40,7 @@ async function loadMain(fresh) {
 /** The exit code of a run the light bundle finished; undefined when the whole command line must run. */
 async function lightStart(argv, fresh) {
   if (!fresh || argv[0] !== 'run' || !existsSync(lightBundle)) return undefined;
-  // It would stop at once for these, having loaded itself for nothing. An option's value spelled the
-  // same ("--title --force") only costs the saving.
+  // It would stop at once for these, having loaded itself for nothing.
   if (argv.includes('--force') || argv.includes('--publish')) return undefined;
   let light;
   try {

@@ -8,7 +8,10 @@ import { type Theme, vegaLiteConfig } from './theme.ts';
 export interface ChartDefinition {
   id: string;
   title: string;
-  /** Absent when the inputs don't allow the chart; `missing` then says what it needs. */
+  /**
+   * Absent when there is no chart to draw; `missing` then says why: what the inputs lack, or that
+   * nothing is left to show.
+   */
   spec?: TopLevelSpec;
   /** Alt text written from the data: what the chart shows and its main finding. */
   alt: string;

@@ -40,7 +40,8 @@ function processWide<T>(name: string, make: () => T): T {
 
 /**
  * A hash is kept only for a file last changed this long before it was read: file times tick coarsely,
- * so a file rewritten within the same tick as the change before would keep its size and times.
+ * so a file rewritten within the same tick as the change before would keep its size and times. This
+ * trusts the system clock to agree with the file system's times, and a network file system's stat.
  */
 const SETTLED_NS = 2_000_000_000n;
 
@@ -77,10 +78,19 @@ export async function sha256File(path: string): Promise<string> {
   }
 }
 
-/** The hash this process already made of the file at `path`, if the file is still the one it read. */
-export function knownSha256(path: string, stats = statSync(path, { bigint: true, throwIfNoEntry: false })) {
+/**
+ * The hash this process already made of the file at `path`, if the file is still the one it read;
+ * undefined otherwise, also when it cannot be looked at (the caller then reads it and meets the error).
+ */
+export function knownSha256(path: string, stats?: BigIntStats): string | undefined {
   const earlier = known.get(path);
-  return earlier && stats && identityOf(stats) === earlier.identity ? earlier.sha256 : undefined;
+  if (!earlier) return undefined;
+  try {
+    const now = stats ?? statSync(path, { bigint: true });
+    return identityOf(now) === earlier.identity ? earlier.sha256 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sha256FileNow(path: string): string {

@@ -7,7 +7,8 @@ import type { IngestResult } from './records.ts';
  * (`toStageJson`): the trade and product records a briefing on the pair uses (`isBriefingRow`, the test
  * normalise applies to them), all else as read. Each partner's run then parses and hashes its own flows,
  * not every partner's. The shares all hold the world's rows, so every record is made JSON once for all
- * of them, and each share joined from those bytes (joining strings this long is slower than making them).
+ * of them, and each share is joined from those bytes: joining megabytes of strings costs as much as
+ * making the JSON again. The result is plain data (no toJSON, no holes in arrays), whose JSON this is.
  */
 export function shareFiles(result: IngestResult, reporter: string): (partner: string) => Buffer {
   const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');

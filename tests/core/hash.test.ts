@@ -8,13 +8,16 @@ import { tempDir } from '../helpers.ts';
 describe('sha256File', () => {
   // Empty, small, exactly one read's worth, several reads with a short last one, and a file large enough
   // to be read asynchronously.
-  it.each([0, 5, 1 << 20, (5 << 19) + 7, (9 << 20) + 3])('gives the SHA-256 of all %i bytes of a file', async (size) => {
-    const bytes = Buffer.alloc(size);
-    for (let i = 0; i < size; i++) bytes[i] = (i * 131 + (i >> 12)) & 0xff;
-    const file = join(tempDir(), 'data.bin');
-    writeFileSync(file, bytes);
-    expect(await sha256File(file)).toBe(createHash('sha256').update(bytes).digest('hex'));
-  });
+  it.each([0, 5, 1 << 20, (5 << 19) + 7, (9 << 20) + 3])(
+    'gives the SHA-256 of all %i bytes of a file',
+    async (size) => {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 131 + (i >> 12)) & 0xff;
+      const file = join(tempDir(), 'data.bin');
+      writeFileSync(file, bytes);
+      expect(await sha256File(file)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    },
+  );
 
   it('knows the empty file by its published digest', async () => {
     const file = join(tempDir(), 'empty');

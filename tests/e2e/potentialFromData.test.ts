@@ -171,3 +171,46 @@ describe('export potential computed from a Comtrade Plus download with World row
     expect(lines[at + 1]).toContain('medium confidence');
   });
 });
+
+describe('export potential where none is left (the BACI fixture: India–USA)', () => {
+  it('says so, with no chart or table of zeros', () => {
+    const out = tempDir();
+    const inputs = join(ROOT, 'tests', 'fixtures', 'ingest', 'baci');
+    const run = tradebrief([
+      'run',
+      '--inputs',
+      inputs,
+      '--out',
+      out,
+      '--reporter',
+      'IND',
+      '--partner',
+      'USA',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    // HS 30: the USA's imports of 3,000 thousand times India's world share of 100 % is what India sells
+    // it; HS 10 and 85: India has no world share, so no potential. Untapped: 0 in every chapter.
+    const rows = parse(readFileSync(join(out, 'tables', 'potential.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.map((r) => [r.chapter, r.potential_usd, r.exports_usd, r.untapped_usd])).toEqual([
+      ['10', '0', '0', '0'],
+      ['30', '3000000', '3000000', '0'],
+      ['85', '0', '0', '0'],
+    ]);
+    const index = JSON.parse(readFileSync(join(out, 'charts', 'index.json'), 'utf8')) as {
+      id: string;
+      missing?: string;
+    }[];
+    expect(index.find((c) => c.id === 'untapped-potential')?.missing).toBe(
+      "no HS chapter has potential left untapped: India's exports to United States meet the potential in each of the 3 chapters in tables/potential.csv",
+    );
+    const text = tool('pdftotext', [join(out, 'briefing.pdf'), '-']).replace(/\s+/g, ' ');
+    expect(text).toContain('it would sell no more than it does: no chapter has potential left untapped.');
+    expect(text).not.toContain('Untapped export potential by HS chapter');
+    expect(text).not.toContain('largest untapped potential');
+    expect(text).not.toContain('untapped 0');
+    expect(text).toContain('By HS4 heading, over the one heading United States imports and India exports');
+  });
+});

@@ -137,7 +137,7 @@ describe('the extract cache of bulk files', () => {
     expect(await readdir(cache).catch(() => [])).toEqual([]);
   });
 
-  it('is known to miss while it holds no extract, so the file is parsed without waiting for its hash', async () => {
+  it('is known to miss while it holds no extract (the file is then parsed before its hash is known)', async () => {
     const { cache, read } = await setUp();
     expect(await holdsExtracts(cache)).toBe(false);
     // A file left by a write that never finished is not an extract.

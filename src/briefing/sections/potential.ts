@@ -1,5 +1,6 @@
 import type { RenderedChart } from '../../charts/build.ts';
 import { type SectorPotential, sectorPotentials } from '../../charts/specs/potential.ts';
+import { chapterPotentials } from '../../charts/specs/untappedPotential.ts';
 import { USD_UNITS, unitFor } from '../../core/format.ts';
 import { compactChapters, expandChapterRange } from '../../core/hs.ts';
 import { potentialNeeds } from '../../indicators/needs.ts';
@@ -13,7 +14,8 @@ import { writePotentialFromData } from './potentialFromData.ts';
 /** Export potential "lite": what the partner's demand and the reporter's world share predict, and the gap. */
 export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
   const { reporterName, partnerName, reporter } = set.meta;
-  const fromData = charts.some((c) => c.id === 'untapped-potential' && c.svg);
+  // Written from the data wherever chapters have a computed potential, with its chart when one has some left.
+  const fromData = chapterPotentials(set).length > 0;
   w.section('Export potential', {
     keepWith: 130 + chartHeight(charts, fromData ? 'untapped-potential' : 'export-potential'),
   });

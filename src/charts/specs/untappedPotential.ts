@@ -70,7 +70,7 @@ export const buildUntappedPotential: ChartBuilder = (set, theme) => {
     return unavailable(
       id,
       title,
-      `no HS chapter has potential left untapped: ${reporterName}'s exports to ${partnerName} meet the potential in each of the ${all.length} chapters in tables/potential.csv`,
+      `no HS chapter has potential left untapped: ${reporterName}'s exports to ${partnerName} meet the potential in ${all.length === 1 ? 'the one chapter' : `each of the ${all.length} chapters`} in tables/potential.csv`,
     );
   const period = top[0]?.untapped.period ?? '';
   const used = top.flatMap((c) => [c.untapped, c.potential, c.exports].filter((i) => i !== undefined));
