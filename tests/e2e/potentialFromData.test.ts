@@ -19,9 +19,10 @@ function found(set: IndicatorSet, id: string, dims: Record<string, string>): Ind
   return hit;
 }
 
-function build(inputs: string): { set: IndicatorSet; out: string } {
+function build(inputs: string, partner = 'RUS'): { set: IndicatorSet; out: string } {
   const out = tempDir();
-  const run = tradebrief(['run', '--inputs', inputs, '--out', out, '--reporter', 'IND', '--partner', 'RUS']);
+  const pair = ['--reporter', 'IND', '--partner', partner];
+  const run = tradebrief(['run', '--inputs', inputs, '--out', out, ...pair]);
   expect(run.stderr).not.toContain('error');
   expect(run.status).toBe(0);
   return { set: JSON.parse(readFileSync(join(out, 'indicators.json'), 'utf8')) as IndicatorSet, out };
@@ -174,20 +175,7 @@ describe('export potential computed from a Comtrade Plus download with World row
 
 describe('export potential where none is left (the BACI fixture: India–USA)', () => {
   it('says so, with no chart or table of zeros', () => {
-    const out = tempDir();
-    const inputs = join(ROOT, 'tests', 'fixtures', 'ingest', 'baci');
-    const run = tradebrief([
-      'run',
-      '--inputs',
-      inputs,
-      '--out',
-      out,
-      '--reporter',
-      'IND',
-      '--partner',
-      'USA',
-    ]);
-    expect(run.status, run.stderr).toBe(0);
+    const { out } = build(join(ROOT, 'tests', 'fixtures', 'ingest', 'baci'), 'USA');
     // HS 30: the USA's imports of 3,000 thousand times India's world share of 100 % is what India sells
     // it; HS 10 and 85: India has no world share, so no potential. Untapped: 0 in every chapter.
     const rows = parse(readFileSync(join(out, 'tables', 'potential.csv')), { columns: true }) as Record<
