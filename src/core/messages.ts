@@ -526,8 +526,15 @@ export const productText = {
     "The volume effect values the change in quantities at the two years' average prices, the price effect the change in prices at their average quantities; the two add up to those lines' change in value (Bennet decomposition, see the methodology).",
   noSplit: (flow: string, partner: string) =>
     `No price/volume split for ${flowWith(flow, partner)}: it needs quantities in two years.`,
-  tableCaption: (flow: string, partner: string, period: string, shown: number, all: string) =>
-    `${flow === 'export' ? 'Exports to' : 'Imports from'} ${partner}, ${period}: the largest ${shown} of ${all} HS4 headings`,
+  tableCaption: (
+    flow: string,
+    partner: string,
+    period: string,
+    shown: number,
+    all: number,
+    allText: string,
+  ) =>
+    `${flow === 'export' ? 'Exports to' : 'Imports from'} ${partner}, ${period}: ${shown < all ? `the largest ${shown} of ${allText} HS4 headings` : all === 1 ? 'its one HS4 heading' : `all ${allText} HS4 headings`}`,
   fullLists: () =>
     'Every heading, with its change, unit value and price and volume effects, is in tables/products.csv; unit values of every HS6 line with a quantity in tables/product_lines.csv.',
   coverageLabel: (flow: string, partner: string) =>

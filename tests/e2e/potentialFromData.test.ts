@@ -200,5 +200,10 @@ describe('export potential where none is left (the BACI fixture: India–USA)', 
     expect(text).not.toContain('largest untapped potential');
     expect(text).not.toContain('untapped 0');
     expect(text).toContain('By HS4 heading, over the one heading United States imports and India exports');
+    expect(text).toContain(
+      'The same by HS4 heading (2022), over the one heading the data hold on both sides',
+    );
+    // India's one export heading to the USA, HS 3004: the table holds it all.
+    expect(text).toContain('Exports to United States, 2022: its one HS4 heading');
   });
 });

@@ -68,7 +68,7 @@ function potentialMethod(set: IndicatorSet): string | undefined {
   const published = select(set, 'potential.exports').some((i) => i.value !== null);
   const headings = select(set, 'heading.untappedTotal')[0];
   const byHeading = headings
-    ? ` The same by HS4 heading (${headings.period}), over the ${headings.dims?.headings ?? ''} headings the data hold on both sides, each heading summing its HS6 lines where no HS4 row is given; the world there is the exports of the ${headings.dims?.exporters ?? ''} exporters in the inputs.`
+    ? ` The same by HS4 heading (${headings.period}), over ${headings.dims?.headings === '1' ? 'the one heading' : `the ${headings.dims?.headings ?? ''} headings`} the data hold on both sides, each heading summing its HS6 lines where no HS4 row is given; the world there is the exports of the ${headings.dims?.exporters ?? ''} exporters in the inputs.`
     : '';
   return `Export potential is computed from the data by the demand × supply “lite” method: ${partnerName}'s imports from the world in each HS chapter (${computed.period}) times ${reporterName}'s share of “world” exports in the chapter, less ${reporterName}'s exports to ${partnerName}; and ${reporterName}'s share of ${partnerName}'s imports set against its world share (the market-share gap). “The world” of the world shares is ${worldOf(set, computed.period)} for ${computed.period}, not every exporter.${byHeading}${published ? ' Published demand estimates are shown beside as a second opinion, with their source and confidence.' : ''}`;
 }

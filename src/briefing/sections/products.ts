@@ -64,7 +64,14 @@ export function writeProducts(w: Writer, set: IndicatorSet, charts: RenderedChar
     const before = headings.some((h) => h.change) ? 'new' : 'n/a';
     // The heading row and a few product rows stay with the title.
     w.subheading(
-      t.tableCaption(flow, partnerName, period ?? '', shown.length, formatNumber(headings.length)),
+      t.tableCaption(
+        flow,
+        partnerName,
+        period ?? '',
+        shown.length,
+        headings.length,
+        formatNumber(headings.length),
+      ),
       90,
     );
     const from = headings.find((h) => h.change)?.change?.dims?.from;
