@@ -15,11 +15,11 @@ import { writePotentialFromData } from './potentialFromData.ts';
 export function writePotential(w: Writer, set: IndicatorSet, charts: RenderedChart[]): void {
   const { reporterName, partnerName, reporter } = set.meta;
   // Written from the data wherever chapters have a computed potential, with its chart when one has some left.
-  const fromData = chapterPotentials(set).length > 0;
+  const chapters = chapterPotentials(set);
   w.section('Export potential', {
-    keepWith: 130 + chartHeight(charts, fromData ? 'untapped-potential' : 'export-potential'),
+    keepWith: 130 + chartHeight(charts, chapters.length > 0 ? 'untapped-potential' : 'export-potential'),
   });
-  if (writePotentialFromData(w, set, charts)) return;
+  if (writePotentialFromData(w, set, charts, chapters)) return;
   const sectors = sectorPotentials(set);
   const missing = ['matrix.demand', 'matrix.potential', 'matrix.untapped']
     .flatMap((id) => select(set, id))

@@ -2,7 +2,6 @@ import type { RenderedChart } from '../../charts/build.ts';
 import { shortChapterLabel } from '../../charts/labels.ts';
 import {
   type ChapterPotential,
-  chapterPotentials,
   largestUntapped,
   TOP_CHAPTERS,
   withPotentialLeft,
@@ -19,10 +18,15 @@ import { writeChart } from './chart.ts';
 /**
  * Export potential computed from the partner's imports from the world by HS chapter: the finding, the
  * chart of the largest untapped potentials, their table, and published demand estimates beside the
- * computed sector values. False when the inputs hold no such imports, so the caller says what it can.
+ * computed sector values, for the chapters `chapterPotentials` gives. False when there are none (the
+ * inputs hold no such imports), so the caller says what it can.
  */
-export function writePotentialFromData(w: Writer, set: IndicatorSet, charts: RenderedChart[]): boolean {
-  const chapters = chapterPotentials(set);
+export function writePotentialFromData(
+  w: Writer,
+  set: IndicatorSet,
+  charts: RenderedChart[],
+  chapters: ChapterPotential[],
+): boolean {
   const first = chapters[0];
   if (!first) return false;
   const { reporterName, partnerName, reporter } = set.meta;
