@@ -2,6 +2,8 @@
 // earlier start is read back instead of parsing and compiling ~4 MB of JavaScript again. The cache is
 // only a saving, never trusted: it is used only when it was made from these very bytes by this Node
 // (its key) and is itself intact (its checksum), and V8 checks its own version and flags again.
+// `run` has a cache of its own, made at install after a briefing (makeWorkedCache): it also holds the
+// code a run calls, which V8 compiles only when first called.
 const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -14,18 +16,37 @@ const MAGIC = 'tradebrief-code-cache-1\n';
 const HEADER_BYTES = MAGIC.length + 2 * 65;
 
 /**
- * The bundle's exports. `cache` says what happened to the code cache: 'used', or 'made' when there was
- * none that fit (missing, stale, corrupt, or refused by V8) and a new one was written beside the bundle
- * ('unwritable' when that failed: a read-only install only loses the saving).
+ * The bundle's exports, loaded through the code cache `cacheFile`. `cache` says what happened to it:
+ * 'used', or 'made' when there was none that fit (missing, stale, corrupt, or refused by V8) and a new
+ * one was written ('unwritable' when that failed: a read-only install only loses the saving).
  */
-function requireBundle(file) {
+function requireBundle(file, cacheFile = `${file}.cache`) {
+  const { key, script, exports, cachedData } = loadBundle(file, (key) => readCache(cacheFile, key));
+  if (cachedData && !script.cachedDataRejected) return { exports, cache: 'used' };
+  // Made after the modules' top level ran, so it also holds the functions that ran at load.
+  const made = writeCache(cacheFile, key, script.createCachedData());
+  return { exports, cache: made ? 'made' : 'unwritable' };
+}
+
+/**
+ * Writes `cacheFile` after `work(exports)` has run (a briefing, at install): V8 compiles a function
+ * when it is first called, so this cache also holds what a run calls, where one made at load holds
+ * only what loading calls. False when it cannot be written.
+ */
+async function makeWorkedCache(file, cacheFile, work) {
+  const { key, script, exports } = loadBundle(file, () => undefined);
+  await work(exports);
+  return writeCache(cacheFile, key, script.createCachedData());
+}
+
+/** The bundle compiled (with the cached data `cached` finds for its key, if any) and its top level run. */
+function loadBundle(file, cached) {
   // The runner forces collections through --expose-gc; V8 refuses a cache made under other flags, so
   // the flag is set before the cache is made or read, never in between.
   v8.setFlagsFromString('--expose-gc');
   const bytes = readFileSync(file);
   const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(bytes).digest('hex');
-  const cacheFile = `${file}.cache`;
-  const cachedData = readCache(cacheFile, key);
+  const cachedData = cached(key);
   // An all-ASCII bundle (scripts/bundle.js escapes the rest) decodes to a one-byte string, cheaper to scan.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -34,10 +55,7 @@ function requireBundle(file) {
   });
   const loaded = { exports: {} };
   script.runInThisContext()(loaded.exports, createRequire(file), loaded, file, dirname(file));
-  if (cachedData && !script.cachedDataRejected) return { exports: loaded.exports, cache: 'used' };
-  // Made after the modules' top level ran, so it also holds the functions that ran at load.
-  const made = writeCache(cacheFile, key, script.createCachedData());
-  return { exports: loaded.exports, cache: made ? 'made' : 'unwritable' };
+  return { key, script, exports: loaded.exports, cachedData };
 }
 
 /** The cached data when the file holds a cache for `key` whose bytes are intact; undefined otherwise. */
@@ -69,4 +87,4 @@ function writeCache(cacheFile, key, data) {
   }
 }
 
-module.exports = { requireBundle };
+module.exports = { makeWorkedCache, requireBundle };

@@ -30,8 +30,9 @@ function bundleIsFresh() {
   }
 }
 
-async function loadMain(fresh) {
-  if (fresh) return requireBundle(bundle).exports;
+async function loadMain(fresh, argv) {
+  // `run` has a code cache of its own, made after a run (scripts/bundle.js): larger, but worth it there.
+  if (fresh) return requireBundle(bundle, argv[0] === 'run' ? `${bundle}.run.cache` : undefined).exports;
   const { register } = await import('tsx/esm/api');
   register();
   return import('../src/cli/main.ts');
@@ -54,7 +55,7 @@ async function lightStart(argv, fresh) {
 
 async function start(argv) {
   const fresh = bundleIsFresh();
-  return (await lightStart(argv, fresh)) ?? (await (await loadMain(fresh)).main(argv));
+  return (await lightStart(argv, fresh)) ?? (await (await loadMain(fresh, argv)).main(argv));
 }
 
 start(process.argv.slice(2)).then((code) => {

@@ -73,6 +73,8 @@ export const briefingStage: Stage = {
 
 /** The configured logo at the size the cover prints it. */
 async function logoForCover(ctx: RunContext): Promise<Uint8Array | undefined> {
+  // Without a logo, resvg (a native library, which may redraw one) is not loaded at all.
+  if (!logoPath(ctx.config, ctx.configPath)) return undefined;
   const { readLogo } = await import('../src/briefing/logo.ts');
   return readLogo(ctx.config, ctx.configPath);
 }

@@ -7,11 +7,13 @@
 // and the batch's read process start from ES module entries beside it (dist/batchWorker.js,
 // dist/rangeWorker.js, dist/batchReadProcess.js). dist/light.cjs is `run` up to its first stage, a
 // sixth of the size: a rerun with nothing to do starts only that.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
-import { requireBundle } from '../bin/codeCache.js';
+import { makeWorkedCache, requireBundle } from '../bin/codeCache.js';
 
 register();
 const { CODE_FOLDERS, INGEST_CODE_FOLDERS, codeVersion } = await import('../src/core/cache.ts');
@@ -127,3 +129,22 @@ async function scriptBundle(entry, file, plugins) {
 await scriptBundle('src/cli/light.ts', 'light.cjs', [withoutLoadedLater, importMeta]);
 // Written last: bin/tradebrief.js trusts the bundles only when this one is newer than every source.
 await scriptBundle('src/cli/main.ts', 'cli.cjs', [importMeta]);
+
+// `run` starts from a cache made after a briefing of the default inputs, which holds the code a run
+// calls (vega, pdfkit, fontkit, the stages) besides what loading calls. Where there are no default
+// inputs, or they do not build, `run` uses a cache made at load, as every other command does.
+const inputs = join(import.meta.dirname, '..', 'inputs');
+if (existsSync(inputs)) {
+  const out = await mkdtemp(join(tmpdir(), 'tradebrief-code-cache-'));
+  const cli = join(DIST, 'cli.cjs');
+  try {
+    await makeWorkedCache(cli, `${cli}.run.cache`, async ({ main }) => {
+      const code = await main(['run', '--force', '--inputs', inputs, '--out', out, '--quiet']);
+      if (code !== 0) throw new Error(`the briefing of ${inputs} ended with exit code ${code}`);
+    });
+  } catch (error) {
+    console.warn(`bundle: no code cache made after a run (${error.message}); run starts from the one made at load`);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { CsvError, type Options, parse } from 'csv-parse';
+import { CsvError, type Options, Parser } from 'csv-parse';
 import type { Problem } from '../core/errors.ts';
 import { inputMessages as m } from '../core/messages.ts';
 import { createTextDecoding, type DecodeStop, settledEncoding } from './decodeText.ts';
@@ -166,7 +166,11 @@ async function readRecords(
   const records: CsvRow[] = [];
   let headerIndex: number | undefined;
   const text = Readable.from(decoded(source.chunks(headOnly), decoding));
-  const parser = parse({ ...csvOptions(sniffed.delimiter), ...(quotes ? {} : { quote: false }) });
+  const parser = new LineParser({
+    ...csvOptions(sniffed.delimiter),
+    info: false,
+    ...(quotes ? {} : { quote: false }),
+  });
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
   const stop = () => {
@@ -174,18 +178,27 @@ async function readRecords(
     text.destroy();
   };
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      records.push({ line: info.lines, cells: quotes ? record : record.map(undoubleQuotes) });
-      if (headerIndex === undefined && records.length <= MAX_PREAMBLE && isHeader(record))
-        headerIndex = records.length - 1;
-      if (headOnly && (headerIndex !== undefined || records.length === MAX_PREAMBLE)) {
-        stop();
-        break;
-      }
-    }
+    // Taken as they come: awaiting each record (a promise apiece) costs a tenth of the parse.
+    await new Promise<void>((resolve, reject) => {
+      parser.on('data', ({ record, line }: LineRecord) => {
+        if (parser.destroyed) return;
+        try {
+          records.push({ line, cells: quotes ? record : record.map(undoubleQuotes) });
+          if (headerIndex === undefined && records.length <= MAX_PREAMBLE && isHeader(record))
+            headerIndex = records.length - 1;
+        } catch (error) {
+          stop();
+          reject(error);
+          return;
+        }
+        if (headOnly && (headerIndex !== undefined || records.length === MAX_PREAMBLE)) {
+          stop();
+          resolve();
+        }
+      });
+      parser.on('end', resolve);
+      parser.on('error', reject);
+    });
   } catch (error) {
     if (error instanceof DecodeError) return { problems: [{ file, ...error.stop }] };
     if (!(error instanceof CsvError)) return { problems: [{ file, message: fileFault(error) }] };
@@ -213,6 +226,24 @@ async function* decoded(chunks: AsyncIterable<Uint8Array>, decoding: ReturnType<
   const rest = decoding.end();
   if (typeof rest !== 'string') throw new DecodeError(rest);
   if (rest !== '') yield rest;
+}
+
+interface LineRecord {
+  record: string[];
+  /** The line the record ends on, as csv-parse counts lines. */
+  line: number;
+}
+
+/**
+ * csv-parse's parser, each record with the line it ends on: what its `info` option gives, without
+ * the copy of all its other counts it makes for every record (a sixth of the parse).
+ */
+class LineParser extends Parser {
+  override push(record: unknown): boolean {
+    return super.push(
+      record === null ? null : ({ record: record as string[], line: this.info.lines } satisfies LineRecord),
+    );
+  }
 }
 
 /** csv-parse's errors for text after a closing quote, or a quote inside a field. */

@@ -7,11 +7,26 @@ import { ROOT, tempDir } from '../helpers.ts';
 
 const LOADER = join(ROOT, 'bin', 'codeCache.js');
 
-/** Loads `file` through the code cache in a fresh Node, as bin/tradebrief.js does: what it exported and what became of the cache. */
-function load(file: string): { cache: string; value: number; twice: number } {
+/**
+ * Loads `file` through the code cache in a fresh Node, as bin/tradebrief.js does (through `cacheFile`
+ * when given): what it exported and what became of the cache.
+ */
+function load(file: string, cacheFile?: string): { cache: string; value: number; twice: number } {
   const code = `import { requireBundle } from ${JSON.stringify(LOADER)};
-const { exports, cache } = requireBundle(${JSON.stringify(file)});
+const { exports, cache } = requireBundle(${JSON.stringify(file)}${cacheFile ? `, ${JSON.stringify(cacheFile)}` : ''});
 console.log(JSON.stringify({ cache, value: exports.value, twice: exports.twice(21) }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout);
+}
+
+/** makeWorkedCache in a fresh Node, the work given as the body of a function of the exports. */
+function makeWorked(file: string, cacheFile: string, work: string): { made?: boolean; error?: string } {
+  const code = `import { makeWorkedCache } from ${JSON.stringify(LOADER)};
+makeWorkedCache(${JSON.stringify(file)}, ${JSON.stringify(cacheFile)}, async (exports) => { ${work} }).then(
+  (made) => console.log(JSON.stringify({ made })),
+  (error) => console.log(JSON.stringify({ error: error.message })),
+);`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
   expect(child.stderr).toBe('');
   return JSON.parse(child.stdout);
@@ -80,5 +95,36 @@ describe('the code cache of the bundle', () => {
     writeFileSync(`${second}.cache`, Buffer.concat([key, Buffer.from(`${sum}\n`), data]));
     expect(load(second)).toEqual({ cache: 'made', value: 41, twice: 42 });
     expect(load(second).cache).toBe('used');
+  });
+
+  it('made after work, holds the functions the work called, and is used', () => {
+    const dir = tempDir();
+    const file = join(dir, 'cli.cjs');
+    // A function V8 compiles only when it is first called, large enough to show in the cache's size.
+    const body = Array.from({ length: 200 }, (_, i) => `  total += (n * ${i}) % 7;`).join('\n');
+    writeFileSync(
+      file,
+      `${bundle(41)}exports.work = function work(n) {\n  let total = 0;\n${body}\n  return total;\n};\n`,
+    );
+    load(file);
+    expect(makeWorked(file, join(dir, 'cli.cjs.run.cache'), 'exports.work(3);')).toEqual({ made: true });
+    const atLoad = readFileSync(`${file}.cache`);
+    const worked = readFileSync(join(dir, 'cli.cjs.run.cache'));
+    expect(worked.length).toBeGreaterThan(atLoad.length + 1000);
+    expect(load(file, join(dir, 'cli.cjs.run.cache'))).toEqual({ cache: 'used', value: 41, twice: 42 });
+    expect(readFileSync(join(dir, 'cli.cjs.run.cache')).equals(worked)).toBe(true);
+    expect(readFileSync(`${file}.cache`).equals(atLoad)).toBe(true);
+  });
+
+  it('is not written when the work fails, and is then made at load like the other', () => {
+    const dir = tempDir();
+    const file = join(dir, 'cli.cjs');
+    writeFileSync(file, bundle(41));
+    expect(makeWorked(file, join(dir, 'cli.cjs.run.cache'), "throw new Error('no briefing');")).toEqual({
+      error: 'no briefing',
+    });
+    expect(readdirSync(dir)).toEqual(['cli.cjs']);
+    expect(load(file, join(dir, 'cli.cjs.run.cache'))).toEqual({ cache: 'made', value: 41, twice: 42 });
+    expect(readdirSync(dir).sort()).toEqual(['cli.cjs', 'cli.cjs.run.cache']);
   });
 });

@@ -161,6 +161,9 @@ describe('bin/tradebrief.js', () => {
     const first = start('run', '--inputs', INPUTS, '--out', out, '-q');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe(`${LIGHT}\n${WHOLE}\n`);
+    // `run` loads the whole bundle through a code cache of its own (made here at load: npm ci makes it after a run).
+    const dist = () => readdirSync(join(root, 'dist')).sort();
+    expect(dist()).toEqual(['cli.cjs', 'cli.cjs.run.cache', 'light.cjs', 'light.cjs.cache']);
     const again = start('run', '--inputs', INPUTS, '--out', out);
     expect(again.status).toBe(0);
     expect(again.stderr).toBe(
@@ -173,5 +176,6 @@ describe('bin/tradebrief.js', () => {
     const version = start('--version');
     expect(version.stderr).toBe(`${WHOLE}\n`);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(dist()).toEqual(['cli.cjs', 'cli.cjs.cache', 'cli.cjs.run.cache', 'light.cjs', 'light.cjs.cache']);
   }, 120_000);
 });
