@@ -198,6 +198,8 @@ async function readRecords(
       });
       parser.on('end', resolve);
       parser.on('error', reject);
+      // A close before the end with no error (for-await's premature close); after an end or a stop, a no-op.
+      parser.on('close', () => reject(new Error('the CSV parser closed before the end of the file')));
     });
   } catch (error) {
     if (error instanceof DecodeError) return { problems: [{ file, ...error.stop }] };
