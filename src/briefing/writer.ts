@@ -249,8 +249,13 @@ export class Writer {
     );
     const element = this.doc.struct('Table');
     this.current.add(element);
-    const drawRow = (cells: string[], header: boolean, face: 'regular' | 'semibold', band: boolean) => {
-      const height = header ? headerHeight : rowHeight(cells, face);
+    const drawRow = (
+      cells: string[],
+      face: 'regular' | 'semibold',
+      height: number,
+      band: boolean,
+      header = false,
+    ) => {
       const y = this.doc.y;
       const row = this.doc.struct('TR');
       element.add(row);
@@ -307,25 +312,22 @@ export class Writer {
       );
       this.doc.y += 2;
     }
-    drawRow(
-      table.columns.map((c) => c.header),
-      true,
-      'semibold',
-      false,
-    );
+    const drawHeader = () =>
+      drawRow(
+        table.columns.map((c) => c.header),
+        'semibold',
+        headerHeight,
+        false,
+        true,
+      );
+    drawHeader();
     const breaks = pageBreaks(heights, this.doc.y, PAGE.top + headerHeight, this.bottom);
     table.rows.forEach((cells, r) => {
-      const face = faces[r] ?? 'regular';
       if (breaks.has(r)) {
         this.newPage();
-        drawRow(
-          table.columns.map((c) => c.header),
-          true,
-          'semibold',
-          false,
-        );
+        drawHeader();
       }
-      drawRow(cells, false, face, r % 2 === 1);
+      drawRow(cells, faces[r] ?? 'regular', heights[r] ?? 0, r % 2 === 1);
     });
     element.end();
     this.doc.x = this.left;
