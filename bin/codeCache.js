@@ -31,7 +31,8 @@ function requireBundle(file, cacheFile = `${file}.cache`) {
 /**
  * Writes `cacheFile` after `work(exports)` has run (a briefing, at install): V8 compiles a function
  * when it is first called, so this cache also holds what a run calls, where one made at load holds
- * only what loading calls. False when it cannot be written.
+ * only what loading calls. False when it cannot be written. V8 stamps the cache with its flags as they
+ * are when it is made: work that set another V8 flag would make every later load refuse it.
  */
 async function makeWorkedCache(file, cacheFile, work) {
   const { key, script, exports } = loadBundle(file, () => undefined);

@@ -138,10 +138,11 @@ if (existsSync(inputs)) {
   const out = await mkdtemp(join(tmpdir(), 'tradebrief-code-cache-'));
   const cli = join(DIST, 'cli.cjs');
   try {
-    await makeWorkedCache(cli, `${cli}.run.cache`, async ({ main }) => {
+    const made = await makeWorkedCache(cli, `${cli}.run.cache`, async ({ main }) => {
       const code = await main(['run', '--force', '--inputs', inputs, '--out', out, '--quiet']);
       if (code !== 0) throw new Error(`the briefing of ${inputs} ended with exit code ${code}`);
     });
+    if (!made) throw new Error(`${cli}.run.cache could not be written`);
   } catch (error) {
     console.warn(`bundle: no code cache made after a run (${error.message}); run starts from the one made at load`);
   } finally {
