@@ -157,7 +157,7 @@ function toRow(record: TradeRecord, valueUsd: number, refs: string[]): TradeRow 
 
 /** Product rows summed to HS chapters per period, reporter, partner and flow (`toChapters`). */
 function toChapterRows(rows: TradeRow[], sectorOf: Map<string, string>): TradeRow[] {
-  const reports = groupBy(rows, (row) => [row.period, row.reporter, row.partner, row.flow].join('|'));
+  const reports = groupBy(rows, reportKey);
   return [...reports.values()].flatMap((report) =>
     toChapters(report).map(({ product, valueUsd, refs, parts }) => ({
       ...(parts[0] as TradeRow),
@@ -171,7 +171,9 @@ function toChapterRows(rows: TradeRow[], sectorOf: Map<string, string>): TradeRo
   );
 }
 
-const rowKey = (r: TradeRow): string => [r.period, r.reporter, r.partner, r.flow, r.product].join('|');
+/** One report: a period, reporter, partner and flow. */
+const reportKey = (r: TradeRow): string => [r.period, r.reporter, r.partner, r.flow].join('|');
+const rowKey = (r: TradeRow): string => `${reportKey(r)}|${r.product}`;
 
 /** One value per key: the preferred source wins; disagreements become data notes. */
 function chooseSources(
@@ -261,7 +263,7 @@ function locationOf(ref: string): { file: string; line?: number } {
 function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
   const groups = new Map<string, { total?: TradeRow; chapters: TradeRow[] }>();
   for (const row of rows) {
-    const key = [row.period, row.reporter, row.partner, row.flow].join('|');
+    const key = reportKey(row);
     const group = groups.get(key) ?? { chapters: [] };
     if (row.product === 'TOTAL') group.total = row;
     else group.chapters.push(row);

@@ -44,9 +44,12 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
       reporter: reporter ?? null,
       codes: [...ctx.countryCodes],
     });
+  // Made once the hash is known: before the parse when the cache may hold the extract, else after it.
+  let key: string | undefined;
   if (cacheDir && hashing && (await holdsExtracts(cacheDir))) {
     const sha256 = await hashing;
-    const cached = await loadExtract<CachedExtract>(cacheDir, await keyOf(sha256));
+    key = await keyOf(sha256);
+    const cached = await loadExtract<CachedExtract>(cacheDir, key);
     if (cached) return { sha256, rows: cached.rows, read: recordsOf(cached.extract, ctx) };
   }
 
@@ -84,7 +87,7 @@ export async function readBaciBulk(input: BulkInput, ctx: AdapterContext): Promi
 
   const sha256 = memberHash ? memberHash.digest('hex') : await (hashing as Promise<string>);
   if (cacheDir && problems === 0)
-    await saveExtract(cacheDir, await keyOf(sha256), {
+    await saveExtract(cacheDir, key ?? (await keyOf(sha256)), {
       rows,
       extract: storableExtract(extract),
     } satisfies CachedExtract);
