@@ -138,4 +138,87 @@ describe('CEPII BACI', () => {
     ]);
     expect(setAside).toEqual([]);
   });
+
+  describe('sums by HS4 heading', () => {
+    // Three exporters (one the reporter) to forty importers, 60 rows a pair: 7,200 rows over 2,336
+    // headings, more than the 2,048 a country's sums first have room for, so they are laid out again (at row 2,116, amid adds held);
+    // each importer buys 66 headings, 54 of them from all three.
+    const iso3 = (code: string) => (code === '699' ? 'IND' : `C${code}`);
+    const rows = Array.from({ length: 3 * 40 * 60 }, (_, r) => {
+      const pair = Math.floor(r / 60);
+      const n = r % 60;
+      const heading = 1000 + (((pair % 40) * 53 + (n + 3 * Math.floor(pair / 40)) * 43) % 2600);
+      return {
+        line: r + 2,
+        year: 2022,
+        exporter: [699, 100, 200][Math.floor(pair / 40)] as number,
+        importer: 300 + (pair % 40),
+        product: heading * 100 + (n % 7),
+        // Three decimals, or (row 5,000 on) four: the sums are then no longer kept exact.
+        value: r === 5000 ? 0.0001 : ((r * 7919) % 100_000) / 1000,
+        quantity: null,
+      };
+    });
+
+    /** The sums by heading as the formula gives them, cells in the order first met. */
+    function expected(kind: 'world' | 'reporterWorld' | 'importWorld', countries: string[]) {
+      const sums = new Map<number, { value: number; line: number }>();
+      let exact = true;
+      for (const row of rows) {
+        if (exact && row.value === 0.0001) {
+          exact = false;
+          for (const sum of sums.values()) sum.value /= 1000;
+        }
+        const heading = Math.floor(row.product / 100);
+        const importer = countries.indexOf(iso3(String(row.importer)));
+        if (kind === 'reporterWorld' && row.exporter !== 699) continue;
+        const cell = kind === 'importWorld' ? importer * 10_000 + heading : heading;
+        const sum = sums.get(cell) ?? { value: 0, line: row.line };
+        sum.value += exact ? Math.round(row.value * 1000) : row.value;
+        sums.set(cell, sum);
+      }
+      return {
+        cells: [...sums.keys()],
+        values: [...sums.values()].map((s) => (exact ? s.value / 1000 : s.value)),
+        lines: [...sums.values()].map((s) => s.line),
+      };
+    }
+
+    const headingsOf = (extract: ReturnType<ReturnType<typeof createBaciExtractor>['extract']>) =>
+      extract.headings.map((h) => ({
+        kind: h.kind,
+        cells: Array.from(h.cells),
+        values: Array.from(h.values),
+        lines: Array.from(h.lines),
+      }));
+
+    it('are the sums of the rows, each with its first line, cells in the order first met', () => {
+      const extractor = createBaciExtractor({ reporter: 'IND', iso3 });
+      for (const row of rows) extractor.add(row);
+      const extract = extractor.extract();
+      expect(extractor.isExact()).toBe(false);
+      const kinds = ['world', 'reporterWorld', 'importWorld'] as const;
+      expect(headingsOf(extract)).toEqual(
+        kinds.map((kind) => ({ kind, ...expected(kind, extract.countries) })),
+      );
+      const importWorld = headingsOf(extract)[2];
+      expect(importWorld?.cells.length).toBe(40 * 66);
+      expect(new Set(importWorld?.cells.map((cell) => cell % 10_000)).size).toBe(2336);
+    });
+
+    it('are the same read in two parts and joined', () => {
+      const whole = createBaciExtractor({ reporter: 'IND', iso3 });
+      for (const row of rows) whole.add(row);
+      // Both parts are exact: the join is exact up to row 5,000, as one pass is.
+      const first = createBaciExtractor({ reporter: 'IND', iso3 });
+      const second = createBaciExtractor({ reporter: 'IND', iso3 });
+      for (const row of rows.slice(0, 3000)) first.add(row);
+      for (const row of rows.slice(3000, 5000)) second.add(row);
+      first.absorb(second.state());
+      const upTo5000 = createBaciExtractor({ reporter: 'IND', iso3 });
+      for (const row of rows.slice(0, 5000)) upTo5000.add(row);
+      expect(headingsOf(first.extract())).toEqual(headingsOf(upTo5000.extract()));
+      expect(first.extract().countries).toEqual(upTo5000.extract().countries);
+    });
+  });
 });

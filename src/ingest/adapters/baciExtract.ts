@@ -91,10 +91,13 @@ const CODES = 10_000;
  */
 export const EXACT_LIMIT = 2 ** 51;
 
-/** `value` as a whole number of thousandths below EXACT_LIMIT, or undefined when it is not one. */
-export function thousandthsOf(value: number): number | undefined {
+/**
+ * `value` (never negative) as a whole number of thousandths below EXACT_LIMIT, or -1 when it is not one:
+ * a number either way, so that a row's amount stays an unboxed double.
+ */
+export function thousandthsOf(value: number): number {
   const thousandths = Math.round(value * 1000);
-  return valueOfThousandths(thousandths) === value && thousandths < EXACT_LIMIT ? thousandths : undefined;
+  return valueOfThousandths(thousandths) === value && thousandths < EXACT_LIMIT ? thousandths : -1;
 }
 
 /** The value of a sum kept in thousandths: one rounding, the nearest double to the exact sum. */
@@ -132,71 +135,128 @@ class ChapterSums {
   }
 }
 
-/**
- * Sums by cell for cells that are few among the possible ones (countries × headings), with the first
- * line behind each, in the order the cells are first met. A cell finds its slot in an index of 4 bytes
- * a possible cell (40 KB a country): a lookup per row costs no more than the chapter sums'.
- */
-class CellSums {
-  private slots = new Int32Array(0);
-  cells = new Int32Array(0);
-  values = new Float64Array(0);
-  lines = new Float64Array(0);
-  size = 0;
+/** Adds a `HeadingSums` holds before making them: see there. */
+const PENDING = 1024;
 
-  /** Adds `amount` to a cell. */
-  add(cell: number, amount: number, line: number): void {
-    if (cell >= this.slots.length) this.growIndex(cell);
-    // The index holds slot + 1, so that a new index, all zeros, needs no filling.
-    let slot = (this.slots[cell] as number) - 1;
-    if (slot < 0) {
-      slot = this.size++;
-      if (slot >= this.values.length) this.grow();
-      this.slots[cell] = slot + 1;
-      this.cells[slot] = cell;
-      this.lines[slot] = line;
-    }
-    this.values[slot] = (this.values[slot] as number) + amount;
+/**
+ * Sums by (country, HS4 heading) for one year and kind, with the first line behind each, in the order
+ * the cells are first met. A heading takes a column when first met, so a country's sums lie side by
+ * side in as many slots as the file has headings (about 1,200 of the 10,000 possible). Every
+ * importer's sums take megabytes, so most rows' sums are out of the processor's caches: the adds are
+ * held and made together, in a loop whose fetches from memory overlap, where one add per row amid the
+ * parsing waits for each fetch in turn.
+ */
+class HeadingSums {
+  /** Heading → its column + 1, so that 0 is a heading not met yet. */
+  private columns = new Int32Array(HEADINGS);
+  private headings = 0;
+  /** Slots a country takes: doubled when the headings outgrow it. */
+  private stride = 2048;
+  private values = new Float64Array(0);
+  private lines = new Float64Array(0);
+  /** Cells (country × HEADINGS + heading) in the order first met. */
+  private order = new Int32Array(1024);
+  private size = 0;
+  /** Adds not made yet, in the order given: slot, cell, amount and line. */
+  private pending = 0;
+  private pendingSlots = new Int32Array(PENDING);
+  private pendingCells = new Int32Array(PENDING);
+  private pendingAmounts = new Float64Array(PENDING);
+  private pendingLines = new Float64Array(PENDING);
+
+  /** Adds `amount` to a country's sum for a heading. */
+  add(country: number, heading: number, amount: number, line: number): void {
+    let column = (this.columns[heading] as number) - 1;
+    if (column < 0) column = this.addColumn(heading);
+    const slot = country * this.stride + column;
+    if (slot >= this.values.length) this.grow(country);
+    const n = this.pending;
+    this.pendingSlots[n] = slot;
+    this.pendingCells[n] = country * HEADINGS + heading;
+    this.pendingAmounts[n] = amount;
+    this.pendingLines[n] = line;
+    this.pending = n + 1;
+    if (n + 1 === PENDING) this.flush();
   }
 
-  /** Turns sums of thousandths into values, when they can no longer be kept exact. */
+  /** Turns sums of thousandths into values, when they can no longer be kept exact (0 stays 0). */
   toValues(): void {
-    for (let slot = 0; slot < this.size; slot++)
+    this.flush();
+    for (let slot = 0; slot < this.values.length; slot++)
       this.values[slot] = valueOfThousandths(this.values[slot] as number);
   }
 
-  /** The cells, sums and lines in use, as plain arrays to send or store. */
+  /** The cells in the order first met, with their sums and lines, as plain arrays to send or store. */
   state(): CellSumsState {
-    return {
-      cells: this.cells.slice(0, this.size),
-      values: this.values.slice(0, this.size),
-      lines: this.lines.slice(0, this.size),
-    };
+    this.flush();
+    const cells = this.order.slice(0, this.size);
+    const values = new Float64Array(this.size);
+    const lines = new Float64Array(this.size);
+    for (let n = 0; n < this.size; n++) {
+      const cell = cells[n] as number;
+      const country = Math.floor(cell / HEADINGS);
+      const slot = country * this.stride + (this.columns[cell - country * HEADINGS] as number) - 1;
+      values[n] = this.values[slot] as number;
+      lines[n] = this.lines[slot] as number;
+    }
+    return { cells, values, lines };
   }
 
-  private growIndex(cell: number): void {
-    // Doubled, from 16 countries: each new index is a large allocation, so they are few.
-    const size = Math.max(cell + 1, this.slots.length * 2, 16 * HEADINGS);
-    const slots = new Int32Array(size);
-    slots.set(this.slots);
-    this.slots = slots;
+  /** Makes the adds held, in the order given. */
+  private flush(): void {
+    const { values, lines, pendingSlots, pendingAmounts, pendingLines } = this;
+    for (let n = 0; n < this.pending; n++) {
+      const slot = pendingSlots[n] as number;
+      if (lines[slot] === 0) {
+        lines[slot] = pendingLines[n] as number;
+        this.met(this.pendingCells[n] as number);
+      }
+      values[slot] = (values[slot] as number) + (pendingAmounts[n] as number);
+    }
+    this.pending = 0;
   }
 
-  private grow(): void {
-    const size = Math.max(1024, this.values.length * 2);
-    const cells = new Int32Array(size);
-    const values = new Float64Array(size);
-    const lines = new Float64Array(size);
-    cells.set(this.cells);
-    values.set(this.values);
-    lines.set(this.lines);
-    this.cells = cells;
+  private met(cell: number): void {
+    if (this.size === this.order.length) {
+      const order = new Int32Array(this.size * 2);
+      order.set(this.order);
+      this.order = order;
+    }
+    this.order[this.size++] = cell;
+  }
+
+  private addColumn(heading: number): number {
+    if (this.headings === this.stride) this.resize(this.countries(), this.stride * 2);
+    this.columns[heading] = this.headings + 1;
+    return this.headings++;
+  }
+
+  /** Room for countries up to `country`: doubled, from 16, so that new arrays are few. */
+  private grow(country: number): void {
+    this.resize(Math.max(country + 1, this.countries() * 2, 16), this.stride);
+  }
+
+  private countries(): number {
+    return this.values.length / this.stride;
+  }
+
+  /** New arrays, the sums moved to them: the adds held are made first, in the old layout. */
+  private resize(countries: number, stride: number): void {
+    this.flush();
+    const values = new Float64Array(countries * stride);
+    const lines = new Float64Array(countries * stride);
+    for (let country = 0; country < this.countries(); country++) {
+      const from = country * this.stride;
+      values.set(this.values.subarray(from, from + this.headings), country * stride);
+      lines.set(this.lines.subarray(from, from + this.headings), country * stride);
+    }
     this.values = values;
     this.lines = lines;
+    this.stride = stride;
   }
 }
 
-/** A `CellSums` as plain data. */
+/** A `HeadingSums` as plain data: cells (country × HEADINGS + heading), sums and lines, first met first. */
 export interface CellSumsState {
   cells: Int32Array;
   values: Float64Array;
@@ -206,7 +266,7 @@ export interface CellSumsState {
 /** The sums of one year. */
 interface YearSums {
   chapters: Record<Kind, ChapterSums>;
-  headings: Record<HeadingKind, CellSums>;
+  headings: Record<HeadingKind, HeadingSums>;
 }
 
 /**
@@ -250,7 +310,11 @@ export function createBaciExtractor(options: {
           pairExport: new ChapterSums(),
           pairImport: new ChapterSums(),
         },
-        headings: { world: new CellSums(), reporterWorld: new CellSums(), importWorld: new CellSums() },
+        headings: {
+          world: new HeadingSums(),
+          reporterWorld: new HeadingSums(),
+          importWorld: new HeadingSums(),
+        },
       };
       years.set(year, sums);
     }
@@ -263,6 +327,13 @@ export function createBaciExtractor(options: {
       for (const kind of KINDS) chapters[kind].toValues();
       for (const kind of HEADING_KINDS) headings[kind].toValues();
     }
+  };
+  /** `value` in thousandths, or as it is once the sums can no longer be exact (a number either way). */
+  const amountOf = (value: number): number => {
+    const thousandths = thousandthsOf(value);
+    if (thousandths >= 0) return thousandths;
+    inexact();
+    return value;
   };
   let lastYear = Number.NaN;
   let sums: YearSums | undefined;
@@ -292,18 +363,16 @@ export function createBaciExtractor(options: {
       const chapter = chapterOfProduct(row.product);
       const heading = headingOfProduct(row.product);
       const { value, line } = row;
-      const thousandths = exact ? thousandthsOf(value) : undefined;
-      if (exact && thousandths === undefined) inexact();
-      const amount = thousandths ?? value;
+      const amount = exact ? amountOf(value) : value;
       const { chapters, headings } = sums;
       if (exporter >= 0) {
         chapters.exportWorld.add(exporter, chapter, amount, line);
-        headings.world.add(heading, amount, line);
-        if (exporter === reporter) headings.reporterWorld.add(heading, amount, line);
+        headings.world.add(0, heading, amount, line);
+        if (exporter === reporter) headings.reporterWorld.add(0, heading, amount, line);
       }
       if (importer >= 0) {
         chapters.importWorld.add(importer, chapter, amount, line);
-        headings.importWorld.add(importer * HEADINGS + heading, amount, line);
+        headings.importWorld.add(importer, heading, amount, line);
       }
       if (reporter >= 0 && exporter === reporter && importer >= 0) {
         chapters.pairExport.add(importer, chapter, amount, line);
@@ -366,12 +435,12 @@ export function createBaciExtractor(options: {
         for (const [k, kind] of HEADING_KINDS.entries()) {
           const { cells, values: partValues, lines: partLines } = headings[k] as CellSumsState;
           for (let slot = 0; slot < cells.length; slot++) {
-            let cell = cells[slot] as number;
+            const cell = cells[slot] as number;
+            const country = Math.floor(cell / HEADINGS);
             // Imports are kept by importer, numbered as the other part met them.
-            if (kind === 'importWorld')
-              cell = (index[Math.floor(cell / HEADINGS)] as number) * HEADINGS + (cell % HEADINGS);
+            const ownCountry = kind === 'importWorld' ? (index[country] as number) : country;
             const amount = toValue(partValues[slot] as number);
-            own[kind].add(cell, amount, partLines[slot] as number);
+            own[kind].add(ownCountry, cell - country * HEADINGS, amount, partLines[slot] as number);
           }
         }
       }
@@ -387,45 +456,52 @@ export function createBaciExtractor(options: {
       }
     },
     extract(): BaciExtract {
-      const made: BaciSum[] = [];
-      const headingSums: BaciHeadingSums[] = [];
-      const sumValue = (sum: number) => (exact ? valueOfThousandths(sum) : sum);
-      for (const [year, { chapters, headings }] of years) {
-        for (const kind of HEADING_KINDS) {
-          const { cells, values, lines } = headings[kind].state();
-          headingSums.push({ year, kind, cells, values: values.map(sumValue), lines });
-        }
-        for (const kind of KINDS) {
-          const { values, lines } = chapters[kind];
-          const pair = kind === 'pairExport' || kind === 'pairImport';
-          for (let cell = 0; cell < lines.length; cell++) {
-            const line = lines[cell] as number;
-            if (line === 0) continue;
-            const country = countries[Math.floor(cell / CHAPTERS)] as string;
-            made.push({
-              period: String(year),
-              reporter: pair ? (options.reporter as string) : country,
-              partner: pair ? country : WORLD,
-              flow: kind === 'exportWorld' || kind === 'pairExport' ? 'export' : 'import',
-              product: CHAPTER_CODES[cell % CHAPTERS] as string,
-              value: sumValue(values[cell] as number),
-              unit: BACI_UNIT,
-              status: 'final',
-              line,
-            });
-          }
-        }
-      }
-      return {
-        reporter: options.reporter ?? null,
-        sums: made,
-        products,
-        headings: headingSums,
-        countries: [...countries],
-        repeats,
-        areas: [...areas.values()],
-      };
+      return extractOf(this.state(), options.reporter);
     },
+  };
+}
+
+/** The extract of what an extractor held (`state`), read for `reporter`. */
+function extractOf(state: ExtractorState, reporter: string | undefined): BaciExtract {
+  const { countries, exact } = state;
+  const made: BaciSum[] = [];
+  const headingSums: BaciHeadingSums[] = [];
+  const sumValue = (sum: number) => (exact ? valueOfThousandths(sum) : sum);
+  for (const { year, values: valuesOf, lines: linesOf, headings } of state.years) {
+    for (const [k, kind] of HEADING_KINDS.entries()) {
+      const { cells, values, lines } = headings[k] as CellSumsState;
+      headingSums.push({ year, kind, cells, values: values.map(sumValue), lines });
+    }
+    for (const [k, kind] of KINDS.entries()) {
+      const values = valuesOf[k] as Float64Array;
+      const lines = linesOf[k] as Float64Array;
+      const pair = kind === 'pairExport' || kind === 'pairImport';
+      for (let cell = 0; cell < lines.length; cell++) {
+        const line = lines[cell] as number;
+        if (line === 0) continue;
+        const country = countries[Math.floor(cell / CHAPTERS)] as string;
+        made.push({
+          period: String(year),
+          reporter: pair ? (reporter as string) : country,
+          partner: pair ? country : WORLD,
+          flow: kind === 'exportWorld' || kind === 'pairExport' ? 'export' : 'import',
+          product: CHAPTER_CODES[cell % CHAPTERS] as string,
+          value: sumValue(values[cell] as number),
+          unit: BACI_UNIT,
+          status: 'final',
+          line,
+        });
+      }
+    }
+  }
+  return {
+    reporter: reporter ?? null,
+    sums: made,
+    products: state.products,
+    headings: headingSums,
+    countries,
+    repeats: state.repeats,
+    areas: state.areas,
   };
 }
 
@@ -455,6 +531,11 @@ export interface ExtractorState {
  * numbered as met). `isExact` tells whether the sums stayed exact. Codes are ISO3 already: no table.
  */
 export function joinParts(reporter: string | undefined, parts: readonly ExtractorState[]) {
+  // One part is the whole file already.
+  if (parts.length === 1) {
+    const [whole] = parts as [ExtractorState];
+    return { extract: extractOf(whole, reporter), isExact: whole.exact };
+  }
   const extractor = createBaciExtractor({
     ...(reporter === undefined ? {} : { reporter }),
     iso3: () => undefined,
