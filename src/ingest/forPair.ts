@@ -26,11 +26,16 @@ export function shareFiles(result: IngestResult, reporter: string): (partner: st
     const rows: { reporter: string; partner: string; flow: string }[] = result[key];
     // An array holds null where JSON.stringify finds no JSON for an element.
     const json = rows.map((r) => bytes(JSON.stringify(r) ?? 'null'));
+    // Whether a briefing uses a row depends on its partner only where that is one of the row's two
+    // countries: asked once for every other partner (no code is NUL), and for those two when met.
+    const forOthers = rows.map((r) => isBriefingRow(r, reporter, '\u0000'));
     return (partner, parts) => {
       parts.push(name, open);
       const first = parts.length;
       for (let i = 0; i < rows.length; i++) {
-        if (!isBriefingRow(rows[i] as (typeof rows)[number], reporter, partner)) continue;
+        const row = rows[i] as (typeof rows)[number];
+        const mine = row.reporter === partner || row.partner === partner;
+        if (!(mine ? isBriefingRow(row, reporter, partner) : forOthers[i])) continue;
         if (parts.length > first) parts.push(comma);
         parts.push(json[i] as Buffer);
       }

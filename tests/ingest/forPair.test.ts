@@ -68,4 +68,46 @@ describe("a batch read's share for one partner", () => {
     expect(shareOf('RUS').toString('utf8')).not.toContain('"sources"');
     expect(shareOf('RUS').equals(shareOf('USA'))).toBe(false);
   });
+
+  it('keeps the same rows as the test normalise applies, whichever countries a row joins', async () => {
+    const whole = await ingest(fixture('baci'), { focus: { reporter: 'IND', partners: ['RUS', 'USA'] } });
+    // Every flow among the reporter, two partners, a third country and the world, both ways.
+    const countries = ['IND', 'RUS', 'USA', 'FRA', 'WLD'];
+    const model = whole.trade[0] as (typeof whole.trade)[number];
+    const trade = countries.flatMap((reporter) =>
+      countries.flatMap((partner) =>
+        ['export', 'import'].map((flow) => ({ ...model, reporter, partner, flow }) as typeof model),
+      ),
+    );
+    const shareOf = shareFiles({ ...whole, trade }, 'IND');
+    for (const partner of ['RUS', 'USA', 'FRA', 'IND']) {
+      const kept = trade.filter((r) => isBriefingRow(r, 'IND', partner));
+      expect(shareOf(partner).toString('utf8')).toBe(
+        toStageJson({
+          ...whole,
+          trade: kept,
+          products: whole.products.filter((r) => isBriefingRow(r, 'IND', partner)),
+        }),
+      );
+    }
+    // Russia's share: its own flows with India and the world, India's, and every country's exports to the world.
+    const rus = (JSON.parse(shareOf('RUS').toString('utf8')) as typeof whole).trade;
+    expect(rus.map((r) => `${r.reporter}→${r.partner} ${r.flow}`)).toEqual([
+      'IND→IND export',
+      'IND→IND import',
+      'IND→RUS export',
+      'IND→RUS import',
+      'IND→WLD export',
+      'IND→WLD import',
+      'RUS→IND export',
+      'RUS→IND import',
+      'RUS→RUS export',
+      'RUS→RUS import',
+      'RUS→WLD export',
+      'RUS→WLD import',
+      'USA→WLD export',
+      'FRA→WLD export',
+      'WLD→WLD export',
+    ]);
+  });
 });
