@@ -27,8 +27,9 @@ export function shareFiles(result: IngestResult, reporter: string): (partner: st
     // An array holds null where JSON.stringify finds no JSON for an element.
     const json = rows.map((r) => bytes(JSON.stringify(r) ?? 'null'));
     // Whether a briefing uses a row depends on its partner only where that is one of the row's two
-    // countries: asked once for every other partner (no code is NUL), and for those two when met.
-    const forOthers = rows.map((r) => isBriefingRow(r, reporter, '\u0000'));
+    // countries. For every other partner it is as for a partner that adds no country to the reporter:
+    // asked once for all of them, and for those two when met.
+    const forOthers = rows.map((r) => isBriefingRow(r, reporter, reporter));
     return (partner, parts) => {
       parts.push(name, open);
       const first = parts.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inputMessages as m } from '../../src/core/messages.ts';
-import { createBaciExtractor, focusExtract } from '../../src/ingest/adapters/baciExtract.ts';
+import { createBaciExtractor, focusExtract, joinParts } from '../../src/ingest/adapters/baciExtract.ts';
 import { parseBaciRow } from '../../src/ingest/adapters/baciRow.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { brief, fixture, folderWith, problemsOf } from './folders.ts';
@@ -141,8 +141,8 @@ describe('CEPII BACI', () => {
 
   describe('sums by HS4 heading', () => {
     // Three exporters (one the reporter) to forty importers, 60 rows a pair: 7,200 rows over 2,336
-    // headings, more than the 2,048 a country's sums first have room for, so they are laid out again (at row 2,116, amid adds held);
-    // each importer buys 66 headings, 54 of them from all three.
+    // headings, more than the 2,048 a country's sums first have room for, so they are laid out again
+    // (at line 2,116, amid adds held); each importer buys 66 headings, 54 of them from all three.
     const iso3 = (code: string) => (code === '699' ? 'IND' : `C${code}`);
     const rows = Array.from({ length: 3 * 40 * 60 }, (_, r) => {
       const pair = Math.floor(r / 60);
@@ -219,6 +219,18 @@ describe('CEPII BACI', () => {
       for (const row of rows.slice(0, 5000)) upTo5000.add(row);
       expect(headingsOf(first.extract())).toEqual(headingsOf(upTo5000.extract()));
       expect(first.extract().countries).toEqual(upTo5000.extract().countries);
+    });
+
+    it('are, read in one part, the extract as that part made it', () => {
+      const extractor = createBaciExtractor({ reporter: 'IND', iso3 });
+      for (const row of rows) extractor.add(row);
+      const joined = joinParts('IND', [extractor.state()]);
+      expect(joined.isExact).toBe(false);
+      expect(joined.extract).toEqual(extractor.extract());
+      // And so while exact.
+      const exact = createBaciExtractor({ reporter: 'IND', iso3 });
+      for (const row of rows.slice(0, 5000)) exact.add(row);
+      expect(joinParts('IND', [exact.state()])).toEqual({ extract: exact.extract(), isExact: true });
     });
   });
 });

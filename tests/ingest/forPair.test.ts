@@ -90,7 +90,8 @@ describe("a batch read's share for one partner", () => {
         }),
       );
     }
-    // Russia's share: its own flows with India and the world, India's, and every country's exports to the world.
+    // Russia's share: its flows with India and itself and the world, India's, and every country's
+    // exports to the world.
     const rus = (JSON.parse(shareOf('RUS').toString('utf8')) as typeof whole).trade;
     expect(rus.map((r) => `${r.reporter}→${r.partner} ${r.flow}`)).toEqual([
       'IND→IND export',

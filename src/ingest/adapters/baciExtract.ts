@@ -141,16 +141,16 @@ const PENDING = 1024;
 /**
  * Sums by (country, HS4 heading) for one year and kind, with the first line behind each, in the order
  * the cells are first met. A heading takes a column when first met, so a country's sums lie side by
- * side in as many slots as the file has headings (about 1,200 of the 10,000 possible). Every
- * importer's sums take megabytes, so most rows' sums are out of the processor's caches: the adds are
- * held and made together, in a loop whose fetches from memory overlap, where one add per row amid the
- * parsing waits for each fetch in turn.
+ * side: 2,048 slots a country, enough for the 1,200-odd headings of HS, doubled when the headings
+ * outgrow them (at most 10,000). Every importer's sums take megabytes, so most rows' sums are out of
+ * the processor's caches: the adds are held and made together, in a loop whose fetches from memory
+ * overlap, where one add per row amid the parsing waits for each fetch in turn.
  */
 class HeadingSums {
   /** Heading → its column + 1, so that 0 is a heading not met yet. */
   private columns = new Int32Array(HEADINGS);
   private headings = 0;
-  /** Slots a country takes: doubled when the headings outgrow it. */
+  /** Slots a country takes. */
   private stride = 2048;
   private values = new Float64Array(0);
   private lines = new Float64Array(0);
@@ -187,7 +187,7 @@ class HeadingSums {
   }
 
   /** The cells in the order first met, with their sums and lines, as plain arrays to send or store. */
-  state(): CellSumsState {
+  state(): HeadingSumsState {
     this.flush();
     const cells = this.order.slice(0, this.size);
     const values = new Float64Array(this.size);
@@ -207,6 +207,7 @@ class HeadingSums {
     const { values, lines, pendingSlots, pendingAmounts, pendingLines } = this;
     for (let n = 0; n < this.pending; n++) {
       const slot = pendingSlots[n] as number;
+      // Lines count from 1: a cell without one is not met yet.
       if (lines[slot] === 0) {
         lines[slot] = pendingLines[n] as number;
         this.met(this.pendingCells[n] as number);
@@ -226,14 +227,14 @@ class HeadingSums {
   }
 
   private addColumn(heading: number): number {
-    if (this.headings === this.stride) this.resize(this.countries(), this.stride * 2);
+    if (this.headings === this.stride) this.resize(this.countries(), Math.min(this.stride * 2, HEADINGS));
     this.columns[heading] = this.headings + 1;
     return this.headings++;
   }
 
-  /** Room for countries up to `country`: doubled, from 16, so that new arrays are few. */
+  /** Room for countries up to `country`: doubled, so that new arrays are few. */
   private grow(country: number): void {
-    this.resize(Math.max(country + 1, this.countries() * 2, 16), this.stride);
+    this.resize(Math.max(country + 1, this.countries() * 2), this.stride);
   }
 
   private countries(): number {
@@ -257,7 +258,7 @@ class HeadingSums {
 }
 
 /** A `HeadingSums` as plain data: cells (country × HEADINGS + heading), sums and lines, first met first. */
-export interface CellSumsState {
+export interface HeadingSumsState {
   cells: Int32Array;
   values: Float64Array;
   lines: Float64Array;
@@ -352,6 +353,22 @@ export function createBaciExtractor(options: {
     return area;
   };
 
+  /** What the extractor holds, as plain data (for a worker thread to send). */
+  const state = (): ExtractorState => ({
+    countries: [...countries],
+    years: [...years].map(([year, { chapters, headings }]) => ({
+      year,
+      values: KINDS.map((kind) => chapters[kind].values),
+      lines: KINDS.map((kind) => chapters[kind].lines),
+      headings: HEADING_KINDS.map((kind) => headings[kind].state()),
+    })),
+    repeats,
+    areas: [...areas.values()],
+    products,
+    exact,
+    total,
+  });
+
   return {
     add(row: BaciRow): void {
       if (row.year !== lastYear || !sums) {
@@ -394,23 +411,7 @@ export function createBaciExtractor(options: {
     },
     /** Whether the sums are exact (see EXACT_LIMIT), so that parts of a file can be added up. */
     isExact: (): boolean => exact,
-    /** What the extractor holds, as plain data (for a worker thread to send). */
-    state(): ExtractorState {
-      return {
-        countries: [...countries],
-        years: [...years].map(([year, { chapters, headings }]) => ({
-          year,
-          values: KINDS.map((kind) => chapters[kind].values),
-          lines: KINDS.map((kind) => chapters[kind].lines),
-          headings: HEADING_KINDS.map((kind) => headings[kind].state()),
-        })),
-        repeats,
-        areas: [...areas.values()],
-        products,
-        exact,
-        total,
-      };
-    },
+    state,
     /**
      * Adds what another extractor of the same reporter read from a later part of the same file, as if
      * this one had read on: sums add up (exactly while both are exact) and keep their first line.
@@ -433,7 +434,7 @@ export function createBaciExtractor(options: {
           }
         }
         for (const [k, kind] of HEADING_KINDS.entries()) {
-          const { cells, values: partValues, lines: partLines } = headings[k] as CellSumsState;
+          const { cells, values: partValues, lines: partLines } = headings[k] as HeadingSumsState;
           for (let slot = 0; slot < cells.length; slot++) {
             const cell = cells[slot] as number;
             const country = Math.floor(cell / HEADINGS);
@@ -455,9 +456,7 @@ export function createBaciExtractor(options: {
         for (const line of area.lines) lines.push(line);
       }
     },
-    extract(): BaciExtract {
-      return extractOf(this.state(), options.reporter);
-    },
+    extract: (): BaciExtract => extractOf(state(), options.reporter),
   };
 }
 
@@ -469,7 +468,7 @@ function extractOf(state: ExtractorState, reporter: string | undefined): BaciExt
   const sumValue = (sum: number) => (exact ? valueOfThousandths(sum) : sum);
   for (const { year, values: valuesOf, lines: linesOf, headings } of state.years) {
     for (const [k, kind] of HEADING_KINDS.entries()) {
-      const { cells, values, lines } = headings[k] as CellSumsState;
+      const { cells, values, lines } = headings[k] as HeadingSumsState;
       headingSums.push({ year, kind, cells, values: values.map(sumValue), lines });
     }
     for (const [k, kind] of KINDS.entries()) {
@@ -514,7 +513,7 @@ export interface ExtractorState {
     values: Float64Array[];
     lines: Float64Array[];
     /** Sums by heading, in `HEADING_KINDS` order. */
-    headings: CellSumsState[];
+    headings: HeadingSumsState[];
   }[];
   repeats: number[];
   areas: BaciExtract['areas'];
