@@ -201,7 +201,9 @@ async function buildAll(
   log: Logger,
 ): Promise<BatchOutcome[]> {
   const setup: PartnerSetup = { ...shared, jobs, next: new Int32Array(new SharedArrayBuffer(4)) };
-  // V8's flags are the process's: the threads are started after this, the read ran in its own process.
+  // V8's flags are the process's: the threads start after this and the read ran in its own process. The
+  // bundle was loaded from its code cache before this: a cache made after it would carry the flag, and
+  // every later start would refuse it (bin/codeCache.js).
   v8.setFlagsFromString(`--interrupt-budget=${PARTNER_INTERRUPT_BUDGET}`);
   const outcomes = new Map<string, BatchOutcome>();
   const done = (outcome: BatchOutcome) => outcomes.set(outcome.partner, outcome);
