@@ -25,8 +25,8 @@ export function toChapters<T extends ProductValue>(rows: T[]): ChapterValue<T>[]
     (r) => chapterOf(r.product),
   );
   const chapters = [...byChapter].map(([chapter, list]) => {
-    const codes = list.map((r) => r.product);
-    const parts = list.filter((r) => !codes.some((c) => c !== r.product && r.product.startsWith(c)));
+    const codes = new Set(list.map((r) => r.product));
+    const parts = list.filter((r) => !underAnother(r.product, codes));
     return {
       product: chapter,
       valueUsd: parts.reduce((sum, r) => sum + r.valueUsd, 0),
@@ -35,4 +35,14 @@ export function toChapters<T extends ProductValue>(rows: T[]): ChapterValue<T>[]
     };
   });
   return [...total, ...chapters];
+}
+
+/**
+ * Whether a shorter code among `codes` begins `code`, which that code then stands for. Its beginnings
+ * are looked up, not every code of the chapter tried: a chapter of 1,500 national 8-digit lines would
+ * take two million tests per report.
+ */
+function underAnother(code: string, codes: ReadonlySet<string>): boolean {
+  for (let length = 0; length < code.length; length++) if (codes.has(code.slice(0, length))) return true;
+  return false;
 }

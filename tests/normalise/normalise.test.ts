@@ -57,6 +57,33 @@ describe('toChapters', () => {
       { product: '24', valueUsd: 5 + 6 + 7, refs: ['f', 'g', 'h'], parts: rows.slice(5) },
     ]);
   });
+
+  it('leaves out every national line under a code present, among thousands in one chapter', () => {
+    // 500 national lines of a heading, numbered on from `first`.
+    const lines = (heading: string, first: number) =>
+      Array.from({ length: 500 }, (_, i) => ({
+        product: `${heading}${first + i}`,
+        valueUsd: 1,
+        refs: [`${heading}:${i}`],
+      }));
+    const rows = [
+      { product: '8471', valueUsd: 1000, refs: ['8471'] },
+      ...lines('8471', 1000),
+      { product: '847330', valueUsd: 200, refs: ['847330'] },
+      // 84732900 to 84733399: the hundred from 84733000 are under 847330.
+      ...lines('8473', 2900),
+      ...lines('8474', 1000),
+    ];
+    const [chapter] = toChapters(rows);
+    const counted = (code: string) =>
+      code === '8471' ||
+      code === '847330' ||
+      code.startsWith('8474') ||
+      (code.startsWith('8473') && !code.startsWith('847330'));
+    expect(chapter?.parts).toEqual(rows.filter((r) => counted(r.product)));
+    expect(chapter?.parts).toHaveLength(2 + 400 + 500);
+    expect(chapter?.valueUsd).toBe(1000 + 200 + 400 + 500);
+  });
 });
 
 describe('normalise', () => {
