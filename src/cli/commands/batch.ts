@@ -119,11 +119,11 @@ const PARTNER_YOUNG_GENERATION_MB = 16;
 
 /**
  * How much a function runs before V8 optimises it, on the partners' threads: 64 times V8's default
- * interrupt budget (67,584). Every partner builds new vega views, pdfkit documents and svg-to-pdfkit's
- * classes (made anew at each call), whose new shapes of objects make optimised code stale: V8 compiled
- * the same functions again partner after partner, about 1 s of compiling per partner on the cores
- * both threads need. A batch of 20 took 14.5–15.0 s instead of 18.7–20.6 s and 24 s of CPU instead of
- * 35; a single run gains nothing in wall time, as there the compiling has the other core.
+ * interrupt budget (67,584), where a start from the bundle has 8 times (bin/codeCache.js). Every
+ * partner builds new vega views, pdfkit documents and svg-to-pdfkit's classes (made anew at each call),
+ * whose new shapes of objects make optimised code stale: V8 compiled the same functions again partner
+ * after partner, about 1 s of compiling per partner on the cores both threads need. A batch of 20 took
+ * 14.5–15.0 s instead of 18.7–20.6 s, and 24 s of CPU instead of 35 (16 times: 16.0–16.2 s).
  */
 const PARTNER_INTERRUPT_BUDGET = 64 * 67_584;
 
