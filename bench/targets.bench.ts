@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { bundleIsFresh } from '../bin/freshness.js';
 import type { EngineResult } from './engine.ts';
 import { writeSyntheticBaci } from './syntheticBaci.ts';
 
@@ -165,6 +166,14 @@ function partnersOf(dir: string): string[] {
     .slice(0, BATCH_PARTNERS);
 }
 
+// A checkout whose bundle is older than its sources runs them through tsx: its timings would mislead.
+for (const root of [ROOT, ...(BASELINE ? [BASELINE] : [])]) {
+  if (bundleIsFresh(root)) continue;
+  console.error(
+    `${root}: dist/cli.cjs is missing or older than its sources, so bin/ would run the sources through tsx. Run \`node scripts/bundle.js\` (or npm ci) there first.`,
+  );
+  process.exit(2);
+}
 console.log(
   'Speed targets. SYNTHETIC BACI-shaped data for the batch and bulk rows (bench/syntheticBaci.ts).',
 );

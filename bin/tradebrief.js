@@ -4,31 +4,14 @@
 // Never runs stale code. `run` is first tried from the light bundle, which ends a run with nothing to do
 // without loading the stages' libraries; anything else starts the whole command line. CommonJS (see
 // bin/package.json): Node starts a script sooner than an ES module.
-const { existsSync, readdirSync, statSync } = require('node:fs');
+const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { requireBundle } = require('./codeCache.js');
+const { bundleIsFresh } = require('./freshness.js');
 
 const root = join(__dirname, '..');
 const bundle = join(root, 'dist', 'cli.cjs');
 const lightBundle = join(root, 'dist', 'light.cjs');
-
-/** Every start checks: the paths are joined as the listing gives them, without normalising each. */
-function sourcesOlderThan(time) {
-  for (const folder of ['src', 'pipeline']) {
-    for (const entry of readdirSync(join(root, folder), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs >= time) return false;
-    }
-  }
-  return true;
-}
-
-function bundleIsFresh() {
-  try {
-    return sourcesOlderThan(statSync(bundle).mtimeMs);
-  } catch {
-    return false;
-  }
-}
 
 async function loadMain(fresh, argv) {
   // `run` has a code cache of its own, made after a run (scripts/bundle.js): larger, but worth it there.
@@ -54,7 +37,7 @@ async function lightStart(argv, fresh) {
 }
 
 async function start(argv) {
-  const fresh = bundleIsFresh();
+  const fresh = bundleIsFresh(root);
   return (await lightStart(argv, fresh)) ?? (await (await loadMain(fresh, argv)).main(argv));
 }
 
