@@ -58,6 +58,22 @@ describe('toChapters', () => {
     ]);
   });
 
+  it('leaves out a code under one of any length present, one digit shorter included', () => {
+    const code = (product: string, valueUsd: number) => ({ product, valueUsd, refs: [product] });
+    const rows = [
+      code('8517', 1),
+      code('85171', 2), // under 8517, one digit longer
+      code('851712', 4), // under 8517
+      code('85181', 8), // no code above it
+      code('851810', 16), // under 85181, a 5-digit line
+      code('851910', 32), // no code above it
+      code('8519101', 64), // under 851910, one digit longer
+    ];
+    const [chapter] = toChapters(rows);
+    expect(chapter?.parts.map((r) => r.product)).toEqual(['8517', '85181', '851910']);
+    expect(chapter?.valueUsd).toBe(1 + 8 + 32);
+  });
+
   it('leaves out every national line under a code present, among thousands in one chapter', () => {
     // 500 national lines of a heading, numbered on from `first`.
     const lines = (heading: string, first: number) =>
