@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
 import { inputMessages as m } from '../../src/core/messages.ts';
-import { createFastBaciLine } from '../../src/ingest/bulk/fastBaciLine.ts';
+import type { BaciRow } from '../../src/ingest/adapters/baciRow.ts';
+import {
+  createAnyLayoutLine,
+  createCepiiLine,
+  createFastBaciLine,
+} from '../../src/ingest/bulk/fastBaciLine.ts';
 import { type IngestOptions, ingest } from '../../src/ingest/ingest.ts';
 import { brief, folderWith } from './folders.ts';
 
@@ -200,5 +205,129 @@ describe('values read from bytes', () => {
     expect(fast.parse(Buffer.from('2022,699,643,300490,1234567890123.456,1\n'), 0, 2)).toBe(-1);
     // So are values above what a trade flow can be, for the text parser to report.
     expect(fast.parse(Buffer.from('2022,699,643,300490,999999999999999,1\n'), 0, 2)).toBe(-1);
+  });
+});
+
+describe("the reader of CEPII's own layout", () => {
+  const newRow = (): BaciRow => ({
+    line: 0,
+    year: 0,
+    exporter: 0,
+    importer: 0,
+    product: 0,
+    value: 0,
+    quantity: null,
+  });
+
+  it('serves only t,i,j,k,v[,q] in that order, comma-separated', () => {
+    const row = newRow();
+    expect(createCepiiLine(['t', 'i', 'j', 'k', 'v', 'q'], 44, row)).toBeDefined();
+    expect(createCepiiLine(['t', 'i', 'j', 'k', 'v'], 44, row)).toBeDefined();
+    expect(createCepiiLine(['t', 'i', 'j', 'k', 'v', 'q'], 59, row)).toBeUndefined();
+    expect(createCepiiLine(['i', 't', 'j', 'k', 'v', 'q'], 44, row)).toBeUndefined();
+    expect(createCepiiLine(['t', 'i', 'j', 'k', 'v', 'q', 'note'], 44, row)).toBeUndefined();
+    expect(createCepiiLine(['t', 'i', 'j', 'k', 'v', 'note'], 44, row)).toBeUndefined();
+  });
+
+  it('takes the plain lines, each read as the reader of any layout reads it', () => {
+    const cases: [string, Omit<BaciRow, 'line'>][] = [
+      [
+        '2022,699,643,300490,1234.5,NA\n',
+        { year: 2022, exporter: 699, importer: 643, product: 300490, value: 1234.5, quantity: null },
+      ],
+      [
+        '2022,8,12,10422,565.329,0.205\r\n',
+        { year: 2022, exporter: 8, importer: 12, product: 10422, value: 565.329, quantity: 0.205 },
+      ],
+      [
+        '2021,0699,4,010121,00012.50,   NA  \r',
+        { year: 2021, exporter: 699, importer: 4, product: 10121, value: 12.5, quantity: null },
+      ],
+      [
+        '2022,1,2,999999,0,\n',
+        { year: 2022, exporter: 1, importer: 2, product: 999999, value: 0, quantity: null },
+      ],
+      [
+        '2022,1,2,10121,123456789012.345,17\n',
+        { year: 2022, exporter: 1, importer: 2, product: 10121, value: 123456789012.345, quantity: 17 },
+      ],
+    ];
+    for (const [text, expected] of cases) {
+      const line = Buffer.from(`${text}2022,`);
+      const row = newRow();
+      const cepii = createCepiiLine(['t', 'i', 'j', 'k', 'v', 'q'], 44, row);
+      expect(cepii?.(line, 0, 9)).toBe(text.length);
+      expect(row).toEqual({ line: 9, ...expected });
+      const anyRow = newRow();
+      expect(createAnyLayoutLine(['t', 'i', 'j', 'k', 'v', 'q'], 44, anyRow)(line, 0, 9)).toBe(text.length);
+      expect(anyRow).toEqual(row);
+    }
+    // Without q, the line ends after v.
+    const row = newRow();
+    expect(
+      createCepiiLine(['t', 'i', 'j', 'k', 'v'], 44, row)?.(Buffer.from('2022,1,2,10121,5\n'), 0, 2),
+    ).toBe(17);
+    expect(row.value).toBe(5);
+  });
+
+  it('leaves every other line to the reader of any layout, never reading one otherwise', () => {
+    // A seeded generator alters plain lines byte by byte; wherever the CEPII reader takes a line, the
+    // reader of any layout must take it too, to the same end and the same row.
+    let state = 11;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+    const bytes = ['0', '1', '9', '.', ',', ' ', 'N', 'A', '\r', '\n', '"', 'x', '-', 'é', ''];
+    for (const header of [
+      ['t', 'i', 'j', 'k', 'v', 'q'],
+      ['t', 'i', 'j', 'k', 'v'],
+    ]) {
+      const cepiiRow = newRow();
+      const anyRow = newRow();
+      const cepii = createCepiiLine(header, 44, cepiiRow);
+      const anyLayout = createAnyLayoutLine(header, 44, anyRow);
+      let taken = 0;
+      let altered = 0;
+      for (let n = 0; n < 20_000; n++) {
+        // Mostly a plain cell, else one of the others.
+        const cell = (plain: string, others: string[]) => (next() < 0.8 ? plain : pick(others));
+        const cells = [
+          cell('2022', ['1995', '0000', '202', '20221']),
+          cell('699', ['8', '0699', '12345', '']),
+          cell('643', ['4', '']),
+          cell('010121', ['10121', '300490', '1234', '1234567']),
+          cell('12.5', [
+            '1',
+            '0.001',
+            '7.',
+            '.25',
+            '0',
+            '123456789012.345',
+            '123456789012.3456',
+            '999999999999999',
+            '1e3',
+          ]),
+          cell('NA', ['1', '', '   ', '   NA  ', '2.5', 'N A', '.5', '1234567890123456']),
+        ].slice(0, header.length);
+        let text = `${cells.join(',')}${cell('\n', ['\r\n', '\r', ''])}`;
+        for (let edits = Math.floor(next() * 3); edits > 0; edits--) {
+          const at = Math.floor(next() * (text.length + 1));
+          text = text.slice(0, at) + pick(bytes) + text.slice(at + (next() < 0.5 ? 1 : 0));
+          altered += 1;
+        }
+        // Cut short now and then: the rest of the line is not read yet.
+        const data = Buffer.from(next() < 0.1 ? text.slice(0, Math.floor(next() * text.length)) : text);
+        const end = cepii?.(data, 0, n + 2) ?? -1;
+        if (end < 0) continue;
+        taken += 1;
+        expect(anyLayout(data, 0, n + 2), text).toBe(end);
+        expect(anyRow, text).toEqual(cepiiRow);
+      }
+      // The test reads both plain lines and altered ones.
+      expect(taken).toBeGreaterThan(1_000);
+      expect(altered).toBeGreaterThan(10_000);
+    }
   });
 });

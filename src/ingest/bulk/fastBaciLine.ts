@@ -7,6 +7,7 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const DOT = 46;
+const COMMA = 44;
 const ZERO = 48;
 const NINE = 57;
 const SPACE = 32;
@@ -26,6 +27,34 @@ const POWERS_OF_TEN = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
  * wrong. `row` is reused for every line.
  */
 export function createFastBaciLine(header: readonly string[], delimiter: number) {
+  const row: BaciRow = { line: 0, year: 0, exporter: 0, importer: 0, product: 0, value: 0, quantity: null };
+  const anyLayout = createAnyLayoutLine(header, delimiter, row);
+  const cepii = createCepiiLine(header, delimiter, row);
+  if (!cepii) return { row, parse: anyLayout };
+  return {
+    row,
+    parse: (data: Buffer, start: number, line: number): number => {
+      const next = cepii(data, start, line);
+      return next >= 0 ? next : anyLayout(data, start, line);
+    },
+  };
+}
+
+/** Whether a four-digit year is one `parsePeriod` takes: asked again only when the year changes. */
+function createYearCheck(): (year: number) => boolean {
+  let lastYear = -1;
+  let lastYearOk = false;
+  return (year) => {
+    if (year !== lastYear) {
+      lastYear = year;
+      lastYearOk = parsePeriod(String(year).padStart(4, '0'))?.basis === 'calendar';
+    }
+    return lastYearOk;
+  };
+}
+
+/** The reader of plainly valid lines for any order of columns (see `createFastBaciLine`). */
+export function createAnyLayoutLine(header: readonly string[], delimiter: number, row: BaciRow) {
   const index = baciColumnIndex(header);
   const width = header.length;
   // Every field is read as digits with an optional point, whatever its column: one tight loop for any
@@ -38,10 +67,7 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
   // Where the q field's text starts, or -1 when it is digits only.
   let quantityText = -1;
   let quantityEnd = 0;
-  const row: BaciRow = { line: 0, year: 0, exporter: 0, importer: 0, product: 0, value: 0, quantity: null };
-  // Whether a four-digit year is one parsePeriod takes: asked again only when the year changes.
-  let lastYear = -1;
-  let lastYearOk = false;
+  const yearOk = createYearCheck();
   const isCode = (column: number, min: number, max: number) => {
     const digits = digitCounts[column] as number;
     return digits >= min && digits <= max && decimalCounts[column] === -1;
@@ -94,11 +120,7 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
     const valueDigits = digitCounts[index.v] as number;
     if (valueDigits === 0 || valueDigits > MAX_DIGITS) return -1;
     const year = mantissas[index.t] as number;
-    if (year !== lastYear) {
-      lastYear = year;
-      lastYearOk = parsePeriod(String(year).padStart(4, '0'))?.basis === 'calendar';
-    }
-    if (!lastYearOk) return -1;
+    if (!yearOk(year)) return -1;
     // The line must end here; a CR as the last byte read may be half of a CRLF: let the caller read on.
     let next = p + 1;
     if (c === CR) {
@@ -142,5 +164,116 @@ export function createFastBaciLine(header: readonly string[], delimiter: number)
     while (p < quantityEnd && data[p] === SPACE) p += 1;
     return p === quantityEnd ? null : undefined;
   };
-  return { row, parse };
+  return parse;
+}
+
+/**
+ * For CEPII's own layout (t,i,j,k,v,q or t,i,j,k,v, comma-separated), a reader of the plainest lines
+ * that takes about half the time: fields in turn of four digits; one to four digits twice; five or six
+ * digits; digits with at most one point between digits, 15 digits at most; then, where the file has q,
+ * such a number, nothing, or "NA" amid spaces; then a line ending. It fills `row` exactly as
+ * `createAnyLayoutLine` would, or returns -1 having changed nothing. Undefined for any other layout.
+ */
+export function createCepiiLine(header: readonly string[], delimiter: number, row: BaciRow) {
+  const index = baciColumnIndex(header);
+  const cepii =
+    delimiter === COMMA &&
+    index.t === 0 &&
+    index.i === 1 &&
+    index.j === 2 &&
+    index.k === 3 &&
+    index.v === 4 &&
+    (index.q < 0 ? header.length === 5 : index.q === 5 && header.length === 6);
+  if (!cepii) return undefined;
+  const yearOk = createYearCheck();
+  const withQuantity = index.q === 5;
+
+  return (data: Buffer, start: number, line: number): number => {
+    const length = data.length;
+    // The digit loops are written out: a helper returning two numbers costs a third of the time.
+    let p = start;
+    let year = 0;
+    for (; p < length; p++) {
+      const digit = (data[p] as number) - ZERO;
+      if (digit < 0 || digit > 9) break;
+      year = year * 10 + digit;
+    }
+    if (p - start !== 4 || p >= length || data[p] !== COMMA) return -1;
+    let from = ++p;
+    let exporter = 0;
+    for (; p < length; p++) {
+      const digit = (data[p] as number) - ZERO;
+      if (digit < 0 || digit > 9) break;
+      exporter = exporter * 10 + digit;
+    }
+    if (p - from < 1 || p - from > 4 || p >= length || data[p] !== COMMA) return -1;
+    from = ++p;
+    let importer = 0;
+    for (; p < length; p++) {
+      const digit = (data[p] as number) - ZERO;
+      if (digit < 0 || digit > 9) break;
+      importer = importer * 10 + digit;
+    }
+    if (p - from < 1 || p - from > 4 || p >= length || data[p] !== COMMA) return -1;
+    from = ++p;
+    let product = 0;
+    for (; p < length; p++) {
+      const digit = (data[p] as number) - ZERO;
+      if (digit < 0 || digit > 9) break;
+      product = product * 10 + digit;
+    }
+    if (p - from < 5 || p - from > 6 || p >= length || data[p] !== COMMA) return -1;
+    // v: digits, or digits, a point and digits.
+    from = ++p;
+    let mantissa = 0;
+    let point = -1;
+    for (; p < length; p++) {
+      const digit = (data[p] as number) - ZERO;
+      if (digit >= 0 && digit <= 9) mantissa = mantissa * 10 + digit;
+      else if (digit === DOT - ZERO && point < 0 && p > from) point = p;
+      else break;
+    }
+    if (p === from || p === point + 1 || p - from - (point < 0 ? 0 : 1) > MAX_DIGITS || p >= length)
+      return -1;
+    const value = point < 0 ? mantissa : mantissa / (POWERS_OF_TEN[p - point - 1] as number);
+    let quantity: number | null = null;
+    if (withQuantity) {
+      if (data[p] !== COMMA) return -1;
+      from = ++p;
+      mantissa = 0;
+      point = -1;
+      for (; p < length; p++) {
+        const digit = (data[p] as number) - ZERO;
+        if (digit >= 0 && digit <= 9) mantissa = mantissa * 10 + digit;
+        else if (digit === DOT - ZERO && point < 0 && p > from) point = p;
+        else break;
+      }
+      if (p === point + 1 || p - from - (point < 0 ? 0 : 1) > MAX_DIGITS) return -1;
+      if (p > from) quantity = point < 0 ? mantissa : mantissa / (POWERS_OF_TEN[p - point - 1] as number);
+      else {
+        // Nothing, or "NA" amid spaces.
+        while (p < length && data[p] === SPACE) p += 1;
+        if (p + 1 < length && data[p] === N && data[p + 1] === A) {
+          p += 2;
+          while (p < length && data[p] === SPACE) p += 1;
+        } else if (p !== from) return -1;
+      }
+      if (p >= length) return -1;
+    }
+    const c = data[p] as number;
+    let next = p + 1;
+    if (c === CR) {
+      if (next >= length) return -1;
+      if (data[next] === LF) next += 1;
+    } else if (c !== LF) return -1;
+    if (next - start > MAX_RECORD_BYTES || !yearOk(year) || value > BACI_MAX_VALUE) return -1;
+    row.line = line;
+    row.year = year;
+    row.exporter = exporter;
+    row.importer = importer;
+    row.product = product;
+    row.value = value;
+    row.quantity = quantity;
+    return next;
+  };
 }
