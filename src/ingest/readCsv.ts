@@ -6,6 +6,7 @@ import type { Problem } from '../core/errors.ts';
 import { inputMessages as m } from '../core/messages.ts';
 import { createTextDecoding, type DecodeStop, settledEncoding } from './decodeText.ts';
 import { fileFault } from './fileFault.ts';
+import { createPlainCsv } from './plainCsv.ts';
 import { type Delimiter, type Encoding, SNIFF_BYTES, type SniffedEncoding, sniffText } from './sniffText.ts';
 import { type CsvRow, type CsvTable, type ReadResult, withoutTrailingEmpty } from './table.ts';
 import { tableOfRecords } from './tableOfRecords.ts';
@@ -162,6 +163,14 @@ async function readRecords(
   }
   const sniffed = sniffText(head);
   if ('problem' in sniffed) return { problems: [{ file, message: sniffed.problem }] };
+  if (!headOnly && quotes) {
+    const plain = await plainRecords(source, sniffed);
+    if (plain?.records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
+    if (plain) {
+      const found = plain.records.slice(0, MAX_PREAMBLE).findIndex((r) => isHeader(r.cells));
+      return { ...plain, headerIndex: Math.max(found, 0), delimiter: sniffed.delimiter };
+    }
+  }
   const decoding = createTextDecoding(sniffed.encoding);
   const records: CsvRow[] = [];
   let headerIndex: number | undefined;
@@ -217,6 +226,27 @@ async function readRecords(
     delimiter: sniffed.delimiter,
     encoding: settledEncoding(decoding.encoding()),
   };
+}
+
+/**
+ * The file's records as `createPlainCsv` reads them, or undefined for csv-parse to read the file (and
+ * report what is wrong with it, a byte or a read that fails included).
+ */
+async function plainRecords(
+  source: ByteSource,
+  sniffed: { encoding: SniffedEncoding; delimiter: Delimiter },
+): Promise<{ records: CsvRow[]; encoding: Encoding } | undefined> {
+  const plain = createPlainCsv(sniffed.delimiter);
+  if (!plain) return undefined;
+  const decoding = createTextDecoding(sniffed.encoding);
+  try {
+    for await (const text of decoded(source.chunks(false), decoding))
+      if (!plain.write(text)) return undefined;
+  } catch {
+    return undefined;
+  }
+  const records = plain.end();
+  return records && { records, encoding: settledEncoding(decoding.encoding()) };
 }
 
 async function* decoded(chunks: AsyncIterable<Uint8Array>, decoding: ReturnType<typeof createTextDecoding>) {
