@@ -138,9 +138,12 @@ if (existsSync(inputs)) {
   const out = await mkdtemp(join(tmpdir(), 'tradebrief-code-cache-'));
   const cli = join(DIST, 'cli.cjs');
   try {
-    const made = await makeWorkedCache(cli, `${cli}.run.cache`, async ({ main }) => {
+    const made = await makeWorkedCache(cli, `${cli}.run.cache`, async ({ main, recordShapedWords }) => {
+      // The words the briefing shapes are kept for later runs to replay (src/core/shapedWords.ts).
+      const shapedWords = await recordShapedWords();
       const code = await main(['run', '--force', '--inputs', inputs, '--out', out, '--quiet']);
       if (code !== 0) throw new Error(`the briefing of ${inputs} ended with exit code ${code}`);
+      await writeFile(join(DIST, 'shaped-words.txt'), shapedWords());
     });
     if (!made) throw new Error(`${cli}.run.cache could not be written`);
   } catch (error) {

@@ -19,6 +19,14 @@ import {
 
 export type { Io } from './execute.ts';
 
+/**
+ * For scripts/bundle.js, before the briefing it runs at install: records the words it shapes (see
+ * src/core/fontFaces.ts). Loaded on demand, so that other commands do not load fontkit.
+ */
+export async function recordShapedWords(): Promise<() => string> {
+  return (await import('../core/fontFaces.ts')).recordShapedWords();
+}
+
 const COMMANDS: Record<string, Command> = {
   run: runCommand(),
   validate: {

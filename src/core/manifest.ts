@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FileHash } from './cache.ts';
 import type { RunContext } from './context.ts';
 import { sha256 } from './hash.ts';
+import { packageVersion } from './packageVersion.ts';
 import { VERSION } from './version.ts';
 
 export const MANIFEST = 'manifest.json';
@@ -40,24 +40,6 @@ export interface Manifest {
   outputs: (FileHash & { bytes: number })[];
 }
 
-export async function packageVersion(name: string): Promise<string> {
-  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === name && pkg.version) return pkg.version;
-    } catch {
-      // no package.json of that name here: keep walking up
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}
-
 export async function readManifest(buildDir: string): Promise<Manifest | undefined> {
   try {
     return JSON.parse(await readFile(join(buildDir, MANIFEST), 'utf8')) as Manifest;
@@ -91,7 +73,7 @@ export async function buildManifest(
     }
   }
   const libraries: Record<string, string> = {};
-  for (const name of SHAPING_LIBRARIES) libraries[name] = await packageVersion(name);
+  for (const name of SHAPING_LIBRARIES) libraries[name] = packageVersion(name);
   return {
     schema: 'tradebrief/manifest@1',
     tool: { name: 'tradebrief', version: VERSION },

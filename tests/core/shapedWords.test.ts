@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { SHAPED_WORDS_FILE } from '../../src/core/fontFaces.ts';
+import { FALLBACK_FONTS, FONT_FILES } from '../../src/core/fonts.ts';
+import {
+  newShapeStore,
+  ReplayedRun,
+  readShapeStore,
+  recordShapes,
+  replayShapes,
+  storeText,
+} from '../../src/core/shapedWords.ts';
+import { tempDir, tradebrief } from '../helpers.ts';
+
+/** Words as a briefing shapes them, and what could trip a replay: ligatures, marks, other scripts. */
+const WORDS = [
+  'India',
+  'office',
+  'figures',
+  'fluff',
+  'India · भारत',
+  'Russia · Россия',
+  'नमस्ते',
+  'USD\u00a068.7\u00a0bn',
+  '−12.5%',
+  'e\u0301té',
+  'naïve',
+  'Côte d’Ivoire',
+  '2024–25',
+  'AVAWAY',
+  '',
+  ' ',
+  '☃',
+  '😀',
+  '\ud800',
+  'a\ufe0f',
+  '__proto__',
+  'constructor',
+];
+
+const open = (file: string) => {
+  const bytes = readFileSync(file);
+  return { bytes, face: fontkit.create(bytes) as fontkit.Font };
+};
+
+/** What a run says of each glyph, and where it goes. */
+const runOf = (run: Pick<fontkit.GlyphRun, 'glyphs' | 'positions' | 'advanceWidth'>) => ({
+  glyphs: run.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth })),
+  positions: run.positions.map((p) => ({ ...p })),
+  advanceWidth: run.advanceWidth,
+});
+
+/** The glyphs a face keeps, with the characters each was made with (fontkit's own record). */
+const kept = (face: fontkit.Font) =>
+  Object.entries((face as unknown as { _glyphs: Record<string, fontkit.Glyph> })._glyphs).map(
+    ([id, glyph]) => [id, glyph.codePoints],
+  );
+
+describe('words shaped once and replayed', () => {
+  const faces = [
+    ['regular', FONT_FILES.regular],
+    ['bold', FONT_FILES.bold],
+    ['Arabic', FALLBACK_FONTS.find((f) => f.id === 'arabic')?.files.regular as string],
+  ] as const;
+
+  for (const [name, file] of faces) {
+    it(`gives what fontkit gives, glyph for glyph, and leaves the ${name} face as fontkit would`, () => {
+      const words = [...WORDS, 'روسيا', 'مرحبا بالعالم'];
+      const store = newShapeStore();
+      const recorder = open(file);
+      recordShapes(recorder.face, 'face.ttf', recorder.bytes, store);
+      for (const word of words) recorder.face.layout(word);
+
+      const live = open(file).face;
+      const replaying = open(file);
+      replayShapes(replaying.face, 'face.ttf', replaying.bytes, readBack(store));
+      // Another history than the recording's: the ligature's parts met first in other words, and the
+      // glyph of "f" first made for other characters, so words with an "f" must be shaped by fontkit.
+      const f = recorder.face.glyphForCodePoint(0x66).id;
+      for (const face of [live, replaying.face]) face.getGlyph(f, [0x66, 0x69]);
+      let replayed = 0;
+      for (const word of [...words, ...[...words].reverse()]) {
+        const run = replaying.face.layout(word);
+        if (run instanceof ReplayedRun) replayed += 1;
+        expect(runOf(run), word).toEqual(runOf(live.layout(word)));
+      }
+      expect(kept(replaying.face)).toEqual(kept(live));
+      // Both ways were taken: words with an "f", words fontkit cannot map, and, once "a\ufe0f" made the
+      // glyph of "a" for two characters, words with an "a" were shaped by fontkit.
+      expect(replayed).toBeGreaterThan(words.length / 2);
+      expect(replayed).toBeLessThan(1.5 * words.length);
+    });
+  }
+
+  it('is used only intact, for the same fontkit and the same font bytes', () => {
+    const dir = tempDir();
+    const file = join(dir, 'shaped-words.txt');
+    const store = newShapeStore();
+    const { face, bytes } = open(FONT_FILES.regular);
+    recordShapes(face, 'regular.ttf', bytes, store);
+    face.layout('India');
+    writeFileSync(file, storeText(store));
+    expect(readShapeStore(file)?.faces['regular.ttf']?.words.India).toBeDefined();
+    const text = readFileSync(file, 'utf8');
+    for (const damaged of [
+      text.replace('"India"', '"Indie"'),
+      text.slice(1),
+      `${text.slice(0, 65)}${text.slice(65).replace(/"fontkit":"[^"]*"/, '"fontkit":"0.0.0"')}`,
+    ]) {
+      writeFileSync(file, damaged);
+      expect(readShapeStore(file)).toBeUndefined();
+    }
+    expect(readShapeStore(join(dir, 'none.txt'))).toBeUndefined();
+    // A store recorded on other bytes of the same name leaves the face to fontkit.
+    const other = open(FONT_FILES.bold);
+    const layout = other.face.layout;
+    replayShapes(other.face, 'regular.ttf', other.bytes, store);
+    expect(other.face.layout).toBe(layout);
+  });
+
+  it('changes no byte of the default briefing', () => {
+    expect(readShapeStore(SHAPED_WORDS_FILE), 'npm ci writes dist/shaped-words.txt').toBeDefined();
+    const [replayed, shaped] = [tempDir(), tempDir()];
+    expect(tradebrief(['run', '--force', '--out', replayed, '-q']).status).toBe(0);
+    expect(
+      tradebrief(['run', '--force', '--out', shaped, '-q'], { TRADEBRIEF_SHAPED_WORDS: '0' }).status,
+    ).toBe(0);
+    const charts = readdirSync(join(replayed, 'charts')).filter((f) => f.endsWith('.svg'));
+    expect(charts.length).toBeGreaterThan(5);
+    for (const file of ['briefing.pdf', ...charts.map((c) => `charts/${c}`)])
+      expect(readFileSync(join(replayed, file)), file).toEqual(readFileSync(join(shaped, file)));
+  });
+});
+
+/** The store as a later run reads it: through its text on disk. */
+function readBack(store: ReturnType<typeof newShapeStore>) {
+  const file = join(tempDir(), 'shaped-words.txt');
+  writeFileSync(file, storeText(store));
+  const read = readShapeStore(file);
+  if (!read) throw new Error('the store did not read back');
+  return read;
+}
