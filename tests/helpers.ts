@@ -33,3 +33,14 @@ export function tool(name: string, args: string[]): string {
   if (result.error) throw new Error(`${name} is needed by this test: apt-get install -y poppler-utils qpdf`);
   return `${result.stdout}${result.stderr}`;
 }
+
+/** A seeded generator (a linear congruential one): the same altered inputs on every run. */
+export function seeded(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  return { next, pick };
+}

@@ -8,6 +8,7 @@ import {
   createFastBaciLine,
 } from '../../src/ingest/bulk/fastBaciLine.ts';
 import { type IngestOptions, ingest } from '../../src/ingest/ingest.ts';
+import { seeded } from '../helpers.ts';
 import { brief, folderWith } from './folders.ts';
 
 // SYNTHETIC BACI-shaped rows: 699 India, 643 Russia, 842 USA, 530 Netherlands Antilles (no ISO code today); v in thousand USD.
@@ -114,12 +115,7 @@ describe('the bulk BACI reader', () => {
 
   it('gives the same records, or problems, as csv-parse on thousands of altered lines', async () => {
     // A seeded generator alters valid rows as files get altered; every file is read both ways.
-    let state = 7;
-    const next = () => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
-    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+    const { next, pick } = seeded(7);
     // Each row its own product (chapters 01 to 90), no key repeats; five digits or six with a leading zero.
     const row = (n: number) => {
       const product = 10000 + n * 2237;
@@ -273,12 +269,7 @@ describe("the reader of CEPII's own layout", () => {
   it('leaves every other line to the reader of any layout, never reading one otherwise', () => {
     // A seeded generator alters plain lines byte by byte; wherever the CEPII reader takes a line, the
     // reader of any layout must take it too, to the same end and the same row.
-    let state = 11;
-    const next = () => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
-    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+    const { next, pick } = seeded(11);
     const bytes = ['0', '1', '9', '.', ',', ' ', 'N', 'A', '\r', '\n', '"', 'x', '-', 'é', ''];
     for (const header of [
       ['t', 'i', 'j', 'k', 'v', 'q'],

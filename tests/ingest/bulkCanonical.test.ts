@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
 import { inputMessages as m } from '../../src/core/messages.ts';
 import { type IngestOptions, ingest } from '../../src/ingest/ingest.ts';
+import { seeded } from '../helpers.ts';
 import { brief, folderWith } from './folders.ts';
 
 // SYNTHETIC canonical rows, made up for these tests.
@@ -102,12 +103,7 @@ describe('the streamed canonical reader', () => {
   });
 
   it('gives the same records, or problems, as csv-parse on thousands of altered lines', async () => {
-    let state = 11;
-    const next = () => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
-    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+    const { next, pick } = seeded(11);
     const damage = [
       '',
       ' ',

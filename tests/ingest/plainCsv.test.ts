@@ -4,6 +4,7 @@ import { createPlainCsv } from '../../src/ingest/plainCsv.ts';
 import { csvOptions } from '../../src/ingest/readCsv.ts';
 import type { Delimiter } from '../../src/ingest/sniffText.ts';
 import type { CsvRow } from '../../src/ingest/table.ts';
+import { seeded } from '../helpers.ts';
 
 /** What csv-parse makes of the text, as readCsv uses it: each record with the line it ends on. */
 function csvParse(text: string, delimiter: Delimiter): CsvRow[] {
@@ -71,12 +72,7 @@ describe('the plain CSV reader', () => {
   it('gives the records csv-parse gives for every text it reads, from thousands of altered lines', () => {
     // A seeded generator writes lines of plain fields and alters some; wherever the plain reader reads
     // a text, csv-parse must read the same records from it.
-    let state = 5;
-    const next = () => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
-    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+    const { next, pick } = seeded(5);
     const fields = ['H5', '2019', ' 12.5 ', '', '"a, b"', ' "x ""y"" z" ', '"; "', 'Curaçao', '😀', '" "'];
     const alterations = [
       '"',
