@@ -34,6 +34,11 @@ declare const __CODE_VERSIONS__: Record<string, string> | undefined;
 export const CODE_FOLDERS = ['src', 'pipeline'] as const;
 export const INGEST_CODE_FOLDERS = ['src/ingest', 'src/core'] as const;
 
+/** The code version the running bundle was built with; undefined when run from the sources. */
+export function bakedCodeVersion(folders: readonly string[] = CODE_FOLDERS): string | undefined {
+  return typeof __CODE_VERSIONS__ === 'undefined' ? undefined : __CODE_VERSIONS__[folders.join(',')];
+}
+
 /**
  * The code version: one hash over the sources in `folders` and the lock file (which pins every library).
  * By default all of the code, so any change to it re-runs every stage.
@@ -41,7 +46,7 @@ export const INGEST_CODE_FOLDERS = ['src/ingest', 'src/core'] as const;
 export async function codeVersion(folders: readonly string[] = CODE_FOLDERS): Promise<string> {
   // The bundle carries the versions of the code it was built from (scripts/bundle.js), so a run need
   // not hash every source file; from the sources (tsx) they are computed.
-  const baked = typeof __CODE_VERSIONS__ === 'undefined' ? undefined : __CODE_VERSIONS__[folders.join(',')];
+  const baked = bakedCodeVersion(folders);
   if (baked) return baked;
   const parts: string[] = [];
   for (const folder of folders) {

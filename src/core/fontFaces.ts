@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { PROJECT_ROOT } from './root.ts';
 import {
+  type Face,
   newShapeStore,
   readShapeStore,
   recordShapes,
@@ -11,7 +12,7 @@ import {
   storeText,
 } from './shapedWords.ts';
 
-const faces = new Map<string, fontkit.Font>();
+const faces = new Map<string, Face>();
 
 /** Words shaped at install (scripts/bundle.js writes them), read when the first face is opened. */
 export const SHAPED_WORDS_FILE = join(PROJECT_ROOT, 'dist', 'shaped-words.txt');
@@ -25,17 +26,19 @@ let shapes: { record: boolean; store: ShapeStore | undefined } | undefined;
  * so each face's tables are read and decoded once. Opened when first needed: a briefing in Latin
  * script never reads the CJK files. Words shaped at install are replayed (see shapedWords.ts).
  */
-export function openFace(file: string): fontkit.Font {
+export function openFace(file: string): Face {
   let face = faces.get(file);
   if (!face) {
     const bytes = readFileSync(file);
-    face = fontkit.create(bytes) as fontkit.Font;
+    const font = fontkit.create(bytes) as fontkit.Font;
     shapes ??= {
       record: false,
       store: process.env[SWITCH] === '0' ? undefined : readShapeStore(SHAPED_WORDS_FILE),
     };
     if (shapes.store)
-      (shapes.record ? recordShapes : replayShapes)(face, basename(file), bytes, shapes.store);
+      (shapes.record ? recordShapes : replayShapes)(font, basename(file), bytes, shapes.store);
+    // Its layout may now be a replay, which gives the part of a run the briefing reads.
+    face = font as unknown as Face;
     faces.set(file, face);
   }
   return face;

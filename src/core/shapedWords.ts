@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type * as fontkit from 'fontkit';
-import { packageVersion } from './packageVersion.ts';
+import { bakedCodeVersion } from './cache.ts';
+import { packageJson, packageVersion } from './packageVersion.ts';
 
 /**
  * Words shaped by fontkit once, at install, and replayed on later runs: fontkit shapes a word by running
@@ -9,19 +10,20 @@ import { packageVersion } from './packageVersion.ts';
  * briefing spent about a fifth of its time there, on the same words every time.
  *
  * A replay is exactly what fontkit would return, or it is not made:
- * - The store is used only for the same font file (its SHA-256), the same fontkit version and this
- *   format, and only when its own checksum holds.
+ * - The store is used only by the code that wrote it (the bundle's code version), with the same fontkit
+ *   and libraries under it, for the same font file (its SHA-256), and only when its checksum holds.
  * - Only a plain call is replayed: the text alone, no features, script, language or direction.
- * - fontkit's result depends on the text and on one thing more: the characters each glyph object it
- *   keeps was first made with (a glyph two characters share). A word is recorded, and replayed, only
- *   while every glyph of its text carries its own character alone. The replay first maps the text to
- *   glyphs as fontkit does, checks that, and otherwise shapes the word with fontkit.
- * - It then asks the font for the same glyphs, with the same characters, in the same order as fontkit
- *   did when the word was recorded, so the glyphs it keeps are the same afterwards (the PDF's text
- *   layer reads their characters).
+ * - fontkit's result depends on the text and on what the glyph objects it keeps carry: the characters
+ *   each was first made with (a glyph two characters share). It reads them twice: those of the text's
+ *   own glyphs to shape, and the first character of every glyph of the run, to hide a default-ignorable
+ *   one (a zero-width space, a soft hyphen). A word is recorded, and replayed, only while each glyph of
+ *   its text carries its own character alone and no glyph it meets begins with a default-ignorable
+ *   character; the replay checks both, and otherwise shapes the word with fontkit.
+ * - It asks the font for the same glyphs, with the same characters, in the same order as fontkit did
+ *   when the word was recorded, so the glyphs it keeps are the same afterwards (the PDF's text layer
+ *   reads their characters).
  */
-const FORMAT = 1;
-const FONTKIT_VERSION = packageVersion('fontkit');
+const FORMAT = 2;
 
 /** A word as recorded: the glyph requests after the text's own (id, count, characters…), the run's glyphs, positions. */
 type Shaped = [requests: number[], glyphs: number[], positions: number[]];
@@ -33,13 +35,21 @@ interface FaceWords {
 
 export interface ShapeStore {
   format: number;
-  fontkit: string;
+  /** The bundle's code version (null from the sources). */
+  code: string | null;
+  /** fontkit's version and those of the libraries it uses. */
+  libraries: string;
   /** By font file name. */
   faces: Record<string, FaceWords>;
 }
 
-/** The part of a glyph run that pdfkit and chart measuring read. */
-type Run = Pick<fontkit.GlyphRun, 'glyphs' | 'positions' | 'advanceWidth'>;
+/** The part of a glyph run that pdfkit and chart measuring read: all a replay gives. */
+export type Run = Pick<fontkit.GlyphRun, 'glyphs' | 'positions' | 'advanceWidth'>;
+
+/** A face as the briefing uses it: its layout may be a replay. */
+export type Face = Omit<fontkit.Font, 'layout'> & {
+  layout(text: string, features?: string[] | Record<string, boolean>): Run;
+};
 
 export class ReplayedRun implements Run {
   constructor(
@@ -53,6 +63,73 @@ export class ReplayedRun implements Run {
     for (const position of this.positions) width += position.xAdvance;
     return width;
   }
+}
+
+/** fontkit and the libraries it runs on, by version: what shapes a word besides the font. */
+function libraries(): string {
+  const fontkit = packageJson('fontkit');
+  const names = Object.keys(fontkit?.dependencies ?? {}).sort();
+  return [`fontkit@${fontkit?.version}`, ...names.map((name) => `${name}@${packageVersion(name)}`)].join(' ');
+}
+
+/** An empty store for this code and these libraries. */
+export function newShapeStore(): ShapeStore {
+  return { format: FORMAT, code: bakedCodeVersion() ?? null, libraries: libraries(), faces: {} };
+}
+
+/** The store's text with its checksum above it, as written to disk; faces with no word left out. */
+export function storeText(store: ShapeStore): string {
+  const faces = Object.fromEntries(
+    Object.entries(store.faces).filter(([, face]) => Object.keys(face.words).length > 0),
+  );
+  const body = JSON.stringify({ ...store, faces });
+  return `${createHash('sha256').update(body).digest('hex')}\n${body}`;
+}
+
+/** The store in `file`, or undefined when there is none, it is damaged, or it is another code's. */
+export function readShapeStore(file: string): ShapeStore | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline !== 64 || createHash('sha256').update(body).digest('hex') !== text.slice(0, newline))
+    return undefined;
+  let store: ShapeStore;
+  try {
+    store = JSON.parse(body) as ShapeStore;
+  } catch {
+    return undefined;
+  }
+  const current = newShapeStore();
+  const same =
+    store.format === current.format && store.code === current.code && store.libraries === current.libraries;
+  return same && typeof store.faces === 'object' && store.faces !== null ? store : undefined;
+}
+
+/**
+ * fontkit's own test for a default-ignorable character (its layout engine's), asked only from U+00AD,
+ * the first such character: the engine is made on first use, which a replayed word need not pay for.
+ * Undefined where fontkit has no such test.
+ */
+function defaultIgnorable(face: fontkit.Font): ((code: number | undefined) => boolean) | undefined {
+  const prototype = Object.getPrototypeOf(face) as object;
+  const engineGetter = Object.getOwnPropertyDescriptor(prototype, '_layoutEngine')?.get;
+  if (!engineGetter) return undefined;
+  let test: ((code: number | undefined) => unknown) | undefined;
+  return (code) => {
+    if (code === undefined || code < 0xad) return false;
+    if (!test) {
+      const engine = (face as unknown as { _layoutEngine: { isDefaultIgnorable?: unknown } })._layoutEngine;
+      const method = engine.isDefaultIgnorable;
+      // Without fontkit's test, nothing can be vouched for.
+      test = typeof method === 'function' ? (c) => method.call(engine, c) : () => true;
+    }
+    return test(code) === true;
+  };
 }
 
 /** Whether `layout` was called with the text alone. */
@@ -75,46 +152,54 @@ function ownCharacters(glyphs: readonly fontkit.Glyph[], characters: readonly nu
   return glyphs.every((glyph, i) => glyph.codePoints.length === 1 && glyph.codePoints[0] === characters[i]);
 }
 
-/** The store's text with its checksum above it, as written to disk. */
-export function storeText(store: ShapeStore): string {
-  const body = JSON.stringify(store);
-  return `${createHash('sha256').update(body).digest('hex')}\n${body}`;
-}
-
-/** The store in `file`, or undefined when there is none, or it is damaged or for another fontkit. */
-export function readShapeStore(file: string): ShapeStore | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+/** Whether a stored word has the shape `recordable` gives, with glyph ids the face has. */
+function wellFormed(shaped: unknown, glyphCount: number): shaped is Shaped {
+  if (!Array.isArray(shaped) || shaped.length !== 3 || !shaped.every(Array.isArray)) return false;
+  const [requests, ids, positions] = shaped as unknown[][];
+  const glyph = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < glyphCount;
+  const character = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0x10ffff;
+  for (let at = 0; at < (requests as unknown[]).length; ) {
+    const count = (requests as unknown[])[at + 1];
+    if (!glyph((requests as unknown[])[at]) || !Number.isInteger(count)) return false;
+    const characters = (requests as unknown[]).slice(at + 2, at + 2 + (count as number));
+    if (characters.length !== count || !characters.every(character)) return false;
+    at += 2 + (count as number);
   }
-  const newline = text.indexOf('\n');
-  const body = text.slice(newline + 1);
-  if (newline !== 64 || createHash('sha256').update(body).digest('hex') !== text.slice(0, newline))
-    return undefined;
-  const store = JSON.parse(body) as ShapeStore;
-  return store.format === FORMAT && store.fontkit === FONTKIT_VERSION ? store : undefined;
+  return (
+    (ids as unknown[]).every(glyph) &&
+    (positions as unknown[]).length === 4 * (ids as unknown[]).length &&
+    (positions as unknown[]).every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
 }
 
 /** Makes `face` replay the words `store` holds for its file; a face whose bytes differ is left as it is. */
 export function replayShapes(face: fontkit.Font, name: string, bytes: Uint8Array, store: ShapeStore): void {
   const recorded = store.faces[name];
-  if (!recorded || createHash('sha256').update(bytes).digest('hex') !== recorded.sha256) return;
-  const words = new Map(Object.entries(recorded.words));
+  const ignorable = defaultIgnorable(face);
+  if (!recorded || !ignorable || createHash('sha256').update(bytes).digest('hex') !== recorded.sha256) return;
+  const words = new Map(Object.entries(recorded.words ?? {}));
+  const checked = new WeakSet<Shaped>();
+  const usable = (shaped: Shaped) => {
+    if (checked.has(shaped)) return true;
+    if (!wellFormed(shaped, face.numGlyphs)) return false;
+    checked.add(shaped);
+    return true;
+  };
   const live = face.layout.bind(face);
   const replay = (text: string, ...rest: unknown[]): Run => {
     const shaped = words.get(text);
-    if (!shaped || !plain(rest)) return live(text, ...(rest as []));
+    if (!shaped || !plain(rest) || !usable(shaped)) return live(text, ...(rest as []));
     const characters = charactersOf(text);
-    const glyphs = face.glyphsForString(text);
-    if (!characters || !ownCharacters(glyphs, characters)) return live(text);
+    const met = face.glyphsForString(text);
+    if (!characters || !ownCharacters(met, characters)) return live(text);
     const [requests, ids, numbers] = shaped;
     for (let at = 0; at < requests.length; ) {
       const count = requests[at + 1] as number;
-      face.getGlyph(requests[at] as number, requests.slice(at + 2, at + 2 + count));
+      met.push(face.getGlyph(requests[at] as number, requests.slice(at + 2, at + 2 + count)));
       at += 2 + count;
     }
+    // fontkit made the same requests: shaping the word live from here makes no glyph the replay did not.
+    if (met.some((glyph) => ignorable(glyph.codePoints[0]))) return live(text);
     const positions: fontkit.GlyphPosition[] = [];
     for (let i = 0; i < numbers.length; i += 4)
       positions.push({
@@ -129,7 +214,7 @@ export function replayShapes(face: fontkit.Font, name: string, bytes: Uint8Array
       positions,
     );
   };
-  // pdfkit and chart measuring read only the glyphs, their positions and the advance width.
+  // Callers see the face as a Face, whose layout gives a Run.
   face.layout = replay as unknown as typeof face.layout;
 }
 
@@ -138,6 +223,8 @@ export function replayShapes(face: fontkit.Font, name: string, bytes: Uint8Array
  * for while shaping each, and the run it returned, for words `replayShapes` can replay exactly.
  */
 export function recordShapes(face: fontkit.Font, name: string, bytes: Uint8Array, store: ShapeStore): void {
+  const ignorable = defaultIgnorable(face);
+  if (!ignorable) return;
   // No prototype: a word may be any text, "__proto__" included.
   const recorded: FaceWords = {
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -149,7 +236,7 @@ export function recordShapes(face: fontkit.Font, name: string, bytes: Uint8Array
   const record = (text: string, ...rest: unknown[]): fontkit.GlyphRun => {
     const characters = charactersOf(text);
     if (!plain(rest) || !characters || text in recorded.words) return live(text, ...(rest as []));
-    const requests: { id: number; characters: number[]; glyph: fontkit.Glyph }[] = [];
+    const requests: Request[] = [];
     face.getGlyph = (id, glyphCharacters = []) => {
       const glyph = getGlyph.call(face, id, glyphCharacters);
       requests.push({ id, characters: [...glyphCharacters], glyph });
@@ -159,20 +246,27 @@ export function recordShapes(face: fontkit.Font, name: string, bytes: Uint8Array
     try {
       run = live(text);
     } finally {
-      face.getGlyph = getGlyph;
+      Reflect.deleteProperty(face, 'getGlyph');
     }
-    const shaped = recordable(run, requests, characters);
+    const shaped = recordable(run, requests, characters, ignorable);
     if (shaped) recorded.words[text] = shaped;
     return run;
   };
   face.layout = record;
 }
 
+interface Request {
+  id: number;
+  characters: number[];
+  glyph: fontkit.Glyph;
+}
+
 /** What to keep of a word shaped live, or undefined when a replay could not be sure to match it. */
 function recordable(
   run: fontkit.GlyphRun,
-  requests: { id: number; characters: number[]; glyph: fontkit.Glyph }[],
+  requests: Request[],
   characters: number[],
+  ignorable: (code: number | undefined) => boolean,
 ): Shaped | undefined {
   const own = requests.slice(0, characters.length);
   // fontkit first asks for each character's glyph, with that character; each must carry it alone.
@@ -184,10 +278,10 @@ function recordable(
     )
   )
     return undefined;
+  if (requests.some((r) => ignorable(r.glyph.codePoints[0]))) return undefined;
   // Every glyph of the run is one the font handed back while shaping, so it keeps it.
   const handed = new Set(requests.map((r) => r.glyph));
-  if (requests.length < characters.length || !run.glyphs.every((glyph) => handed.has(glyph)))
-    return undefined;
+  if (!run.glyphs.every((glyph) => handed.has(glyph))) return undefined;
   const numbers = run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]);
   // JSON keeps every finite number exactly, but not -0.
   if (!numbers.every((n) => Number.isFinite(n) && !Object.is(n, -0))) return undefined;
@@ -197,9 +291,4 @@ function recordable(
     .slice(characters.length)
     .flatMap((r) => [r.id, r.characters.length, ...r.characters]);
   return [later, run.glyphs.map((glyph) => glyph.id), numbers];
-}
-
-/** An empty store for this fontkit. */
-export function newShapeStore(): ShapeStore {
-  return { format: FORMAT, fontkit: FONTKIT_VERSION, faces: {} };
 }
