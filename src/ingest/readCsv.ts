@@ -71,8 +71,15 @@ export function tableFromRecords(
   read: { encoding: Encoding; delimiter: Delimiter },
 ): ReadResult {
   if (records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
-  const found = records.slice(0, MAX_PREAMBLE).findIndex((r) => isHeader(r.cells));
-  return tableOfRecords(file, records, Math.max(found, 0), read);
+  return tableOfRecords(file, records, headerIndexOf(records, isHeader), read);
+}
+
+/** The first record `isHeader` accepts among the first lines, else the first record. */
+function headerIndexOf(records: CsvRow[], isHeader: IsHeader): number {
+  return Math.max(
+    records.slice(0, MAX_PREAMBLE).findIndex((r) => isHeader(r.cells)),
+    0,
+  );
 }
 
 /** The title lines and header of a file, as `readCsv` finds them, without reading its rows. */
@@ -167,8 +174,7 @@ async function readRecords(
     const plain = await plainRecords(source, sniffed);
     if (plain?.records.length === 0) return { problems: [{ file, message: m.emptyFile() }] };
     if (plain) {
-      const found = plain.records.slice(0, MAX_PREAMBLE).findIndex((r) => isHeader(r.cells));
-      return { ...plain, headerIndex: Math.max(found, 0), delimiter: sniffed.delimiter };
+      return { ...plain, headerIndex: headerIndexOf(plain.records, isHeader), delimiter: sniffed.delimiter };
     }
   }
   const decoding = createTextDecoding(sniffed.encoding);
