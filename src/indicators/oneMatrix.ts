@@ -7,15 +7,54 @@ import type { Normalised, TradeRow } from '../normalise/table.ts';
  */
 const ONE_MATRIX = new Set(['baci']);
 
-/** The file of a "file:line" reference. */
-function fileOf(ref: string): string {
-  const at = ref.lastIndexOf(':');
-  return at > 0 && /^\d+$/.test(ref.slice(at + 1)) ? ref.slice(0, at) : ref;
+/** Whether `text` from `start` on is one or more ASCII digits. */
+function digitsFrom(text: string, start: number): boolean {
+  if (start >= text.length) return false;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
+
+/**
+ * Whether the file of a "file:line" reference (the reference itself, without a line) is in `files`.
+ * `last` is the file found before: a world's rows mostly name one, which is then matched in place.
+ */
+function inFiles(ref: string, files: ReadonlySet<string>, last: { file: string }): boolean {
+  const { file } = last;
+  if (file && ref.charCodeAt(file.length) === 58 && ref.startsWith(file) && digitsFrom(ref, file.length + 1))
+    return true;
+  const at = ref.lastIndexOf(':');
+  const own = at > 0 && digitsFrom(ref, at + 1) ? ref.slice(0, at) : ref;
+  if (!files.has(own)) return false;
+  last.file = own;
+  return true;
+}
+
+/**
+ * Each row's answer, by the table's list of files: the indicators ask about the world's rows again and
+ * again, and a world's total lists every line it sums.
+ */
+const answers = new WeakMap<readonly unknown[], WeakMap<TradeRow, boolean>>();
 
 /** Whether every row given comes from the files of one such matrix. */
 export function fromOneMatrix(n: Pick<Normalised, 'files'>, rows: TradeRow[]): boolean {
   const files = new Set(n.files.filter((f) => ONE_MATRIX.has(f.format)).map((f) => f.file));
   if (files.size === 0 || rows.length === 0) return false;
-  return rows.every((row) => row.refs.length > 0 && row.refs.every((ref) => files.has(fileOf(ref))));
+  let known = answers.get(n.files);
+  if (!known) {
+    known = new WeakMap();
+    answers.set(n.files, known);
+  }
+  const last = { file: '' };
+  for (const row of rows) {
+    let answer = known.get(row);
+    if (answer === undefined) {
+      answer = row.refs.length > 0 && row.refs.every((ref) => inFiles(ref, files, last));
+      known.set(row, answer);
+    }
+    if (!answer) return false;
+  }
+  return true;
 }

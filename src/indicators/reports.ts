@@ -40,17 +40,35 @@ function rowsMatching(trade: readonly TradeRow[], match: { reporter?: string; pa
   return (match.reporter === undefined ? rows?.all : rows?.by.get(match.reporter)) ?? [];
 }
 
+/** The reports made for each table and match: the indicators ask for the world's again and again. */
+const madeReports = new WeakMap<readonly TradeRow[], Map<string, readonly Report[]>>();
+
 /**
  * The reports in the table that match, in table order; `reporter` undefined means every reporter.
- * Found through an index of the table, made on the first call: the indicators ask for the world's
- * reports again and again.
+ * Found through an index of the table, made on the first call, and made once for each match. The
+ * reports are shared between callers, who read them and never change them.
  */
 export function reportsOf(
   n: Normalised,
   match: { reporter?: string; partner: string; flow: Flow },
 ): Report[] {
+  let made = madeReports.get(n.trade);
+  if (!made) {
+    made = new Map();
+    madeReports.set(n.trade, made);
+  }
+  const key = `${match.partner}|${match.flow}|${match.reporter === undefined ? '' : `=${match.reporter}`}`;
+  let list = made.get(key);
+  if (!list) {
+    list = makeReports(rowsMatching(n.trade, match));
+    made.set(key, list);
+  }
+  return [...list];
+}
+
+function makeReports(rows: readonly TradeRow[]): Report[] {
   const reports = new Map<string, Report>();
-  for (const row of rowsMatching(n.trade, match)) {
+  for (const row of rows) {
     const key = `${row.reporter}|${row.period}`;
     const report = reports.get(key) ?? {
       reporter: row.reporter,

@@ -25,8 +25,8 @@ export function toChapters<T extends ProductValue>(rows: T[]): ChapterValue<T>[]
     (r) => chapterOf(r.product),
   );
   const chapters = [...byChapter].map(([chapter, list]) => {
-    const codes = new Set(list.map((r) => r.product));
-    const parts = list.filter((r) => !underAnother(r.product, codes));
+    // A chapter of one code (files at chapter level give only these) has nothing to leave out.
+    const parts = list.length === 1 ? list : withoutCodesUnderOthers(list);
     return {
       product: chapter,
       valueUsd: parts.reduce((sum, r) => sum + r.valueUsd, 0),
@@ -35,6 +35,12 @@ export function toChapters<T extends ProductValue>(rows: T[]): ChapterValue<T>[]
     };
   });
   return [...total, ...chapters];
+}
+
+/** The rows whose code no other row's code stands for. */
+function withoutCodesUnderOthers<T extends ProductValue>(list: T[]): T[] {
+  const codes = new Set(list.map((r) => r.product));
+  return list.filter((r) => !underAnother(r.product, codes));
 }
 
 /**

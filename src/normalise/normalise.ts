@@ -165,14 +165,22 @@ function toChapterRows(rows: TradeRow[], sectorOf: Map<string, string>): TradeRo
       sector: product === 'TOTAL' ? '' : (sectorOf.get(product) ?? 'other'),
       valueUsd,
       status: parts.some((p) => p.status === 'provisional') ? 'provisional' : 'final',
-      sources: [...new Set(parts.flatMap((p) => p.sources))].sort(),
+      sources: sourcesOf(parts),
       refs,
     })),
   );
 }
 
+/** The sources of `rows`, each once, sorted. */
+function sourcesOf(rows: TradeRow[]): string[] {
+  // Most chapters sum one row of one source.
+  const only = rows.length === 1 ? rows[0]?.sources : undefined;
+  if (only?.length === 1) return [...only];
+  return [...new Set(rows.flatMap((r) => r.sources))].sort();
+}
+
 /** One report: a period, reporter, partner and flow. */
-const reportKey = (r: TradeRow): string => [r.period, r.reporter, r.partner, r.flow].join('|');
+const reportKey = (r: TradeRow): string => `${r.period}|${r.reporter}|${r.partner}|${r.flow}`;
 const rowKey = (r: TradeRow): string => `${reportKey(r)}|${r.product}`;
 
 /** One value per key: the preferred source wins; disagreements become data notes. */
@@ -280,7 +288,7 @@ function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
         sector: '',
         valueUsd: chapters.reduce((s, r) => s + r.valueUsd, 0),
         status: chapters.some((r) => r.status === 'provisional') ? 'provisional' : 'final',
-        sources: [...new Set(chapters.flatMap((r) => r.sources))].sort(),
+        sources: sourcesOf(chapters),
         refs: chapters.flatMap((r) => r.refs),
       });
       for (const r of chapters) summed.add(r.sources[0] ?? '');
@@ -289,7 +297,7 @@ function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
     if (!total || chapters.length === 0) continue;
     const sum = chapters.reduce((s, r) => s + r.valueUsd, 0);
     const rest = total.valueUsd - sum;
-    const sources = [...new Set([...total.sources, ...chapters.flatMap((r) => r.sources)])].sort();
+    const sources = sourcesOf([total, ...chapters]);
     if (rest > OTHER_THRESHOLD * total.valueUsd) {
       added.push({ ...total, product: 'OTHER', sector: 'other', valueUsd: rest, sources, refs: total.refs });
       notes.push({
