@@ -91,25 +91,17 @@ export async function acquireLock(
 
 /** The lock at `path`, held by the run whose token is `token`. */
 function holding(path: string, token: string): Release {
-  let renewer: Worker | undefined;
   let renewing: Promise<void> | undefined;
+  let renewer: LeaseThread | undefined;
   let failed: { error: unknown } | undefined;
-  let released = false;
   const touch = setInterval(() => {
     const now = new Date();
     utimes(path, now, now).catch(() => undefined);
   }, RENEW_MS).unref();
   const renew = (): Promise<void> => {
-    if (renewing) return renewing;
-    const worker = renewLease(path);
-    renewer = worker;
-    renewing = once(worker, 'online').then(
-      () => {
-        clearInterval(touch);
-        // Referenced until then, so a caller awaiting `renew` keeps the process alive; never
-        // unreferenced once release has begun, or its terminate() could outlive the event loop.
-        if (!released) worker.unref();
-      },
+    renewer ??= leaseThread();
+    renewing ??= renewer.add(path).then(
+      () => clearInterval(touch),
       (error: unknown) => {
         failed = { error };
         throw error;
@@ -118,12 +110,11 @@ function holding(path: string, token: string): Release {
     return renewing;
   };
   const release = async () => {
-    released = true;
     clearInterval(touch);
     if (renewer) {
-      // A run that ends before the thread is up would otherwise wait on an unreferenced worker.
-      renewer.ref();
-      await renewer.terminate();
+      // After the thread took the lock on, so that it lets go of it for good; then nothing touches it.
+      await renewing?.catch(() => undefined);
+      await renewer.remove(path);
     }
     const holder = await readHolder(path);
     if (holder?.info?.token === token) await unlink(path).catch(() => undefined);
@@ -132,19 +123,74 @@ function holding(path: string, token: string): Release {
   return Object.assign(release, { renew });
 }
 
+/** The thread renewing the leases of the locks this thread holds, and how it is asked. */
+interface LeaseThread {
+  /** Settles once the thread runs and renews `path` (rejects if it cannot start). */
+  add(path: string): Promise<void>;
+  /** Settles once the thread no longer renews `path`. */
+  remove(path: string): Promise<void>;
+}
+
+let leases: LeaseThread | undefined;
+
 /**
- * Touches the lock every RENEW_MS on a worker thread, so a stage that keeps the main thread busy
- * cannot let the lease lapse. The thread starts while the caller goes on (a run that finds nothing to
- * do never waits for it); once running it is unreferenced, so it never keeps the process alive.
+ * One thread renews the leases of every lock this thread holds, started for the first and kept: the
+ * threads of a batch each build one partner after another, and starting a thread for each partner's
+ * lock cost about 50 ms of CPU each time. It touches each lock every RENEW_MS, so a stage that keeps
+ * this thread busy cannot let a lease lapse. Unreferenced while nothing waits on it, it never keeps
+ * the process alive.
  */
-function renewLease(path: string): Worker {
+function leaseThread(): LeaseThread {
+  if (leases) return leases;
   const worker = new Worker(
     `const { utimesSync } = require('node:fs');
-     const { path, every } = require('node:worker_threads').workerData;
-     setInterval(() => { try { const now = new Date(); utimesSync(path, now, now); } catch {} }, every);`,
-    { eval: true, workerData: { path, every: RENEW_MS } },
+     const { parentPort, workerData } = require('node:worker_threads');
+     const paths = new Set();
+     setInterval(() => {
+       const now = new Date();
+       for (const path of paths) try { utimesSync(path, now, now); } catch {}
+     }, workerData.every);
+     parentPort.on('message', ({ add, remove, id }) => {
+       if (add !== undefined) paths.add(add);
+       if (remove !== undefined) paths.delete(remove);
+       parentPort.postMessage(id);
+     });`,
+    { eval: true, workerData: { every: RENEW_MS } },
   );
-  return worker;
+  let next = 0;
+  const waiting = new Map<number, () => void>();
+  // Referenced while an answer is awaited, so that the caller's event loop waits for it too.
+  const ask = (message: { add?: string; remove?: string }) =>
+    new Promise<void>((resolve) => {
+      const id = next++;
+      waiting.set(id, resolve);
+      if (waiting.size === 1) worker.ref();
+      worker.postMessage({ ...message, id });
+    });
+  worker.on('message', (id: number) => {
+    waiting.get(id)?.();
+    waiting.delete(id);
+    if (waiting.size === 0) worker.unref();
+  });
+  const online = once(worker, 'online');
+  const gone = () => {
+    if (leases === thread) leases = undefined;
+    for (const resolve of waiting.values()) resolve();
+    waiting.clear();
+  };
+  worker.on('error', gone);
+  worker.on('exit', gone);
+  const thread: LeaseThread = {
+    add: async (path) => {
+      // Posted at once: the thread takes the lock on as it starts, even if this thread is busy by then.
+      const added = ask({ add: path });
+      await online;
+      await added;
+    },
+    remove: (path) => (leases === thread ? ask({ remove: path }) : Promise.resolve()),
+  };
+  leases = thread;
+  return thread;
 }
 
 /** Removes a stale lock under the takeover file; true if this run removed it. */

@@ -187,6 +187,28 @@ describe('the lock on the output folder', () => {
     expect(existsSync(lock)).toBe(false);
   }, 60_000);
 
+  it('is renewed by one thread for all the locks a process takes in turn, and never once let go', async () => {
+    const [first, second] = [tempDir(), tempDir()];
+    const releaseFirst = await acquireLock(first);
+    await releaseFirst.renew();
+    await releaseFirst();
+    // Another run's lock now stands where the first was, its lease lapsed: it must stay so.
+    const other = join(first, '.lock');
+    writeFileSync(other, JSON.stringify({ pid: 1, host: 'elsewhere' }));
+    const lapsed = new Date(Date.now() - 61_000);
+    utimesSync(other, lapsed, lapsed);
+    const releaseSecond = await acquireLock(second);
+    await releaseSecond.renew();
+    const lock = join(second, '.lock');
+    utimesSync(lock, lapsed, lapsed);
+    const until = Date.now() + 8_000;
+    while (Date.now() < until);
+    expect(statSync(lock).mtimeMs).toBeGreaterThan(lapsed.getTime() + 50_000);
+    expect(statSync(other).mtimeMs).toBeLessThan(lapsed.getTime() + 1_000);
+    await releaseSecond();
+    expect(existsSync(lock)).toBe(false);
+  }, 60_000);
+
   it('on demand, is renewed by the main thread while it waits, and by a thread of its own once asked', async () => {
     const out = tempDir();
     const release = await acquireLock(out, { threadOnDemand: true });
