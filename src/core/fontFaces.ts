@@ -16,30 +16,27 @@ const faces = new Map<string, Face>();
 
 /** Words shaped at install (scripts/bundle.js writes them), read when the first face is opened. */
 export const SHAPED_WORDS_FILE = join(PROJECT_ROOT, 'dist', 'shaped-words.txt');
-/** Set to 0, every word is shaped by fontkit, none replayed: the outputs are the same bytes. */
+/** Set to 0, every word is shaped by fontkit, as with no store: the outputs are the same bytes. */
 const SWITCH = 'TRADEBRIEF_SHAPED_WORDS';
 
-/** Whether words are recorded (at install), replayed, or all shaped by fontkit (the switch at 0). */
-let shapes: { mode: 'record' | 'replay' | 'off'; store: ShapeStore | undefined } | undefined;
+let shapes: { record: boolean; store: ShapeStore | undefined } | undefined;
 
 /**
  * One decoded font per file for the whole process: chart measuring, runs of text and pdfkit share it,
  * so each face's tables are read and decoded once. Opened when first needed: a briefing in Latin
- * script never reads the CJK files. Words shaped at install, or before in this process, are replayed
- * (see shapedWords.ts).
+ * script never reads the CJK files. Words shaped at install are replayed (see shapedWords.ts).
  */
 export function openFace(file: string): Face {
   let face = faces.get(file);
   if (!face) {
     const bytes = readFileSync(file);
     const font = fontkit.create(bytes) as fontkit.Font;
-    shapes ??=
-      process.env[SWITCH] === '0'
-        ? { mode: 'off', store: undefined }
-        : { mode: 'replay', store: readShapeStore(SHAPED_WORDS_FILE) };
-    if (shapes.mode === 'replay') replayShapes(font, basename(file), bytes, shapes.store);
-    else if (shapes.mode === 'record' && shapes.store)
-      recordShapes(font, basename(file), bytes, shapes.store);
+    shapes ??= {
+      record: false,
+      store: process.env[SWITCH] === '0' ? undefined : readShapeStore(SHAPED_WORDS_FILE),
+    };
+    if (shapes.store)
+      (shapes.record ? recordShapes : replayShapes)(font, basename(file), bytes, shapes.store);
     // Its layout may now be a replay, which gives the part of a run the briefing reads.
     face = font as unknown as Face;
     faces.set(file, face);
@@ -54,6 +51,6 @@ export function openFace(file: string): Face {
 export function recordShapedWords(): () => string {
   if (faces.size > 0) throw new Error('recordShapedWords: faces were opened before the recording began');
   const store = newShapeStore();
-  shapes = { mode: 'record', store };
+  shapes = { record: true, store };
   return () => storeText(store);
 }

@@ -5,10 +5,9 @@ import { bakedCodeVersion } from './cache.ts';
 import { packageJson, packageVersion } from './packageVersion.ts';
 
 /**
- * Words shaped by fontkit once, at install, and replayed on later runs, and words shaped by a run
- * replayed when it meets them again: fontkit shapes a word by running the font's OpenType lookups,
- * which it decodes from the font the first time each is used. A cold briefing spent about a fifth of
- * its time there, on the same words every time; a batch's partners share most of theirs.
+ * Words shaped by fontkit once, at install, and replayed on later runs: fontkit shapes a word by running
+ * the font's OpenType lookups, which it decodes from the font the first time each is used. A cold
+ * briefing spent about a fifth of its time there, on the same words every time.
  *
  * A replay is exactly what fontkit would return, or it is not made:
  * - The store is used only by the code that wrote it (the bundle's code version), with the same fontkit
@@ -173,29 +172,12 @@ function wellFormed(shaped: unknown, glyphCount: number): shaped is Shaped {
   );
 }
 
-/**
- * Words a face learns while the process runs, beyond those stored: a batch's partners share most of
- * their words (headings, notes, the methodology), which fontkit would otherwise shape for each partner
- * anew. Bounded, so that a batch of many partners does not keep every number it printed.
- */
-const LEARNED_WORDS = 20_000;
-
-/**
- * Makes `face` replay the words `store` holds for its file (none when the store is missing or was
- * written for other bytes), and those it shapes from now on, as `recordShapes` would have recorded them.
- */
-export function replayShapes(
-  face: fontkit.Font,
-  name: string,
-  bytes: Uint8Array,
-  store: ShapeStore | undefined,
-): void {
+/** Makes `face` replay the words `store` holds for its file; a face whose bytes differ is left as it is. */
+export function replayShapes(face: fontkit.Font, name: string, bytes: Uint8Array, store: ShapeStore): void {
+  const recorded = store.faces[name];
   const ignorable = defaultIgnorable(face);
-  if (!ignorable) return;
-  const recorded = store?.faces[name];
-  const sameBytes = recorded && createHash('sha256').update(bytes).digest('hex') === recorded.sha256;
-  const words = new Map(sameBytes ? Object.entries(recorded.words ?? {}) : []);
-  const limit = words.size + LEARNED_WORDS;
+  if (!recorded || !ignorable || createHash('sha256').update(bytes).digest('hex') !== recorded.sha256) return;
+  const words = new Map(Object.entries(recorded.words ?? {}));
   const checked = new WeakSet<Shaped>();
   const usable = (shaped: Shaped) => {
     if (checked.has(shaped)) return true;
@@ -204,21 +186,9 @@ export function replayShapes(
     return true;
   };
   const live = face.layout.bind(face);
-  const learn = (text: string): Run => {
-    const characters = charactersOf(text);
-    if (!characters || words.size >= limit) return live(text);
-    const { run, shaped } = shapeNoting(face, live, text, characters, ignorable);
-    if (shaped) {
-      words.set(text, shaped);
-      checked.add(shaped);
-    }
-    return run;
-  };
   const replay = (text: string, ...rest: unknown[]): Run => {
-    if (!plain(rest)) return live(text, ...(rest as []));
     const shaped = words.get(text);
-    if (!shaped) return learn(text);
-    if (!usable(shaped)) return live(text);
+    if (!shaped || !plain(rest) || !usable(shaped)) return live(text, ...(rest as []));
     const characters = charactersOf(text);
     const met = face.glyphsForString(text);
     if (!characters || !ownCharacters(met, characters)) return live(text);
@@ -262,41 +232,27 @@ export function recordShapes(face: fontkit.Font, name: string, bytes: Uint8Array
   };
   store.faces[name] = recorded;
   const live = face.layout.bind(face);
+  const getGlyph = face.getGlyph;
   const record = (text: string, ...rest: unknown[]): fontkit.GlyphRun => {
     const characters = charactersOf(text);
     if (!plain(rest) || !characters || text in recorded.words) return live(text, ...(rest as []));
-    const { run, shaped } = shapeNoting(face, live, text, characters, ignorable);
+    const requests: Request[] = [];
+    face.getGlyph = (id, glyphCharacters = []) => {
+      const glyph = getGlyph.call(face, id, glyphCharacters);
+      requests.push({ id, characters: [...glyphCharacters], glyph });
+      return glyph;
+    };
+    let run: fontkit.GlyphRun;
+    try {
+      run = live(text);
+    } finally {
+      Reflect.deleteProperty(face, 'getGlyph');
+    }
+    const shaped = recordable(run, requests, characters, ignorable);
     if (shaped) recorded.words[text] = shaped;
     return run;
   };
   face.layout = record;
-}
-
-/**
- * `text` shaped by fontkit, noting the glyphs it asks the font for: the run, and what a replay needs
- * when one can be exact.
- */
-function shapeNoting(
-  face: fontkit.Font,
-  live: (text: string) => fontkit.GlyphRun,
-  text: string,
-  characters: number[],
-  ignorable: (code: number | undefined) => boolean,
-): { run: fontkit.GlyphRun; shaped: Shaped | undefined } {
-  const getGlyph = face.getGlyph;
-  const requests: Request[] = [];
-  face.getGlyph = (id, glyphCharacters = []) => {
-    const glyph = getGlyph.call(face, id, glyphCharacters);
-    requests.push({ id, characters: [...glyphCharacters], glyph });
-    return glyph;
-  };
-  let run: fontkit.GlyphRun;
-  try {
-    run = live(text);
-  } finally {
-    Reflect.deleteProperty(face, 'getGlyph');
-  }
-  return { run, shaped: recordable(run, requests, characters, ignorable) };
 }
 
 interface Request {

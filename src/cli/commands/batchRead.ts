@@ -43,14 +43,7 @@ export async function readForBatch({
   await mkdir(temp, { recursive: true });
   try {
     const shareOf = shareFiles(result, reporter);
-    // Each share is joined while the one before is written and flushed: two at most in memory.
-    let writing = Promise.resolve();
-    for (const partner of partners) {
-      const share = shareOf(partner);
-      await writing;
-      writing = writeFileAtomic(sharePath(temp, partner), share);
-    }
-    await writing;
+    for (const partner of partners) await writeFileAtomic(sharePath(temp, partner), shareOf(partner));
     await rename(temp, dir);
   } finally {
     await rm(temp, { recursive: true, force: true });
