@@ -94,22 +94,33 @@ function holding(path: string, token: string): Release {
   let renewing: Promise<void> | undefined;
   let renewer: LeaseThread | undefined;
   let failed: { error: unknown } | undefined;
-  const touch = setInterval(() => {
-    const now = new Date();
-    utimes(path, now, now).catch(() => undefined);
-  }, RENEW_MS).unref();
+  let released = false;
+  const touchEvery = () =>
+    setInterval(() => {
+      const now = new Date();
+      utimes(path, now, now).catch(() => undefined);
+    }, RENEW_MS).unref();
+  let touch = touchEvery();
+  // The thread stopped while renewing this lease: this thread renews it again, and release reports it.
+  const lost = (error: unknown) => {
+    failed ??= { error };
+    clearInterval(touch);
+    if (!released) touch = touchEvery();
+  };
   const renew = (): Promise<void> => {
+    if (released) return Promise.resolve();
     renewer ??= leaseThread();
-    renewing ??= renewer.add(path).then(
+    renewing ??= renewer.add(path, lost).then(
       () => clearInterval(touch),
       (error: unknown) => {
-        failed = { error };
+        failed ??= { error };
         throw error;
       },
     );
     return renewing;
   };
   const release = async () => {
+    released = true;
     clearInterval(touch);
     if (renewer) {
       // After the thread took the lock on, so that it lets go of it for good; then nothing touches it.
@@ -125,8 +136,11 @@ function holding(path: string, token: string): Release {
 
 /** The thread renewing the leases of the locks this thread holds, and how it is asked. */
 interface LeaseThread {
-  /** Settles once the thread runs and renews `path` (rejects if it cannot start). */
-  add(path: string): Promise<void>;
+  /**
+   * Settles once the thread runs and renews `path`; rejects if it stops first. `lost` is called if it
+   * stops later, while `path` is still to be renewed.
+   */
+  add(path: string, lost: (error: unknown) => void): Promise<void>;
   /** Settles once the thread no longer renews `path`. */
   remove(path: string): Promise<void>;
 }
@@ -158,36 +172,54 @@ function leaseThread(): LeaseThread {
     { eval: true, workerData: { every: RENEW_MS } },
   );
   let next = 0;
-  const waiting = new Map<number, () => void>();
+  const waiting = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  /** The paths renewed, and whom to tell if the thread stops. */
+  const held = new Map<string, (error: unknown) => void>();
+  let stopped: { error: unknown } | undefined;
   // Referenced while an answer is awaited, so that the caller's event loop waits for it too.
   const ask = (message: { add?: string; remove?: string }) =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
+      if (stopped) return reject(stopped.error);
       const id = next++;
-      waiting.set(id, resolve);
+      waiting.set(id, { resolve, reject });
       if (waiting.size === 1) worker.ref();
       worker.postMessage({ ...message, id });
     });
   worker.on('message', (id: number) => {
-    waiting.get(id)?.();
+    waiting.get(id)?.resolve();
     waiting.delete(id);
     if (waiting.size === 0) worker.unref();
   });
   const online = once(worker, 'online');
-  const gone = () => {
+  const gone = (error: unknown) => {
+    stopped ??= { error };
     if (leases === thread) leases = undefined;
-    for (const resolve of waiting.values()) resolve();
+    for (const { reject } of waiting.values()) reject(stopped.error);
     waiting.clear();
+    for (const lost of held.values()) lost(stopped.error);
+    held.clear();
   };
   worker.on('error', gone);
-  worker.on('exit', gone);
+  worker.on('exit', (code) => gone(new Error(m.leaseThreadStopped(code))));
   const thread: LeaseThread = {
-    add: async (path) => {
+    add: async (path, lost) => {
+      // Told from now on if the thread stops: before its answer, the answer is refused too.
+      held.set(path, lost);
       // Posted at once: the thread takes the lock on as it starts, even if this thread is busy by then.
       const added = ask({ add: path });
-      await online;
-      await added;
+      added.catch(() => undefined);
+      try {
+        await online;
+        await added;
+      } catch (error) {
+        held.delete(path);
+        throw error;
+      }
     },
-    remove: (path) => (leases === thread ? ask({ remove: path }) : Promise.resolve()),
+    remove: (path) => {
+      held.delete(path);
+      return stopped ? Promise.resolve() : ask({ remove: path }).catch(() => undefined);
+    },
   };
   leases = thread;
   return thread;

@@ -256,6 +256,8 @@ const shellWord = (text: string): string =>
   /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 
 export const runMessages = {
+  leaseThreadStopped: (code: number) =>
+    `the thread renewing the lock's lease stopped (exit code ${code}); the lease was renewed from the main thread since`,
   locked: (
     dir: string,
     lockFile: string,

@@ -192,11 +192,18 @@ describe('the lock on the output folder', () => {
     const releaseFirst = await acquireLock(first);
     await releaseFirst.renew();
     await releaseFirst();
-    // Another run's lock now stands where the first was, its lease lapsed: it must stay so.
-    const other = join(first, '.lock');
-    writeFileSync(other, JSON.stringify({ pid: 1, host: 'elsewhere' }));
+    // A lock asked to be renewed only once released renews nothing.
+    const third = tempDir();
+    const releaseThird = await acquireLock(third, { threadOnDemand: true });
+    await releaseThird();
+    await releaseThird.renew();
+    // Other runs' locks now stand where these were, their leases lapsed: they must stay so.
     const lapsed = new Date(Date.now() - 61_000);
-    utimesSync(other, lapsed, lapsed);
+    const others = [join(first, '.lock'), join(third, '.lock')];
+    for (const other of others) {
+      writeFileSync(other, JSON.stringify({ pid: 1, host: 'elsewhere' }));
+      utimesSync(other, lapsed, lapsed);
+    }
     const releaseSecond = await acquireLock(second);
     await releaseSecond.renew();
     const lock = join(second, '.lock');
@@ -204,9 +211,55 @@ describe('the lock on the output folder', () => {
     const until = Date.now() + 8_000;
     while (Date.now() < until);
     expect(statSync(lock).mtimeMs).toBeGreaterThan(lapsed.getTime() + 50_000);
-    expect(statSync(other).mtimeMs).toBeLessThan(lapsed.getTime() + 1_000);
+    for (const other of others) expect(statSync(other).mtimeMs, other).toBeLessThan(lapsed.getTime() + 1_000);
     await releaseSecond();
     expect(existsSync(lock)).toBe(false);
+  }, 60_000);
+
+  it('is renewed by its holder again, and the stop reported, when the renewing thread stops', () => {
+    // In a process of its own: the renewing thread is made to stop, 300 ms after it starts or at once
+    // (code that does not parse), as an uncaught error or a fault would stop it; started without this
+    // script's --input-type=module, which would read the thread's code as a module.
+    const lockModule = join(ROOT, 'src', 'core', 'lock.ts');
+    for (const [stop, expected] of [
+      ["setTimeout(() => { throw new Error('renewing thread stopped'); }, 300);", 'renewing thread stopped'],
+      ['this is not JavaScript', 'Unexpected identifier'],
+    ] as const) {
+      const script = `
+        import { createRequire, syncBuiltinESMExports } from 'node:module';
+        import { mkdtempSync, statSync, utimesSync } from 'node:fs';
+        import { tmpdir } from 'node:os';
+        import { join } from 'node:path';
+        const threads = createRequire(import.meta.url)('node:worker_threads');
+        const Worker = threads.Worker;
+        threads.Worker = class extends Worker {
+          constructor(code, options) { super(code + '\\n' + ${JSON.stringify(stop)}, { ...options, execArgv: [] }); }
+        };
+        syncBuiltinESMExports();
+        const { acquireLock } = await import(${JSON.stringify(lockModule)});
+        const dir = mkdtempSync(join(tmpdir(), 'tradebrief-lease-'));
+        const lock = join(dir, '.lock');
+        const release = await acquireLock(dir, { threadOnDemand: true });
+        const renewed = await release.renew().then(() => 'renew resolved', (e) => 'renew rejected: ' + e.message);
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        const lapsed = new Date(Date.now() - 61_000);
+        utimesSync(lock, lapsed, lapsed);
+        await new Promise((resolve) => setTimeout(resolve, 5_500));
+        const again = statSync(lock).mtimeMs > lapsed.getTime() + 50_000;
+        const released = await release().then(() => 'released', (e) => 'release threw: ' + e.message);
+        console.log(JSON.stringify({ renewed, again, released }));
+      `;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(child.status, child.stderr).toBe(0);
+      const said = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}');
+      expect(said.again).toBe(true);
+      expect(said.released).toContain('release threw: ');
+      expect(said.released).toContain(expected);
+    }
   }, 60_000);
 
   it('on demand, is renewed by the main thread while it waits, and by a thread of its own once asked', async () => {

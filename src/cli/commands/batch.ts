@@ -66,7 +66,8 @@ export async function batchCommand(
   // The batch's own lock guards the shared read; each partner's run then locks its own folder. Shards
   // sharing --out wait for the one that reads, then all use its read (its key names every partner).
   const waitSeconds = Number(values.wait) || (shard ? SHARD_WAIT_SECONDS : 0);
-  const release = await acquireLock(first.outDir, { waitSeconds });
+  // Its thread only waits for the read's process meanwhile, so it renews the lease itself.
+  const release = await acquireLock(first.outDir, { waitSeconds, threadOnDemand: true });
   let shared: SharedIngest;
   try {
     shared = await sharedIngest(first, reporter, partners);
