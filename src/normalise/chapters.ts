@@ -30,7 +30,7 @@ export function toChapters<T extends ProductValue>(rows: T[]): ChapterValue<T>[]
     return {
       product: chapter,
       valueUsd: parts.reduce((sum, r) => sum + r.valueUsd, 0),
-      refs: parts.flatMap((r) => r.refs),
+      refs: parts.length === 1 ? [...(parts[0] as T).refs] : parts.flatMap((r) => r.refs),
       parts,
     };
   });

@@ -6,7 +6,7 @@ import { formatPercent, formatUsd } from '../core/format.ts';
 import { groupBy } from '../core/group.ts';
 import { expandChapterRange } from '../core/hs.ts';
 import { dataNotes, inputMessages, normaliseMessages } from '../core/messages.ts';
-import { parsePeriod } from '../core/periods.ts';
+import { type Period, parsePeriod } from '../core/periods.ts';
 import { isBriefingRow, isPairRow } from '../core/relevance.ts';
 import { compareText } from '../core/text.ts';
 import type { HsSectionRecord, IngestResult, TradeRecord } from '../ingest/records.ts';
@@ -55,12 +55,16 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   // 1. Each row in US dollars, at the product level its file gives.
   const usd = createUsdConverter(ingested.rates);
   const products: TradeRow[] = [];
+  // A file names a few periods over thousands of rows: each is parsed once.
+  const periods = new Map<string, Period | undefined>();
   for (const record of relevant) {
     const valueUsd = usd.toUsd(record.value, record.unit, record.period, record);
     if (valueUsd === undefined) continue;
     const rateSource = usd.rateSource(record.unit, record.period);
-    const refs = [`${record.file}:${record.line}`, ...(rateSource ? [`rate:${rateSource}`] : [])];
-    products.push(toRow(record, valueUsd, refs));
+    const ref = `${record.file}:${record.line}`;
+    const refs = rateSource ? [ref, `rate:${rateSource}`] : [ref];
+    if (!periods.has(record.period)) periods.set(record.period, parsePeriod(record.period));
+    products.push(toRow(record, periods.get(record.period), valueUsd, refs));
   }
   const productRows = toProductRows(
     ingested.products,
@@ -136,8 +140,7 @@ function sectionNames(ingested: IngestResult): HsSectionRecord[] {
 }
 
 /** A record as a row of the table, still at its own product level. */
-function toRow(record: TradeRecord, valueUsd: number, refs: string[]): TradeRow {
-  const period = parsePeriod(record.period);
+function toRow(record: TradeRecord, period: Period | undefined, valueUsd: number, refs: string[]): TradeRow {
   if (!period) throw new Error(`ingest let through an unparsed period: ${record.period}`);
   return {
     period: period.label,
@@ -200,6 +203,11 @@ function chooseSources(
   const chosen: TradeRow[] = [];
   const undecided: Problem[] = [];
   for (const group of groups.values()) {
+    // Most keys have one row: nothing to choose between.
+    if (group.length === 1) {
+      chosen.push(group[0] as TradeRow);
+      continue;
+    }
     group.sort((a, b) => {
       const [ra, sa] = rank(a);
       const [rb, sb] = rank(b);
@@ -272,10 +280,13 @@ function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
   const groups = new Map<string, { total?: TradeRow; chapters: TradeRow[] }>();
   for (const row of rows) {
     const key = reportKey(row);
-    const group = groups.get(key) ?? { chapters: [] };
+    let group = groups.get(key);
+    if (!group) {
+      group = { chapters: [] };
+      groups.set(key, group);
+    }
     if (row.product === 'TOTAL') group.total = row;
     else group.chapters.push(row);
-    groups.set(key, group);
   }
   const added: TradeRow[] = [];
   const summed = new Set<string>();

@@ -1,20 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import { chapterName, select, sortPeriods } from '../indicators/query.ts';
 import { rankedHeadings } from '../indicators/topProducts.ts';
 import type { IndicatorSet } from '../indicators/types.ts';
 import { headingName } from '../reference/hs.ts';
+import { toCsv } from './csv.ts';
 
 export interface CsvTable {
   file: string;
   csv: string;
-}
-
-/**
- * Tables for reuse in spreadsheets. Formula escaping stops a cell like "=HYPERLINK(…)" from running in
- * Excel; numbers stay numbers (a string "-5" would be escaped as a formula).
- */
-export function toCsv(columns: string[], rows: (string | number | null)[][], bom = false): string {
-  return stringify(rows, { header: true, columns, escape_formulas: true, bom, record_delimiter: 'unix' });
 }
 
 /** Measures of the trade's structure by HS chapter: one row per chapter and year, for the annex file. */

@@ -9,7 +9,7 @@ import type { Logger } from '../../core/log.ts';
 import { initText, cliMessages as m } from '../../core/messages.ts';
 import { shownPath } from '../../core/paths.ts';
 import { PROJECT_ROOT } from '../../core/root.ts';
-import { toCsv } from '../../tables/build.ts';
+import { toCsv } from '../../tables/csv.ts';
 import { CONFIG_FILE } from '../context.ts';
 import type { INIT_OPTIONS, Values } from '../options.ts';
 
