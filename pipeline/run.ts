@@ -257,9 +257,12 @@ async function keyOf(
   });
 }
 
-/** Lets go of the values handed over that none of `later` reads: their files stay. */
+/** What the run itself reads once the stages are done: the indicators, for the edition's vintage. */
+const READ_AFTER_STAGES = [INDICATORS];
+
+/** Lets go of the values handed over that none of `later` reads, nor the run after them: their files stay. */
 function forgetValues(ctx: RunContext, later: readonly Stage[]): void {
-  const read = new Set(later.flatMap((stage) => stage.reads));
+  const read = new Set([...later.flatMap((stage) => stage.reads), ...READ_AFTER_STAGES]);
   for (const [file, written] of ctx.written ?? []) if (!read.has(file)) delete written.value;
 }
 

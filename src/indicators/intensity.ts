@@ -1,5 +1,6 @@
 import { WORLD } from '../core/countries.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
+import type { TradeRow } from '../normalise/table.ts';
 import {
   directions,
   findIndicator,
@@ -8,8 +9,8 @@ import {
   latestPairPeriod,
   notAvailable,
 } from './context.ts';
-import { fromOneMatrix } from './oneMatrix.ts';
-import { reportsOf, rowsOf } from './reports.ts';
+import { everyFromOneMatrix } from './oneMatrix.ts';
+import { type ReportMatch, reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
 /**
@@ -37,18 +38,26 @@ function worldShareFor(
   return all ?? findIndicator(ctx.computed, 'specialisation.worldShare', { reporter: exporter }, period);
 }
 
+/** The rows of a year's reports that `match` finds. */
+function yearRows(ctx: IndicatorContext, match: ReportMatch, period: string): TradeRow[] {
+  return reportsOf(ctx.n, match)
+    .filter((r) => r.period === period)
+    .flatMap(rowsOf);
+}
+
+/** How many rows the world's exports of a year have, and whether all come from one reconciled matrix. */
+interface WorldExports {
+  rows: number;
+  one: boolean;
+}
+
 /**
  * Whether the importer's imports from the world and the world's exports of a year come from one
  * reconciled matrix: then the importer's imports are part of the same world, and the index is exact.
  */
-function oneWorld(ctx: IndicatorContext, importer: string, period: string): boolean {
-  const rows = [
-    ...reportsOf(ctx.n, { reporter: importer, partner: WORLD, flow: 'import' }),
-    ...reportsOf(ctx.n, { partner: WORLD, flow: 'export' }),
-  ]
-    .filter((r) => r.period === period)
-    .flatMap(rowsOf);
-  return fromOneMatrix(ctx.n, rows);
+function oneWorld(ctx: IndicatorContext, importer: string, period: string, world: WorldExports): boolean {
+  const imports = yearRows(ctx, { reporter: importer, partner: WORLD, flow: 'import' }, period);
+  return imports.length + world.rows > 0 && world.one && everyFromOneMatrix(ctx.n, imports);
 }
 
 /**
@@ -58,13 +67,21 @@ function oneWorld(ctx: IndicatorContext, importer: string, period: string): bool
  */
 export function intensityIndicators(ctx: IndicatorContext): Indicator[] {
   const out: Indicator[] = [];
-  // Asked for every market share of a year, and each answer looks at all the world's rows of that year.
+  // Asked for every market share of a year, and each answer looks at all the world's rows of that year;
+  // the world's exports of a year are the same rows whichever the importer.
   const worlds = new Map<string, boolean>();
+  const exports = new Map<string, WorldExports>();
   const exactIn = (importer: string, period: string) => {
     const key = `${importer}|${period}`;
     let exact = worlds.get(key);
     if (exact === undefined) {
-      exact = oneWorld(ctx, importer, period);
+      let world = exports.get(period);
+      if (!world) {
+        const rows = yearRows(ctx, { partner: WORLD, flow: 'export' }, period);
+        world = { rows: rows.length, one: everyFromOneMatrix(ctx.n, rows) };
+        exports.set(period, world);
+      }
+      exact = oneWorld(ctx, importer, period, world);
       worlds.set(key, exact);
     }
     return exact;

@@ -38,10 +38,15 @@ function inFiles(ref: string, files: ReadonlySet<string>, last: { file: string }
  */
 const answers = new WeakMap<readonly unknown[], WeakMap<TradeRow, boolean>>();
 
-/** Whether every row given comes from the files of one such matrix. */
+/** Whether there are rows and every one comes from the files of one such matrix. */
 export function fromOneMatrix(n: Pick<Normalised, 'files'>, rows: TradeRow[]): boolean {
+  return rows.length > 0 && everyFromOneMatrix(n, rows);
+}
+
+/** Whether the table has files of one such matrix and every row given (if any) comes from them. */
+export function everyFromOneMatrix(n: Pick<Normalised, 'files'>, rows: TradeRow[]): boolean {
   const files = new Set(n.files.filter((f) => ONE_MATRIX.has(f.format)).map((f) => f.file));
-  if (files.size === 0 || rows.length === 0) return false;
+  if (files.size === 0) return false;
   let known = answers.get(n.files);
   if (!known) {
     known = new WeakMap();

@@ -12,13 +12,20 @@ export interface Report {
   other?: TradeRow;
 }
 
+/** Which reports to find: a partner and flow, and a reporter or all of them. */
+export interface ReportMatch {
+  reporter?: string;
+  partner: string;
+  flow: Flow;
+}
+
 /** The table's rows by partner and flow, and by reporter within those, each in table order. */
 const rowIndex = new WeakMap<
   readonly TradeRow[],
   Map<string, { all: TradeRow[]; by: Map<string, TradeRow[]> }>
 >();
 
-function rowsMatching(trade: readonly TradeRow[], match: { reporter?: string; partner: string; flow: Flow }) {
+function rowsMatching(trade: readonly TradeRow[], match: ReportMatch) {
   let index = rowIndex.get(trade);
   if (!index) {
     index = new Map();
@@ -48,10 +55,7 @@ const madeReports = new WeakMap<readonly TradeRow[], Map<string, readonly Report
  * Found through an index of the table, made on the first call, and made once for each match. The
  * reports are shared between callers, who read them and never change them.
  */
-export function reportsOf(
-  n: Normalised,
-  match: { reporter?: string; partner: string; flow: Flow },
-): Report[] {
+export function reportsOf(n: Normalised, match: ReportMatch): Report[] {
   let made = madeReports.get(n.trade);
   if (!made) {
     made = new Map();

@@ -24,21 +24,43 @@ export function shareFiles(result: IngestResult, reporter: string): (partner: st
       };
     }
     const rows: { reporter: string; partner: string; flow: string }[] = result[key];
-    // An array holds null where JSON.stringify finds no JSON for an element.
-    const json = rows.map((r) => bytes(JSON.stringify(r) ?? 'null'));
     // Whether a briefing uses a row depends on its partner only where that is one of the row's two
     // countries. For every other partner it is as for a partner that adds no country to the reporter:
     // asked once for all of them, and for those two when met.
     const forOthers = rows.map((r) => isBriefingRow(r, reporter, reporter));
+    // Each row as a comma and its JSON (an array holds null where JSON.stringify finds none): those of
+    // every other partner's share joined once, in order; a partner's own rows then put in among them.
+    const pieces = rows.map((r) => bytes(`,${JSON.stringify(r) ?? 'null'}`));
+    const common = Buffer.concat(pieces.filter((_, i) => forOthers[i]));
+    // Where each row's bytes begin in `common`, or would.
+    const at = [0];
+    for (const [i, piece] of pieces.entries()) at.push((at[i] as number) + (forOthers[i] ? piece.length : 0));
+    // Only the rows not in `common` are kept apart.
+    const apart = pieces.map((piece, i) => (forOthers[i] ? undefined : piece));
+    const naming = new Map<string, number[]>();
+    for (const [i, { reporter: from, partner: to }] of rows.entries())
+      for (const country of from === to ? [from] : [from, to]) {
+        const list = naming.get(country);
+        if (list) list.push(i);
+        else naming.set(country, [i]);
+      }
     return (partner, parts) => {
+      const kept: Buffer[] = [];
+      let from = 0;
+      for (const i of naming.get(partner) ?? []) {
+        // A partner only adds to the rows every other partner's briefing uses (isBriefingRow): tested.
+        if (forOthers[i] || !isBriefingRow(rows[i] as (typeof rows)[number], reporter, partner)) continue;
+        kept.push(common.subarray(from, at[i]), apart[i] as Buffer);
+        from = at[i] as number;
+      }
+      kept.push(common.subarray(from));
       parts.push(name, open);
-      const first = parts.length;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] as (typeof rows)[number];
-        const mine = row.reporter === partner || row.partner === partner;
-        if (!(mine ? isBriefingRow(row, reporter, partner) : forOthers[i])) continue;
-        if (parts.length > first) parts.push(comma);
-        parts.push(json[i] as Buffer);
+      // The first row has no comma before it.
+      let first = true;
+      for (const piece of kept) {
+        if (piece.length === 0) continue;
+        parts.push(first ? piece.subarray(1) : piece);
+        first = false;
       }
       parts.push(close);
     };

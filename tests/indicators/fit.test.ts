@@ -63,6 +63,46 @@ describe('trade intensity', () => {
     expect(intensity.sources).toEqual(['src-trade', 'src-world']);
   });
 
+  it("is exact where the importer's imports and the world's exports come from one reconciled matrix", () => {
+    // Both directions in one year, every line from one BACI file but those `elsewhere` names.
+    const matrix = 'BACI_HS17_Y2019_V202401.csv';
+    const russiaImports = [
+      row('2019', 'RUS', WORLD, 'import', 'TOTAL', 400),
+      row('2019', 'RUS', WORLD, 'import', '30', 100),
+      row('2019', 'RUS', WORLD, 'import', 'OTHER', 300),
+      row('2019', 'RUS', 'IND', 'import', 'TOTAL', 30),
+      row('2019', 'RUS', 'IND', 'import', '30', 30),
+    ];
+    const statuses = (elsewhere: (r: TradeRow) => boolean) => {
+      const trade = [...pairYear('FY2024-25', 150, 600), ...world2019, ...indiaImports, ...russiaImports].map(
+        (r, i) => ({ ...r, refs: [elsewhere(r) ? `other.csv:${i + 2}` : `${matrix}:${i + 2}`] }),
+      );
+      const n = fixture(trade);
+      n.files = [
+        { file: matrix, format: 'baci' },
+        { file: 'other.csv', format: 'comtrade-plus' },
+      ] as unknown as typeof n.files;
+      const set = computeIndicators(n, n.config);
+      return ['IND', 'RUS'].map(
+        (importer) =>
+          one(set, 'fit.intensity', { exporter: importer === 'IND' ? 'RUS' : 'IND', importer }, '2019')
+            .status,
+      );
+    };
+    expect(statuses(() => false)).toEqual(['ok', 'ok']);
+    // The importer's own imports from the world from elsewhere: a lower bound for that importer alone.
+    expect(statuses((r) => r.reporter === 'RUS' && r.flow === 'import' && r.partner === WORLD)).toEqual([
+      'ok',
+      'partial',
+    ]);
+    expect(statuses((r) => r.reporter === 'IND' && r.flow === 'import' && r.product === '27')).toEqual([
+      'partial',
+      'ok',
+    ]);
+    // One exporter's line of the world's exports from elsewhere: a lower bound both ways.
+    expect(statuses((r) => r.reporter === 'FRA' && r.product === '87')).toEqual(['partial', 'partial']);
+  });
+
   it("is not available where the importer's imports from the world are missing", () => {
     const intensity = one(set, 'fit.intensity', { exporter: 'IND', importer: 'RUS' });
     expect([intensity.status, intensity.needs]).toEqual([

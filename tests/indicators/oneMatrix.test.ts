@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromOneMatrix } from '../../src/indicators/oneMatrix.ts';
+import { everyFromOneMatrix, fromOneMatrix } from '../../src/indicators/oneMatrix.ts';
 import { reportsOf } from '../../src/indicators/reports.ts';
 import type { Normalised } from '../../src/normalise/table.ts';
 import { row, WORLD } from './fixtures.ts';
@@ -42,6 +42,10 @@ describe('fromOneMatrix', () => {
       false,
     );
     expect(fromOneMatrix(table, [])).toBe(false);
+    // Every row of none: true where the table has files of such a matrix, so that rows can be asked in parts.
+    expect(everyFromOneMatrix(table, [])).toBe(true);
+    expect(everyFromOneMatrix({ files: [] as unknown as Normalised['files'] }, [])).toBe(false);
+    expect(everyFromOneMatrix(table, [withRefs(`${BACI}:2`), withRefs('exports.csv:5')])).toBe(false);
   });
 
   it('answers again from what it found for each row of the same table', () => {

@@ -137,6 +137,22 @@ describe('the extract cache of bulk files', () => {
     expect(await readdir(cache).catch(() => [])).toEqual([]);
   });
 
+  it('is stored whole before the ingest ends, also when another file stops it', async () => {
+    // The extract is written while the other file is read: the ingest's problems come once it is.
+    const inputs = await folderWith({ 'baci.csv': BACI, 'other.csv': 'period,reporter\n2022,IND\n' });
+    const cache = join(await folderWith({}), 'extracts');
+    const problems = await problemsOf(inputs, {
+      focus: { reporter: 'IND', partners: ['RUS'] },
+      bulkMinBytes: 0,
+      extractCache: cache,
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^other\.csv/);
+    const names = (await readdir(cache)).filter((name) => name.endsWith('.json.gz'));
+    expect(names).toHaveLength(1);
+    expect(await loadExtract(cache, (names[0] as string).split('.')[0] as string)).toBeDefined();
+  });
+
   it('is known to miss while it holds no extract (the file is then parsed before its hash is known)', async () => {
     const { cache, read } = await setUp();
     expect(await holdsExtracts(cache)).toBe(false);

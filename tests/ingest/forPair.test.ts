@@ -111,4 +111,41 @@ describe("a batch read's share for one partner", () => {
       'WLD→WLD export',
     ]);
   });
+
+  it('takes out and puts in each partner’s own rows wherever they fall among the others', async () => {
+    const whole = await ingest(fixture('baci'), { focus: { reporter: 'IND', partners: ['RUS', 'USA'] } });
+    const countries = ['IND', 'RUS', 'USA', 'FRA', 'CHN', 'WLD'];
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const some = <T>(model: T, count: number): T[] =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          ({
+            ...model,
+            reporter: countries[random(countries.length)],
+            partner: countries[random(countries.length)],
+            flow: random(2) === 0 ? 'export' : 'import',
+            line: i + 2,
+          }) as T,
+      );
+    let compared = 0;
+    for (let round = 0; round < 30; round++) {
+      const trade = some(whole.trade[0] as (typeof whole.trade)[number], random(60));
+      const products = some(whole.products[0] as (typeof whole.products)[number], random(30));
+      const shareOf = shareFiles({ ...whole, trade, products }, 'IND');
+      for (const partner of [...countries, 'BRA']) {
+        const kept = (r: { reporter: string; partner: string; flow: string }) =>
+          isBriefingRow(r, 'IND', partner);
+        expect(shareOf(partner).toString('utf8')).toBe(
+          toStageJson({ ...whole, trade: trade.filter(kept), products: products.filter(kept) }),
+        );
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(210);
+  });
 });
