@@ -3,7 +3,7 @@ import { closest } from '../core/closest.ts';
 import { OTHER_ASIA_NES } from '../core/countries.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
-import { groupBy } from '../core/group.ts';
+import { groupByFields } from '../core/group.ts';
 import { expandChapterRange } from '../core/hs.ts';
 import { dataNotes, inputMessages, normaliseMessages } from '../core/messages.ts';
 import { type Period, parsePeriod } from '../core/periods.ts';
@@ -160,8 +160,7 @@ function toRow(record: TradeRecord, period: Period | undefined, valueUsd: number
 
 /** Product rows summed to HS chapters per period, reporter, partner and flow (`toChapters`). */
 function toChapterRows(rows: TradeRow[], sectorOf: Map<string, string>): TradeRow[] {
-  const reports = groupBy(rows, reportKey);
-  return [...reports.values()].flatMap((report) =>
+  return groupByFields(rows, REPORT).flatMap((report) =>
     toChapters(report).map(({ product, valueUsd, refs, parts }) => ({
       ...(parts[0] as TradeRow),
       product,
@@ -182,9 +181,9 @@ function sourcesOf(rows: TradeRow[]): string[] {
   return [...new Set(rows.flatMap((r) => r.sources))].sort();
 }
 
-/** One report: a period, reporter, partner and flow. */
-const reportKey = (r: TradeRow): string => `${r.period}|${r.reporter}|${r.partner}|${r.flow}`;
-const rowKey = (r: TradeRow): string => `${reportKey(r)}|${r.product}`;
+/** The fields of one report: a period, reporter, partner and flow; and of one row of it. */
+const REPORT = ['period', 'reporter', 'partner', 'flow'] as const;
+const ROW = [...REPORT, 'product'] as const;
 
 /** One value per key: the preferred source wins; disagreements become data notes. */
 function chooseSources(
@@ -197,12 +196,12 @@ function chooseSources(
     const i = priority.indexOf(r.sources[0] ?? '');
     return [i === -1 ? priority.length : i, r.sources[0] ?? ''];
   };
-  const groups = groupBy(rows, rowKey);
+  const groups = groupByFields(rows, ROW);
   let rounding = 0;
   const roundingSources = new Set<string>();
   const chosen: TradeRow[] = [];
   const undecided: Problem[] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     // Most keys have one row: nothing to choose between.
     if (group.length === 1) {
       chosen.push(group[0] as TradeRow);
@@ -277,20 +276,15 @@ function locationOf(ref: string): { file: string; line?: number } {
  * "OTHER" row; where a report has chapters but no total, the total is their sum (and a note says so).
  */
 function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
-  const groups = new Map<string, { total?: TradeRow; chapters: TradeRow[] }>();
-  for (const row of rows) {
-    const key = reportKey(row);
-    let group = groups.get(key);
-    if (!group) {
-      group = { chapters: [] };
-      groups.set(key, group);
-    }
-    if (row.product === 'TOTAL') group.total = row;
-    else group.chapters.push(row);
-  }
   const added: TradeRow[] = [];
   const summed = new Set<string>();
-  for (const { total, chapters } of groups.values()) {
+  for (const report of groupByFields(rows, REPORT)) {
+    let total: TradeRow | undefined;
+    const chapters: TradeRow[] = [];
+    for (const row of report) {
+      if (row.product === 'TOTAL') total = row;
+      else chapters.push(row);
+    }
     if (!total && chapters.length > 0) {
       const first = chapters[0] as TradeRow;
       added.push({
