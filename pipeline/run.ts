@@ -223,7 +223,7 @@ async function runStages(ctx: RunContext, build: Build, options: LockedRun, keye
     ran.push(stage.name);
     // What this stage built is garbage now, but for the values later stages read; the next loads libraries.
     forgetValues(ctx, options.stages.slice(i + 1));
-    collectGarbage();
+    if (!stage.leavesLittle) collectGarbage();
     ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {
       stage: stage.name,
       durationMs: Math.round(performance.now() - started),

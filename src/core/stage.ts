@@ -15,6 +15,11 @@ export interface Stage {
   extraKey?: (ctx: RunContext) => Promise<unknown>;
   /** Compares with the previous edition (its indicators), so a new previous edition re-runs it. */
   readsPreviousEdition?: boolean;
+  /**
+   * No forced collection after it: it leaves little beside the next stage's own garbage, which the
+   * collection after that stage takes with it.
+   */
+  leavesLittle?: boolean;
   /** Runs the stage; returns the files it wrote, relative to the output folder. */
   run(ctx: RunContext): Promise<string[]>;
 }
