@@ -255,15 +255,33 @@ async function plainRecords(
   return records && { records, encoding: settledEncoding(decoding.encoding()) };
 }
 
+/**
+ * The text of the chunks, each CRLF as a line feed: csv-parse counts a CRLF inside a quoted cell as two
+ * lines, and would name every record after it one line too far down (a cell's line break is then "\n").
+ */
 async function* decoded(chunks: AsyncIterable<Uint8Array>, decoding: ReturnType<typeof createTextDecoding>) {
+  const lineFeeds = createCrlfFolding();
   for await (const chunk of chunks) {
     const text = decoding.write(chunk);
     if (typeof text !== 'string') throw new DecodeError(text);
-    if (text !== '') yield text;
+    const folded = lineFeeds(text, false);
+    if (folded !== '') yield folded;
   }
   const rest = decoding.end();
   if (typeof rest !== 'string') throw new DecodeError(rest);
-  if (rest !== '') yield rest;
+  const folded = lineFeeds(rest, true);
+  if (folded !== '') yield folded;
+}
+
+/** Folds CRLF to LF across texts given in turn: a CR at the end is held back, its LF may come next. */
+function createCrlfFolding(): (text: string, last: boolean) => string {
+  let held = '';
+  return (text, last) => {
+    let joined = held + text;
+    held = !last && joined.endsWith('\r') ? '\r' : '';
+    if (held) joined = joined.slice(0, -1);
+    return joined.includes('\r\n') ? joined.replaceAll('\r\n', '\n') : joined;
+  };
 }
 
 interface LineRecord {

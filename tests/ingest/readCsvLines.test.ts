@@ -38,4 +38,20 @@ describe('the records of a delimited file, each with its line', () => {
     if (!('table' in read) || !read.table) throw new Error(JSON.stringify(read));
     expect(read.table.rows.map((r) => r.line)).toEqual([3, 5, 7]);
   });
+
+  it('counts a CRLF inside a quoted cell as one line break, also where a chunk of the file ends in it', async () => {
+    // The header on line 1; "two lines" ends on 3; the record of line breaks alone (4–5) is skipped;
+    // "4,5,6" is on line 6; the cell with a blank line in it ends on 9.
+    const text = 'h,a,b\r\n1,"two\r\nlines",3\r\n"\r\n",""\r\n4,5,6\r\n7,"x\r\n\r\ny",9\r\n';
+    const read = await readTableFromBytes(Buffer.from(text), 'trade.csv');
+    if (!('table' in read) || !read.table) throw new Error(JSON.stringify(read));
+    expect(read.table.rows.map((r) => r.line)).toEqual([3, 6, 9]);
+    // A file is read in chunks of 64 KiB: here the first ends between the CR and the LF of a quoted cell.
+    const header = 'h,a,b\r\n1,"';
+    const file = join(tempDir(), 'trade.csv');
+    writeFileSync(file, `${header}${'x'.repeat(64 * 1024 - 1 - header.length)}\r\ny",2\r\n3,4,5\r\n`);
+    const fromFile = await readCsv(file, 'trade.csv');
+    if (!('table' in fromFile) || !fromFile.table) throw new Error(JSON.stringify(fromFile));
+    expect(fromFile.table.rows.map((r) => r.line)).toEqual([3, 4]);
+  });
 });
