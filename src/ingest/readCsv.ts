@@ -256,9 +256,14 @@ async function plainRecords(
 }
 
 /**
- * The text of the chunks, each CRLF as a line feed: csv-parse counts a CRLF inside a quoted cell as two
- * lines, and would name every record after it one line too far down (a cell's line break is then "\n").
+ * Text as csv-parse is given it, each CRLF a line feed: csv-parse counts a CRLF inside a quoted cell as
+ * two lines, and would name every record after it one line too far down (a cell's line break is "\n").
  */
+export function crlfAsLineFeed(text: string): string {
+  return text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
+}
+
+/** The text of the chunks, each CRLF a line feed (`crlfAsLineFeed`), also where a chunk ends between them. */
 async function* decoded(chunks: AsyncIterable<Uint8Array>, decoding: ReturnType<typeof createTextDecoding>) {
   const lineFeeds = createCrlfFolding();
   for await (const chunk of chunks) {
@@ -277,10 +282,9 @@ async function* decoded(chunks: AsyncIterable<Uint8Array>, decoding: ReturnType<
 function createCrlfFolding(): (text: string, last: boolean) => string {
   let held = '';
   return (text, last) => {
-    let joined = held + text;
+    const joined = held + text;
     held = !last && joined.endsWith('\r') ? '\r' : '';
-    if (held) joined = joined.slice(0, -1);
-    return joined.includes('\r\n') ? joined.replaceAll('\r\n', '\n') : joined;
+    return crlfAsLineFeed(held ? joined.slice(0, -1) : joined);
   };
 }
 

@@ -77,6 +77,22 @@ describe('the bulk BACI reader', () => {
     expect(result.files[0]).toMatchObject({ rows: 8, used: 7 });
   });
 
+  it('counts a CRLF inside a quoted cell as one line break, as a file read whole does', async () => {
+    const text = [
+      H,
+      '2022,699,643,300490,"1234.5",1', // quoted: not a plain line
+      '2022,699,643,310520,y,"\r\n 30"', // ends on line 4
+      '2022,699,643,847130,x,2', // line 5
+    ].join('\r\n');
+    const result = await readOnBothPaths(await folderWith({ 'baci.csv': `${text}\r\n` }), { focus });
+    expect(result).toEqual({
+      problems: [
+        { file: 'baci.csv', line: 4, column: 'v', message: m.notANumber('y') },
+        { file: 'baci.csv', line: 5, column: 'v', message: m.notANumber('x') },
+      ],
+    });
+  });
+
   it('reads columns in any order, tab-separated, with more columns', async () => {
     const text = [
       'k\tq\tv\tj\ti\tt\tnote',

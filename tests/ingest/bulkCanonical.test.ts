@@ -62,6 +62,23 @@ describe('the streamed canonical reader', () => {
     expect(clean.files.find((f) => f.file === 'trade.csv')).toMatchObject({ rows: 7, used: 4, records: 4 });
   });
 
+  it('counts a CRLF inside a quoted cell as one line break, as a file read whole does', async () => {
+    const rows = [
+      H,
+      '2022,IND,RUS,export,TOTAL,"4881.3",USD mn,"s"',
+      '2022,IND,RUS,import,TOTAL,"600\r\nthousand",USD mn,s', // ends on line 4
+      '2022,IND,RUS,export,27,12,USD mn,s',
+      '2022,IND,RUS,export,30,x,USD mn,s', // line 6
+    ];
+    const result = await readOnBothPaths({ 'trade.csv': `${rows.join('\r\n')}\r\n` });
+    expect(result).toEqual({
+      problems: [
+        { file: 'trade.csv', line: 4, column: 'value', message: m.notANumber('600 thousand') },
+        { file: 'trade.csv', line: 6, column: 'value', message: m.notANumber('x') },
+      ],
+    });
+  });
+
   it('reads decimal commas from the whole file, as a file read whole is', async () => {
     // "1.234" alone could be either; "12,5" on a later line shows the file writes decimal commas: 1234.
     const rows = ['2022;IND;RUS;export;TOTAL;1.234;USD mn;s', '2022;IND;RUS;import;TOTAL;12,5;USD mn;s'];

@@ -4,7 +4,13 @@ import { inputMessages as m } from '../../core/messages.ts';
 import { baciCellsOf, baciColumnIndex } from '../adapters/baci.ts';
 import type { BaciReader } from '../adapters/baciReader.ts';
 import { decodeBytes } from '../decodeText.ts';
-import { type CsvHead, csvOptions, describeCsvError, withoutTrailingEmpty } from '../readCsv.ts';
+import {
+  type CsvHead,
+  crlfAsLineFeed,
+  csvOptions,
+  describeCsvError,
+  withoutTrailingEmpty,
+} from '../readCsv.ts';
 import type { SniffedEncoding } from '../sniffText.ts';
 import { createFastBaciLine } from './fastBaciLine.ts';
 import type { RecordSink, Stop } from './readLines.ts';
@@ -40,7 +46,7 @@ export function createBaciSink(
     try {
       // csv-parse types its result loosely: with `info`, each record comes with the line it ends on.
       const options = { ...csvOptions(head.delimiter), bom: false };
-      records = parse(decoded.text, options) as unknown as typeof records;
+      records = parse(crlfAsLineFeed(decoded.text), options) as unknown as typeof records;
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       return csvStop(error, firstLine);

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { decodeBytes, settledEncoding } from '../decodeText.ts';
-import { type CsvHead, csvOptions } from '../readCsv.ts';
+import { type CsvHead, crlfAsLineFeed, csvOptions } from '../readCsv.ts';
 import type { Encoding, SniffedEncoding } from '../sniffText.ts';
 import { csvStop } from './baciSink.ts';
 import type { RecordSink, Stop } from './readLines.ts';
@@ -36,7 +36,10 @@ export function createCellSink(
     let records: { record: string[]; info: { lines: number } }[];
     try {
       // csv-parse types its result loosely: with `info`, each record comes with the line it ends on.
-      records = parse(decoded.text, { ...csvOptions(delimiter), bom: false }) as unknown as typeof records;
+      records = parse(crlfAsLineFeed(decoded.text), {
+        ...csvOptions(delimiter),
+        bom: false,
+      }) as unknown as typeof records;
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       return csvStop(error, firstLine);

@@ -207,14 +207,14 @@ function recordEnd(
 }
 
 /**
- * Line endings inside a record's quoted fields, as csv-parse counts them there: every CR and every LF
- * (so a CRLF inside quotes counts twice, unlike one that ends a record).
+ * Line endings inside a record's quoted fields, counted as outside them and as a file read whole counts
+ * them (`crlfAsLineFeed`): each LF, CRLF and lone CR.
  */
 function lineBreaks(data: Buffer, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i++) {
     const c = data[i];
-    if (c === LF || c === CR) count += 1;
+    if (c === LF || (c === CR && !(i + 1 < end && data[i + 1] === LF))) count += 1;
   }
   return count;
 }
