@@ -41,12 +41,16 @@ export const inputMessages = {
   ioError: () => 'the disk reported an input/output error',
   unknownHeader: (header: string[], formats: string) =>
     `the header ${quote(header.join(','))} matches no supported format: expected one of ${formats}`,
+  repeatedColumns: (format: string, columns: { name: string; positions: number[] }[]) =>
+    `looks like ${format} but names ${columns.map((c) => `${quote(c.name)} in columns ${c.positions.join(' and ')}`).join(', ')}: expected each column once, as which one to read cannot be told`,
   missingColumns: (format: string, columns: string[]) =>
     `looks like ${format} but lacks the column${columns.length > 1 ? 's' : ''} ${columns.map((c) => `"${c}"`).join(', ')}`,
   notANumber: (text: string) =>
     text.trim() === '' ? 'expected a number, found an empty cell' : `expected a number, found ${quote(text)}`,
   notANumberWithComma: (text: string) =>
     `expected a number written with a decimal comma, as this file writes them ("4,5" or "1.234,5"), found ${quote(text)}`,
+  roundedNumber: (text: string) =>
+    `${quote(text)} is a number as a spreadsheet shows it, rounded to at most six significant digits, and the rest of it is not in the file: use the file as downloaded, or set the column's format to a number without exponent before saving it as CSV`,
   ambiguousNumber: (text: string, point: number, comma: number) =>
     `the number ${quote(text)} reads two ways: ${point} with a decimal point, ${comma} with a decimal comma, and the file shows neither: write it without a thousands separator`,
   controlCharacter: (code: number) =>

@@ -14,8 +14,13 @@ export interface NumberFormat {
 
 export const DECIMAL_POINT: NumberFormat = { decimal: '.', evident: true };
 
-export type NumberReading = { value: number } | { problem: 'invalid' | 'ambiguous' };
+export type NumberReading = { value: number } | { problem: 'invalid' | 'ambiguous' | 'rounded' };
 
+/**
+ * How a spreadsheet shows a number too long for its cell ("4.37074E+11" for 437,073,612,345): six
+ * significant digits at most, a capital E and a signed exponent. Saved as CSV, that is all the file keeps.
+ */
+const SPREADSHEET_ROUNDED = /^[+-]?\d(?:[.,]\d{1,5})?E[+-]\d{2,3}$/;
 const EXPONENT = '(?:[eE][+-]?\\d+)?';
 /** Thousands grouped by three, with `sep`; a fraction after `decimal`. */
 const grouped = (sep: string, decimal: string) =>
@@ -36,9 +41,11 @@ const FORMS = {
  * "1.2e3"; with a decimal comma "1234,5", "1.234,5", "1 234,5". Rejects what spreadsheets
  * and typos produce: "12,3x4", "NaN", "Infinity", "1e400", "", a decimal point in a file of decimal
  * commas. One group of thousands alone ("1.234", "1,234") reads either way unless the file is evident.
+ * A number as a spreadsheet shows it rounded ("4.37074E+11") is refused: its other digits are lost.
  */
 export function readNumber(text: string, format: NumberFormat = DECIMAL_POINT): NumberReading {
   const trimmed = text.trim();
+  if (SPREADSHEET_ROUNDED.test(trimmed)) return { problem: 'rounded' };
   const forms = FORMS[format.decimal];
   let digits: string | undefined;
   if (forms.plain.test(trimmed)) digits = trimmed;

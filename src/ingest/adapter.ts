@@ -165,7 +165,12 @@ export function columnKey(name: string): string {
 }
 
 /** Why a cell is not a number in the file's convention, in words. */
-function numberProblem(text: string, format: NumberFormat, problem: 'invalid' | 'ambiguous'): string {
+function numberProblem(
+  text: string,
+  format: NumberFormat,
+  problem: 'invalid' | 'ambiguous' | 'rounded',
+): string {
+  if (problem === 'rounded') return m.roundedNumber(text);
   const withPoint = parseNumber(text, DECIMAL_POINT);
   if (problem === 'ambiguous')
     return m.ambiguousNumber(

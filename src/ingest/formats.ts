@@ -30,14 +30,23 @@ export const ADAPTERS: readonly Adapter[] = [
   hsSections,
 ];
 
+/** A column named more than once, as the header writes it first, and its places (from 1). */
+export interface RepeatedColumn {
+  name: string;
+  positions: number[];
+}
+
 export type Detection =
   | { adapter: Adapter }
   | { lacking: { adapter: Adapter; columns: string[] } }
+  | { repeated: { adapter: Adapter; columns: RepeatedColumn[] } }
   | { unknown: true };
 
 /**
  * The format whose cues are all in the header. A header that has most cues of one format but not all
  * is reported as that format with the missing columns named, which is what the user needs to fix it.
+ * One that names a column the format reads twice (two "value" columns) is refused: which to read
+ * cannot be told.
  */
 export function detectFormat(header: readonly string[]): Detection {
   const present = new Set(header.map(columnKey));
@@ -45,7 +54,9 @@ export function detectFormat(header: readonly string[]): Detection {
   for (const adapter of ADAPTERS) {
     if (missing(adapter.cues).length > 0) continue;
     const lacking = missing(adapter.required);
-    return lacking.length === 0 ? { adapter } : { lacking: { adapter, columns: lacking } };
+    if (lacking.length > 0) return { lacking: { adapter, columns: lacking } };
+    const repeated = repeatedColumns(header, [...adapter.cues, ...adapter.required]);
+    return repeated.length === 0 ? { adapter } : { repeated: { adapter, columns: repeated } };
   }
   let best: { adapter: Adapter; columns: string[] } | undefined;
   for (const adapter of ADAPTERS) {
@@ -66,4 +77,14 @@ export function isHeaderRow(cells: readonly string[]): boolean {
 
 export function formatList(): string {
   return ADAPTERS.map((a) => a.label).join('; ');
+}
+
+/** The columns among `read` that the header names more than once. */
+function repeatedColumns(header: readonly string[], read: readonly string[]): RepeatedColumn[] {
+  const keys = header.map(columnKey);
+  return [...new Set(read.map(columnKey))].flatMap((key) => {
+    const positions = keys.flatMap((k, i) => (k === key ? [i + 1] : []));
+    const first = positions[0];
+    return positions.length > 1 && first !== undefined ? [{ name: header[first - 1] ?? key, positions }] : [];
+  });
 }

@@ -74,9 +74,11 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
       const message =
         'lacking' in detection
           ? m.missingColumns(detection.lacking.adapter.label, detection.lacking.columns)
-          : outside.has(input.file)
-            ? m.unknownHeaderOutside(formatList())
-            : m.unknownHeader(table.header, formatList());
+          : 'repeated' in detection
+            ? m.repeatedColumns(detection.repeated.adapter.label, detection.repeated.columns)
+            : outside.has(input.file)
+              ? m.unknownHeaderOutside(formatList())
+              : m.unknownHeader(table.header, formatList());
       problems.push({ file: table.file, line: table.headerLine, message });
     }
   }

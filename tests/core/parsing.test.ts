@@ -15,6 +15,15 @@ describe('parseNumber', () => {
   it.each(['12,3x4', 'NaN', 'Infinity', '1e400', '', '1,23', '12 345', '0x10'])('rejects %j', (text) => {
     expect(parseNumber(text)).toBeUndefined();
   });
+  it('refuses a number as a spreadsheet shows it rounded: six digits at most, a capital E, a sign', () => {
+    for (const text of ['4.37074E+11', ' 1E+11 ', '-2.5E-05', '9.99999E+100'])
+      expect(readNumber(text)).toEqual({ problem: 'rounded' });
+    expect(readNumber('4,37074E+11', { decimal: ',', evident: true })).toEqual({ problem: 'rounded' });
+    // What other programs write, and a mantissa of seven digits, keep their value.
+    expect(readNumber('4.37074e+11')).toEqual({ value: 437074000000 });
+    expect(readNumber('4.370736E+11')).toEqual({ value: 437073600000 });
+    expect(readNumber('1E11')).toEqual({ value: 1e11 });
+  });
 });
 
 describe('readNumber in a file of decimal commas', () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { inputMessages as m } from '../../src/core/messages.ts';
 import { columnKey } from '../../src/ingest/adapter.ts';
 import { detectFormat, isHeaderRow } from '../../src/ingest/formats.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
@@ -46,6 +47,38 @@ describe('format detection by header', () => {
       lacking: { adapter: { format: 'comtrade-plus' }, columns: ['primaryValue'] },
     });
     expect(formatOf('Sr No,HSCode,Commodity,2024-2025')).toBe('tradestat');
+  });
+
+  it('refuses a header that names a column the format reads twice, in any spelling', () => {
+    expect(formatOf('period,reporter,partner,flow,product,value,unit,source,value')).toMatchObject({
+      repeated: { adapter: { format: 'canonical' }, columns: [{ name: 'value', positions: [6, 9] }] },
+    });
+    expect(
+      formatOf('refYear,reporterISO,partnerISO,flowCode,cmdCode,primaryValue,PrimaryValue'),
+    ).toMatchObject({ repeated: { columns: [{ name: 'primaryValue', positions: [6, 7] }] } });
+    // Columns the format does not read may repeat: Trade Map's and TradeStat's "%Share", blank names.
+    expect(formatOf('S.No.,HSCode,Commodity,2023-2024,%Share,2024-2025,%Share,%Growth')).toBe('tradestat');
+    expect(formatOf('t,i,j,k,v,q,,')).toBe('baci');
+  });
+
+  it('names the file, the header line and the columns, on the small and bulk paths', async () => {
+    const dir = await folderWith({
+      'baci.csv': ['Synthetic sample', 't,i,j,k,v,q,v', '2022,699,643,300490,1234.5,1,5'].join('\n'),
+    });
+    const problems = async (bulkMinBytes: number) =>
+      ingest(dir, { bulkMinBytes }).then(
+        () => [],
+        (error: { problems: unknown[] }) => error.problems,
+      );
+    const expected = [
+      {
+        file: 'baci.csv',
+        line: 2,
+        message: m.repeatedColumns('CEPII BACI (t,i,j,k,v,q)', [{ name: 'v', positions: [5, 7] }]),
+      },
+    ];
+    expect(await problems(Number.POSITIVE_INFINITY)).toEqual(expected);
+    expect(await problems(0)).toEqual(expected);
   });
 
   it('compares column names without case, spaces or underscores', () => {

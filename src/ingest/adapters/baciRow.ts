@@ -1,6 +1,6 @@
 import { normaliseHsCode } from '../../core/hs.ts';
 import { inputMessages as m } from '../../core/messages.ts';
-import { parseNumber } from '../../core/numbers.ts';
+import { parseNumber, readNumber } from '../../core/numbers.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { MAX_TRADE_USD } from '../../core/units.ts';
 
@@ -50,8 +50,13 @@ export function parseBaciRow(
   }
   const hs6 = normaliseHsCode(cells.k);
   if (hs6?.length !== 6) problem('k', m.badHs6(cells.k));
-  const value = parseNumber(cells.v);
-  if (value === undefined) problem('v', m.notANumber(cells.v));
+  const read = readNumber(cells.v);
+  const value = 'value' in read ? read.value : undefined;
+  if (value === undefined)
+    problem(
+      'v',
+      'problem' in read && read.problem === 'rounded' ? m.roundedNumber(cells.v) : m.notANumber(cells.v),
+    );
   else if (value < 0) problem('v', m.negativeValue(cells.v));
   else if (value > BACI_MAX_VALUE) problem('v', m.valueTooLarge(cells.v, BACI_UNIT));
   const quantity = parseBaciQuantity(cells.q);
