@@ -9,6 +9,7 @@ const SCALES: Record<string, number> = {
   thousand: 1e3,
   thousands: 1e3,
   '000': 1e3,
+  "'000": 1e3,
   k: 1e3,
   lakh: 1e5,
   lakhs: 1e5,
@@ -16,6 +17,7 @@ const SCALES: Record<string, number> = {
   m: 1e6,
   million: 1e6,
   millions: 1e6,
+  mln: 1e6,
   crore: 1e7,
   crores: 1e7,
   cr: 1e7,
@@ -57,7 +59,10 @@ export function baseAmount(value: number, unit: MoneyUnit): number {
   return toCents(value * unit.scale);
 }
 
-/** "USD mn", "US$ million", "thousand USD", "₹ crore", "INR lakh" … ; undefined when not a money unit. */
+/**
+ * "USD mn", "US$ million", "thousand USD", "USD '000", "thousand US dollars", "USD (millions)", "₹ crore",
+ * "INR lakh" … ; undefined when not a money unit.
+ */
 export function parseMoneyUnit(text: string): MoneyUnit | undefined {
   if (parsedUnits.has(text)) return parsedUnits.get(text);
   const unit = readMoneyUnit(text);
@@ -73,6 +78,9 @@ function readMoneyUnit(text: string): MoneyUnit | undefined {
   const words = text
     .trim()
     .toLowerCase()
+    // "US dollars" and "U.S. dollar" are one word, USD; "(millions)" is "millions".
+    .replace(/\bu\.?s\.? dollars?\b/g, 'usd')
+    .replace(/\(([^()\s]+)\)/g, '$1')
     .replace(/^(us\$|₹|\$)(?=\S)/, '$1 ')
     .split(/\s+/)
     .filter((w) => w !== 'in');

@@ -106,15 +106,29 @@ describe('parseMoneyUnit', () => {
     ['₹ crore', 'INR', 1e7],
     ['INR lakh', 'INR', 1e5],
     ['Rs. crore', 'INR', 1e7],
+    ["USD '000", 'USD', 1e3],
+    ["US$ '000", 'USD', 1e3],
+    ['thousand US dollars', 'USD', 1e3],
+    ['U.S. dollars', 'USD', 1],
+    ['USD (millions)', 'USD', 1e6],
+    ['Mln USD', 'USD', 1e6],
   ])('%s', (text, currency, scale) => {
     expect(parseMoneyUnit(text)).toEqual({ currency, scale });
   });
-  it.each(['persons', 'EUR', 'USD per tonne', '', 'USD constructor', 'toString USD', 'USD __proto__'])(
-    'is not a money unit: %j',
-    (text) => {
-      expect(parseMoneyUnit(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'persons',
+    'EUR',
+    'USD per tonne',
+    '',
+    'USD constructor',
+    'toString USD',
+    'USD __proto__',
+    'dollars',
+    'USD (per tonne)',
+    'USD ((mn))',
+  ])('is not a money unit: %j', (text) => {
+    expect(parseMoneyUnit(text)).toBeUndefined();
+  });
 });
 
 describe('HS codes', () => {
