@@ -41,8 +41,8 @@ export const inputMessages = {
   ioError: () => 'the disk reported an input/output error',
   unknownHeader: (header: string[], formats: string) =>
     `the header ${quote(header.join(','))} matches no supported format: expected one of ${formats}`,
-  repeatedColumns: (format: string, columns: { name: string; positions: number[] }[]) =>
-    `looks like ${format} but names ${columns.map((c) => `${quote(c.name)} in columns ${c.positions.join(' and ')}`).join(', ')}: expected each column once, as which one to read cannot be told`,
+  repeatedColumns: (columns: { name: string; positions: number[] }[]) =>
+    `the header names ${columns.map((c) => `${quote(c.name)} in columns ${c.positions.join(' and ')}`).join(', ')}: expected each column once, as which one to read cannot be told`,
   missingColumns: (format: string, columns: string[]) =>
     `looks like ${format} but lacks the column${columns.length > 1 ? 's' : ''} ${columns.map((c) => `"${c}"`).join(', ')}`,
   notANumber: (text: string) =>

@@ -47,15 +47,19 @@ export interface Adapter {
 /** Typed access to a row's cells by column name; every failed conversion becomes a located problem. */
 export class RowReader {
   private readonly index = new Map<string, number>();
+  /** The places (from 1) of each column the header names more than once. */
+  private readonly repeats = new Map<string, number[]>();
   private readonly resolved = new Map<string, number | undefined>();
 
   constructor(
-    private readonly header: readonly string[],
+    private readonly table: { header: readonly string[]; headerLine: number },
     private readonly ctx: AdapterContext,
   ) {
-    header.forEach((name, i) => {
+    table.header.forEach((name, i) => {
       const key = columnKey(name);
-      if (!this.index.has(key)) this.index.set(key, i);
+      const first = this.index.get(key);
+      if (first === undefined) this.index.set(key, i);
+      else this.repeats.set(key, [...(this.repeats.get(key) ?? [first + 1]), i + 1]);
     });
   }
 
@@ -71,7 +75,15 @@ export class RowReader {
   /** A column's index, found once per name asked for: a file's cells are read by the tens of thousands. */
   private indexOf(column: string): number | undefined {
     if (this.resolved.has(column)) return this.resolved.get(column);
-    const i = this.index.get(columnKey(column));
+    const key = columnKey(column);
+    const i = this.index.get(key);
+    const positions = this.repeats.get(key);
+    // A column read by name that the header names twice: which one is meant cannot be told.
+    if (positions && i !== undefined) {
+      this.repeats.delete(key);
+      const name = this.table.header[i] ?? column;
+      this.ctx.problem(this.table.headerLine, undefined, m.repeatedColumns([{ name, positions }]));
+    }
     this.resolved.set(column, i);
     return i;
   }
@@ -93,7 +105,7 @@ export class RowReader {
 
   /** A trade value in a column found by position (wide tables repeat names such as "%Share"). */
   tradeValueAt(row: CsvRow, index: number, unit: string): number | undefined {
-    return this.checkedTradeValue(row, this.header[index] ?? '', (row.cells[index] ?? '').trim(), unit);
+    return this.checkedTradeValue(row, this.table.header[index] ?? '', (row.cells[index] ?? '').trim(), unit);
   }
 
   /** A quantity: null for an empty cell, else a number of zero or more (a located problem otherwise). */

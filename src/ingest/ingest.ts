@@ -75,7 +75,7 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
         'lacking' in detection
           ? m.missingColumns(detection.lacking.adapter.label, detection.lacking.columns)
           : 'repeated' in detection
-            ? m.repeatedColumns(detection.repeated.adapter.label, detection.repeated.columns)
+            ? m.repeatedColumns(detection.repeated.columns)
             : outside.has(input.file)
               ? m.unknownHeaderOutside(formatList())
               : m.unknownHeader(table.header, formatList());

@@ -79,6 +79,20 @@ describe('the streamed canonical reader', () => {
     });
   });
 
+  it('refuses a header naming a column it reads twice, once, at the header line', async () => {
+    const rows = [
+      'Synthetic sample, not real data',
+      `${H},status,source`,
+      '2022,IND,RUS,export,TOTAL,4881.3,USD mn,s,final,s',
+      '2022,IND,RUS,import,TOTAL,63811.44,USD mn,s,final,s',
+    ];
+    expect(await readOnBothPaths({ 'trade.csv': `${rows.join('\n')}\n` })).toEqual({
+      problems: [
+        { file: 'trade.csv', line: 2, message: m.repeatedColumns([{ name: 'source', positions: [8, 10] }]) },
+      ],
+    });
+  });
+
   it('reads decimal commas from the whole file, as a file read whole is', async () => {
     // "1.234" alone could be either; "12,5" on a later line shows the file writes decimal commas: 1234.
     const rows = ['2022;IND;RUS;export;TOTAL;1.234;USD mn;s', '2022;IND;RUS;import;TOTAL;12,5;USD mn;s'];

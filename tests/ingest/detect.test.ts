@@ -74,7 +74,7 @@ describe('format detection by header', () => {
       {
         file: 'baci.csv',
         line: 2,
-        message: m.repeatedColumns('CEPII BACI (t,i,j,k,v,q)', [{ name: 'v', positions: [5, 7] }]),
+        message: m.repeatedColumns([{ name: 'v', positions: [5, 7] }]),
       },
     ];
     expect(await problems(Number.POSITIVE_INFINITY)).toEqual(expected);

@@ -17,7 +17,7 @@ function countryCodesAdapter(iso3Column: string, nameColumn: string, layout: str
     required: ['country_code', iso3Column],
     readFirst: true,
     read(table, ctx) {
-      const r = new RowReader(table.header, ctx);
+      const r = new RowReader(table, ctx);
       const countryCodes: CountryCodeRecord[] = [];
       for (const row of table.rows) {
         const code = r.required(row, 'country_code', 'a numeric country code');
@@ -59,7 +59,7 @@ export const baciProductCodes: Adapter = {
   cues: ['code', 'description'],
   required: ['code', 'description'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const revision = classificationInFileName(table.file);
     if (revision) ctx.classify(table.headerLine, undefined, revision.code);
     for (const row of table.rows) {

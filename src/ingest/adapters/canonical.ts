@@ -13,7 +13,7 @@ export const canonical: Adapter = {
   cues: ['period', 'reporter', 'partner', 'flow', 'product', 'value'],
   required: ['period', 'reporter', 'partner', 'flow', 'product', 'value', 'unit'],
   read(table, ctx) {
-    const reader = createCanonicalReader(table.header, ctx);
+    const reader = createCanonicalReader(table, ctx);
     for (const row of table.rows) reader.row(row);
     return reader.records();
   },
@@ -24,8 +24,11 @@ export const canonical: Adapter = {
  * rows a briefing on the focus uses are kept (`isBriefingRow`); the others are counted as set aside, so
  * a file holding every pair costs memory for the focus's rows alone.
  */
-export function createCanonicalReader(header: readonly string[], ctx: AdapterContext) {
-  const r = new RowReader(header, ctx);
+export function createCanonicalReader(
+  table: { header: readonly string[]; headerLine: number },
+  ctx: AdapterContext,
+) {
+  const r = new RowReader(table, ctx);
   const trade: TradeRecord[] = [];
   const productLabels: ProductLabelRecord[] = [];
   const focus = ctx.focus;

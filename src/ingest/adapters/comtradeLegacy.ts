@@ -34,7 +34,7 @@ export const comtradeLegacy: Adapter = {
   cues: ['Trade Flow', 'Reporter ISO', 'Partner ISO', 'Commodity Code'],
   required: ['Year', 'Trade Flow', 'Reporter ISO', 'Partner ISO', 'Commodity Code', 'Trade Value (US$)'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const trade: TradeRecord[] = [];
     /** ISO code, else Comtrade's numeric code; null for groups ("EUR" for the EU, "Areas, nes"). */
     const area = (row: CsvRow, side: 'Reporter' | 'Partner'): string | null =>

@@ -17,7 +17,7 @@ export const comtradePlus: Adapter = {
   cues: ['refYear', 'reporterISO', 'partnerISO', 'flowCode', 'cmdCode', 'primaryValue'],
   required: ['refYear', 'reporterISO', 'partnerISO', 'flowCode', 'cmdCode', 'primaryValue'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const trade: TradeRecord[] = [];
     /** ISO code, else Comtrade's numeric code (0 is World); null for groups of areas. */
     const area = (row: CsvRow, side: 'reporter' | 'partner'): string | null =>

@@ -12,7 +12,7 @@ export const figures: Adapter = {
   cues: ['topic', 'measure', 'scope', 'value', 'source'],
   required: ['topic', 'measure', 'sector', 'scope', 'period', 'value', 'unit', 'source', 'confidence'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const out: FigureRecord[] = [];
     for (const row of table.rows) {
       const topic = r.required(row, 'topic', 'a topic such as trade, sector, people, labour, target');

@@ -10,7 +10,7 @@ export const hsChapters: Adapter = {
   cues: ['section', 'hscode', 'description', 'level'],
   required: ['section', 'hscode', 'description', 'level'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const out: HsChapterRecord[] = [];
     for (const row of table.rows) {
       if (r.text(row, 'level') !== '2') {
@@ -35,7 +35,7 @@ export const hsSections: Adapter = {
   cues: ['section', 'name'],
   required: ['section', 'name'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const out: HsSectionRecord[] = [];
     for (const row of table.rows) {
       const id = r.required(row, 'section', 'a section number such as XVI');

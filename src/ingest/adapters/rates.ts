@@ -12,7 +12,7 @@ export const rates: Adapter = {
   cues: ['period', 'currency', 'per_usd'],
   required: ['period', 'currency', 'per_usd'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const out: RateRecord[] = [];
     for (const row of table.rows) {
       const periodText = r.text(row, 'period');

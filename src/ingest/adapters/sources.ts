@@ -9,7 +9,7 @@ export const sources: Adapter = {
   required: ['id', 'title', 'publisher', 'url'],
   readFirst: true,
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const out: SourceRecord[] = [];
     for (const row of table.rows) {
       const id = r.required(row, 'id', 'a source id');

@@ -24,7 +24,7 @@ export const tradeMap: Adapter = {
   cues: ['Product label'],
   required: ['Product label'],
   read(table, ctx) {
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     const codeColumn = CODE_COLUMNS.find((c) => r.has(c));
     if (!codeColumn) ctx.problem(table.headerLine, undefined, m.missingOneOf(CODE_COLUMNS));
     const facts = tableFacts(table);

@@ -34,7 +34,7 @@ export const tradestat: Adapter = {
     if (years.length === 0) ctx.problem(table.headerLine, undefined, m.noYearColumns('"2024-2025"'));
     if (!flow || !unit || !partner || years.length === 0) return {};
 
-    const r = new RowReader(table.header, ctx);
+    const r = new RowReader(table, ctx);
     /** The product and partner of a row: an HS code, or one of the total rows under the table. */
     const rowKind = (row: CsvRow): { product: string; partner: string } | undefined => {
       if (r.text(row, 'HSCode') !== '') {

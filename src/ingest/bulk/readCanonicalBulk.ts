@@ -65,7 +65,7 @@ export async function readCanonicalBulk(input: BulkInput, ctx: AdapterContext): 
   // 2. Every row checked; the focus's rows kept.
   let rows = 0;
   let tableProblems = 0;
-  const reader = createCanonicalReader(head.header, { ...ctx, numbers: numbers.result() });
+  const reader = createCanonicalReader(head, { ...ctx, numbers: numbers.result() });
   const second = first.stop
     ? first
     : await pass(
