@@ -42,9 +42,11 @@ const FORMS = {
  * and typos produce: "12,3x4", "NaN", "Infinity", "1e400", "", a decimal point in a file of decimal
  * commas. One group of thousands alone ("1.234", "1,234") reads either way unless the file is evident.
  * A number as a spreadsheet shows it rounded ("4.37074E+11") is refused: its other digits are lost.
+ * A leading "−" (U+2212, as web pages print a minus) reads as "-".
  */
 export function readNumber(text: string, format: NumberFormat = DECIMAL_POINT): NumberReading {
-  const trimmed = text.trim();
+  // The typographic minus of published tables ("−58.9", U+2212) is a minus.
+  const trimmed = text.trim().replace(/^\u2212/, '-');
   if (SPREADSHEET_ROUNDED.test(trimmed)) return { problem: 'rounded' };
   const forms = FORMS[format.decimal];
   let digits: string | undefined;

@@ -11,6 +11,10 @@ describe('parseNumber', () => {
     expect(parseNumber(' -58930.14 ')).toBe(-58930.14);
     expect(parseNumber('1,234,567.5')).toBe(1234567.5);
     expect(parseNumber('1.2e3')).toBe(1200);
+    // As web pages and published tables print a minus (U+2212).
+    expect(parseNumber('\u221258,930.14')).toBe(-58930.14);
+    expect(parseNumber('\u2212')).toBeUndefined();
+    expect(parseNumber('58\u2212')).toBeUndefined();
   });
   it.each(['12,3x4', 'NaN', 'Infinity', '1e400', '', '1,23', '12 345', '0x10'])('rejects %j', (text) => {
     expect(parseNumber(text)).toBeUndefined();
