@@ -39,6 +39,8 @@ export interface Adapter {
   cues: readonly string[];
   /** Columns the adapter reads: a detected file lacking one is an error. */
   required: readonly string[];
+  /** Columns it reads when a file has them, found without a RowReader (which checks its own). */
+  optional?: readonly string[];
   /** Read before other files, which rely on its records (sources, country codes). */
   readFirst?: boolean;
   read(table: CsvTable, ctx: AdapterContext): Partial<Records>;

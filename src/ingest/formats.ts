@@ -55,7 +55,11 @@ export function detectFormat(header: readonly string[]): Detection {
     if (missing(adapter.cues).length > 0) continue;
     const lacking = missing(adapter.required);
     if (lacking.length > 0) return { lacking: { adapter, columns: lacking } };
-    const repeated = repeatedColumns(header, [...adapter.cues, ...adapter.required]);
+    const repeated = repeatedColumns(header, [
+      ...adapter.cues,
+      ...adapter.required,
+      ...(adapter.optional ?? []),
+    ]);
     return repeated.length === 0 ? { adapter } : { repeated: { adapter, columns: repeated } };
   }
   let best: { adapter: Adapter; columns: string[] } | undefined;

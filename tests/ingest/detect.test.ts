@@ -59,6 +59,10 @@ describe('format detection by header', () => {
     // Columns the format does not read may repeat: Trade Map's and TradeStat's "%Share", blank names.
     expect(formatOf('S.No.,HSCode,Commodity,2023-2024,%Share,2024-2025,%Share,%Growth')).toBe('tradestat');
     expect(formatOf('t,i,j,k,v,q,,')).toBe('baci');
+    // BACI's reader finds its columns itself, its optional q too.
+    expect(formatOf('t,i,j,k,v,q,Q')).toMatchObject({
+      repeated: { columns: [{ name: 'q', positions: [6, 7] }] },
+    });
   });
 
   it('names the file, the header line and the columns, on the small and bulk paths', async () => {

@@ -13,6 +13,7 @@ export const baci: Adapter = {
   label: 'CEPII BACI (t,i,j,k,v,q)',
   cues: BACI_COLUMNS,
   required: BACI_COLUMNS,
+  optional: [BACI_QUANTITY],
   read(table, ctx) {
     const index = baciColumnIndex(table.header);
     const reader = createBaciReader({
