@@ -45,7 +45,6 @@ const FORMS = {
  * A leading "−" (U+2212, as web pages print a minus) reads as "-".
  */
 export function readNumber(text: string, format: NumberFormat = DECIMAL_POINT): NumberReading {
-  // The typographic minus of published tables ("−58.9", U+2212) is a minus.
   const trimmed = text.trim().replace(/^\u2212/, '-');
   if (SPREADSHEET_ROUNDED.test(trimmed)) return { problem: 'rounded' };
   const forms = FORMS[format.decimal];
