@@ -22,6 +22,8 @@ export interface Table {
   caption?: string;
   /** Tighter rows, for the long reference tables of the annex. */
   dense?: boolean;
+  /** A subheading above it, kept on the page of the table's first rows. */
+  heading?: string;
 }
 
 export interface Figure {
@@ -132,9 +134,15 @@ export class Writer {
     this.doc.moveDown(0.45);
   }
 
-  subheading(title: string, keepWith = 70): void {
-    this.ensureSpace(30 + keepWith);
-    this.doc.moveDown(0.3);
+  /** A subheading above text; a table takes its own (`Table.heading`), kept with its first rows. */
+  subheading(title: string): void {
+    this.ensureSpace(SUBHEADING_HEIGHT + SUBHEADING_KEEP_WITH);
+    this.drawSubheading(title, this.doc.currentLineHeight(true));
+  }
+
+  /** Above it, 0.3 of a line of what came before (`lineAbove`), as pdfkit's moveDown(0.3) gives. */
+  private drawSubheading(title: string, lineAbove: number): void {
+    this.doc.y += lineAbove * 0.3;
     this.bookmark?.addItem(title);
     this.tagged(
       'H2',
@@ -233,6 +241,8 @@ export class Writer {
 
   table(input: Table): void {
     const table = { ...input, rows: input.rows.map((cells) => cells.map(keepTogether)) };
+    // Measuring the rows sets the table's type: the heading's space above follows what came before.
+    const lineAbove = this.doc.currentLineHeight(true);
     const pad = table.dense ? 2 : 3.5;
     const widths = table.columns.map((c) => c.width * this.width);
     const rowHeight = (cells: string[], face: 'regular' | 'semibold') =>
@@ -247,8 +257,6 @@ export class Writer {
       table.columns.map((c) => c.header),
       'semibold',
     );
-    const element = this.doc.struct('Table');
-    this.current.add(element);
     const drawRow = (
       cells: string[],
       face: 'regular' | 'semibold',
@@ -300,7 +308,15 @@ export class Writer {
     const heights = table.rows.map((cells, r) => rowHeight(cells, faces[r] ?? 'regular'));
     const captionHeight = table.caption ? TYPE.small * 1.6 + 2 : 0;
     const opening = heights.slice(0, KEEP_ROWS).reduce((sum, h) => sum + h, 0);
-    this.ensureSpace(captionHeight + headerHeight + opening);
+    const start = captionHeight + headerHeight + opening;
+    // The heading goes to the next page with the rows if they would not fit below it.
+    if (table.heading) {
+      this.ensureSpace(SUBHEADING_HEIGHT + Math.max(SUBHEADING_KEEP_WITH, start));
+      this.drawSubheading(table.heading, lineAbove);
+    }
+    this.ensureSpace(start);
+    const element = this.doc.struct('Table');
+    this.current.add(element);
     if (table.caption) {
       const caption = table.caption;
       element.add(
@@ -395,6 +411,9 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /** Rows kept together on either side of a page break: no page holds a header with one or two rows. */
 const KEEP_ROWS = 3;
+/** Room a subheading takes, and the least that must fit below it on its page. */
+const SUBHEADING_HEIGHT = 30;
+const SUBHEADING_KEEP_WITH = 70;
 
 /**
  * The rows a table's pages start with, from the rows' heights, where the first row starts and where a

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE } from '../../src/briefing/style.ts';
 import { tempDir, tool } from '../helpers.ts';
 import { type Built, buildBriefing, defaultSet, setFor } from './build.ts';
+import { outline, PdfObjects } from './pdfObjects.ts';
 
 const DPI = 50;
 const px = (pt: number) => (pt * DPI) / 72;
@@ -97,6 +98,27 @@ describe('the pages of the default briefing', () => {
   it('leave no page nearly empty', () => {
     const thin = pages.map((p, i) => ({ page: i + 1, filled: filled(p) })).filter((p) => p.filled < 0.25);
     expect(thin).toEqual([]);
+  });
+});
+
+/** The headings that end a page: the last line above the footer, when it is a heading. */
+function headingsAtPageFoot(file: string): string[] {
+  const titles = new Set(outline(new PdfObjects(file)).map((o) => o.title));
+  const pages = tool('pdftotext', ['-layout', file, '-']).split('\f');
+  return pages.flatMap((page, i) => {
+    const lines = page
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !/^tradebrief\s+\d+\s*\/\s*\d+$/.test(line));
+    const last = lines.at(-1);
+    return last !== undefined && titles.has(last) ? [`page ${i + 1}: ${last}`] : [];
+  });
+}
+
+describe('headings', () => {
+  it('never end a page: a heading goes over with the table or text it heads', async () => {
+    const pairs = [await defaultSet(), await setFor('ingest/baci', { reporter: 'IND', partner: 'RUS' })];
+    for (const set of pairs) expect(headingsAtPageFoot((await buildBriefing(set)).file)).toEqual([]);
   });
 });
 

@@ -52,8 +52,8 @@ export function writeAnnex(w: Writer, set: IndicatorSet): void {
     'Every HS chapter of the pair’s trade, largest first; the same figures, and every year, are in tables/composition.csv and tables/structure.csv.',
     { size: TYPE.body - 0.5, colour: COLOURS.muted },
   );
-  w.subheading('A1. Trade and its structure by HS chapter');
   w.table({
+    heading: 'A1. Trade and its structure by HS chapter',
     dense: true,
     caption: [
       `Imports and exports in ${USD_UNITS[unit].long}; each measure in the period its column names; Grubel–Lloyd from 0 (trade one way) to 1 (fully two-way); RCA above 1 = specialised`,
@@ -206,8 +206,8 @@ function writeByYear(w: Writer, set: IndicatorSet): void {
     if (found) return amount(found.value ?? undefined, unit);
     return at(flow, 'OTHER', period) ? ABSENT.unlisted.mark : ABSENT.none.mark;
   };
-  w.subheading('A2. Trade by HS chapter and year');
   w.table({
+    heading: 'A2. Trade by HS chapter and year',
     dense: true,
     caption: [
       `${set.meta.reporterName}'s imports from and exports to ${set.meta.partnerName}, ${USD_UNITS[unit].long}`,

@@ -15,8 +15,8 @@ export function writeMethodology(w: Writer, set: IndicatorSet): void {
   const potential = potentialMethod(set);
   if (potential) w.paragraph(potential);
   const used = new Set(set.indicators.map((i) => i.formula));
-  w.subheading('Formulas');
   w.table({
+    heading: 'Formulas',
     columns: [
       { header: 'Indicator', width: 0.27 },
       { header: 'Formula', width: 0.4 },
@@ -26,8 +26,8 @@ export function writeMethodology(w: Writer, set: IndicatorSet): void {
       .filter(([id]) => used.has(id as never))
       .map(([, f]) => [f.name, f.variant ? `${f.expression} (${f.variant})` : f.expression, f.citation]),
   });
-  w.subheading('Sectors');
   w.table({
+    heading: 'Sectors',
     columns: [
       { header: 'Sector', width: 0.24 },
       { header: 'HS chapters', width: 0.2 },
@@ -39,8 +39,8 @@ export function writeMethodology(w: Writer, set: IndicatorSet): void {
       s.basis ?? 'HS chapter definition',
     ]),
   });
-  w.subheading('Inputs read');
   w.table({
+    heading: 'Inputs read',
     columns: [
       { header: 'File', width: 0.42 },
       { header: 'Format', width: 0.2 },

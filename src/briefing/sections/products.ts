@@ -62,9 +62,10 @@ export function writeProducts(w: Writer, set: IndicatorSet, charts: RenderedChar
     const shown = headings.slice(0, TABLE_HEADINGS);
     // A heading without a change is new where the flow has an earlier year, else there is nothing to compare.
     const before = headings.some((h) => h.change) ? 'new' : 'n/a';
-    // The heading row and a few product rows stay with the title.
-    w.subheading(
-      t.tableCaption(
+    const from = headings.find((h) => h.change)?.change?.dims?.from;
+    const unit = unitFor(shown.map((h) => h.value.value ?? 0));
+    w.table({
+      heading: t.tableCaption(
         flow,
         partnerName,
         period ?? '',
@@ -72,11 +73,6 @@ export function writeProducts(w: Writer, set: IndicatorSet, charts: RenderedChar
         headings.length,
         formatNumber(headings.length),
       ),
-      90,
-    );
-    const from = headings.find((h) => h.change)?.change?.dims?.from;
-    const unit = unitFor(shown.map((h) => h.value.value ?? 0));
-    w.table({
       columns: [
         { header: 'HS4', width: 0.08 },
         { header: 'Product', width: 0.42 },

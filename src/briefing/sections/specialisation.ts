@@ -72,7 +72,6 @@ export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: Render
     (s) => pick(set, 'specialisation.sectorRca', period, { reporter, sector: s.id }) !== undefined,
   );
   if (sectors.length === 0) return;
-  w.subheading(`By sector, ${period}`, 24 + sectors.length * 17);
   const cell = (id: string, country: string, sector: string, format: (v: number) => string) => {
     const i = pick(set, id, period, { reporter: country, sector });
     if (i?.value == null) return 'n/a';
@@ -80,6 +79,7 @@ export function writeSpecialisation(w: Writer, set: IndicatorSet, charts: Render
     return `${i.note?.includes(indicatorNotes.atLeast()) ? 'at least ' : ''}${format(i.value)}`;
   };
   w.table({
+    heading: `By sector, ${period}`,
     columns: [
       { header: 'Sector', width: 0.34 },
       { header: `RCA, ${reporterName}`, width: 0.14, align: 'right' },
