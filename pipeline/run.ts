@@ -1,6 +1,7 @@
 import { lstat, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
+import { flushFiles } from '../src/core/atomic.ts';
 import { codeVersion, type FileHash, stageKey } from '../src/core/cache.ts';
 import { loadJson, outPath, type RunContext, save, toJson } from '../src/core/context.ts';
 import { asDiskError, isReadOnlyFault } from '../src/core/errors.ts';
@@ -129,7 +130,7 @@ async function runLocked(
   const build = await startBuild(base.outDir, (problem) =>
     base.log.log('warn', 'current-ignored', m.currentIgnored(problem)),
   );
-  const ctx: RunContext = { ...withEdition, buildDir: build.dir, written: new Map() };
+  const ctx: RunContext = { ...withEdition, buildDir: build.dir, written: new Map(), unflushed: new Set() };
   let outcome: Awaited<ReturnType<typeof runStages>>;
   try {
     outcome = await runStages(ctx, build, options, keyed);
@@ -139,6 +140,8 @@ async function runLocked(
       const manifest = await buildManifest(ctx, { edition, configHash, inputs, stages: outcome.stages });
       await save(ctx, MANIFEST, toJson(manifest));
     }
+    // Every file the build shows is on disk before it becomes current.
+    await flushFiles(ctx.unflushed ?? []);
   } catch (error) {
     // The run's own fault is the one to report, even if the disk refuses the clean-up too.
     await discardBuild(base.outDir, build).catch(() => undefined);
@@ -212,6 +215,7 @@ async function runStages(ctx: RunContext, build: Build, options: LockedRun, keye
     for (const file of last?.outputs ?? []) {
       await rm(outPath(ctx, file), { force: true });
       ctx.written?.delete(file);
+      ctx.unflushed?.delete(outPath(ctx, file));
     }
     const started = performance.now();
     takeCacheReport();

@@ -29,6 +29,11 @@ export interface RunContext {
   sharedIngest?: { path: string; inputs: FileHash[] };
   /** What this run wrote into its build, by file: the manifest and later stages take it from here. */
   written?: Map<string, WrittenFile>;
+  /**
+   * Files of the build written but not yet flushed to disk: the run flushes them together before the
+   * build becomes current. Without it, each file is flushed as it is written.
+   */
+  unflushed?: Set<string>;
 }
 
 /** A file as written: its hash and size, and for a stage's JSON the value it was written from. */
@@ -53,7 +58,9 @@ export function outPath(ctx: RunContext, file: string): string {
 /** Writes a file of the build, hashed from the bytes written: nothing reads it back to hash it. */
 export async function save(ctx: RunContext, file: string, data: string | Uint8Array): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  await writeFileAtomic(outPath(ctx, file), bytes);
+  const path = outPath(ctx, file);
+  await writeFileAtomic(path, bytes, { flush: !ctx.unflushed });
+  ctx.unflushed?.add(path);
   ctx.written?.set(file, { sha256: sha256(bytes), bytes: bytes.length });
 }
 

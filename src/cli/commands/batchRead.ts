@@ -1,6 +1,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TEMP_MARK, writeFileAtomic } from '../../core/atomic.ts';
+import { flushFiles, TEMP_MARK, writeFileAtomic } from '../../core/atomic.ts';
 import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
 import { shareFiles } from '../../ingest/forPair.ts';
 import { ingest } from '../../ingest/ingest.ts';
@@ -43,7 +43,10 @@ export async function readForBatch({
   await mkdir(temp, { recursive: true });
   try {
     const shareOf = shareFiles(result, reporter);
-    for (const partner of partners) await writeFileAtomic(sharePath(temp, partner), shareOf(partner));
+    const shares = partners.map((partner) => ({ partner, path: sharePath(temp, partner) }));
+    // Flushed together: the disk waits once for all of them, not once a share.
+    for (const { partner, path } of shares) await writeFileAtomic(path, shareOf(partner), { flush: false });
+    await flushFiles(shares.map((share) => share.path));
     await rename(temp, dir);
   } finally {
     await rm(temp, { recursive: true, force: true });
