@@ -119,4 +119,12 @@ describe('tradebrief batch', () => {
     expect(existsSync(reads) ? readdirSync(reads) : []).toEqual([]);
     expect(readdirSync(out).filter((name) => name.startsWith('IND-'))).toEqual([]);
   }, 60_000);
+
+  it('says once what every partner would warn of alike: a config written for another pair', () => {
+    // The default inputs' config is written for India–Russia: each of these partners' runs drops its keys.
+    const run = tradebrief(['batch', '--reporter', 'IND', '--partners', 'CHN,USA', '--out', tempDir()]);
+    expect(run.status, run.stderr).toBe(0);
+    const warning = 'the config is written for another pair';
+    expect(run.stderr.split('\n').filter((line) => line.includes(warning))).toHaveLength(1);
+  }, 120_000);
 });

@@ -35,9 +35,10 @@ const OLD_SHARED_INGEST = ['.batch/ingest.json', '.batch/ingest.json.key'];
  */
 export async function batchCommand(
   values: BatchValues,
-  log: Logger,
+  output: Logger,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
+  const log = warningsOnce(output);
   const partners = [
     ...new Set(
       (values.partners ?? '')
@@ -182,6 +183,24 @@ async function pruneReads(outDir: string, root: string, latest: string): Promise
   }
   earlier.sort((a, b) => b.made - a.made);
   for (const { path } of earlier.slice(EARLIER_READS_KEPT)) await rm(path, { recursive: true, force: true });
+}
+
+/**
+ * Writes each warning once: the partners of a batch share its config and inputs, so what one partner's
+ * run warns of (a config written for another pair, say) the others would repeat word for word.
+ */
+function warningsOnce(log: Logger): Logger {
+  const said = new Set<string>();
+  return {
+    log(level, event, message, fields) {
+      if (level === 'warn') {
+        const key = `${event}\n${message}`;
+        if (said.has(key)) return;
+        said.add(key);
+      }
+      log.log(level, event, message, fields);
+    },
+  };
 }
 
 /** The folder of the partners' shares of a batch's ingest, and the input files as hashed for it. */
