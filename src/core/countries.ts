@@ -42,6 +42,8 @@ export function toIso3(code: string): string | undefined {
   if (text === OTHER_ASIA_NES.iso) return OTHER_ASIA_NES.iso3;
   if (/^\d+$/.test(text)) {
     const numeric = String(Number(text));
+    // Numeric codes have three digits: the library reads "1643" as Russia and "6430" as Liberia.
+    if (numeric.length > 3) return undefined;
     return TRADE_NUMERIC[numeric] ?? countries.numericToAlpha3(numeric.padStart(3, '0'));
   }
   if (text.length === 3) return countries.isValid(text) ? text : undefined;

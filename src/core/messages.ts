@@ -52,7 +52,7 @@ export const inputMessages = {
   roundedNumber: (text: string) =>
     `${quote(text)} is a number as a spreadsheet shows it, rounded to at most six significant digits, and the rest of it is not in the file: use the file as downloaded, or set the column's format to a number without exponent before saving it as CSV`,
   ambiguousNumber: (text: string, point: number, comma: number) =>
-    `the number ${quote(text)} reads two ways: ${point} with a decimal point, ${comma} with a decimal comma, and the file shows neither: write it without a thousands separator`,
+    `the number ${quote(text)} reads two ways: ${point} with a decimal point, ${comma} with a decimal comma, and the rest of the file does not settle which: write it without a thousands separator`,
   controlCharacter: (code: number) =>
     `the text holds the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}: expected printable text (delete it in the program that made the file)`,
   asideNote: () => 'a note or footer below the table ("Source: …", "DOC-NIC"), not a row of it',
@@ -92,8 +92,8 @@ export const inputMessages = {
   skippedInput: (file: string, reason: string) => `skipped ${quote(file)}: ${reason}`,
   unknownHeaderOutside: (formats: string) =>
     `the first line, in a file linked from outside the inputs folder, matches no supported format: expected one of ${formats}`,
-  noTradeForPair: (reporter: string, partner: string) =>
-    `no trade rows between ${reporter} and ${partner} in any input${[reporter, partner].includes('TWN') ? ' (Taiwan is also looked for as UN Comtrade\'s and BACI\'s "Other Asia, nes", code 490 or S19)' : ''}: add a downloaded trade file (tradebrief init writes a README listing them) or check --reporter/--partner`,
+  noTradeForPair: (reporter: string, partner: string, aside?: { rows: number; most: string }) =>
+    `no trade rows between ${reporter} and ${partner} in any input${[reporter, partner].includes('TWN') ? ' (Taiwan is also looked for as UN Comtrade\'s and BACI\'s "Other Asia, nes", code 490 or S19)' : ''}${aside ? ` (${aside.rows} rows of the inputs were set aside, most as ${quote(aside.most, 80)}; tradebrief validate lists them)` : ''}: add a downloaded trade file (tradebrief init writes a README listing them) or check --reporter/--partner`,
   missingInputsDir: () => 'the inputs folder does not exist',
   moreProblems: (count: number) => `and ${count} more problem${count > 1 ? 's' : ''} like these`,
   spreadsheetFile: () =>
@@ -156,6 +156,8 @@ export const inputMessages = {
     `${side} is a group of areas, not a country ("Areas, nes", "EU"): counted in its World totals only`,
   asideNotGoods: (code: string) => `not trade in goods (typeCode ${code})`,
   asideNotAnnual: (code: string) => `not an annual figure (freqCode ${code}): only annual figures are used`,
+  asideNotAnnualMonth: (month: string) =>
+    `not an annual figure (refMonth ${quote(month)}, a month): only annual figures are used`,
   asideFlowBreakdown: (code: string) =>
     `flow ${code} is part of exports or imports: the X and M rows are used`,
   asideSecondPartner: (column: string) =>

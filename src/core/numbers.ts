@@ -10,6 +10,11 @@ export interface NumberFormat {
    * ("1.234" with a decimal comma) is refused as ambiguous.
    */
   evident: boolean;
+  /**
+   * The cells contradict the delimiter (decimal commas, quoted, in a comma-separated file): a value
+   * that reads either way ("4,260") is refused even in the file's own convention.
+   */
+  doubtful?: true;
 }
 
 export const DECIMAL_POINT: NumberFormat = { decimal: '.', evident: true };
@@ -47,6 +52,7 @@ const FORMS = {
 export function readNumber(text: string, format: NumberFormat = DECIMAL_POINT): NumberReading {
   const trimmed = text.trim().replace(/^\u2212/, '-');
   if (SPREADSHEET_ROUNDED.test(trimmed)) return { problem: 'rounded' };
+  if (format.doubtful && ONE_GROUP.test(trimmed)) return { problem: 'ambiguous' };
   const forms = FORMS[format.decimal];
   let digits: string | undefined;
   if (forms.plain.test(trimmed)) digits = trimmed;

@@ -11,7 +11,8 @@ const POINT_DECIMAL =
 /**
  * The number convention of a file, from its cells: the one its numbers show beyond doubt, else the one
  * its delimiter suggests (a semicolon: a continental locale, decimal comma; a comma: decimal point,
- * beyond doubt, as a comma-separated file cannot use the comma for decimals unquoted).
+ * beyond doubt, as a comma-separated file cannot use the comma for decimals unquoted). Decimal commas
+ * quoted in a comma-separated file are read, but not a value that reads either way ("4,260").
  */
 export function numberFormatOf(
   delimiter: Delimiter,
@@ -38,7 +39,11 @@ export function createNumberFormatScan(delimiter: Delimiter) {
       return comma && point;
     },
     result(): NumberFormat {
-      if (comma !== point) return { decimal: comma ? ',' : '.', evident: true };
+      if (comma !== point) {
+        const evident: NumberFormat = { decimal: comma ? ',' : '.', evident: true };
+        // Decimal commas in a comma-separated file contradict its delimiter: "4,260" might be either.
+        return comma && delimiter === ',' ? { ...evident, doubtful: true } : evident;
+      }
       return delimiter === ';'
         ? { decimal: ',', evident: false }
         : { decimal: '.', evident: delimiter === ',' && !comma };

@@ -50,7 +50,10 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   const relevant = ingested.trade.filter((r) => isBriefingRow(r, reporter, partner));
   const pairRows = relevant.filter((r) => isPairRow(r, reporter, partner));
   if (pairRows.length === 0) {
-    throw new InputError([{ file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner) }]);
+    const aside = setAside(ingested);
+    throw new InputError([
+      { file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner, aside) },
+    ]);
   }
   // 1. Each row in US dollars, at the product level its file gives.
   const usd = createUsdConverter(ingested.rates);
@@ -93,11 +96,6 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
     ...c,
     sector: sectorOf.get(c.code) ?? 'other',
   }));
-  const rejects: Record<string, number> = {};
-  for (const file of ingested.files) {
-    for (const [reason, count] of Object.entries(file.rejected))
-      rejects[reason] = (rejects[reason] ?? 0) + count;
-  }
   return {
     trade,
     products: productRows,
@@ -111,8 +109,26 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
     sectors,
     notes,
     files: ingested.files,
-    rejects,
+    rejects: rejectsOf(ingested),
   };
+}
+
+/** How many rows the inputs set aside, by reason. */
+function rejectsOf(ingested: IngestResult): Record<string, number> {
+  const rejects: Record<string, number> = {};
+  for (const file of ingested.files) {
+    for (const [reason, count] of Object.entries(file.rejected))
+      rejects[reason] = (rejects[reason] ?? 0) + count;
+  }
+  return rejects;
+}
+
+/** How many rows the inputs set aside, and the reason given most; undefined when none. */
+function setAside(ingested: IngestResult): { rows: number; most: string } | undefined {
+  const byReason = Object.entries(rejectsOf(ingested));
+  const [most] = byReason.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+  if (!most) return undefined;
+  return { rows: byReason.reduce((sum, [, count]) => sum + count, 0), most: most[0] };
 }
 
 /**

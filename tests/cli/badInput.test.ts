@@ -185,13 +185,16 @@ describe('tradebrief run on text it cannot read right', () => {
       'bell.csv': `${HEADER},label\n2023,IND,RUS,export,30,5,USD mn,Drugs\u0007\n`,
       'semicolons.csv': `${HEADER.replaceAll(',', ';')}\n2023;IND;RUS;import;TOTAL;1.234;USD mn\n`,
       'quote.csv': `${HEADER}\n2023,IND,RUS,export,"84"x,5,USD mn\n`,
+      // Decimal commas, quoted, in a comma-separated file: "4,260" might be either.
+      'mixed.csv': `${HEADER}\n2023,IND,RUS,export,TOTAL,"63840,2",USD mn\n2023,IND,RUS,export,30,"4,260",USD mn\n`,
     };
     for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
     await expectRejected(dir, [
       'bell.csv, line 2, column "label": the text holds the control character U+0007: expected printable text (delete it in the program that made the file)',
       'quote.csv, line 2: text follows a closing quote: expected a delimiter after a quoted field (a quote inside one is written twice: "")',
       'undefined.csv, line 3: byte 0x81 fits no text encoding read here (UTF-8, UTF-16, Windows-1252): save the file as "CSV UTF-8"',
-      'semicolons.csv, line 2, column "value": the number "1.234" reads two ways: 1.234 with a decimal point, 1234 with a decimal comma, and the file shows neither: write it without a thousands separator',
+      'mixed.csv, line 3, column "value": the number "4,260" reads two ways: 4260 with a decimal point, 4.26 with a decimal comma, and the rest of the file does not settle which: write it without a thousands separator',
+      'semicolons.csv, line 2, column "value": the number "1.234" reads two ways: 1.234 with a decimal point, 1234 with a decimal comma, and the rest of the file does not settle which: write it without a thousands separator',
     ]);
   });
 

@@ -45,6 +45,13 @@ describe('readNumber in a file of decimal commas', () => {
     expect(readNumber('1234.5', comma)).toEqual({ problem: 'invalid' });
     expect(readNumber('1.23,4', comma)).toEqual({ problem: 'invalid' });
   });
+  it('refuses one group either way in a file whose cells contradict its delimiter', () => {
+    const doubtful = { decimal: ',', evident: true, doubtful: true } as const;
+    expect(readNumber('4,260', doubtful)).toEqual({ problem: 'ambiguous' });
+    expect(readNumber('1.234', doubtful)).toEqual({ problem: 'ambiguous' });
+    expect(readNumber('63840,2', doubtful)).toEqual({ value: 63840.2 });
+    expect(readNumber('1.234,5', doubtful)).toEqual({ value: 1234.5 });
+  });
   it('with a decimal point, one comma group is ambiguous only where the file does not show which', () => {
     expect(readNumber('1,234', { decimal: '.', evident: false })).toEqual({ problem: 'ambiguous' });
     expect(readNumber('1,234')).toEqual({ value: 1234 });
@@ -60,6 +67,13 @@ describe('numberFormatOf', () => {
     expect(numberFormatOf('\t', cells('1,234', '7'))).toEqual({ decimal: '.', evident: false });
     expect(numberFormatOf('\t', cells('1.234.567'))).toEqual({ decimal: ',', evident: true });
     expect(numberFormatOf(',', cells('7', '"1,234"'))).toEqual({ decimal: '.', evident: true });
+    // Decimal commas in a comma-separated file: read, but a value that reads either way is not.
+    expect(numberFormatOf(',', cells('63840,2', '4,260'))).toEqual({
+      decimal: ',',
+      evident: true,
+      doubtful: true,
+    });
+    expect(numberFormatOf('\t', cells('63840,2', '4,260'))).toEqual({ decimal: ',', evident: true });
   });
 });
 

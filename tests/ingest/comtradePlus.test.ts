@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.ts';
 import { inputMessages as m } from '../../src/core/messages.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
+import { normalise } from '../../src/normalise/normalise.ts';
 import { brief, fixture, folderFrom, folderWith } from './folders.ts';
 
 describe('UN Comtrade Plus', () => {
@@ -50,6 +52,50 @@ describe('UN Comtrade Plus', () => {
     const result = await ingest(dir);
     expect(result.trade.map(brief)).toEqual(['2022 IND RUS import 27 41000000000 USD line 2']);
     expect(result.files[0]?.rejected).toEqual({ [m.asideTransport('motCode')]: 1 });
+  });
+
+  it('tells monthly rows by their month where freqCode is left out or blank', async () => {
+    const dir = await folderWith({
+      'trimmed.csv': [
+        'refYear,refMonth,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue',
+        '2023,52,2023,IND,RUS,X,TOTAL,4000000000',
+        '2023,5,202305,IND,RUS,X,TOTAL,350000000',
+      ].join('\n'),
+      'blank.csv': [
+        'freqCode,refYear,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue',
+        ',2023,2023,IND,RUS,M,TOTAL,60000000000',
+        ',2023,202306,IND,RUS,M,TOTAL,5000000000',
+      ].join('\n'),
+    });
+    const result = await ingest(dir);
+    expect(result.trade.map(brief)).toEqual([
+      '2023 IND RUS import TOTAL 60000000000 USD line 2',
+      '2023 IND RUS export TOTAL 4000000000 USD line 2',
+    ]);
+    const rejected = Object.fromEntries(result.files.map((f) => [f.file, f.rejected]));
+    expect(rejected).toEqual({
+      'blank.csv': { [m.asideNotAnnualPeriod('202306')]: 1 },
+      'trimmed.csv': { [m.asideNotAnnualMonth('5')]: 1 },
+    });
+  });
+
+  it('says why there is no trade for the pair when every row of it was set aside', async () => {
+    const dir = await folderWith({
+      'monthly.csv': [
+        'freqCode,refYear,period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue',
+        'M,2023,202305,IND,RUS,X,TOTAL,350000000',
+        'M,2023,202306,IND,RUS,X,TOTAL,360000000',
+        ',2023,202307,IND,RUS,X,TOTAL,370000000',
+      ].join('\n'),
+    });
+    const ingested = await ingest(dir);
+    const config = parseConfig({ reporter: 'IND', partner: 'RUS' }, 'test');
+    expect(() => normalise(ingested, config)).toThrow(
+      m.noTradeForPair('IND', 'RUS', { rows: 3, most: m.asideNotAnnual('M') }),
+    );
+    expect(m.noTradeForPair('IND', 'RUS', { rows: 3, most: m.asideNotAnnual('M') })).toContain(
+      '(3 rows of the inputs were set aside, most as "not an annual figure (freqCode M)',
+    );
   });
 
   it('cites the source whose "files" pattern matches the file name', async () => {

@@ -27,6 +27,13 @@ export const comtradePlus: Adapter = {
       if (type !== '' && type !== 'C') return m.asideNotGoods(type);
       const freq = r.text(row, 'freqCode').toUpperCase();
       if (freq !== '' && freq !== 'A') return m.asideNotAnnual(freq);
+      // Without freqCode the month tells: an annual row's refMonth is 52, not a month; its period a year.
+      if (freq === '') {
+        const month = r.text(row, 'refMonth');
+        if (month !== '' && month !== '52') return m.asideNotAnnualMonth(month);
+        const period = r.text(row, 'period');
+        if (/^\d{6}$/.test(period)) return m.asideNotAnnualPeriod(period);
+      }
       const flow = r.text(row, 'flowCode').toUpperCase();
       if (BREAKDOWN_FLOWS.includes(flow)) return m.asideFlowBreakdown(flow);
       return breakdownOf((column) => r.text(row, column), PLUS_TOTAL_OF)?.();
