@@ -128,6 +128,8 @@ export const inputMessages = {
   unknownCurrency: (text: string) => `unknown currency ${quote(text)}: expected INR`,
   badRate: (text: string) =>
     `expected an exchange rate above zero (currency units per US dollar), found ${quote(text)}`,
+  implausibleRate: (text: string, min: number, max: number) =>
+    `${quote(text)} rupees per US dollar is outside ${min}–${max}, where the rupee has always been (4.76 from 1949 to 1966, past 80 since 2022): check the direction (rupees per dollar, not dollars per rupee) and the scale (rupees, not paise)`,
   duplicateRate: (line: number, value: string, file?: string) =>
     `same period and currency as ${file ? `${file} ` : ''}line ${line}, but a different rate (${value} there): keep one`,
   duplicateCountryCode: (code: string, iso3: string, line: number, file?: string) =>
@@ -145,6 +147,8 @@ export const inputMessages = {
     `rows of exporter ${exporter} and importer ${importer} for ${year} start again here, after other pairs (their first rows end at line ${endedAt}): repeated rows can only be found when each pair's rows are together, as in CEPII's files; sort the file by t, i, j, k`,
   missingTableFacts: (format: string, missing: string[], example: string) =>
     `cannot tell the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0]} of this ${format} table: keep the title lines of the download above the header, or say it in the file name, e.g. "${example}"`,
+  unreadableUnitLine: (line: string) =>
+    `the title line ${quote(line, 60)} states a unit that cannot be read: expected US dollars or rupees with a scale, as Trade Map writes them ("Unit : US Dollar thousand"); values in other currencies or in quantities are not read`,
   noYearColumns: (example: string) => `no year columns found: expected columns such as ${example}`,
   expectedHsCodeOrTotal: (label: string) =>
     `expected an HS code, or a "Total" row, found ${label === '' ? 'an empty row label' : quote(label)}`,

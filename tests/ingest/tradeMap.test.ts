@@ -39,6 +39,27 @@ describe('ITC Trade Map product lists', () => {
     });
   });
 
+  it('refuses a unit its title states but that cannot be read, instead of taking USD thousand', async () => {
+    const title = (unit: string) =>
+      `List of products exported by India to Russian Federation\nUnit : ${unit}\n\nCode\tProduct label\tExported value in 2024\nTOTAL\tAll products\t4500000\n`;
+    const dir = await folderWith({
+      'plain.csv': title('US Dollar'),
+      'euro.csv': title('Euro thousand'),
+      'tons.csv': title('Tons'),
+    });
+    expect(await problemsOf(dir)).toEqual(
+      ['euro.csv', 'plain.csv', 'tons.csv'].map(
+        (file, i) =>
+          `${file}, line 4: ${m.unreadableUnitLine(`Unit : ${['Euro thousand', 'US Dollar', 'Tons'][i]}`)}`,
+      ),
+    );
+    // A unit the title states and can be read is taken, not the default.
+    const million = await folderWith({ 'million.csv': title('US Dollar million') });
+    expect((await ingest(million)).trade.map(brief)).toEqual([
+      '2024 IND RUS export TOTAL 4500000 USD million line 5',
+    ]);
+  });
+
   it('says what to do when no country is named', async () => {
     const dir = await folderWith({
       'products.csv': 'Code,Product label,Exported value in 2024\nTOTAL,All products,10\n',

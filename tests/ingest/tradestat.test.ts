@@ -87,12 +87,17 @@ describe('exchange rates', () => {
         'FY2024-26,INR,86',
         '2024,EUR,0.9',
         '2023,INR,0',
+        // Dollars per rupee, and paise per dollar: each would make every converted value wrong.
+        'FY2023-24,INR,0.01183',
+        '2022,INR,8450',
       ].join('\n'),
     });
     expect(await problemsOf(dir)).toEqual([
       'rates.csv, line 4, column "period": malformed period "FY2024-26": expected "FY2024-25" or "2024"',
       'rates.csv, line 5, column "currency": unknown currency "EUR": expected INR',
       'rates.csv, line 6, column "per_usd": expected an exchange rate above zero (currency units per US dollar), found "0"',
+      `rates.csv, line 7, column "per_usd": ${m.implausibleRate('0.01183', 4, 500)}`,
+      `rates.csv, line 8, column "per_usd": ${m.implausibleRate('8450', 4, 500)}`,
       'rates.csv, line 3, column "per_usd": same period and currency as line 2, but a different rate (84.5 there): keep one',
     ]);
   });
