@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config/load.ts';
 import { inputMessages as m } from '../../src/core/messages.ts';
 import { ingest } from '../../src/ingest/ingest.ts';
 import { normalise } from '../../src/normalise/normalise.ts';
-import { brief, fixture, folderFrom, folderWith } from './folders.ts';
+import { brief, fixture, folderFrom, folderWith, problemsOf } from './folders.ts';
 
 describe('UN Comtrade Plus', () => {
   it('reads goods totals and chapters, and sets aside what would count trade twice', async () => {
@@ -77,6 +77,21 @@ describe('UN Comtrade Plus', () => {
       'blank.csv': { [m.asideNotAnnualPeriod('202306')]: 1 },
       'trimmed.csv': { [m.asideNotAnnualMonth('5')]: 1 },
     });
+  });
+
+  it('refuses a country it cannot read, where a group of areas has a code of its own', async () => {
+    const dir = await folderWith({
+      'areas.csv': [
+        'refYear,reporterCode,reporterISO,partnerCode,partnerISO,flowCode,cmdCode,primaryValue',
+        '2023,699,IND,,RUSSIA,X,30,200000000',
+        '2023,699,IND,,,X,84,100000000',
+        '2023,699,IND,899,_X,X,TOTAL,50000000',
+      ].join('\n'),
+    });
+    expect(await problemsOf(dir)).toEqual([
+      `areas.csv, line 2, column "partnerISO": ${m.unknownCountry('RUSSIA')}`,
+      `areas.csv, line 3, column "partnerISO": ${m.missingValue("an ISO country code (or Comtrade's numeric one)")}`,
+    ]);
   });
 
   it('says why there is no trade for the pair when every row of it was set aside', async () => {

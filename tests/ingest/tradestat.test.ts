@@ -60,6 +60,21 @@ describe('India EIDB / TradeStat tables', () => {
     ]);
   });
 
+  it('reads a whole year marked provisional or April–March, and still sets a part-year aside', async () => {
+    const dir = await folderWith({
+      'eidb_export_RUS_usd-million.csv': [
+        '"S.No.","HSCode","Commodity","2023-2024(Apr-Mar)","%Share","2024-2025 (P)","%Share","2025-2026(Apr-Sep)"',
+        '"1.","30","PHARMACEUTICAL PRODUCTS","1,100.50","25.82","1,250.00","25.61","700.00"',
+      ].join('\n'),
+    });
+    const result = await ingest(dir);
+    expect(result.trade.map((r) => `${brief(r)} ${r.status}`)).toEqual([
+      'FY2023-24 IND RUS export 30 1100.5 USD million line 2 final',
+      'FY2024-25 IND RUS export 30 1250 USD million line 2 provisional',
+    ]);
+    expect(result.files[0]?.rejectedColumns).toEqual({ [m.asidePartialPeriod('2025-2026(Apr-Sep)')]: 1 });
+  });
+
   it('says what to do when the file tells neither flow, unit nor partner', async () => {
     const dir = await folderWith({ 'download.csv': `${HEADER}\n${ROW}\n` });
     expect(await problemsOf(dir)).toEqual([

@@ -19,9 +19,25 @@ export const comtradePlus: Adapter = {
   read(table, ctx) {
     const r = new RowReader(table, ctx);
     const trade: TradeRecord[] = [];
-    /** ISO code, else Comtrade's numeric code (0 is World); null for groups of areas. */
-    const area = (row: CsvRow, side: 'reporter' | 'partner'): string | null =>
-      toIso3(r.text(row, `${side}ISO`)) ?? toIso3(r.text(row, `${side}Code`)) ?? null;
+    /**
+     * ISO code, else Comtrade's numeric code (0 is World); null for groups of areas, which have a code of
+     * their own ("S19", "_X", 899); undefined, with a problem, for no code at all or longer text (a name).
+     */
+    const area = (row: CsvRow, side: 'reporter' | 'partner'): string | null | undefined => {
+      const iso = r.text(row, `${side}ISO`);
+      const code = r.text(row, `${side}Code`);
+      const found = toIso3(iso) ?? toIso3(code);
+      if (found !== undefined) return found;
+      if (iso.length <= 3 && (iso !== '' || code !== '')) return null;
+      ctx.problem(
+        row.line,
+        `${side}ISO`,
+        iso === ''
+          ? m.missingValue("an ISO country code (or Comtrade's numeric one)")
+          : m.unknownCountry(iso),
+      );
+      return undefined;
+    };
     const asideReason = (row: CsvRow): string | undefined => {
       const type = r.text(row, 'typeCode').toUpperCase();
       if (type !== '' && type !== 'C') return m.asideNotGoods(type);
@@ -73,6 +89,7 @@ export const comtradePlus: Adapter = {
       const value = r.tradeValue(row, 'primaryValue', 'USD');
       const reporter = area(row, 'reporter');
       const partner = area(row, 'partner');
+      if (reporter === undefined || partner === undefined) continue;
       if (reporter === null || partner === null) {
         ctx.reject(row.line, m.asideNotCountry(reporter === null ? 'reporter' : 'partner'));
         continue;

@@ -5,6 +5,10 @@ import type { CsvRow } from '../readCsv.ts';
 import type { TradeRecord } from '../records.ts';
 import { missingFacts, tableFacts, yearColumns } from '../wideTable.ts';
 
+/** What may follow a whole year in a column's name: "(P)" for provisional, "(Apr-Mar)" for its months. */
+const WHOLE_YEAR_MARK = /\s*\(\s*(?:p|provisional|apr\s*-\s*mar)\s*\)/gi;
+const PROVISIONAL_MARK = /\(\s*(?:p|provisional)\s*\)/i;
+
 /** EIDB and TradeStat publish India's trade only. */
 const INDIA = 'IND';
 const EXAMPLE_NAME = 'eidb_export_RUS_usd-million.csv';
@@ -28,7 +32,7 @@ export const tradestat: Adapter = {
     const years = yearColumns(
       table,
       ctx,
-      (name) => (/\d{4}\s*-\s*\d{2,4}/.test(name) ? name : undefined),
+      (name) => (/\d{4}\s*-\s*\d{2,4}/.test(name) ? name.replace(WHOLE_YEAR_MARK, '') : undefined),
       'fiscal',
     );
     if (years.length === 0) ctx.problem(table.headerLine, undefined, m.noYearColumns('"2024-2025"'));
@@ -66,7 +70,7 @@ export const tradestat: Adapter = {
           value,
           unit,
           source: ctx.fileSource,
-          status: 'final',
+          status: PROVISIONAL_MARK.test(table.header[index] ?? '') ? 'provisional' : 'final',
           file: table.file,
           line: row.line,
         });
