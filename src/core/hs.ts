@@ -3,12 +3,14 @@ const HS = /^\d{1,6}$/;
 
 /**
  * Zero-pads a code read as digits. Even-length codes are taken as they are; an odd length means the
- * leading zero was lost (BACI writes 10121 for 010121, spreadsheets write 9 for 09).
+ * leading zero was lost (BACI writes 10121 for 010121, spreadsheets write 9 for 09). HS has no
+ * chapter 00: "0" is a mistake, not a chapter.
  */
 export function normaliseHsCode(text: string): string | undefined {
   const code = text.trim();
   if (!HS.test(code)) return undefined;
-  return code.length % 2 === 1 ? `0${code}` : code;
+  const padded = code.length % 2 === 1 ? `0${code}` : code;
+  return chapterOf(padded) === '00' ? undefined : padded;
 }
 
 export function chapterOf(code: string): string {

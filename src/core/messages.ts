@@ -147,6 +147,8 @@ export const inputMessages = {
     `rows of exporter ${exporter} and importer ${importer} for ${year} start again here, after other pairs (their first rows end at line ${endedAt}): repeated rows can only be found when each pair's rows are together, as in CEPII's files; sort the file by t, i, j, k`,
   missingTableFacts: (format: string, missing: string[], example: string) =>
     `cannot tell the ${missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0]} of this ${format} table: keep the title lines of the download above the header, or say it in the file name, e.g. "${example}"`,
+  tableFactsDisagree: (fact: string, said: string[]) =>
+    `cannot tell the ${fact} of this table: ${said.join(', ')}; keep the title lines of the download and name the file to match them`,
   unreadableUnitLine: (line: string) =>
     `the title line ${quote(line, 60)} states a unit that cannot be read: expected US dollars or rupees with a scale, as Trade Map writes them ("Unit : US Dollar thousand"); values in other currencies or in quantities are not read`,
   noYearColumns: (example: string) => `no year columns found: expected columns such as ${example}`,

@@ -14,6 +14,8 @@ export interface TableFacts {
   unit?: string;
   /** Countries named, in order of mention. */
   countries: string[];
+  /** Why the flow or unit cannot be told: the title lines, header and file name state different ones. */
+  disagreement?: string;
 }
 
 const SCALE_WORDS: Record<string, string> = {
@@ -39,28 +41,48 @@ const RUPEE_SCALE = /(?<![a-z])(crores?|lakhs?)(?![a-z])/i;
 
 /**
  * Flow and unit from the first line that states them (a title block may say "Export Import Data
- * Bank" before "Import :: …"); countries from the first of title block, header, file name naming any.
+ * Bank" before "Import :: …"), unless another line, the header or the file name states another;
+ * countries from the first of title block, header, file name naming any.
  */
 export function tableFacts(table: CsvTable): TableFacts {
   const name = (table.file.split('/').pop() ?? table.file).replace(/\.[^.]*$/, '').replace(/[_\-.]+/g, ' ');
   const header = table.header.join(' ');
-  const lines = [...table.preamble, header, name];
   const countries = [table.preamble.join('\n'), header, name]
     .map(findCountries)
     .find((found) => found.length > 0);
+  const sources: [string, string[]][] = [
+    ['the title', table.preamble],
+    ['the header', [header]],
+    ['the file name', [name]],
+  ];
+  const flow = statedIn(sources, flowIn);
+  const unit = statedIn(sources, unitIn);
+  const disagreement = disagreementOf('flow', flow) ?? disagreementOf('unit', unit);
   return {
-    flow: firstOf(lines, flowIn),
-    unit: firstOf(lines, unitIn),
+    flow: flow[0]?.value,
+    unit: unit[0]?.value,
     countries: countries ?? [],
+    ...(disagreement ? { disagreement } : {}),
   };
 }
 
-function firstOf<T>(texts: string[], read: (text: string) => T | undefined): T | undefined {
-  for (const text of texts) {
-    const found = read(text);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** What each line of each source states, in order. */
+function statedIn<T extends string>(
+  sources: [string, string[]][],
+  read: (text: string) => T | undefined,
+): { where: string; value: T }[] {
+  return sources.flatMap(([where, texts]) =>
+    texts.flatMap((text) => {
+      const value = read(text);
+      return value === undefined ? [] : [{ where, value }];
+    }),
+  );
+}
+
+function disagreementOf(fact: string, stated: { where: string; value: string }[]): string | undefined {
+  if (new Set(stated.map((s) => s.value)).size < 2) return undefined;
+  const said = [...new Set(stated.map((s) => `${s.where} says ${s.value}`))];
+  return m.tableFactsDisagree(fact, said);
 }
 
 function flowIn(text: string): TableFacts['flow'] {

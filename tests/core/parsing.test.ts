@@ -156,6 +156,8 @@ describe('HS codes', () => {
     expect(normaliseHsCode('10121')).toBe('010121');
     expect(normaliseHsCode('270900')).toBe('270900');
     expect(normaliseHsCode('27.09')).toBeUndefined();
+    // HS has no chapter 00.
+    for (const code of ['0', '00', '0012', '001234']) expect(normaliseHsCode(code)).toBeUndefined();
     expect(chapterOf('010121')).toBe('01');
   });
   it('expand chapter ranges', () => {

@@ -75,6 +75,19 @@ describe('India EIDB / TradeStat tables', () => {
     expect(result.files[0]?.rejectedColumns).toEqual({ [m.asidePartialPeriod('2025-2026(Apr-Sep)')]: 1 });
   });
 
+  it('refuses a flow or unit that the title, the header and the file name state differently', async () => {
+    const dir = await folderWith({
+      // Exports by the title, imports by the name.
+      'eidb_import_RUS_usd-million.csv': `"Export :: Country-wise all commodities"\n${HEADER}\n${ROW}\n`,
+      // Two units in the title.
+      'eidb_export_RUS.csv': `"Values in US$ Million"\n"Values in ₹ Crore"\n${HEADER}\n${ROW}\n`,
+    });
+    expect(await problemsOf(dir)).toEqual([
+      `eidb_export_RUS.csv, line 3: ${m.tableFactsDisagree('unit', ['the title says USD million', 'the title says INR crore'])}`,
+      `eidb_import_RUS_usd-million.csv, line 2: ${m.tableFactsDisagree('flow', ['the title says export', 'the file name says import'])}`,
+    ]);
+  });
+
   it('says what to do when the file tells neither flow, unit nor partner', async () => {
     const dir = await folderWith({ 'download.csv': `${HEADER}\n${ROW}\n` });
     expect(await problemsOf(dir)).toEqual([

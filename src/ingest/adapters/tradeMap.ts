@@ -30,6 +30,10 @@ export const tradeMap: Adapter = {
     const codeColumn = CODE_COLUMNS.find((c) => r.has(c));
     if (!codeColumn) ctx.problem(table.headerLine, undefined, m.missingOneOf(CODE_COLUMNS));
     const facts = tableFacts(table);
+    if (facts.disagreement) {
+      ctx.problem(table.headerLine, undefined, facts.disagreement);
+      return {};
+    }
     const { flow, unit = TRADE_MAP_UNIT } = facts;
     // The default holds only where the title states no unit: one it states is read, or refused.
     const unitLine = table.preamble.find((line) => UNIT_LINE.test(line));

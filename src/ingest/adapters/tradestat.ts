@@ -25,6 +25,10 @@ export const tradestat: Adapter = {
   required: ['HSCode', 'Commodity'],
   read(table, ctx) {
     const facts = tableFacts(table);
+    if (facts.disagreement) {
+      ctx.problem(table.headerLine, undefined, facts.disagreement);
+      return {};
+    }
     const { flow, unit } = facts;
     const partner = facts.countries.find((c) => c !== INDIA);
     const missing = missingFacts({ flow, unit, partner }, 'TradeStat', EXAMPLE_NAME);
