@@ -86,11 +86,14 @@ describe('UN Comtrade Plus', () => {
         '2023,699,IND,,RUSSIA,X,30,200000000',
         '2023,699,IND,,,X,84,100000000',
         '2023,699,IND,899,_X,X,TOTAL,50000000',
+        '2023,699,IND,899,,X,TOTAL,50000000',
+        '2023,699,IND,6430,,X,27,10000000',
       ].join('\n'),
     });
     expect(await problemsOf(dir)).toEqual([
       `areas.csv, line 2, column "partnerISO": ${m.unknownCountry('RUSSIA')}`,
       `areas.csv, line 3, column "partnerISO": ${m.missingValue("an ISO country code (or Comtrade's numeric one)")}`,
+      `areas.csv, line 6, column "partnerCode": ${m.unknownCountry('6430')}`,
     ]);
   });
 

@@ -21,21 +21,24 @@ export const comtradePlus: Adapter = {
     const trade: TradeRecord[] = [];
     /**
      * ISO code, else Comtrade's numeric code (0 is World); null for groups of areas, which have a code of
-     * their own ("S19", "_X", 899); undefined, with a problem, for no code at all or longer text (a name).
+     * their own ("S19", "_X", 899); undefined, with a problem, for no code at all or one no area has (a
+     * name, more than three digits).
      */
     const area = (row: CsvRow, side: 'reporter' | 'partner'): string | null | undefined => {
       const iso = r.text(row, `${side}ISO`);
       const code = r.text(row, `${side}Code`);
       const found = toIso3(iso) ?? toIso3(code);
       if (found !== undefined) return found;
-      if (iso.length <= 3 && (iso !== '' || code !== '')) return null;
-      ctx.problem(
-        row.line,
-        `${side}ISO`,
-        iso === ''
-          ? m.missingValue("an ISO country code (or Comtrade's numeric one)")
-          : m.unknownCountry(iso),
-      );
+      if (iso !== '' ? iso.length <= 3 : /^\d{1,3}$/.test(code)) return null;
+      if (iso === '' && code !== '') ctx.problem(row.line, `${side}Code`, m.unknownCountry(code));
+      else
+        ctx.problem(
+          row.line,
+          `${side}ISO`,
+          iso === ''
+            ? m.missingValue("an ISO country code (or Comtrade's numeric one)")
+            : m.unknownCountry(iso),
+        );
       return undefined;
     };
     const asideReason = (row: CsvRow): string | undefined => {
