@@ -110,10 +110,13 @@ export class RowReader {
     return this.checkedTradeValue(row, this.table.header[index] ?? '', (row.cells[index] ?? '').trim(), unit);
   }
 
-  /** A quantity: null for an empty cell, else a number of zero or more (a located problem otherwise). */
+  /**
+   * A quantity: null, unknown, for an empty cell or "NA" (how R writes a missing value), else a number
+   * of zero or more (a located problem otherwise).
+   */
   quantity(row: CsvRow, column: string): number | null | undefined {
     const text = this.text(row, column);
-    if (text === '') return null;
+    if (text === '' || text === 'NA') return null;
     const value = this.checkedNumber(row, column, text);
     if (value !== undefined && value < 0) {
       this.ctx.problem(row.line, column, m.negativeQuantity(text));

@@ -54,6 +54,18 @@ describe('UN Comtrade Plus', () => {
     expect(result.files[0]?.rejected).toEqual({ [m.asideTransport('motCode')]: 1 });
   });
 
+  it('reads a quantity R wrote as NA as unknown, never as 0', async () => {
+    const dir = await folderWith({
+      'comtradr.csv': [
+        'ref_year,reporter_iso,partner_iso,flow_code,cmd_code,primary_value,qty,qty_unit_abbr,net_wgt',
+        '2022,IND,RUS,X,3004,1000000000,NA,kg,NA',
+      ].join('\n'),
+    });
+    const result = await ingest(dir);
+    expect(result.trade.map(brief)).toEqual(['2022 IND RUS export 3004 1000000000 USD line 2']);
+    expect(result.products).toMatchObject([{ product: '3004', quantity: null, quantityUnit: null }]);
+  });
+
   it('tells monthly rows by their month where freqCode is left out or blank', async () => {
     const dir = await folderWith({
       'trimmed.csv': [
