@@ -37,6 +37,8 @@ const CURRENCY = String.raw`(us\s*\$|usd|us\s+dollars?|inr|rs\.?|₹|rupees?)`;
 const SCALE = '(thousands?|millions?|mn|billions?|bn|crores?|cr|lakhs?)';
 const CURRENCY_FIRST = new RegExp(String.raw`(?<![a-z])${CURRENCY}\s*${SCALE}(?![a-z])`, 'i');
 const SCALE_FIRST = new RegExp(String.raw`(?<![a-z])${SCALE}\s+(?:of\s+)?${CURRENCY}(?![a-z])`, 'i');
+/** A title line stating the unit, as Trade Map writes one: "Unit : US Dollar thousand". */
+const UNIT_LINE = /^\s*unit\s*:/i;
 const RUPEE_SCALE = /(?<![a-z])(crores?|lakhs?)(?![a-z])/i;
 
 /**
@@ -64,6 +66,11 @@ export function tableFacts(table: CsvTable): TableFacts {
     countries: countries ?? [],
     ...(disagreement ? { disagreement } : {}),
   };
+}
+
+/** The title line where a table states its unit ("Unit : US Dollar thousand"), when it cannot be read. */
+export function unreadableUnitLine(table: CsvTable): string | undefined {
+  return table.preamble.find((line) => UNIT_LINE.test(line) && unitIn(line) === undefined);
 }
 
 /** What each line of each source states, in order. */

@@ -53,6 +53,11 @@ describe('ITC Trade Map product lists', () => {
           `${file}, line 4: ${m.unreadableUnitLine(`Unit : ${['Euro thousand', 'US Dollar', 'Tons'][i]}`)}`,
       ),
     );
+    // Nor does a unit the file name states stand in for it.
+    const named = await folderWith({ 'trademap_IND_RUS_usd-thousand.csv': title('Euro thousand') });
+    expect(await problemsOf(named)).toEqual([
+      `trademap_IND_RUS_usd-thousand.csv, line 4: ${m.unreadableUnitLine('Unit : Euro thousand')}`,
+    ]);
     // A unit the title states and can be read is taken, not the default.
     const million = await folderWith({ 'million.csv': title('US Dollar million') });
     expect((await ingest(million)).trade.map(brief)).toEqual([

@@ -30,15 +30,9 @@ export const comtradePlus: Adapter = {
       const found = toIso3(iso) ?? toIso3(code);
       if (found !== undefined) return found;
       if (iso !== '' ? iso.length <= 3 : /^\d{1,3}$/.test(code)) return null;
-      if (iso === '' && code !== '') ctx.problem(row.line, `${side}Code`, m.unknownCountry(code));
-      else
-        ctx.problem(
-          row.line,
-          `${side}ISO`,
-          iso === ''
-            ? m.missingValue("an ISO country code (or Comtrade's numeric one)")
-            : m.unknownCountry(iso),
-        );
+      const [column, text] = iso === '' && code !== '' ? [`${side}Code`, code] : [`${side}ISO`, iso];
+      const expected = "an ISO country code (or Comtrade's numeric one)";
+      ctx.problem(row.line, column, text === '' ? m.missingValue(expected) : m.unknownCountry(text));
       return undefined;
     };
     const asideReason = (row: CsvRow): string | undefined => {

@@ -2,12 +2,10 @@ import { WORLD } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { TradeRecord } from '../records.ts';
-import { missingFacts, tableFacts, yearColumns } from '../wideTable.ts';
+import { missingFacts, tableFacts, unreadableUnitLine, yearColumns } from '../wideTable.ts';
 
 /** Trade Map publishes values in thousand US dollars. */
 const TRADE_MAP_UNIT = 'USD thousand';
-/** The title line where Trade Map states the unit: "Unit : US Dollar thousand". */
-const UNIT_LINE = /^\s*unit\s*:/i;
 /** "Exported value in 2020", "Imported value in 2021", "Value in 2022", "Value exported in 2020 (USD thousand)". */
 const VALUE_COLUMN = /^(?:(?:exported|imported)\s+)?value\s+(?:(?:exported|imported)\s+)?in\s+(\S+)/i;
 /** Trade Map names the code column "Code" in some exports, "Product code" in others. */
@@ -36,9 +34,9 @@ export const tradeMap: Adapter = {
     }
     const { flow, unit = TRADE_MAP_UNIT } = facts;
     // The default holds only where the title states no unit: one it states is read, or refused.
-    const unitLine = table.preamble.find((line) => UNIT_LINE.test(line));
-    if (unitLine !== undefined && facts.unit === undefined) {
-      ctx.problem(table.headerLine, undefined, m.unreadableUnitLine(unitLine));
+    const unreadable = unreadableUnitLine(table);
+    if (unreadable !== undefined) {
+      ctx.problem(table.headerLine, undefined, m.unreadableUnitLine(unreadable));
       return {};
     }
     const [reporter, partner = WORLD] = facts.countries;
