@@ -51,6 +51,8 @@ export const inputMessages = {
     `expected a number written with a decimal comma, as this file writes them ("4,5" or "1.234,5"), found ${quote(text)}`,
   roundedNumber: (text: string) =>
     `${quote(text)} is a number as a spreadsheet shows it, rounded to at most six significant digits, and the rest of it is not in the file: use the file as downloaded, or set the column's format to a number without exponent before saving it as CSV`,
+  shownScaled: (text: string, format: string, scale: number) =>
+    `the workbook stores ${quote(text)} in this cell but shows it ${scale < 1 ? `divided by ${formatNumber(1 / scale)}` : `multiplied by ${formatNumber(scale)}, as a percentage`} (its number format is ${quote(format)}), and which of the two the table's unit means cannot be told: take the ${scale < 1 ? 'trailing commas' : 'percent sign'} out of the cell's number format, check the unit the table states, and save the workbook again`,
   ambiguousNumber: (text: string, point: number, comma: number) =>
     `the number ${quote(text)} reads two ways: ${point} with a decimal point, ${comma} with a decimal comma, and the rest of the file does not settle which: write it without a thousands separator`,
   controlCharacter: (code: number) =>

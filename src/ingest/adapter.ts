@@ -46,6 +46,9 @@ export interface Adapter {
   read(table: CsvTable, ctx: AdapterContext): Partial<Records>;
 }
 
+/** What a RowReader reads a table's rows by: its header, its line, and how a workbook shows its numbers. */
+export type TableLayout = Pick<CsvTable, 'headerLine' | 'shownScaled'> & { header: readonly string[] };
+
 /** Typed access to a row's cells by column name; every failed conversion becomes a located problem. */
 export class RowReader {
   private readonly index = new Map<string, number>();
@@ -54,7 +57,7 @@ export class RowReader {
   private readonly resolved = new Map<string, number | undefined>();
 
   constructor(
-    private readonly table: { header: readonly string[]; headerLine: number },
+    private readonly table: TableLayout,
     private readonly ctx: AdapterContext,
   ) {
     table.header.forEach((name, i) => {
@@ -97,17 +100,31 @@ export class RowReader {
   }
 
   number(row: CsvRow, column: string): number | undefined {
-    return this.checkedNumber(row, column, this.text(row, column));
+    return this.checkedNumber(row, column, this.indexOf(column));
   }
 
   /** A trade value in `unit`: a number, zero or more, and no more than any trade flow can be. */
   tradeValue(row: CsvRow, column: string, unit: string): number | undefined {
-    return this.checkedTradeValue(row, column, this.text(row, column), unit);
+    return this.checkedTradeValue(row, column, this.indexOf(column), unit);
   }
 
   /** A trade value in a column found by position (wide tables repeat names such as "%Share"). */
   tradeValueAt(row: CsvRow, index: number, unit: string): number | undefined {
-    return this.checkedTradeValue(row, this.table.header[index] ?? '', (row.cells[index] ?? '').trim(), unit);
+    return this.checkedTradeValue(row, this.table.header[index] ?? '', index, unit);
+  }
+
+  /**
+   * Whether a workbook shows the cell's number scaled (in thousands, as a percentage), reported at the
+   * cell: read as stored it may be 1000 times what the table's unit means, read as shown the reverse.
+   */
+  shownScaled(row: CsvRow, column: string): boolean {
+    return this.isShownScaled(row, column, this.indexOf(column));
+  }
+
+  private isShownScaled(row: CsvRow, column: string, index: number | undefined): boolean {
+    const problem = index === undefined ? undefined : shownScaledProblem(this.table, row, index);
+    if (problem !== undefined) this.ctx.problem(row.line, column, problem);
+    return problem !== undefined;
   }
 
   /**
@@ -117,7 +134,7 @@ export class RowReader {
   quantity(row: CsvRow, column: string): number | null | undefined {
     const text = this.text(row, column);
     if (text === '' || text === 'NA') return null;
-    const value = this.checkedNumber(row, column, text);
+    const value = this.checkedNumber(row, column, this.indexOf(column));
     if (value !== undefined && value < 0) {
       this.ctx.problem(row.line, column, m.negativeQuantity(text));
       return undefined;
@@ -150,7 +167,10 @@ export class RowReader {
     return found;
   }
 
-  private checkedNumber(row: CsvRow, column: string, text: string): number | undefined {
+  /** The number in the cell at `index` (the column's name for messages), or a located problem. */
+  private checkedNumber(row: CsvRow, column: string, index: number | undefined): number | undefined {
+    const text = index === undefined ? '' : (row.cells[index] ?? '').trim();
+    if (this.isShownScaled(row, column, index)) return undefined;
     const format = this.ctx.numbers ?? DECIMAL_POINT;
     const read = readNumber(text, format);
     if ('value' in read) return read.value;
@@ -158,8 +178,14 @@ export class RowReader {
     return undefined;
   }
 
-  private checkedTradeValue(row: CsvRow, column: string, text: string, unit: string): number | undefined {
-    const value = this.checkedNumber(row, column, text);
+  private checkedTradeValue(
+    row: CsvRow,
+    column: string,
+    index: number | undefined,
+    unit: string,
+  ): number | undefined {
+    const text = index === undefined ? '' : (row.cells[index] ?? '').trim();
+    const value = this.checkedNumber(row, column, index);
     if (value !== undefined && value < 0) {
       this.ctx.problem(row.line, column, m.negativeValue(text));
       return undefined;
@@ -171,6 +197,12 @@ export class RowReader {
     }
     return value;
   }
+}
+
+/** Why the number at `index` of `row` cannot be read, when a workbook shows it other than as stored. */
+export function shownScaledProblem(table: TableLayout, row: CsvRow, index: number): string | undefined {
+  const shown = table.shownScaled?.get(row.line)?.get(index);
+  return shown && m.shownScaled((row.cells[index] ?? '').trim(), shown.format, shown.scale);
 }
 
 /**

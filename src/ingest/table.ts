@@ -24,6 +24,14 @@ export interface CsvTable {
   encoding?: Encoding;
   /** How the file writes numbers; none given: with a decimal point. */
   numbers?: NumberFormat;
+  /** Numbers a workbook shows other than as stored, by line and then column: not read as either. */
+  shownScaled?: ReadonlyMap<number, ReadonlyMap<number, ShownScaled>>;
+}
+
+/** A cell's number format that shows its number scaled: `scale` times the number stored (0.001, 100). */
+export interface ShownScaled {
+  format: string;
+  scale: number;
 }
 
 export interface ReadResult {

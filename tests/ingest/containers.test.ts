@@ -191,6 +191,119 @@ describe('.xlsx workbooks', () => {
     expect(await problemsOf(dir)).toEqual([`trademap_IND_RUS.xlsx: ${m.unsavedFormulas(['C7'])}`]);
   });
 
+  it('refuses a number the sheet shows in thousands or as a percentage, at its cell', async () => {
+    const book = xlsxBytes([
+      {
+        name: 'Data',
+        rows: [
+          ...rows.slice(0, 4),
+          // Shown as 4,000,000 (thousand) and 4,500,000k: 1000 times less than stored.
+          [
+            'TOTAL',
+            'All products',
+            { number: 4_000_000_250, format: '#,##0,' },
+            { number: 4_500_000_100, format: '#,##0,"k"' },
+          ],
+          // Built-in 10 is 0.00%: shown as 12,345,678.90 %.
+          ["'09", 'Coffee', { number: 123_456.789, format: 10 }, { number: 98_765.4, format: '#,##0' }],
+          // Zero is zero however it is shown; a comma between digit placeholders only separates thousands.
+          [
+            30,
+            'Pharmaceutical products',
+            { number: 0, format: '0.0,,' },
+            { number: 1_234.5, format: '#,##0.0' },
+          ],
+        ],
+      },
+    ]);
+    const dir = await folderWith({ 'trademap_IND_RUS.xlsx': book });
+    const at = (line: number, year: number) =>
+      `trademap_IND_RUS.xlsx, line ${line}, column "Exported value in ${year}"`;
+    expect(await problemsOf(dir)).toEqual([
+      `${at(5, 2023)}: ${m.shownScaled('4000000250', '#,##0,', 0.001)}`,
+      `${at(5, 2024)}: ${m.shownScaled('4500000100', '#,##0,"k"', 0.001)}`,
+      `${at(6, 2023)}: ${m.shownScaled('123456.789', '0.00%', 100)}`,
+    ]);
+    expect(m.shownScaled('4000000250', '#,##0,', 0.001)).toContain('shows it divided by 1,000');
+    expect(m.shownScaled('123456.789', '0.00%', 100)).toContain(
+      'shows it multiplied by 100, as a percentage',
+    );
+  });
+
+  it('reads the numbers it reads as stored where other columns are shown as percentages', async () => {
+    const share = (n: number) => ({ number: n, format: '0.00%' });
+    const book = xlsxBytes([
+      {
+        name: 'Export',
+        rows: [
+          ['S.No.', 'HSCode', 'Commodity', '2023-2024', '%Share', '2024-2025', '%Share', '%Growth'],
+          [
+            '1.',
+            '30',
+            'PHARMACEUTICAL PRODUCTS',
+            1_100.5,
+            share(0.8801),
+            1_250,
+            share(0.8861),
+            share(0.1358),
+          ],
+          [
+            '2.',
+            '84',
+            'NUCLEAR REACTORS',
+            150,
+            share(0.12),
+            160.4,
+            share(0.1137),
+            { number: 0.0693, format: 10 },
+          ],
+          ['', '', 'Total', 1_250.5, null, 1_410.4, null, share(0.1279)],
+        ],
+      },
+    ]);
+    const dir = await folderWith({ 'eidb_export_RUS_usd-million.xlsx': book });
+    const result = await ingest(dir);
+    expect(result.trade.map((r) => `${r.period} ${r.product} ${r.value}`)).toEqual([
+      'FY2023-24 30 1100.5',
+      'FY2024-25 30 1250',
+      'FY2023-24 84 150',
+      'FY2024-25 84 160.4',
+      'FY2023-24 TOTAL 1250.5',
+      'FY2024-25 TOTAL 1410.4',
+    ]);
+    // An exchange rate is read as a number too: shown as 8,450 %, it is refused at its cell.
+    const rates = xlsxBytes([
+      {
+        name: 'Rates',
+        rows: [
+          ['period', 'currency', 'per_usd'],
+          ['FY2024-25', 'INR', { number: 84.5, format: 9 }],
+        ],
+      },
+    ]);
+    expect(await problemsOf(await folderWith({ 'rates.xlsx': rates }))).toEqual([
+      `rates.xlsx, line 2, column "per_usd": ${m.shownScaled('84.5', '0%', 100)}`,
+    ]);
+  });
+
+  it('refuses a BACI value or quantity the sheet shows scaled', async () => {
+    const book = xlsxBytes([
+      {
+        name: 'BACI',
+        rows: [
+          ['t', 'i', 'j', 'k', 'v', 'q'],
+          [2022, 699, 643, 300490, { number: 1_234.5, format: '#,##0,' }, 10.2],
+          [2022, 643, 699, 270900, 40_000, { number: 1_000, format: '0.0%' }],
+          [2022, 699, 643, 847130, 500, 1.5],
+        ],
+      },
+    ]);
+    expect(await problemsOf(await folderWith({ 'BACI_HS17_Y2022_V202401.xlsx': book }))).toEqual([
+      `BACI_HS17_Y2022_V202401.xlsx, line 2, column "v": ${m.shownScaled('1234.5', '#,##0,', 0.001)}`,
+      `BACI_HS17_Y2022_V202401.xlsx, line 3, column "q": ${m.shownScaled('1000', '0.0%', 100)}`,
+    ]);
+  });
+
   it('reads a workbook saved under another name, and names a zip that is no workbook', async () => {
     const book = xlsxBytes([{ name: 'Data', rows }]);
     const dir = await folderWith({

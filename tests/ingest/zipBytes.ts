@@ -61,8 +61,17 @@ export function zipBytes(entries: ZipEntrySpec[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** Cells of a sheet row: a string is a shared string, a number is written as stored, `{ inline }` inline. */
-export type SheetCell = string | number | { inline: string } | { formula: string } | null;
+/**
+ * Cells of a sheet row: a string is a shared string, a number is written as stored, `{ inline }` inline;
+ * `{ number, format }` a number shown in a number format (a code, or a built-in format's id).
+ */
+export type SheetCell =
+  | string
+  | number
+  | { inline: string }
+  | { formula: string }
+  | { number: number; format: string | number }
+  | null;
 
 /** An .xlsx workbook with one sheet per entry of `sheets` (rows numbered from `firstRow`). */
 export function xlsxBytes(sheets: { name: string; rows: SheetCell[][]; firstRow?: number }[]): Buffer {
@@ -73,7 +82,16 @@ export function xlsxBytes(sheets: { name: string; rows: SheetCell[][]; firstRow?
     shared.push(text);
     return shared.length - 1;
   };
-  const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const escapeXml = (text: string) =>
+    text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
+  // Style 0 is the default; each format a cell names gets a style of its own, custom ones ids from 164.
+  const formats: (string | number)[] = [];
+  const styleOf = (format: string | number) => {
+    if (!formats.includes(format)) formats.push(format);
+    return formats.indexOf(format) + 1;
+  };
+  const formatId = (format: string | number) =>
+    typeof format === 'number' ? format : 164 + formats.filter((f) => typeof f === 'string').indexOf(format);
   const sheetXml = (rows: SheetCell[][], firstRow: number) =>
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
       .map((cells, i) => {
@@ -84,6 +102,8 @@ export function xlsxBytes(sheets: { name: string; rows: SheetCell[][]; firstRow?
             if (cell === null) return '';
             if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
             if (typeof cell === 'string') return `<c r="${ref}" t="s"><v>${sharedIndex(cell)}</v></c>`;
+            if ('number' in cell)
+              return `<c r="${ref}" s="${styleOf(cell.format)}"><v>${cell.number}</v></c>`;
             if ('inline' in cell)
               return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(cell.inline)}</t></is></c>`;
             return `<c r="${ref}"><f>${escapeXml(cell.formula)}</f></c>`;
@@ -118,9 +138,21 @@ export function xlsxBytes(sheets: { name: string; rows: SheetCell[][]; firstRow?
       data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[
         ...sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`)),
         rel(`rId${sheets.length + 1}`, 'sharedStrings', 'sharedStrings.xml'),
+        rel(`rId${sheets.length + 2}`, 'styles', 'styles.xml'),
       ].join('')}</Relationships>`,
     },
     ...sheetFiles,
+    {
+      name: 'xl/styles.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts>${formats
+        .filter((f) => typeof f === 'string')
+        .map((f) => `<numFmt numFmtId="${formatId(f)}" formatCode="${escapeXml(f)}"/>`)
+        .join(
+          '',
+        )}</numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="${formats.length + 1}"><xf numFmtId="0"/>${formats
+        .map((f) => `<xf numFmtId="${formatId(f)}" applyNumberFormat="1"/>`)
+        .join('')}</cellXfs></styleSheet>`,
+    },
     {
       name: 'xl/sharedStrings.xml',
       data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.length}" uniqueCount="${shared.length}">${shared

@@ -1,4 +1,4 @@
-import { type Adapter, columnKey } from '../adapter.ts';
+import { type Adapter, columnKey, shownScaledProblem } from '../adapter.ts';
 import { createBaciReader, recordsOf } from './baciReader.ts';
 import { BACI_COLUMNS, BACI_QUANTITY, type BaciCells } from './baciRow.ts';
 
@@ -21,7 +21,17 @@ export const baci: Adapter = {
       countryCodes: ctx.countryCodes,
       problem: ctx.problem,
     });
-    for (const row of table.rows) reader.cells(baciCellsOf(row.cells, index), row.line);
+    for (const row of table.rows) {
+      // A workbook may show a value or a quantity scaled (see RowReader): such a row is reported, not read.
+      let scaled = false;
+      for (const column of ['v', 'q'] as const) {
+        const problem = index[column] < 0 ? undefined : shownScaledProblem(table, row, index[column]);
+        if (problem === undefined) continue;
+        ctx.problem(row.line, column, problem);
+        scaled = true;
+      }
+      if (!scaled) reader.cells(baciCellsOf(row.cells, index), row.line);
+    }
     return recordsOf(reader.extract(), ctx);
   },
 };

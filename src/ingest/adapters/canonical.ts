@@ -2,7 +2,7 @@ import { inputMessages as m } from '../../core/messages.ts';
 import { parsePeriod } from '../../core/periods.ts';
 import { isBriefingRow } from '../../core/relevance.ts';
 import { parseMoneyUnit } from '../../core/units.ts';
-import { type Adapter, type AdapterContext, RowReader } from '../adapter.ts';
+import { type Adapter, type AdapterContext, RowReader, type TableLayout } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
 import { FLOWS, type ProductLabelRecord, STATUSES, type TradeRecord } from '../records.ts';
 
@@ -24,10 +24,7 @@ export const canonical: Adapter = {
  * rows a briefing on the focus uses are kept (`isBriefingRow`); the others are counted as set aside, so
  * a file holding every pair costs memory for the focus's rows alone.
  */
-export function createCanonicalReader(
-  table: { header: readonly string[]; headerLine: number },
-  ctx: AdapterContext,
-) {
+export function createCanonicalReader(table: TableLayout, ctx: AdapterContext) {
   const r = new RowReader(table, ctx);
   const trade: TradeRecord[] = [];
   const productLabels: ProductLabelRecord[] = [];

@@ -28,6 +28,7 @@ export const rates: Adapter = {
       const currency = parseMoneyUnit(currencyText)?.currency;
       if (currency !== 'INR') ctx.problem(row.line, 'currency', m.unknownCurrency(currencyText));
       const rateText = r.text(row, 'per_usd');
+      if (r.shownScaled(row, 'per_usd')) continue;
       const perUsd = parseNumber(rateText, ctx.numbers);
       const { min, max } = PLAUSIBLE_INR_PER_USD;
       const plausible = perUsd !== undefined && perUsd >= min && perUsd <= max;

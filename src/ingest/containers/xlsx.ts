@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2';
+import type { ShownScaled } from '../table.ts';
 import type { GridRecord } from './grid.ts';
+import { builtInScaledFormat, scalesShownNumbers, shownScale } from './numberFormats.ts';
 import { listZip, readZipMember, ZipError } from './zip.ts';
 
 /** A workbook part larger than this (inflated) is not a table a briefing reads. */
@@ -14,6 +16,8 @@ export interface Sheet {
   records: GridRecord[];
   /** Cells holding a formula whose result was never saved ("B5"): their value is unknown. */
   unsavedFormulas: string[];
+  /** Numbers the sheet shows other than as stored (in thousands, as a percentage), by their place. */
+  scaled: (ShownScaled & { line: number; column: number })[];
 }
 
 /**
@@ -33,12 +37,14 @@ export async function readXlsx(bytes: Buffer, take: (sheet: Sheet) => boolean): 
   const relations = relationTargets(await part(relsOf(workbookPath)), folder);
   const sharedPath = relations.find((r) => r.type.endsWith('/sharedStrings'))?.target;
   const shared = sharedStrings((sharedPath && (await part(sharedPath))) || '');
+  const stylesPath = relations.find((r) => r.type.endsWith('/styles'))?.target;
+  const scaledStyles = scalingStyles((stylesPath && (await part(stylesPath))) || '');
   let first: Sheet | undefined;
   for (const { name, id } of sheetsOf(workbook)) {
     const path = relations.find((r) => r.id === id)?.target;
     const xml = path && (await part(path));
     if (!xml) continue;
-    const sheet = { name, ...sheetRows(xml, shared) };
+    const sheet = { name, ...sheetRows(xml, shared, scaledStyles) };
     if (take(sheet)) return sheet;
     first ??= sheet;
   }
@@ -118,11 +124,48 @@ function sharedStrings(xml: string): string[] {
   return strings;
 }
 
-function sheetRows(xml: string, shared: string[]): Omit<Sheet, 'name'> {
+/**
+ * The number formats of the cell styles (`cellXfs`, which a cell's `s` names by index) that show some
+ * numbers other than as stored, by style index.
+ */
+function scalingStyles(xml: string): Map<number, string> {
+  const custom = new Map<number, string>();
+  const styles = new Map<number, string>();
+  let inCellStyles = false;
+  let index = 0;
+  walk(xml, {
+    open(name, attributes) {
+      if (name === 'numFmt') custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+      else if (name === 'cellXfs') inCellStyles = true;
+      else if (name === 'xf' && inCellStyles) {
+        const id = Number(attributes.numFmtId ?? 0);
+        const code = custom.get(id) ?? builtInScaledFormat(id);
+        if (code !== undefined && scalesShownNumbers(code)) styles.set(index, code);
+        index += 1;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellStyles = false;
+    },
+  });
+  return styles;
+}
+
+function sheetRows(xml: string, shared: string[], scaledStyles: Map<number, string>): Omit<Sheet, 'name'> {
   const records: GridRecord[] = [];
   const unsavedFormulas: string[] = [];
+  const scaled: Sheet['scaled'] = [];
   let row: GridRecord | undefined;
-  let cell: { column: number; type: string; ref: string; value?: string; formula: boolean } | undefined;
+  let cell:
+    | {
+        column: number;
+        type: string;
+        ref: string;
+        value?: string;
+        formula: boolean;
+        format: string | undefined;
+      }
+    | undefined;
   let text: 'v' | 't' | undefined;
   let inline = '';
   walk(xml, {
@@ -132,7 +175,8 @@ function sheetRows(xml: string, shared: string[]): Omit<Sheet, 'name'> {
         row = { table: 0, line: Number.isFinite(line) ? line : (records.at(-1)?.line ?? 0) + 1, cells: [] };
       } else if (name === 'c' && row) {
         const column = columnIndex(attributes.r) ?? row.cells.length;
-        cell = { column, type: attributes.t ?? 'n', ref: attributes.r ?? '', formula: false };
+        const format = scaledStyles.get(Number(attributes.s ?? 0));
+        cell = { column, type: attributes.t ?? 'n', ref: attributes.r ?? '', formula: false, format };
         inline = '';
       } else if (cell && name === 'f') cell.formula = true;
       else if (cell && (name === 'v' || name === 't')) {
@@ -150,6 +194,10 @@ function sheetRows(xml: string, shared: string[]): Omit<Sheet, 'name'> {
       else if (name === 'c' && cell && row) {
         const value = cellText(cell.type, cell.value, inline, shared);
         if (value === undefined && cell.formula) unsavedFormulas.push(cell.ref);
+        if (cell.format !== undefined && cell.type === 'n' && value !== undefined) {
+          const scale = shownScale(cell.format, Number(value));
+          if (scale !== 1) scaled.push({ line: row.line, column: cell.column, format: cell.format, scale });
+        }
         if (cell.column < MAX_COLUMNS) {
           while (row.cells.length < cell.column) row.cells.push('');
           row.cells[cell.column] = (value ?? '').trim();
@@ -161,7 +209,7 @@ function sheetRows(xml: string, shared: string[]): Omit<Sheet, 'name'> {
       }
     },
   });
-  return { records, unsavedFormulas };
+  return { records, unsavedFormulas, scaled };
 }
 
 function cellText(
