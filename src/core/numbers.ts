@@ -31,19 +31,21 @@ const EXPONENT = '(?:[eE][+-]?\\d+)?';
 const grouped = (sep: string, decimal: string) =>
   new RegExp(`^[+-]?\\d{1,3}(?:${sep}\\d{3})+(?:\\${decimal}\\d+)?$`);
 const plain = (decimal: string) => new RegExp(`^[+-]?(?:\\d+\\${decimal}?\\d*|\\${decimal}\\d+)${EXPONENT}$`);
+/** Indian grouping ("4,50,000.00", "1,23,45,678"): lakhs and crores by two digits, then thousands by three. */
+const INDIAN = /^[+-]?\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$/;
 /** "1.234" or "1,234": a decimal in one convention, a thousand and more in the other. */
 const ONE_GROUP = /^[+-]?\d{1,3}[.,]\d{3}$/;
 /** Spaces as thousands separators, in locales of the decimal comma: plain, no-break, narrow no-break. */
 const SPACES = '[ \\u00a0\\u202f]';
 
 const FORMS = {
-  '.': { plain: plain('.'), grouped: [grouped(',', '.')] },
+  '.': { plain: plain('.'), grouped: [grouped(',', '.'), INDIAN] },
   ',': { plain: plain(','), grouped: [grouped('\\.', ','), grouped(SPACES, ',')] },
 } as const;
 
 /**
- * A strict decimal in the file's convention: "1234.5", "1,234.5" (thousands grouped by three),
- * "1.2e3"; with a decimal comma "1234,5", "1.234,5", "1 234,5". Rejects what spreadsheets
+ * A strict decimal in the file's convention: "1234.5", "1,234.5" (thousands grouped by three, or
+ * Indian grouping: "12,34,567.5"), "1.2e3"; with a decimal comma "1234,5", "1.234,5", "1 234,5". Rejects what spreadsheets
  * and typos produce: "12,3x4", "NaN", "Infinity", "1e400", "", a decimal point in a file of decimal
  * commas. One group of thousands alone ("1.234", "1,234") reads either way unless the file is evident.
  * A number as a spreadsheet shows it rounded ("4.37074E+11") is refused: its other digits are lost.

@@ -4,9 +4,9 @@ import type { Delimiter } from './sniffText.ts';
 /** A decimal comma beyond doubt: "12,5", "0,881", "4881,25", "1.234,5", "1.234.567". */
 const COMMA_DECIMAL =
   /^[+-]?(?:0,\d+|\d+,(?:\d{1,2}|\d{4,})|\d{4,},\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})$/;
-/** A decimal point beyond doubt: "12.5", "0.881", "4881.25", "1,234.5", "1,234,567". */
+/** A decimal point beyond doubt: "12.5", "0.881", "4881.25", "1,234.5", "1,234,567", "4,50,000". */
 const POINT_DECIMAL =
-  /^[+-]?(?:0\.\d+|\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})$/;
+  /^[+-]?(?:0\.\d+|\d+\.(?:\d{1,2}|\d{4,})|\d{4,}\.\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?)$/;
 
 /**
  * The number convention of a file, from its cells: the one its numbers show beyond doubt, else the one

@@ -16,7 +16,27 @@ describe('parseNumber', () => {
     expect(parseNumber('\u2212')).toBeUndefined();
     expect(parseNumber('58\u2212')).toBeUndefined();
   });
-  it.each(['12,3x4', 'NaN', 'Infinity', '1e400', '', '1,23', '12 345', '0x10'])('rejects %j', (text) => {
+  it('reads Indian grouping: lakhs and crores by two digits, then thousands by three', () => {
+    expect(parseNumber('4,50,000.00')).toBe(450000);
+    expect(parseNumber('1,23,45,678.9')).toBe(12345678.9);
+    expect(parseNumber('\u221212,34,567')).toBe(-1234567);
+    // A file of decimal commas does not group so.
+    expect(readNumber('4,50,000', { decimal: ',', evident: true })).toEqual({ problem: 'invalid' });
+  });
+  it.each([
+    '12,3x4',
+    'NaN',
+    'Infinity',
+    '1e400',
+    '',
+    '1,23',
+    '12 345',
+    '0x10',
+    '1,2,345',
+    '12,345,67',
+    '123,45,678',
+    '4,50,00',
+  ])('rejects %j', (text) => {
     expect(parseNumber(text)).toBeUndefined();
   });
   it('refuses a number as a spreadsheet shows it rounded: six digits at most, a capital E, a sign', () => {
@@ -66,6 +86,8 @@ describe('numberFormatOf', () => {
     expect(numberFormatOf(';', cells('4.881', '12.5'))).toEqual({ decimal: '.', evident: true });
     expect(numberFormatOf('\t', cells('1,234', '7'))).toEqual({ decimal: '.', evident: false });
     expect(numberFormatOf('\t', cells('1.234.567'))).toEqual({ decimal: ',', evident: true });
+    // Indian grouping writes a decimal point: "1,234" beside it is a thousand and more.
+    expect(numberFormatOf('\t', cells('1,234', '4,50,000'))).toEqual({ decimal: '.', evident: true });
     expect(numberFormatOf(',', cells('7', '"1,234"'))).toEqual({ decimal: '.', evident: true });
     // Decimal commas in a comma-separated file: read, but a value that reads either way is not.
     expect(numberFormatOf(',', cells('63840,2', '4,260'))).toEqual({
