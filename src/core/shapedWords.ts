@@ -146,10 +146,18 @@ function charactersOf(text: string): number[] | undefined {
   return characters;
 }
 
-/** Whether each glyph carries its own character alone. */
+/**
+ * Whether each glyph carries its own character alone, or is the font's .notdef (glyph 0, what a
+ * character the font lacks becomes, such as a line break) made with none, as pdfkit makes it for
+ * every document: fontkit then shapes it the same whatever character asked for it.
+ */
 function ownCharacters(glyphs: readonly fontkit.Glyph[], characters: readonly number[]): boolean {
   if (glyphs.length !== characters.length) return false;
-  return glyphs.every((glyph, i) => glyph.codePoints.length === 1 && glyph.codePoints[0] === characters[i]);
+  return glyphs.every(
+    (glyph, i) =>
+      (glyph.codePoints.length === 1 && glyph.codePoints[0] === characters[i]) ||
+      (glyph.id === 0 && glyph.codePoints.length === 0),
+  );
 }
 
 /** Whether a stored word has the shape `recordable` gives, with glyph ids the face has. */

@@ -122,6 +122,34 @@ describe('words shaped once and replayed', () => {
     }
   });
 
+  it('replays a word with a character the font lacks once its .notdef glyph is made without one', () => {
+    // pdfkit makes glyph 0 without characters for every document; a table cell's line break is a word's
+    // last character ("Russia\n") and becomes glyph 0 too.
+    const words = ['Russia\n', 'figures)\n', 'trade\n\n', '☃ ☃', 'FY2025-26\n'];
+    const store = newShapeStore();
+    const recorder = open(FONT_FILES.regular);
+    recordShapes(recorder.face, 'face.ttf', recorder.bytes, store);
+    recorder.face.getGlyph(0);
+    for (const word of words) recorder.face.layout(word);
+    for (const [history, replays] of [
+      [(face: fontkit.Font) => face.getGlyph(0), true],
+      // Glyph 0 first made for a character: words of another such character are shaped by fontkit.
+      [(face: fontkit.Font) => face.layout('\u0378'), false],
+    ] as const) {
+      const live = open(FONT_FILES.regular).face;
+      const replaying = open(FONT_FILES.regular);
+      replayShapes(replaying.face, 'face.ttf', replaying.bytes, readBack(store));
+      history(live);
+      history(replaying.face);
+      for (const word of [...words, 'India\n']) {
+        const run = replaying.face.layout(word);
+        expect(run instanceof ReplayedRun, word).toBe(replays && word !== 'India\n');
+        expect(runOf(run), word).toEqual(runOf(live.layout(word)));
+      }
+      expect(kept(replaying.face)).toEqual(kept(live));
+    }
+  });
+
   it('is used only intact, by the code and libraries that wrote it, for the same font bytes', () => {
     const dir = tempDir();
     const file = join(dir, 'shaped-words.txt');
