@@ -646,10 +646,12 @@ export const fetchMessages = {
   queryShown: (reporter: string, years: string, partners: string[], flows: string[], commodities: string[]) =>
     `${reporter} ${years} with ${partners.join(', ')}, flows ${flows.join(', ')}, ${commodities.join(', ')}`,
   queried: (call: number, query: string, rows: number) => `[call ${call}] ${query}: ${rows} rows`,
-  truncated: (query: string, rows: number, cap: number) =>
-    `${query}: ${rows} rows reach the cap of ${cap} a call, so the answer may be cut short: asking again in two parts`,
+  truncated: (query: string, rows: number, count: number, cap: number) =>
+    `${query}: ${rows >= cap ? `${rows} rows reach the cap of ${cap} a call, so the answer` : `the answer holds ${rows} of the ${count} rows its count gives, so it`} may be cut short: asking again in two parts`,
   cannotSplit: (query: string, cap: number) =>
     `${query} still reaches the cap of ${cap} rows after splitting it as far as it goes: raise --max-records`,
+  countDisagrees: (query: string, rows: number, count: number) =>
+    `${query}: the answer holds ${rows} of the ${count} rows its count gives, for a query that cannot be split further`,
   datasetStatus: (reporter: string, year: number, status: string) =>
     `${reporter} ${year}: ${
       {
@@ -664,7 +666,9 @@ export const fetchMessages = {
       years.every((y) => y > latest) ? 'not released yet' : 'not reported'
     }; the other side's report covers the pair`,
   noReleases: (reporter: string, code: number) =>
-    `Comtrade lists no data at all for ${reporter} (area code ${code}): more likely a code Comtrade does not use for it than a country that never reported; its side is skipped`,
+    `Comtrade lists no data at all for ${reporter} (area code ${code}): a code Comtrade does not use for it, or an empty answer under load (fetch again later to tell); its side is skipped`,
+  releasesVanished: (reporter: string, code: number, files: number) =>
+    `Comtrade lists no data at all for ${reporter} (area code ${code}), for which the last fetch wrote ${files} file${files === 1 ? '' : 's'}: most likely an empty answer under load`,
   nothingPublished: (reporters: string[]) =>
     `Comtrade lists no data for ${reporters.join(' or ')}: expected countries that report to UN Comtrade (check the ISO3 codes)`,
   nothingNew: (folder: string) =>
@@ -717,6 +721,18 @@ export const fetchMessages = {
   emptyButPublished: (query: string) =>
     `${query}: no rows, although Comtrade lists the year as published (the API sometimes answers empty under load)`,
   strayRows: (query: string) => `${query}: the answer holds rows that were not asked for`,
+  yearMissing: (query: string, year: number) =>
+    `${query}: no rows for ${year}, although Comtrade lists the year as published (the API sometimes answers part of a query under load)`,
+  totalMissing: (query: string, partner: string, flow: string, year: number) =>
+    `${query}: the answer holds chapters of ${flow === 'X' ? 'exports to' : 'imports from'} ${partner} in ${year} without their total, so it is incomplete`,
+  breakdownWithoutTotal: (query: string, partner: string, flow: string, year: number) =>
+    `${query}: the answer holds rows of ${flow === 'X' ? 'exports to' : 'imports from'} ${partner} in ${year} broken down (by second partner, transport, customs procedure or month) without the annual total asked for, so it is incomplete`,
+  worldTotalMissing: (query: string, flow: string, year: number) =>
+    `${query}: the answer holds no total of ${flow === 'X' ? 'exports to' : 'imports from'} the World in ${year}, which every published year has, so it is incomplete`,
+  partMissing: (query: string, partner: string, year: number) =>
+    `${query}: no rows for ${partner} in ${year}, although the answer cut short before this part held some`,
+  notAValue: (query: string, value: string) =>
+    `${query}: a row's primaryValue is ${value}, not a trade value of zero or more`,
   rateLimited: () => 'the API limits the rate of calls (HTTP 429)',
   serverError: (status: number, message: string) =>
     `the API failed (HTTP ${status}${message ? `: ${quote(message, 160)}` : ''})`,

@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { countryName } from '../core/countries.ts';
-import { InputError } from '../core/errors.ts';
+import { InputError, TemporaryError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { fetchMessages as m } from '../core/messages.ts';
+import { parseNumber } from '../core/numbers.ts';
 import { type Area, WORLD_AREA } from './areas.ts';
 import { type Http, showQuery } from './http.ts';
 import type { Download, ReleaseStamp, Source } from './source.ts';
@@ -108,25 +109,34 @@ export function createComtrade(options: ComtradeOptions): Source {
   const endpoint = options.keyed ? KEYED : PREVIEW;
   const cap = Math.min(options.maxRecords ?? endpoint.rows, endpoint.rows);
 
-  /** Rows of a query, split while its answers reach the cap; `asked` collects each request that counted. */
+  /**
+   * Rows of a query, split while its answers reach the cap; `asked` collects each request that counted.
+   * `held`: what the answer cut short before this part held, which the part's answer must hold too.
+   */
   async function ask(
     query: Query,
     asked: { shown: string; periods: number[] }[],
+    held: ReadonlySet<string> = new Set(),
   ): Promise<Record<string, unknown>[]> {
     const params = queryParams(query, cap);
-    const body = (await http.getJson(endpoint.data, params, (b) => checkData(b, query))) as Envelope;
+    const body = (await http.getJson(endpoint.data, params, (b) =>
+      checkData(b, query, cap, held),
+    )) as Envelope;
     const shown = showQuery(endpoint.data, params);
-    if (body.data.length >= cap || body.count > body.data.length) {
+    if (isCutShort(body, cap)) {
       const parts = split(query);
+      if (!parts && body.data.length < cap)
+        throw new TemporaryError(m.countDisagrees(shown, body.data.length, body.count));
       if (!parts)
         throw new InputError([
           { file: 'command line', key: '--max-records', message: m.cannotSplit(shown, cap) },
         ]);
-      log.log('warn', 'fetch-truncated', m.truncated(describe(query), body.data.length, cap), {
+      log.log('warn', 'fetch-truncated', m.truncated(describe(query), body.data.length, body.count, cap), {
         query: shown,
       });
+      const cut = new Set([...held, ...body.data.filter(isTotalOverBreakdowns).map(partOf)]);
       const rows: Record<string, unknown>[] = [];
-      for (const part of parts) rows.push(...(await ask(part, asked)));
+      for (const part of parts) rows.push(...(await ask(part, asked, cut)));
       return rows;
     }
     asked.push({ shown, periods: query.periods });
@@ -256,10 +266,14 @@ function describe(query: Query): string {
 
 /** `{elapsedTime, count, data: [...], error: ""}`, the envelope of every data and availability answer. */
 function envelope(body: unknown): Envelope | string {
-  const b = body as Partial<Record<'count' | 'data' | 'error', unknown>> | null;
+  const b = body as Partial<Record<'count' | 'data' | 'error' | 'errorObject', unknown>> | null;
   if (typeof b !== 'object' || b === null || !Array.isArray(b.data) || typeof b.count !== 'number')
     return m.notEnvelope();
   if (typeof b.error === 'string' && b.error.trim() !== '') return m.answerError(b.error.slice(0, 200));
+  // An error given otherwise than as text: an object, or beside it (Azure's errorObject).
+  for (const error of [b.error, b.errorObject])
+    if (typeof error === 'object' && error !== null)
+      return m.answerError(JSON.stringify(error).slice(0, 200));
   if (b.data.some((row) => typeof row !== 'object' || row === null)) return m.notEnvelope();
   return { count: b.count, data: b.data as Record<string, unknown>[] };
 }
@@ -276,15 +290,26 @@ function checkAvailability(body: unknown, reporter: Area): string | undefined {
   return wrong ? m.availabilityRowWrong(reporter.iso3) : undefined;
 }
 
+/** Whether an answer may have been cut short: it reaches the cap, or holds fewer rows than it counts. */
+const isCutShort = (body: Envelope, cap: number) => body.data.length >= cap || body.count > body.data.length;
+
+/** A row's partner, year, flow and kind of commodity (the total or a chapter): what a part must hold. */
+const partOf = (row: Record<string, unknown>) =>
+  `${Number(row.partnerCode)}|${Number(row.refYear)}|${String(row.flowCode)}|${row.cmdCode === 'TOTAL' ? 'TOTAL' : 'AG2'}`;
+
 /**
- * Rows must answer the question asked; an empty answer that includes the World (which every
- * published reporter-year has) is the API's known "empty under load", so it is asked again.
+ * Rows must answer the question asked, every one with a trade value. An answer that is not cut short
+ * must also be whole, else it is asked again: every year of a query that includes the World, with the
+ * World's total of each flow (which every published reporter-year has; the API's known "empty under
+ * load" answers none, or only some years), the total of every partner and flow whose chapters it
+ * holds, and what the answer cut short before this part (`held`) held of it.
  */
-function checkData(body: unknown, query: Query): string | undefined {
+function checkData(body: unknown, query: Query, cap: number, held: ReadonlySet<string>): string | undefined {
   const e = envelope(body);
   if (typeof e === 'string') return e;
-  if (e.data.length === 0 && query.partners.some((p) => p.code === 0))
-    return m.emptyButPublished(describe(query));
+  const shown = describe(query);
+  const withWorld = query.partners.some((p) => p.code === 0);
+  if (e.data.length === 0 && withWorld) return m.emptyButPublished(shown);
   const partners = new Set(query.partners.map((p) => p.code));
   const stray = e.data.find(
     (row) =>
@@ -293,7 +318,81 @@ function checkData(body: unknown, query: Query): string | undefined {
       !query.periods.includes(Number(row.refYear)) ||
       !query.flows.includes(String(row.flowCode)),
   );
-  return stray ? m.strayRows(describe(query)) : undefined;
+  if (stray) return m.strayRows(shown);
+  const valueless = e.data.find((row) => !isTradeValue(row.primaryValue));
+  if (valueless) return m.notAValue(shown, JSON.stringify(valueless.primaryValue) ?? 'missing');
+  return isCutShort(e, cap) ? undefined : missingFrom(e.data, query, held);
+}
+
+/** What an answer that is not cut short lacks of what it must hold (see checkData); undefined: whole. */
+function missingFrom(
+  data: Record<string, unknown>[],
+  query: Query,
+  held: ReadonlySet<string>,
+): string | undefined {
+  const shown = describe(query);
+  // A server that ignored the filter may add breakdowns or months: each needs its annual total beside
+  // it, as the reader sets them aside for it.
+  const totals = data.filter(isTotalOverBreakdowns);
+  const parts = new Set(totals.map(partOf));
+  const whole = new Set(totals.map(cellOf));
+  const alone = data.find((row) => !isTotalOverBreakdowns(row) && !whole.has(cellOf(row)));
+  if (alone)
+    return m.breakdownWithoutTotal(
+      shown,
+      areaName(query, Number(alone.partnerCode)),
+      String(alone.flowCode),
+      Number(alone.refYear),
+    );
+  if (query.partners.some((p) => p.code === 0)) {
+    const year = query.periods.find((y) => !data.some((row) => Number(row.refYear) === y));
+    if (year !== undefined) return m.yearMissing(shown, year);
+    if (query.commodities.includes('TOTAL'))
+      for (const y of query.periods)
+        for (const flow of query.flows)
+          if (!parts.has(`0|${y}|${flow}|TOTAL`)) return m.worldTotalMissing(shown, flow, y);
+  }
+  if (query.commodities.includes('TOTAL'))
+    for (const part of parts) {
+      const [partner, year, flow] = part.split('|');
+      if (!parts.has(`${partner}|${year}|${flow}|TOTAL`))
+        return m.totalMissing(shown, areaName(query, Number(partner)), flow ?? '', Number(year));
+    }
+  for (const part of held) {
+    const [partner, year, flow, kind] = part.split('|');
+    const inScope =
+      query.partners.some((p) => p.code === Number(partner)) &&
+      query.periods.includes(Number(year)) &&
+      query.flows.includes(flow ?? '') &&
+      query.commodities.includes(kind ?? '');
+    if (inScope && !parts.has(part))
+      return m.partMissing(shown, areaName(query, Number(partner)), Number(year));
+  }
+  return undefined;
+}
+
+/** Whether a row is an annual goods total over second partners, transport, supply and procedure. */
+const isTotalOverBreakdowns = (row: Record<string, unknown>) =>
+  Number(row.partner2Code ?? 0) === 0 &&
+  Number(row.motCode ?? 0) === 0 &&
+  String(row.mosCode ?? '0') === '0' &&
+  String(row.customsCode ?? 'C00') === 'C00' &&
+  String(row.freqCode ?? 'A') === 'A' &&
+  String(row.typeCode ?? 'C') === 'C';
+
+/** A row's partner, year, flow and commodity. */
+const cellOf = (row: Record<string, unknown>) =>
+  `${Number(row.partnerCode)}|${Number(row.refYear)}|${String(row.flowCode)}|${String(row.cmdCode)}`;
+
+/** A value as the API gives one: a number of zero or more (or as text the reader reads so). */
+function isTradeValue(value: unknown): boolean {
+  const number = typeof value === 'string' ? parseNumber(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) && number >= 0;
+}
+
+function areaName(query: Query, code: number): string {
+  const area = query.partners.find((p) => p.code === code);
+  return area && area.code !== 0 ? area.iso3 : countryName(area?.iso3 ?? String(code));
 }
 
 function cell(value: unknown): string | number {

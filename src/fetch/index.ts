@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { writeFileAtomic } from '../core/atomic.ts';
-import { InputError } from '../core/errors.ts';
+import { InputError, TemporaryError } from '../core/errors.ts';
 import { sha256, sha256File } from '../core/hash.ts';
 import { acquireLock } from '../core/lock.ts';
 import type { Logger } from '../core/log.ts';
@@ -140,6 +140,10 @@ async function whatIsNew(
   for (const side of sides) {
     const published = await source.releases(side.reporter);
     releases.set(side, published);
+    // A reporter the last fetch wrote files for does not stop publishing: nothing is skipped for that.
+    const files = known.filter((d) => d.reporterCode === side.reporter.code).length;
+    if (published.size === 0 && files > 0)
+      throw new TemporaryError(m.releasesVanished(side.reporter.iso3, side.reporter.code, files));
     if (published.size === 0)
       log.log('warn', 'fetch-no-releases', m.noReleases(side.reporter.iso3, side.reporter.code));
   }

@@ -367,6 +367,113 @@ describe('tradebrief fetch against the API as it really behaves', () => {
   );
 
   it(
+    'an answer missing the totals of chapters it holds is retried: kept once whole, else exit 75',
+    async () => {
+      replay = await startReplay('incomplete');
+      const dir = join(tempDir(), 'inputs');
+      const run = await tradebriefAsync(fetchArgs(dir, replay.baseUrl, '--years', '2023', '--retries', '1'));
+      expect(run.status).toBe(75);
+      expect(run.stderr).toContain(
+        'the answer holds chapters of imports from RUS in 2023 without their total, so it is incomplete, 2 tries',
+      );
+      expect(snapshot(dir)).toEqual({});
+      // The third answer is whole: 2 flows × 2 partners × (the total and 3 chapters).
+      await replay.close();
+      replay = await startReplay('incomplete');
+      const again = await tradebriefAsync(
+        fetchArgs(dir, replay.baseUrl, '--years', '2023', '--retries', '2'),
+      );
+      expect(again.status).toBe(0);
+      expect(csvRows(dir, 'IND_2023.csv')).toHaveLength(16);
+    },
+    SLOW,
+  );
+
+  it(
+    'a row without a value, an error beside the data, a breakdown or no World total is retried, then exit 75',
+    async () => {
+      for (const [scenario, said] of [
+        ['valueless', "a row's primaryValue is null, not a trade value of zero or more, 2 tries"],
+        ['error-object', 'the API reported an error'],
+        [
+          'breakdown-only',
+          'the answer holds rows of exports to RUS in 2023 broken down (by second partner, transport, customs procedure or month) without the annual total asked for, so it is incomplete, 2 tries',
+        ],
+        [
+          'world-partial',
+          'the answer holds no total of exports to the World in 2023, which every published year has, so it is incomplete, 2 tries',
+        ],
+      ] as const) {
+        replay = await startReplay(scenario);
+        const dir = join(tempDir(), 'inputs');
+        const run = await tradebriefAsync(
+          fetchArgs(dir, replay.baseUrl, '--years', '2023', '--retries', '1'),
+        );
+        expect(run.status, scenario).toBe(75);
+        expect(run.stderr).toContain(said);
+        if (scenario === 'error-object') expect(run.stderr).toContain('Timeout in the data service');
+        expect(snapshot(dir)).toEqual({});
+        await replay.close();
+        replay = undefined;
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'a keyed answer without a year Comtrade lists as published is retried, then exit 75',
+    async () => {
+      replay = await startReplay('year-missing');
+      const dir = join(tempDir(), 'inputs');
+      const run = await tradebriefAsync(
+        fetchArgs(dir, replay.baseUrl, '--years', '2021-2023', '--retries', '1'),
+        { COMTRADE_API_KEY: 'synthetic-test-key' },
+      );
+      expect(run.status).toBe(75);
+      expect(run.stderr).toContain(
+        'no rows for 2023, although Comtrade lists the year as published (the API sometimes answers part of a query under load), 2 tries',
+      );
+      expect(snapshot(dir)).toEqual({});
+    },
+    SLOW,
+  );
+
+  it(
+    'a part of a split query without what the cut answer held of it is retried, then exit 75',
+    async () => {
+      replay = await startReplay('split-empty');
+      const dir = join(tempDir(), 'inputs');
+      const run = await tradebriefAsync(
+        fetchArgs(dir, replay.baseUrl, '--years', '2023', '--max-records', '10', '--retries', '1'),
+      );
+      expect(run.status).toBe(75);
+      expect(run.stderr).toContain(
+        'no rows for RUS in 2023, although the answer cut short before this part held some, 2 tries',
+      );
+      expect(snapshot(dir)).toEqual({});
+    },
+    SLOW,
+  );
+
+  it(
+    'a reporter whose files the last fetch wrote is not skipped when its availability answers empty',
+    async () => {
+      replay = await startReplay();
+      const dir = join(tempDir(), 'inputs');
+      expect((await tradebriefAsync(fetchArgs(dir, replay.baseUrl, '--years', '2021-2023'))).status).toBe(0);
+      const before = snapshot(dir);
+      replay.load('vanished');
+      const run = await tradebriefAsync(fetchArgs(dir, replay.baseUrl, '--years', '2021-2023'));
+      expect(run.status).toBe(75);
+      expect(run.stderr).toContain(
+        'Comtrade lists no data at all for RUS (area code 643), for which the last fetch wrote 1 file: most likely an empty answer under load',
+      );
+      expect(snapshot(dir)).toEqual(before);
+    },
+    SLOW,
+  );
+
+  it(
     'tells a year not published yet from codes Comtrade has no data for',
     async () => {
       replay = await startReplay();
@@ -396,7 +503,7 @@ describe('tradebrief fetch against the API as it really behaves', () => {
       ]);
       expect(noPair.status).toBe(2);
       expect(noPair.stderr).toContain(
-        'Comtrade lists no data at all for ATA (area code 10): more likely a code',
+        'Comtrade lists no data at all for ATA (area code 10): a code Comtrade does not use for it',
       );
       expect(noPair.stderr).toContain('Comtrade lists no data for ATA or SJM');
     },
