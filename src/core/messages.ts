@@ -311,6 +311,9 @@ export const runMessages = {
 
 const flowWith = (flow: string, partner: string): string =>
   flow === 'export' ? `exports to ${partner}` : `imports from ${partner}`;
+/** The same for Comtrade's flow codes (X, M). */
+const codedFlowWith = (code: string, partner: string): string =>
+  flowWith(code === 'X' ? 'export' : 'import', partner);
 
 /** Labels, notes and "needs" of the indicators: what the briefing prints next to each value or gap. */
 export const indicatorNotes = {
@@ -724,11 +727,14 @@ export const fetchMessages = {
   yearMissing: (query: string, year: number) =>
     `${query}: no rows for ${year}, although Comtrade lists the year as published (the API sometimes answers part of a query under load)`,
   totalMissing: (query: string, partner: string, flow: string, year: number) =>
-    `${query}: the answer holds chapters of ${flow === 'X' ? 'exports to' : 'imports from'} ${partner} in ${year} without their total, so it is incomplete`,
+    `${query}: the answer holds chapters of ${codedFlowWith(flow, partner)} in ${year} without their total, so it is incomplete`,
   breakdownWithoutTotal: (query: string, partner: string, flow: string, year: number) =>
-    `${query}: the answer holds rows of ${flow === 'X' ? 'exports to' : 'imports from'} ${partner} in ${year} broken down (by second partner, transport, customs procedure or month) without the annual total asked for, so it is incomplete`,
+    `${query}: the answer holds rows of ${codedFlowWith(flow, partner)} in ${year} broken down (by second partner, transport, customs procedure or month) without the annual total asked for, so it is incomplete`,
+  flowWith: (flow: string, partner: string) => codedFlowWith(flow, partner),
+  revisionLoses: (reporter: string, year: number, lost: string[], file: string) =>
+    `${reporter} ${year}: Comtrade's new release lacks the total${lost.length > 1 ? 's' : ''} of ${lost.join(', ')} that the file it would replace holds, most likely part of an answer under load; the file is kept. If Comtrade has withdrawn these figures, delete ${file} and fetch again`,
   worldTotalMissing: (query: string, flow: string, year: number) =>
-    `${query}: the answer holds no total of ${flow === 'X' ? 'exports to' : 'imports from'} the World in ${year}, which every published year has, so it is incomplete`,
+    `${query}: the answer holds no total of ${codedFlowWith(flow, 'the World')} in ${year}, which every published year has, so it is incomplete`,
   partMissing: (query: string, partner: string, year: number) =>
     `${query}: no rows for ${partner} in ${year}, although the answer cut short before this part held some`,
   notAValue: (query: string, value: string) =>

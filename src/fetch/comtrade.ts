@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { countryName } from '../core/countries.ts';
 import { InputError, TemporaryError } from '../core/errors.ts';
@@ -205,6 +206,23 @@ export function createComtrade(options: ComtradeOptions): Source {
       return byYear;
     },
 
+    lostTotals(previousCsv, rows) {
+      const previous = parse(previousCsv, { columns: true, skip_empty_lines: true }) as Record<
+        string,
+        unknown
+      >[];
+      const kept = new Set(rows.filter(isTotalRow).map(totalOf));
+      const lost = new Map(previous.filter(isTotalRow).map((row) => [totalOf(row), row]));
+      return [...lost]
+        .filter(([key]) => !kept.has(key))
+        .map(([, row]) =>
+          m.flowWith(
+            String(row.flowCode),
+            Number(row.partnerCode) === 0 ? countryName('WLD') : String(row.partnerISO),
+          ),
+        );
+    },
+
     toCsv(rows) {
       const extra = [...new Set(rows.flatMap((row) => Object.keys(row)))]
         .filter((key) => !COLUMNS.includes(key))
@@ -379,6 +397,10 @@ const isTotalOverBreakdowns = (row: Record<string, unknown>) =>
   String(row.customsCode ?? 'C00') === 'C00' &&
   String(row.freqCode ?? 'A') === 'A' &&
   String(row.typeCode ?? 'C') === 'C';
+
+/** A row of the total of all commodities over every breakdown, and its partner and flow. */
+const isTotalRow = (row: Record<string, unknown>) => row.cmdCode === 'TOTAL' && isTotalOverBreakdowns(row);
+const totalOf = (row: Record<string, unknown>) => `${Number(row.partnerCode)}|${String(row.flowCode)}`;
 
 /** A row's partner, year, flow and commodity. */
 const cellOf = (row: Record<string, unknown>) =>

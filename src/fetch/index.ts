@@ -103,7 +103,7 @@ export async function fetchInputs(request: FetchRequest, deps: FetchDeps): Promi
       return { written: [], calls: http.calls };
     }
     const fetchedAt = (deps.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
-    const entries = await download(source, wanted, fetchedAt);
+    const entries = await download(source, wanted, fetchedAt, folder);
     // Every download succeeded: only now do the inputs change, each file whole (temp file, rename).
     await mkdir(folder, { recursive: true });
     for (const { entry, csv } of entries) await writeFileAtomic(join(folder, entry.file), csv);
@@ -185,10 +185,15 @@ async function whatIsNew(
   return wanted;
 }
 
+/**
+ * The wanted reporter-years, downloaded. A revision that lacks a total the file it replaces holds is
+ * refused: more likely part of an answer under load than figures Comtrade withdrew.
+ */
 async function download(
   source: Source,
   wanted: Wanted[],
   fetchedAt: string,
+  folder: string,
 ): Promise<{ entry: DatasetEntry; csv: string }[]> {
   const out: { entry: DatasetEntry; csv: string }[] = [];
   for (const side of new Set(wanted.map((w) => w.side))) {
@@ -200,6 +205,13 @@ async function download(
     );
     for (const w of mine) {
       const got = byYear.get(w.year) ?? { rows: [], queries: [] };
+      const previous =
+        w.status === 'revised' ? await readFile(join(folder, w.file), 'utf8').catch(() => '') : '';
+      const lost = previous ? source.lostTotals(previous, got.rows) : [];
+      if (lost.length > 0)
+        throw new TemporaryError(
+          m.revisionLoses(w.side.reporter.iso3, w.year, lost, `${source.folder}/${w.file}`),
+        );
       const csv = source.toCsv(got.rows);
       out.push({
         csv,

@@ -34,4 +34,6 @@ export interface Source {
   download(reporter: Area, partners: Area[], years: number[]): Promise<Map<number, Download>>;
   /** A reporter-year's rows as a CSV file the ingest reads. */
   toCsv(rows: Record<string, unknown>[]): string;
+  /** The totals (a partner and flow, in words) a file `toCsv` wrote holds and `rows` lack. */
+  lostTotals(previousCsv: string, rows: Record<string, unknown>[]): string[];
 }

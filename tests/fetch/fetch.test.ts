@@ -456,6 +456,28 @@ describe('tradebrief fetch against the API as it really behaves', () => {
   );
 
   it(
+    'a revision lacking totals the file it would replace holds is exit 75, and the file is kept',
+    async () => {
+      replay = await startReplay();
+      const dir = join(tempDir(), 'inputs');
+      expect((await tradebriefAsync(fetchArgs(dir, replay.baseUrl, '--years', '2023'))).status).toBe(0);
+      const before = snapshot(dir);
+      replay.load('revised', 'revised-partial');
+      const run = await tradebriefAsync(fetchArgs(dir, replay.baseUrl, '--years', '2023'));
+      expect(run.status).toBe(75);
+      expect(run.stderr).toContain(
+        "IND 2023: Comtrade's new release lacks the totals of imports from RUS, exports to RUS that the file it would replace holds, most likely part of an answer under load; the file is kept. If Comtrade has withdrawn these figures, delete comtrade-api/IND_2023.csv and fetch again",
+      );
+      expect(snapshot(dir)).toEqual(before);
+      // The whole revision is taken.
+      replay.load('revised');
+      expect((await tradebriefAsync(fetchArgs(dir, replay.baseUrl, '--years', '2023'))).status).toBe(0);
+      expect(csvRows(dir, 'IND_2023.csv')).toHaveLength(16);
+    },
+    SLOW,
+  );
+
+  it(
     'a reporter whose files the last fetch wrote is not skipped when its availability answers empty',
     async () => {
       replay = await startReplay();
