@@ -127,6 +127,8 @@ export const inputMessages = {
     `cell${cells.length > 1 ? 's' : ''} ${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ' …' : ''} hold${cells.length > 1 ? '' : 's'} a formula whose value was never saved: open the workbook in a spreadsheet and save it`,
   missingOneOf: (columns: string[]) =>
     `lacks a column: expected one of ${columns.map((c) => `"${c}"`).join(', ')}`,
+  areaCodesDisagree: (code: string, codeIso3: string, isoColumn: string, iso: string) =>
+    `the numeric code ${quote(code)} is ${codeIso3}, but ${isoColumn} says ${quote(iso)}: which country the row is about cannot be told`,
   unknownCurrency: (text: string) => `unknown currency ${quote(text)}: expected INR`,
   badRate: (text: string) =>
     `expected an exchange rate above zero (currency units per US dollar), found ${quote(text)}`,

@@ -109,6 +109,28 @@ describe('UN Comtrade Plus', () => {
     ]);
   });
 
+  it('refuses a row whose numeric code and ISO code name different countries, in either format', async () => {
+    const dir = await folderWith({
+      'plus.csv': [
+        'refYear,reporterCode,reporterISO,partnerCode,partnerISO,flowCode,cmdCode,primaryValue',
+        '2023,699,IND,643,RUS,X,30,200000000',
+        '2023,699,IND,643,CHN,X,TOTAL,500000000',
+        // Comtrade's own codes (India 699, France 251) and groups agree with their ISO codes.
+        '2023,699,IND,251,FRA,X,TOTAL,90000000',
+        '2023,699,IND,0,W00,X,TOTAL,437000000000',
+      ].join('\n'),
+      'legacy.csv': [
+        'Classification,Year,Trade Flow,Reporter Code,Reporter ISO,Partner Code,Partner ISO,Commodity Code,Trade Value (US$)',
+        'H5,2019,Export,356,IND,643,RUS,TOTAL,100',
+        'H5,2019,Export,699,IND,156,RUS,TOTAL,200',
+      ].join('\n'),
+    });
+    expect(await problemsOf(dir)).toEqual([
+      `legacy.csv, line 3, column "Partner Code": ${m.areaCodesDisagree('156', 'CHN', 'Partner ISO', 'RUS')}`,
+      `plus.csv, line 3, column "partnerCode": ${m.areaCodesDisagree('643', 'RUS', 'partnerISO', 'CHN')}`,
+    ]);
+  });
+
   it('says why there is no trade for the pair when every row of it was set aside', async () => {
     const dir = await folderWith({
       'monthly.csv': [

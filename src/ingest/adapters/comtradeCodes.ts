@@ -1,3 +1,4 @@
+import { toIso3 } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
 import type { Flow } from '../records.ts';
 
@@ -46,4 +47,14 @@ export function breakdownOf(
     const text = cell(column).toUpperCase();
     return text !== '' && !all.includes(text);
   })?.reason;
+}
+
+/**
+ * The countries a row's ISO code and Comtrade's numeric code name, when they name two different ones:
+ * which the row is about cannot be told (Comtrade's own files never disagree).
+ */
+export function areaCodesDisagree(iso: string, code: string): [string, string] | undefined {
+  const byIso = toIso3(iso);
+  const byCode = toIso3(code);
+  return byIso !== undefined && byCode !== undefined && byIso !== byCode ? [byIso, byCode] : undefined;
 }

@@ -4,7 +4,13 @@ import { parsePeriod } from '../../core/periods.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
 import type { Flow, TradeRecord } from '../records.ts';
-import { BREAKDOWN_FLOWS, breakdownOf, FLOW_CODES, LEGACY_TOTAL_OF } from './comtradeCodes.ts';
+import {
+  areaCodesDisagree,
+  BREAKDOWN_FLOWS,
+  breakdownOf,
+  FLOW_CODES,
+  LEGACY_TOTAL_OF,
+} from './comtradeCodes.ts';
 
 /** Flows by name (Trade Flow) and by the legacy numeric Trade Flow Code. */
 const FLOW_NAMES: Record<string, Flow> = {
@@ -36,9 +42,18 @@ export const comtradeLegacy: Adapter = {
   read(table, ctx) {
     const r = new RowReader(table, ctx);
     const trade: TradeRecord[] = [];
-    /** ISO code, else Comtrade's numeric code; null for groups ("EUR" for the EU, "Areas, nes"). */
-    const area = (row: CsvRow, side: 'Reporter' | 'Partner'): string | null =>
-      toIso3(r.text(row, `${side} ISO`)) ?? toIso3(r.text(row, `${side} Code`)) ?? null;
+    /**
+     * ISO code, else Comtrade's numeric code; null for groups ("EUR" for the EU, "Areas, nes");
+     * undefined, with a problem, when the two name different countries.
+     */
+    const area = (row: CsvRow, side: 'Reporter' | 'Partner'): string | null | undefined => {
+      const iso = r.text(row, `${side} ISO`);
+      const code = r.text(row, `${side} Code`);
+      const disagree = areaCodesDisagree(iso, code);
+      if (disagree)
+        ctx.problem(row.line, `${side} Code`, m.areaCodesDisagree(code, disagree[1], `${side} ISO`, iso));
+      return disagree ? undefined : (toIso3(iso) ?? toIso3(code) ?? null);
+    };
     /** A flow from the name or code in Trade Flow, else from Trade Flow Code. */
     const flowOf = (row: CsvRow): FlowCell => {
       for (const column of ['Trade Flow', 'Trade Flow Code']) {
@@ -91,6 +106,7 @@ export const comtradeLegacy: Adapter = {
       const product = r.product(row, 'Commodity Code');
       const value = r.tradeValue(row, 'Trade Value (US$)', 'USD');
       if (period?.basis !== 'calendar' || !flowCell || !product || value === undefined) continue;
+      if (reporter === undefined || partner === undefined) continue;
       trade.push({
         period: period.label,
         reporter,

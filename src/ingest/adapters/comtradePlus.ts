@@ -4,7 +4,13 @@ import { parsePeriod } from '../../core/periods.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
 import type { ProductRecord, TradeRecord } from '../records.ts';
-import { BREAKDOWN_FLOWS, breakdownOf, FLOW_CODES, PLUS_TOTAL_OF } from './comtradeCodes.ts';
+import {
+  areaCodesDisagree,
+  BREAKDOWN_FLOWS,
+  breakdownOf,
+  FLOW_CODES,
+  PLUS_TOTAL_OF,
+} from './comtradeCodes.ts';
 
 /**
  * UN Comtrade Plus (comtradeplus.un.org downloads, the comtradeapicall and comtradr API clients):
@@ -27,6 +33,11 @@ export const comtradePlus: Adapter = {
     const area = (row: CsvRow, side: 'reporter' | 'partner'): string | null | undefined => {
       const iso = r.text(row, `${side}ISO`);
       const code = r.text(row, `${side}Code`);
+      const disagree = areaCodesDisagree(iso, code);
+      if (disagree) {
+        ctx.problem(row.line, `${side}Code`, m.areaCodesDisagree(code, disagree[1], `${side}ISO`, iso));
+        return undefined;
+      }
       const found = toIso3(iso) ?? toIso3(code);
       if (found !== undefined) return found;
       if (iso !== '' ? iso.length <= 3 : /^\d{1,3}$/.test(code)) return null;
