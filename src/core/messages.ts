@@ -666,10 +666,14 @@ export const fetchMessages = {
         altered: 'the file is missing or was edited since the last fetch',
       }[status] ?? status
     }; downloading`,
-  notPublished: (reporter: string, years: number[], latest: number) =>
+  notPublished: (reporter: string, years: number[], latest: number, uncovered: number[]) =>
     `${reporter} has not published ${yearList(years)} in Comtrade (its latest year is ${latest}): ${
       years.every((y) => y > latest) ? 'not released yet' : 'not reported'
-    }; the other side's report covers the pair`,
+    }; ${
+      uncovered.length === 0
+        ? "the other side's report covers the pair"
+        : `no side has published ${yearList(uncovered)}, so the briefing has no figures for ${uncovered.length > 1 ? 'those years' : 'that year'}${uncovered.length < years.length ? ", and the other side's report covers the rest" : ''}`
+    }`,
   noReleases: (reporter: string, code: number) =>
     `Comtrade lists no data at all for ${reporter} (area code ${code}): a code Comtrade does not use for it, or an empty answer under load (fetch again later to tell); its side is skipped`,
   releasesVanished: (reporter: string, code: number, files: number) =>

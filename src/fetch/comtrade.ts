@@ -217,7 +217,7 @@ export function createComtrade(options: ComtradeOptions): Source {
         .filter(([key]) => !kept.has(key))
         .map(([, row]) =>
           m.flowWith(
-            String(row.flowCode),
+            flowOf(row),
             Number(row.partnerCode) === 0 ? countryName('WLD') : String(row.partnerISO),
           ),
         );
@@ -313,7 +313,7 @@ const isCutShort = (body: Envelope, cap: number) => body.data.length >= cap || b
 
 /** A row's partner, year, flow and kind of commodity (the total or a chapter): what a part must hold. */
 const partOf = (row: Record<string, unknown>) =>
-  `${Number(row.partnerCode)}|${Number(row.refYear)}|${String(row.flowCode)}|${row.cmdCode === 'TOTAL' ? 'TOTAL' : 'AG2'}`;
+  `${Number(row.partnerCode)}|${Number(row.refYear)}|${flowOf(row)}|${row.cmdCode === 'TOTAL' ? 'TOTAL' : 'AG2'}`;
 
 /**
  * Rows must answer the question asked, every one with a trade value. An answer that is not cut short
@@ -334,7 +334,7 @@ function checkData(body: unknown, query: Query, cap: number, held: ReadonlySet<s
       Number(row.reporterCode) !== query.reporter.code ||
       !partners.has(Number(row.partnerCode)) ||
       !query.periods.includes(Number(row.refYear)) ||
-      !query.flows.includes(String(row.flowCode)),
+      !query.flows.includes(flowOf(row)),
   );
   if (stray) return m.strayRows(shown);
   const valueless = e.data.find((row) => !isTradeValue(row.primaryValue));
@@ -359,7 +359,7 @@ function missingFrom(
     return m.breakdownWithoutTotal(
       shown,
       areaName(query, Number(alone.partnerCode)),
-      String(alone.flowCode),
+      flowOf(alone),
       Number(alone.refYear),
     );
   if (query.partners.some((p) => p.code === 0)) {
@@ -398,13 +398,16 @@ const isTotalOverBreakdowns = (row: Record<string, unknown>) =>
   String(row.freqCode ?? 'A') === 'A' &&
   String(row.typeCode ?? 'C') === 'C';
 
+/** A row's flow code, in capitals as the query asks it (the reader takes either case). */
+const flowOf = (row: Record<string, unknown>) => String(row.flowCode).toUpperCase();
+
 /** A row of the total of all commodities over every breakdown, and its partner and flow. */
 const isTotalRow = (row: Record<string, unknown>) => row.cmdCode === 'TOTAL' && isTotalOverBreakdowns(row);
-const totalOf = (row: Record<string, unknown>) => `${Number(row.partnerCode)}|${String(row.flowCode)}`;
+const totalOf = (row: Record<string, unknown>) => `${Number(row.partnerCode)}|${flowOf(row)}`;
 
 /** A row's partner, year, flow and commodity. */
 const cellOf = (row: Record<string, unknown>) =>
-  `${Number(row.partnerCode)}|${Number(row.refYear)}|${String(row.flowCode)}|${String(row.cmdCode)}`;
+  `${Number(row.partnerCode)}|${Number(row.refYear)}|${flowOf(row)}|${String(row.cmdCode)}`;
 
 /** A value as the API gives one: a number of zero or more (or as text the reader reads so). */
 function isTradeValue(value: unknown): boolean {

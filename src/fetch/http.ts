@@ -19,6 +19,8 @@ export interface HttpOptions {
   pauseMs: number;
   timeoutMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** The time now (ms since 1970), for a Retry-After given as a date; Date.now by default. */
+  now?: () => number;
   /** Told of each retry, with what went wrong and how long the wait is. */
   onRetry: (reason: string, waitMs: number, path: string) => void;
 }
@@ -102,7 +104,8 @@ export class Http {
           message: m.redirected(status, response.headers.get('location')),
         },
       ]);
-    if (status === 429) return { retry: m.rateLimited(), ...retryAfter(response, message) };
+    if (status === 429)
+      return { retry: m.rateLimited(), ...retryAfter(response, message, this.#options.now ?? Date.now) };
     const keyProblem = {
       file: 'environment',
       key: this.#options.keyName,
@@ -149,10 +152,15 @@ function apiMessage(text: string): string {
   }
 }
 
-/** Retry-After in seconds (the only form the API sends), else "Try again in N seconds" in the body. */
-function retryAfter(response: Response, message: string): { waitMs?: number } {
+/**
+ * Retry-After in seconds (what the API sends) or as a date (what a proxy may send), else "Try again
+ * in N seconds" in the body.
+ */
+function retryAfter(response: Response, message: string, now: () => number): { waitMs?: number } {
   const header = response.headers.get('retry-after');
   if (header !== null && /^\d+$/.test(header.trim())) return { waitMs: Number(header) * 1000 };
+  const date = header !== null && /[a-z]/i.test(header) ? Date.parse(header) : Number.NaN;
+  if (Number.isFinite(date)) return { waitMs: Math.max(0, date - now()) };
   const said = /try again in (\d+) second/i.exec(message);
   return said ? { waitMs: Number(said[1]) * 1000 } : {};
 }

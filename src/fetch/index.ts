@@ -160,11 +160,13 @@ async function whatIsNew(
   for (const side of sides) {
     const published = releases.get(side) ?? new Map<number, ReleaseStamp[]>();
     const missing = years.filter((year) => !published.has(year));
+    // What the other side published covers the pair; a year no side published has no figures.
+    const uncovered = missing.filter((year) => sides.every((s) => !releases.get(s)?.has(year)));
     if (missing.length > 0 && published.size > 0)
       log.log(
-        'info',
+        uncovered.length > 0 ? 'warn' : 'info',
         'fetch-unpublished',
-        m.notPublished(side.reporter.iso3, missing, Math.max(...published.keys())),
+        m.notPublished(side.reporter.iso3, missing, Math.max(...published.keys()), uncovered),
       );
     for (const year of years) {
       const release = published.get(year);

@@ -503,7 +503,7 @@ describe('tradebrief fetch against the API as it really behaves', () => {
       const later = await tradebriefAsync(fetchArgs(dir, replay.baseUrl, '--years', '2024'));
       expect(later.status).toBe(0);
       expect(later.stderr).toContain(
-        'IND has not published 2024 in Comtrade (its latest year is 2023): not released yet',
+        'IND has not published 2024 in Comtrade (its latest year is 2023): not released yet; no side has published 2024, so the briefing has no figures for that year',
       );
       expect(later.stderr).toContain('nothing new');
       expect(dataRequests(replay)).toEqual([]);

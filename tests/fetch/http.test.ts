@@ -68,6 +68,14 @@ describe('the HTTP client', () => {
     expect(waits).toEqual([1000]);
   });
 
+  it('waits until the date a Retry-After names, measured from now', async () => {
+    replay = await startReplay('rate-limited-date');
+    const now = () => Date.parse('Wed, 21 Oct 2026 07:27:57 GMT');
+    const { http, waits } = client(replay.baseUrl, { now });
+    await http.getJson(PREVIEW, IND_2023, usable);
+    expect(waits).toEqual([3000]);
+  });
+
   it('gives up with a temporary failure when the retries are spent', async () => {
     replay = await startReplay('server-error');
     const { http, waits } = client(replay.baseUrl, { retries: 1 });
