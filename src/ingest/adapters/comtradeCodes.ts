@@ -50,11 +50,11 @@ export function breakdownOf(
 }
 
 /**
- * The countries a row's ISO code and Comtrade's numeric code name, when they name two different ones:
- * which the row is about cannot be told (Comtrade's own files never disagree).
+ * The country Comtrade's numeric code names when the row's ISO code names another: which the row is
+ * about cannot be told (Comtrade's own files never disagree).
  */
-export function areaCodesDisagree(iso: string, code: string): [string, string] | undefined {
+export function countryOfDisagreeingCode(iso: string, code: string): string | undefined {
   const byIso = toIso3(iso);
   const byCode = toIso3(code);
-  return byIso !== undefined && byCode !== undefined && byIso !== byCode ? [byIso, byCode] : undefined;
+  return byIso !== undefined && byCode !== undefined && byIso !== byCode ? byCode : undefined;
 }

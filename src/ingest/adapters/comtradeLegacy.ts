@@ -5,9 +5,9 @@ import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
 import type { Flow, TradeRecord } from '../records.ts';
 import {
-  areaCodesDisagree,
   BREAKDOWN_FLOWS,
   breakdownOf,
+  countryOfDisagreeingCode,
   FLOW_CODES,
   LEGACY_TOTAL_OF,
 } from './comtradeCodes.ts';
@@ -49,9 +49,9 @@ export const comtradeLegacy: Adapter = {
     const area = (row: CsvRow, side: 'Reporter' | 'Partner'): string | null | undefined => {
       const iso = r.text(row, `${side} ISO`);
       const code = r.text(row, `${side} Code`);
-      const disagree = areaCodesDisagree(iso, code);
+      const disagree = countryOfDisagreeingCode(iso, code);
       if (disagree)
-        ctx.problem(row.line, `${side} Code`, m.areaCodesDisagree(code, disagree[1], `${side} ISO`, iso));
+        ctx.problem(row.line, `${side} Code`, m.areaCodesDisagree(code, disagree, `${side} ISO`, iso));
       return disagree ? undefined : (toIso3(iso) ?? toIso3(code) ?? null);
     };
     /** A flow from the name or code in Trade Flow, else from Trade Flow Code. */
