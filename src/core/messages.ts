@@ -53,6 +53,8 @@ export const inputMessages = {
     `${quote(text)} is a number as a spreadsheet shows it, rounded to at most six significant digits, and the rest of it is not in the file: use the file as downloaded, or set the column's format to a number without exponent before saving it as CSV`,
   shownScaled: (text: string, format: string, scale: number) =>
     `the workbook stores ${quote(text)} in this cell but shows it ${scale < 1 ? `divided by ${formatNumber(1 / scale)}` : `multiplied by ${formatNumber(scale)}, as a percentage`} (its number format is ${quote(format)}), and which of the two the table's unit means cannot be told: take the ${scale < 1 ? 'trailing commas' : 'percent sign'} out of the cell's number format, check the unit the table states, and save the workbook again`,
+  shownAsDate: (text: string, format: string) =>
+    `the workbook stores the number ${quote(text)} in this cell but shows it as a date or a time (its number format is ${quote(format)}), and which of the two is meant cannot be told (a year typed as a date is stored as a count of days since 1900): set the cell's number format to General or Text, type the value as it should be read, and save the workbook again`,
   ambiguousNumber: (text: string, point: number, comma: number) =>
     `the number ${quote(text)} reads two ways: ${point} with a decimal point, ${comma} with a decimal comma, and the rest of the file does not settle which: write it without a thousands separator`,
   controlCharacter: (code: number) =>

@@ -34,6 +34,9 @@ export function parsePeriod(text: string): Period | undefined {
   return { label: fiscalLabel(year), basis: 'fiscal', year };
 }
 
+/** Whether `period` is a calendar year, as Comtrade and BACI report. */
+export const isCalendarYear = (period: Period): boolean => period.basis === 'calendar';
+
 export function fiscalLabel(year: number): string {
   return `FY${year}-${String((year + 1) % 100).padStart(2, '0')}`;
 }

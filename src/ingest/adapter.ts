@@ -2,6 +2,7 @@ import { toIso3 } from '../core/countries.ts';
 import { normaliseHsCode } from '../core/hs.ts';
 import { inputMessages as m } from '../core/messages.ts';
 import { DECIMAL_POINT, type NumberFormat, parseNumber, readNumber } from '../core/numbers.ts';
+import { type Period, parsePeriod } from '../core/periods.ts';
 import { isWithinTradeCeiling, parseMoneyUnit } from '../core/units.ts';
 import type { CsvRow, CsvTable } from './readCsv.ts';
 import type { Records } from './records.ts';
@@ -47,7 +48,7 @@ export interface Adapter {
 }
 
 /** What a RowReader reads a table's rows by: its header, its line, and how a workbook shows its numbers. */
-export type TableLayout = Pick<CsvTable, 'headerLine' | 'shownScaled'> & { header: readonly string[] };
+export type TableLayout = Pick<CsvTable, 'headerLine' | 'shownOtherwise'> & { header: readonly string[] };
 
 /** Typed access to a row's cells by column name; every failed conversion becomes a located problem. */
 export class RowReader {
@@ -114,15 +115,29 @@ export class RowReader {
   }
 
   /**
-   * Whether a workbook shows the cell's number scaled (in thousands, as a percentage), reported at the
-   * cell: read as stored it may be 1000 times what the table's unit means, read as shown the reverse.
+   * Whether a workbook shows the cell's number other than as stored (in thousands, as a percentage, as
+   * a date), reported at the cell: read as stored it may be 1000 times what the table's unit means, or
+   * a day count for a year, read as shown the reverse.
    */
-  shownScaled(row: CsvRow, column: string): boolean {
-    return this.isShownScaled(row, column, this.indexOf(column));
+  shownOtherwise(row: CsvRow, column: string): boolean {
+    return this.isShownOtherwise(row, column, this.indexOf(column));
   }
 
-  private isShownScaled(row: CsvRow, column: string, index: number | undefined): boolean {
-    const problem = index === undefined ? undefined : shownScaledProblem(this.table, row, index);
+  /**
+   * The cell's period where `accept` takes it; otherwise a located problem saying what is `expected`,
+   * also where a workbook shows the cell's number as a date (the number is then a count of days).
+   */
+  period(row: CsvRow, column: string, expected: string, accept = (_: Period) => true): Period | undefined {
+    if (this.shownOtherwise(row, column)) return undefined;
+    const text = this.text(row, column);
+    const period = parsePeriod(text);
+    if (period && accept(period)) return period;
+    this.ctx.problem(row.line, column, m.malformedPeriod(text, expected));
+    return undefined;
+  }
+
+  private isShownOtherwise(row: CsvRow, column: string, index: number | undefined): boolean {
+    const problem = index === undefined ? undefined : shownOtherwiseProblem(this.table, row, index);
     if (problem !== undefined) this.ctx.problem(row.line, column, problem);
     return problem !== undefined;
   }
@@ -170,7 +185,7 @@ export class RowReader {
   /** The number in the cell at `index` (the column's name for messages), or a located problem. */
   private checkedNumber(row: CsvRow, column: string, index: number | undefined): number | undefined {
     const text = index === undefined ? '' : (row.cells[index] ?? '').trim();
-    if (this.isShownScaled(row, column, index)) return undefined;
+    if (this.isShownOtherwise(row, column, index)) return undefined;
     const format = this.ctx.numbers ?? DECIMAL_POINT;
     const read = readNumber(text, format);
     if ('value' in read) return read.value;
@@ -200,9 +215,11 @@ export class RowReader {
 }
 
 /** Why the number at `index` of `row` cannot be read, when a workbook shows it other than as stored. */
-export function shownScaledProblem(table: TableLayout, row: CsvRow, index: number): string | undefined {
-  const shown = table.shownScaled?.get(row.line)?.get(index);
-  return shown && m.shownScaled((row.cells[index] ?? '').trim(), shown.format, shown.scale);
+export function shownOtherwiseProblem(table: TableLayout, row: CsvRow, index: number): string | undefined {
+  const shown = table.shownOtherwise?.get(row.line)?.get(index);
+  if (!shown) return undefined;
+  const text = (row.cells[index] ?? '').trim();
+  return shown.date ? m.shownAsDate(text, shown.format) : m.shownScaled(text, shown.format, shown.scale);
 }
 
 /**

@@ -25,13 +25,17 @@ export interface CsvTable {
   /** How the file writes numbers; none given: with a decimal point. */
   numbers?: NumberFormat;
   /** Numbers a workbook shows other than as stored, by line and then column: not read as either. */
-  shownScaled?: ReadonlyMap<number, ReadonlyMap<number, ShownScaled>>;
+  shownOtherwise?: ReadonlyMap<number, ReadonlyMap<number, ShownOtherwise>>;
 }
 
-/** A cell's number format that shows its number scaled: `scale` times the number stored (0.001, 100). */
-export interface ShownScaled {
+/**
+ * A cell's number format that shows its number other than as stored: as a date or a time, or scaled,
+ * `scale` times the number stored (0.001, 100; 1 for a date).
+ */
+export interface ShownOtherwise {
   format: string;
   scale: number;
+  date: boolean;
 }
 
 export interface ReadResult {

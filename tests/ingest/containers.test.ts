@@ -304,6 +304,76 @@ describe('.xlsx workbooks', () => {
     ]);
   });
 
+  it('refuses a year or a number the sheet shows as a date, at its cell', async () => {
+    // 43466 is 2019-01-01 counted in days from 1900: a year typed as a date. 2019 shown as a date is
+    // 1905-07-11. A year shown with a number format is read.
+    const canonical = xlsxBytes([
+      {
+        name: 'Data',
+        rows: [
+          ['period', 'reporter', 'partner', 'flow', 'product', 'value', 'unit'],
+          [{ number: 43_466, format: 'yyyy' }, 'IND', 'RUS', 'export', 'TOTAL', 1_000, 'USD'],
+          [{ number: 2_019, format: 14 }, 'IND', 'RUS', 'import', 'TOTAL', 2_000, 'USD'],
+          [2_020, 'IND', 'RUS', 'export', 'TOTAL', { number: 45_000, format: 'dd/mm/yyyy' }, 'USD'],
+          [{ number: 2_021, format: '0' }, 'IND', 'RUS', 'export', 'TOTAL', 4_000, 'USD'],
+        ],
+      },
+    ]);
+    const at = (line: number, column: string) => `trade.xlsx, line ${line}, column "${column}"`;
+    expect(await problemsOf(await folderWith({ 'trade.xlsx': canonical }))).toEqual([
+      `${at(2, 'period')}: ${m.shownAsDate('43466', 'yyyy')}`,
+      `${at(3, 'period')}: ${m.shownAsDate('2019', 'mm-dd-yy')}`,
+      `${at(4, 'value')}: ${m.shownAsDate('45000', 'dd/mm/yyyy')}`,
+    ]);
+    expect(m.shownAsDate('43466', 'yyyy')).toContain('shows it as a date or a time');
+    // Comtrade's year, and the legacy layout's Period, which would otherwise set the row aside as monthly.
+    const plus = xlsxBytes([
+      {
+        name: 'Comtrade',
+        rows: [
+          ['refYear', 'reporterISO', 'partnerISO', 'flowCode', 'cmdCode', 'primaryValue'],
+          [{ number: 44_927, format: 14 }, 'IND', 'RUS', 'X', 'TOTAL', 1_000],
+        ],
+      },
+    ]);
+    expect(await problemsOf(await folderWith({ 'comtrade.xlsx': plus }))).toEqual([
+      `comtrade.xlsx, line 2, column "refYear": ${m.shownAsDate('44927', 'mm-dd-yy')}`,
+    ]);
+    const legacy = xlsxBytes([
+      {
+        name: 'Legacy',
+        rows: [
+          [
+            'Classification',
+            'Year',
+            'Period',
+            'Trade Flow',
+            'Reporter ISO',
+            'Partner ISO',
+            'Commodity Code',
+            'Trade Value (US$)',
+          ],
+          ['HS', 2019, { number: 43_466, format: 'yyyy' }, 'Export', 'IND', 'RUS', 'TOTAL', 1_000],
+        ],
+      },
+    ]);
+    expect(await problemsOf(await folderWith({ 'legacy.xlsx': legacy }))).toEqual([
+      `legacy.xlsx, line 2, column "Period": ${m.shownAsDate('43466', 'yyyy')}`,
+    ]);
+    const baci = xlsxBytes([
+      {
+        name: 'BACI',
+        rows: [
+          ['t', 'i', 'j', 'k', 'v', 'q'],
+          [{ number: 44_562, format: 'yyyy' }, 699, 643, 300490, 1_234.5, 10.2],
+        ],
+      },
+    ]);
+    expect(await problemsOf(await folderWith({ 'BACI_HS17_Y2022_V202401.xlsx': baci }))).toEqual([
+      `BACI_HS17_Y2022_V202401.xlsx, line 2, column "t": ${m.shownAsDate('44562', 'yyyy')}`,
+    ]);
+  });
+
   it('reads a workbook saved under another name, and names a zip that is no workbook', async () => {
     const book = xlsxBytes([{ name: 'Data', rows }]);
     const dir = await folderWith({

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  builtInScaledFormat,
-  scalesShownNumbers,
+  builtInFormatShownOtherwise,
   shownScale,
+  showsDate,
+  showsNumbersOtherwise,
 } from '../../src/ingest/containers/numberFormats.ts';
 
 describe('number formats', () => {
@@ -46,17 +47,31 @@ describe('number formats', () => {
     expect(shownScale('0.0,,', 0)).toBe(1);
   });
 
-  it('know which formats can show a number scaled, built-in ones by id', () => {
-    expect(scalesShownNumbers('#,##0;(#,##0,)')).toBe(true);
-    expect(scalesShownNumbers('#,##0;(#,##0)')).toBe(false);
-    expect([9, 10].map(builtInScaledFormat)).toEqual(['0%', '0.00%']);
-    // 3 is "#,##0", 4 "#,##0.00", 14 a date, 37 an accounting format: all shown as stored.
-    expect([0, 3, 4, 14, 37].map(builtInScaledFormat)).toEqual([
+  it('know which formats show a number other than as stored, built-in ones by id', () => {
+    expect(showsNumbersOtherwise('#,##0;(#,##0,)')).toBe(true);
+    expect(showsNumbersOtherwise('#,##0;(#,##0)')).toBe(false);
+    expect(showsNumbersOtherwise('yyyy')).toBe(true);
+    expect([9, 10, 14, 22].map(builtInFormatShownOtherwise)).toEqual([
+      '0%',
+      '0.00%',
+      'mm-dd-yy',
+      'm/d/yy h:mm',
+    ]);
+    expect(builtInFormatShownOtherwise(57)).toContain('built-in 57');
+    // 0 is General, 3 "#,##0", 4 "#,##0.00", 37 an accounting format, 49 text: all shown as stored.
+    expect([0, 3, 4, 37, 49].map(builtInFormatShownOtherwise)).toEqual([
       undefined,
       undefined,
       undefined,
       undefined,
       undefined,
     ]);
+  });
+
+  it('tell a date or time format by a y, m, d, h or s outside literals and brackets', () => {
+    const dates = ['yyyy', 'dd/mm/yyyy', 'mmm-yy', '[$-409]d-mmm-yyyy;@', 'h:mm AM/PM', '[h]:mm:ss', 'YYYY'];
+    const numbers = ['General', '0', '#,##0.00', '0.00E+00', '0.0 "mn"', '#,##0 "days"', '[Red]0', '@', '0%'];
+    expect(dates.filter((code) => !showsDate(code))).toEqual([]);
+    expect(numbers.filter(showsDate)).toEqual([]);
   });
 });

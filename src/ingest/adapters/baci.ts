@@ -1,4 +1,4 @@
-import { type Adapter, columnKey, shownScaledProblem } from '../adapter.ts';
+import { type Adapter, columnKey, shownOtherwiseProblem } from '../adapter.ts';
 import { createBaciReader, recordsOf } from './baciReader.ts';
 import { BACI_COLUMNS, BACI_QUANTITY, type BaciCells } from './baciRow.ts';
 
@@ -22,15 +22,16 @@ export const baci: Adapter = {
       problem: ctx.problem,
     });
     for (const row of table.rows) {
-      // A workbook may show a value or a quantity scaled (see RowReader): such a row is reported, not read.
-      let scaled = false;
-      for (const column of ['v', 'q'] as const) {
-        const problem = index[column] < 0 ? undefined : shownScaledProblem(table, row, index[column]);
+      // A workbook may show a year as a date, or a value or a quantity scaled (see RowReader): such a row
+      // is reported, not read.
+      let shown = false;
+      for (const column of ['t', 'v', 'q'] as const) {
+        const problem = index[column] < 0 ? undefined : shownOtherwiseProblem(table, row, index[column]);
         if (problem === undefined) continue;
         ctx.problem(row.line, column, problem);
-        scaled = true;
+        shown = true;
       }
-      if (!scaled) reader.cells(baciCellsOf(row.cells, index), row.line);
+      if (!shown) reader.cells(baciCellsOf(row.cells, index), row.line);
     }
     return recordsOf(reader.extract(), ctx);
   },

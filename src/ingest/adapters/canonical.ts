@@ -1,5 +1,4 @@
 import { inputMessages as m } from '../../core/messages.ts';
-import { parsePeriod } from '../../core/periods.ts';
 import { isBriefingRow } from '../../core/relevance.ts';
 import { parseMoneyUnit } from '../../core/units.ts';
 import { type Adapter, type AdapterContext, RowReader, type TableLayout } from '../adapter.ts';
@@ -36,9 +35,7 @@ export function createCanonicalReader(table: TableLayout, ctx: AdapterContext) {
       // HS unless a classification column says otherwise.
       if (r.has('classification') && !ctx.classify(row.line, 'classification', r.text(row, 'classification')))
         return;
-      const periodText = r.text(row, 'period');
-      const period = parsePeriod(periodText);
-      if (!period) ctx.problem(row.line, 'period', m.malformedPeriod(periodText, '"FY2024-25" or "2024"'));
+      const period = r.period(row, 'period', '"FY2024-25" or "2024"');
       const reporter = r.country(row, 'reporter');
       const partner = r.country(row, 'partner');
       const flowText = r.text(row, 'flow').toLowerCase();

@@ -1,6 +1,6 @@
 import { toIso3 } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
-import { parsePeriod } from '../../core/periods.ts';
+import { isCalendarYear } from '../../core/periods.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
 import type { Flow, TradeRecord } from '../records.ts';
@@ -80,15 +80,13 @@ export const comtradeLegacy: Adapter = {
         ctx.reject(row.line, breakdown());
         continue;
       }
+      if (r.shownOtherwise(row, 'Period')) continue;
       const periodText = r.text(row, 'Period');
       if (periodText !== '' && !/^\d{4}$/.test(periodText)) {
         ctx.reject(row.line, m.asideNotAnnualPeriod(periodText));
         continue;
       }
-      const yearText = r.text(row, 'Year');
-      const period = parsePeriod(yearText);
-      if (period?.basis !== 'calendar')
-        ctx.problem(row.line, 'Year', m.malformedPeriod(yearText, 'a year such as 2019'));
+      const period = r.period(row, 'Year', 'a year such as 2019', isCalendarYear);
       if (!flowCell) {
         const flowText = r.text(row, 'Trade Flow');
         ctx.problem(
@@ -105,7 +103,7 @@ export const comtradeLegacy: Adapter = {
       }
       const product = r.product(row, 'Commodity Code');
       const value = r.tradeValue(row, 'Trade Value (US$)', 'USD');
-      if (period?.basis !== 'calendar' || !flowCell || !product || value === undefined) continue;
+      if (!period || !flowCell || !product || value === undefined) continue;
       if (reporter === undefined || partner === undefined) continue;
       trade.push({
         period: period.label,

@@ -1,6 +1,6 @@
 import { toIso3 } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
-import { parsePeriod } from '../../core/periods.ts';
+import { isCalendarYear } from '../../core/periods.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { CsvRow } from '../readCsv.ts';
 import type { ProductRecord, TradeRecord } from '../records.ts';
@@ -89,10 +89,7 @@ export const comtradePlus: Adapter = {
       const flowText = r.text(row, 'flowCode');
       const flow = FLOW_CODES[flowText.toUpperCase()];
       if (!flow) ctx.problem(row.line, 'flowCode', m.unknownFlow(flowText, 'X, M, RX or RM'));
-      const yearText = r.text(row, 'refYear');
-      const period = parsePeriod(yearText);
-      if (period?.basis !== 'calendar')
-        ctx.problem(row.line, 'refYear', m.malformedPeriod(yearText, 'a year such as 2023'));
+      const period = r.period(row, 'refYear', 'a year such as 2023', isCalendarYear);
       const product = r.product(row, 'cmdCode');
       const value = r.tradeValue(row, 'primaryValue', 'USD');
       const reporter = area(row, 'reporter');
@@ -104,7 +101,7 @@ export const comtradePlus: Adapter = {
       }
       // Headings and HS6 lines are also kept with their quantities, for the products section.
       const detail = product?.length === 4 || product?.length === 6 ? measured(row) : undefined;
-      if (period?.basis !== 'calendar' || !flow || !product || value === undefined) continue;
+      if (!period || !flow || !product || value === undefined) continue;
       if (detail) {
         products.push({
           period: period.label,

@@ -1,6 +1,5 @@
 import { inputMessages as m } from '../../core/messages.ts';
 import { parseNumber } from '../../core/numbers.ts';
-import { parsePeriod } from '../../core/periods.ts';
 import { parseMoneyUnit } from '../../core/units.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { RateRecord } from '../records.ts';
@@ -21,14 +20,12 @@ export const rates: Adapter = {
     const r = new RowReader(table, ctx);
     const out: RateRecord[] = [];
     for (const row of table.rows) {
-      const periodText = r.text(row, 'period');
-      const period = parsePeriod(periodText);
-      if (!period) ctx.problem(row.line, 'period', m.malformedPeriod(periodText, '"FY2024-25" or "2024"'));
+      const period = r.period(row, 'period', '"FY2024-25" or "2024"');
       const currencyText = r.text(row, 'currency');
       const currency = parseMoneyUnit(currencyText)?.currency;
       if (currency !== 'INR') ctx.problem(row.line, 'currency', m.unknownCurrency(currencyText));
       const rateText = r.text(row, 'per_usd');
-      if (r.shownScaled(row, 'per_usd')) continue;
+      if (r.shownOtherwise(row, 'per_usd')) continue;
       const perUsd = parseNumber(rateText, ctx.numbers);
       const { min, max } = PLAUSIBLE_INR_PER_USD;
       const plausible = perUsd !== undefined && perUsd >= min && perUsd <= max;

@@ -5,7 +5,7 @@ import { inputMessages as m } from '../../core/messages.ts';
 import { fileFault } from '../fileFault.ts';
 import { type CsvHead, type IsHeader, type ReadResult, readCsv, readTableFromBytes } from '../readCsv.ts';
 import { SNIFF_BYTES, sniffText } from '../sniffText.ts';
-import type { ShownScaled } from '../table.ts';
+import type { ShownOtherwise } from '../table.ts';
 import { type Input, MAX_MEMBER_BYTES, type Member } from './archive.ts';
 import { tableOfGrid } from './grid.ts';
 import { decodeHtml, decodePage, readHtmlGrid } from './html.ts';
@@ -138,17 +138,18 @@ async function readWorkbook(bytes: Buffer, file: string, isHeader: IsHeader): Pr
   const sheet = await readXlsx(bytes, (s) => s.records.some((r) => isHeader(r.cells)));
   if (!sheet) return { problems: [{ file, message: m.damagedWorkbook() }] };
   const read = tableOfGrid(file, sheet.records, isHeader);
-  if (read.table && sheet.scaled.length > 0) read.table.shownScaled = byLineAndColumn(sheet.scaled);
+  if (read.table && sheet.shownOtherwise.length > 0)
+    read.table.shownOtherwise = byLineAndColumn(sheet.shownOtherwise);
   if (sheet.unsavedFormulas.length > 0)
     read.problems.push({ file, message: m.unsavedFormulas(sheet.unsavedFormulas) });
   return read;
 }
 
-function byLineAndColumn(cells: Sheet['scaled']): Map<number, Map<number, ShownScaled>> {
-  const lines = new Map<number, Map<number, ShownScaled>>();
-  for (const { line, column, format, scale } of cells) {
-    const columns = lines.get(line) ?? new Map<number, ShownScaled>();
-    lines.set(line, columns.set(column, { format, scale }));
+function byLineAndColumn(cells: Sheet['shownOtherwise']): Map<number, Map<number, ShownOtherwise>> {
+  const lines = new Map<number, Map<number, ShownOtherwise>>();
+  for (const { line, column, ...shown } of cells) {
+    const columns = lines.get(line) ?? new Map<number, ShownOtherwise>();
+    lines.set(line, columns.set(column, shown));
   }
   return lines;
 }

@@ -1,7 +1,12 @@
 import { Parser } from 'htmlparser2';
-import type { ShownScaled } from '../table.ts';
+import type { ShownOtherwise } from '../table.ts';
 import type { GridRecord } from './grid.ts';
-import { builtInScaledFormat, scalesShownNumbers, shownScale } from './numberFormats.ts';
+import {
+  builtInFormatShownOtherwise,
+  shownScale,
+  showsDate,
+  showsNumbersOtherwise,
+} from './numberFormats.ts';
 import { listZip, readZipMember, ZipError } from './zip.ts';
 
 /** A workbook part larger than this (inflated) is not a table a briefing reads. */
@@ -16,8 +21,8 @@ export interface Sheet {
   records: GridRecord[];
   /** Cells holding a formula whose result was never saved ("B5"): their value is unknown. */
   unsavedFormulas: string[];
-  /** Numbers the sheet shows other than as stored (in thousands, as a percentage), by their place. */
-  scaled: (ShownScaled & { line: number; column: number })[];
+  /** Numbers the sheet shows other than as stored (in thousands, as a percentage, as a date), by their place. */
+  shownOtherwise: (ShownOtherwise & { line: number; column: number })[];
 }
 
 /**
@@ -38,13 +43,13 @@ export async function readXlsx(bytes: Buffer, take: (sheet: Sheet) => boolean): 
   const sharedPath = relations.find((r) => r.type.endsWith('/sharedStrings'))?.target;
   const shared = sharedStrings((sharedPath && (await part(sharedPath))) || '');
   const stylesPath = relations.find((r) => r.type.endsWith('/styles'))?.target;
-  const scaledStyles = scalingStyles((stylesPath && (await part(stylesPath))) || '');
+  const styles = stylesShowingOtherwise((stylesPath && (await part(stylesPath))) || '');
   let first: Sheet | undefined;
   for (const { name, id } of sheetsOf(workbook)) {
     const path = relations.find((r) => r.id === id)?.target;
     const xml = path && (await part(path));
     if (!xml) continue;
-    const sheet = { name, ...sheetRows(xml, shared, scaledStyles) };
+    const sheet = { name, ...sheetRows(xml, shared, styles) };
     if (take(sheet)) return sheet;
     first ??= sheet;
   }
@@ -128,7 +133,7 @@ function sharedStrings(xml: string): string[] {
  * The number formats of the cell styles (`cellXfs`, which a cell's `s` names by index) that show some
  * numbers other than as stored, by style index.
  */
-function scalingStyles(xml: string): Map<number, string> {
+function stylesShowingOtherwise(xml: string): Map<number, string> {
   const custom = new Map<number, string>();
   const styles = new Map<number, string>();
   let inCellStyles = false;
@@ -139,8 +144,8 @@ function scalingStyles(xml: string): Map<number, string> {
       else if (name === 'cellXfs') inCellStyles = true;
       else if (name === 'xf' && inCellStyles) {
         const id = Number(attributes.numFmtId ?? 0);
-        const code = custom.get(id) ?? builtInScaledFormat(id);
-        if (code !== undefined && scalesShownNumbers(code)) styles.set(index, code);
+        const code = custom.get(id) ?? builtInFormatShownOtherwise(id);
+        if (code !== undefined && showsNumbersOtherwise(code)) styles.set(index, code);
         index += 1;
       }
     },
@@ -151,10 +156,10 @@ function scalingStyles(xml: string): Map<number, string> {
   return styles;
 }
 
-function sheetRows(xml: string, shared: string[], scaledStyles: Map<number, string>): Omit<Sheet, 'name'> {
+function sheetRows(xml: string, shared: string[], styles: Map<number, string>): Omit<Sheet, 'name'> {
   const records: GridRecord[] = [];
   const unsavedFormulas: string[] = [];
-  const scaled: Sheet['scaled'] = [];
+  const shownOtherwise: Sheet['shownOtherwise'] = [];
   let row: GridRecord | undefined;
   let cell:
     | {
@@ -175,7 +180,7 @@ function sheetRows(xml: string, shared: string[], scaledStyles: Map<number, stri
         row = { table: 0, line: Number.isFinite(line) ? line : (records.at(-1)?.line ?? 0) + 1, cells: [] };
       } else if (name === 'c' && row) {
         const column = columnIndex(attributes.r) ?? row.cells.length;
-        const format = scaledStyles.get(Number(attributes.s ?? 0));
+        const format = styles.get(Number(attributes.s ?? 0));
         cell = { column, type: attributes.t ?? 'n', ref: attributes.r ?? '', formula: false, format };
         inline = '';
       } else if (cell && name === 'f') cell.formula = true;
@@ -195,8 +200,10 @@ function sheetRows(xml: string, shared: string[], scaledStyles: Map<number, stri
         const value = cellText(cell.type, cell.value, inline, shared);
         if (value === undefined && cell.formula) unsavedFormulas.push(cell.ref);
         if (cell.format !== undefined && cell.type === 'n' && value !== undefined) {
-          const scale = shownScale(cell.format, Number(value));
-          if (scale !== 1) scaled.push({ line: row.line, column: cell.column, format: cell.format, scale });
+          const date = showsDate(cell.format);
+          const scale = date ? 1 : shownScale(cell.format, Number(value));
+          if (date || scale !== 1)
+            shownOtherwise.push({ line: row.line, column: cell.column, format: cell.format, scale, date });
         }
         if (cell.column < MAX_COLUMNS) {
           while (row.cells.length < cell.column) row.cells.push('');
@@ -209,7 +216,7 @@ function sheetRows(xml: string, shared: string[], scaledStyles: Map<number, stri
       }
     },
   });
-  return { records, unsavedFormulas, scaled };
+  return { records, unsavedFormulas, shownOtherwise };
 }
 
 function cellText(
