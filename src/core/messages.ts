@@ -719,7 +719,7 @@ export const fetchMessages = {
   waitTooLong: (query: string, reason: string, wait: number) =>
     `${query}: ${reason}, and the server asks to wait ${wait} s, longer than this run waits`,
   unreachable: (host: string, reason: string) => `cannot reach ${host} (${reason})`,
-  timedOut: () => 'no answer within the time limit',
+  timedOut: () => 'no whole answer within the time limit (--timeout)',
   networkCode: (code: string) => `network error ${code}`,
   networkOther: () => 'network error',
   htmlPage: (status: number) =>

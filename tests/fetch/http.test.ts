@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError, TemporaryError } from '../../src/core/errors.ts';
 import { Http, type HttpOptions } from '../../src/fetch/http.ts';
@@ -143,5 +145,25 @@ describe('the HTTP client', () => {
     const error = await http.getJson(PREVIEW, IND_2023, usable).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemporaryError);
     expect((error as Error).message).toMatch(/cannot reach 127\.0\.0\.1:\d+ \(network error ECONNREFUSED\)/);
+  });
+
+  it('gives up on an answer whose body is not whole within the time limit', async () => {
+    // Headers at once, then a byte every 50 ms: the limit covers the whole answer, not its start.
+    const server = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => response.write(' '), 50);
+      response.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { http } = client(`http://127.0.0.1:${port}`, { retries: 0, timeoutMs: 300 });
+      const error = await http.getJson(PREVIEW, IND_2023, usable).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TemporaryError);
+      expect((error as Error).message).toContain('no whole answer within the time limit (--timeout)');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
