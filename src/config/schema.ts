@@ -67,6 +67,7 @@ const emailList = z.strictObject({
   bcc: z.array(z.email('expected an e-mail address such as "desk@example.org"')).default([]),
   pairs: z
     .array(z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/, 'expected a pair such as "IND-RUS"'))
+    .min(1, 'expected at least one pair such as "IND-RUS", or no "pairs" for every pair')
     .optional()
     .describe("Only these pairs' editions are sent to the list; default every pair in the archive."),
 });
@@ -77,16 +78,19 @@ const publish = z.strictObject({
       protocol: /^https?$/,
       error: 'expected the address the site is served at, such as "https://example.org/briefings/"',
     })
+    .refine(
+      (url) => !/[?#]/.test(url),
+      'expected the address the site is served at, without a query (?) or fragment (#): the pages are named after it',
+    )
     .optional()
     .describe('Where the archive site is served: makes the feed and the e-mail links absolute.'),
   email: z
     .strictObject({
-      from: z
-        .string()
-        .regex(
-          /^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
-          'expected a sender such as "Trade desk <briefings@example.org>"',
-        ),
+      from: z.string().regex(
+        // One address: a comma or semicolon outside quotes would make the name a second sender.
+        /^((?:"[^"]*"\s*|[^<>",;@]*)<[^<>@\s",;]+@[^<>@\s",;]+>|[^<>@\s",;]+@[^<>@\s",;]+)$/,
+        'expected one sender such as "Trade desk <briefings@example.org>" (a name with a comma in double quotes)',
+      ),
       subject: z
         .string()
         .min(1)

@@ -580,6 +580,10 @@ export const cliMessages = {
   badEpoch: (value: string, last: number) =>
     `expected a whole number of seconds since 1970, from 0 to ${last} (the end of the year 9999), in decimal digits only, found ${quote(value)}`,
   configMissing: () => 'the config file named by --config does not exist',
+  siteHoldsOut: (site: string, out: string) =>
+    `--site ${site} holds the output folder ${out}: publishing removes from the site's folder whatever is not part of the site, the outputs with it; give --site a folder outside ${out}, or the default ${out}/site`,
+  siteInOutputs: (site: string, out: string, part: string) =>
+    `--site ${site} is inside ${part}/ of the output folder ${out}, which tradebrief writes itself: give --site a folder of its own, such as the default ${out}/site`,
   notAFolder: (option: string, what: string) => `${option} must be a folder, and this ${what}`,
   pairKeysDropped: (keys: string[]) =>
     `the config is written for another pair: its ${keys.join(', ')} are left out of this briefing`,
@@ -773,6 +777,8 @@ export const publishMessages = {
   notJson: () =>
     'not valid JSON: tradebrief wrote this file, so it was changed or cut short since; restore it from a backup or remove it',
   notEditionList: () => 'expected the list of archived editions that tradebrief run writes',
+  notDeliveryRecord: () =>
+    'expected the record of deliveries that tradebrief publish writes: it was changed since; restore it from a backup, or remove it, and every list is sent the latest edition of each pair again',
   editionMissing: (dir: string) =>
     `the archived edition ${dir} lacks its briefing.pdf or indicators.json: left out of the site and of the e-mails`,
   pairTwice: (pair: string, dir: string) =>
@@ -801,6 +807,10 @@ export const publishMessages = {
     `e-mail to ${list}: ${pair} ${vintage} sent to ${accepted} recipient${accepted === 1 ? '' : 's'}`,
   partlyRejected: (list: string, rejected: string[]) =>
     `e-mail to ${list}: the SMTP server refused ${rejected.length} recipient${rejected.length === 1 ? '' : 's'} (${rejected.join(', ')}); the others have it, and it is not sent again`,
+  pairsNotArchived: (list: string, pairs: string[]) =>
+    `e-mail to ${list}: its pairs ${pairs.join(', ')} have no archived edition in this output folder, so nothing of them is sent; check the list's "pairs" or --out`,
+  partlyDeferred: (list: string, deferred: string[]) =>
+    `e-mail to ${list}: the SMTP server asked to try ${deferred.length} recipient${deferred.length === 1 ? '' : 's'} again later (${deferred.join(', ')}); the others have it, and the next publish sends it to ${deferred.length === 1 ? 'this one' : 'these'} alone`,
   drafted: (file: string) => `dry run: message written to ${file}, nothing sent`,
   tooLarge: (list: string, size: string, limit: string) =>
     `e-mail to ${list}: the PDF would take ${size} in the message, over the ${limit} limit (publish.email.attachmentLimitMB): a link is sent instead`,

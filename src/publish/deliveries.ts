@@ -21,6 +21,8 @@ export interface Delivery {
   messageId?: string;
   accepted?: string[];
   rejected?: string[];
+  /** Refused for now (4xx) while the others accepted it: the message is sent again to these alone. */
+  deferred?: string[];
   /** The last failure: the error's code and the server's reply code. */
   error?: { code: string; responseCode?: number };
   /** Whether the PDF went as an attachment (false: a link, as it was over the size limit). */
@@ -44,13 +46,30 @@ export async function readDeliveries(archive: PairArchive): Promise<DeliveryReco
   } catch {
     return { schema: 'tradebrief/deliveries@1', deliveries: [] };
   }
+  let record: DeliveryRecord;
   try {
-    const record = JSON.parse(text) as DeliveryRecord;
-    if (Array.isArray(record.deliveries)) return record;
+    record = JSON.parse(text) as DeliveryRecord;
   } catch {
-    // reported below, as for any record that is not one
+    throw new InputError([{ file: shownPath(path), message: m.notJson() }]);
   }
-  throw new InputError([{ file: shownPath(path), message: m.notJson() }]);
+  if (!Array.isArray(record?.deliveries) || !record.deliveries.every(isDelivery))
+    throw new InputError([{ file: shownPath(path), message: m.notDeliveryRecord() }]);
+  return record;
+}
+
+const STATUSES: readonly unknown[] = ['sent', 'failed', 'superseded'] satisfies Delivery['status'][];
+
+/** Whether an entry of the record has the fields a delivery is told by. */
+function isDelivery(entry: unknown): entry is Delivery {
+  const fields = entry as Partial<Record<keyof Delivery, unknown>> | null;
+  return (
+    typeof fields === 'object' &&
+    fields !== null &&
+    typeof fields.edition === 'string' &&
+    typeof fields.list === 'string' &&
+    STATUSES.includes(fields.status) &&
+    Number.isInteger(fields.attempts)
+  );
 }
 
 export async function saveDeliveries(archive: PairArchive, record: DeliveryRecord): Promise<void> {

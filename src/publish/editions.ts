@@ -74,7 +74,7 @@ async function readPair(outDir: string, pair: string, dir: string, log: Logger):
   const listFile = join(dir, 'editions.json');
   const list = await readJson<ArchivedEdition[]>(listFile);
   if (list === undefined) return [];
-  if (!Array.isArray(list))
+  if (!Array.isArray(list) || !list.every(isArchivedEdition))
     throw new InputError([{ file: shownPath(listFile), message: m.notEditionList() }]);
   const editions: PublishedEdition[] = [];
   for (const entry of list) {
@@ -104,6 +104,18 @@ async function readPair(outDir: string, pair: string, dir: string, log: Logger):
     });
   }
   return editions;
+}
+
+/** Whether an entry of editions.json has the fields tradebrief run writes. */
+function isArchivedEdition(entry: unknown): entry is ArchivedEdition {
+  const fields = entry as Partial<Record<keyof ArchivedEdition, unknown>> | null;
+  return (
+    typeof fields === 'object' &&
+    fields !== null &&
+    typeof fields.dir === 'string' &&
+    typeof fields.id === 'string' &&
+    typeof fields.pdf === 'string'
+  );
 }
 
 /** A JSON file tradebrief wrote; undefined when it is not there, an error naming it when it is garbled. */

@@ -2,7 +2,8 @@ import { relative, resolve } from 'node:path';
 import { readLogo } from '../briefing/logo.ts';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomic } from '../core/atomic.ts';
-import { ExitCode, InputError } from '../core/errors.ts';
+import { asDiskError, ExitCode, InputError } from '../core/errors.ts';
+import { acquireLock } from '../core/lock.ts';
 import type { Logger } from '../core/log.ts';
 import { publishMessages as m } from '../core/messages.ts';
 import { shownPath } from '../core/paths.ts';
@@ -31,6 +32,8 @@ export interface PublishOptions {
   log: Logger;
   /** Where --dry-run writes its messages. */
   outboxDir: string;
+  /** How long to wait for another publish holding the site or a pair's deliveries record. */
+  waitSeconds: number;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function publish(options: PublishOptions): Promise<number> {
       brand,
       ...(logo ? { logo } : {}),
       ...(siteUrl ? { siteUrl } : {}),
+      waitSeconds: options.waitSeconds,
     }),
   );
   const editions = archives.reduce((n, a) => n + a.editions.length, 0);
@@ -105,111 +109,178 @@ async function deliver(
   accent: string,
   smtp: SmtpSettings | undefined,
 ): Promise<number> {
-  const { log } = options;
-  const email = options.config?.publish?.email;
-  if (!email) return 0;
   let mailer: Mailer | undefined;
+  const mailerOf = () => {
+    mailer ??= smtpMailer(smtp as SmtpSettings);
+    return mailer;
+  };
   let failed = 0;
   let owed = 0;
+  const archived = new Set(archives.map((a) => a.pair));
+  for (const list of options.config?.publish?.email?.lists ?? []) {
+    const missing = (list.pairs ?? []).filter((pair) => !archived.has(pair));
+    if (missing.length > 0)
+      options.log.log('warn', 'pairs-not-archived', m.pairsNotArchived(list.id, missing), {
+        list: list.id,
+        pairs: missing,
+      });
+  }
   try {
     for (const archive of archives) {
-      const latest = archive.editions[archive.editions.length - 1] as PublishedEdition;
-      const record = await readDeliveries(archive);
-      for (const list of email.lists) {
-        if (list.pairs && !list.pairs.includes(archive.pair)) continue;
-        const before = deliveryOf(record, latest, list.id);
-        if (before?.status === 'sent') continue;
-        owed++;
-        const draft = draftMessage(latest, list, {
-          email,
-          accent,
-          siteUrl: options.config?.publish?.siteUrl,
-          archivedAt: relative(options.outDir, latest.dir),
-        });
-        const fields = { pair: archive.pair, edition: latest.id, list: list.id };
-        if (!draft.attached)
-          log.log(
-            'warn',
-            'attachment-too-large',
-            m.tooLarge(list.id, megabytes(draft.encodedBytes), megabytes(email.attachmentLimitMB * 1e6)),
-            { ...fields, encodedBytes: draft.encodedBytes },
-          );
-        if (options.dryRun) {
-          const file = resolve(options.outboxDir, `${archive.pair}_${latest.name}_${list.id}.eml`);
-          const message = await renderMessage(draft.mail);
-          await onDisk(options.outboxDir, () => writeFileAtomic(file, message));
-          log.log('info', 'drafted', m.drafted(shownPath(file)), { ...fields, file: shownPath(file) });
-          continue;
-        }
-        mailer ??= smtpMailer(smtp as SmtpSettings);
-        const attempts = (before?.attempts ?? 0) + 1;
-        const summary = {
-          edition: latest.name,
-          id: latest.id,
-          list: list.id,
-          attempts,
-          attached: draft.attached,
-        };
-        const vintage = latest.set.meta.vintage.period;
-        let superseded: { edition: string }[];
-        try {
-          const sent = await mailer.send(draft.mail);
-          superseded = recordDelivery(record, { ...summary, status: 'sent', ...sent });
-          log.log('info', 'delivered', m.sent(list.id, archive.pair, vintage, sent.accepted.length), {
-            ...fields,
-            messageId: sent.messageId,
-            accepted: sent.accepted,
-            rejected: sent.rejected,
-            attempts,
-          });
-          if (sent.rejected.length > 0)
-            log.log('warn', 'recipients-rejected', m.partlyRejected(list.id, sent.rejected), {
-              ...fields,
-              rejected: sent.rejected,
-            });
-        } catch (error) {
-          const failure = describeFailure(error, smtp as SmtpSettings);
-          failed++;
-          const { why, ...code } = failure;
-          superseded = recordDelivery(record, { ...summary, status: 'failed', error: code });
-          log.log('error', 'delivery-failed', m.failed(list.id, archive.pair, vintage, why), {
-            ...fields,
-            ...code,
-            attempts,
-          });
-        }
-        for (const old of superseded)
-          log.log('warn', 'delivery-superseded', m.superseded(list.id, old.edition), {
-            ...fields,
-            superseded: old.edition,
-          });
-        // Recorded after each message: a run stopped half-way does not send the others' twice.
-        await onDisk(archive.dir, () => saveDeliveries(archive, record));
+      // Another publish may send from the same archive: one of a batch folder and one of a pair's in it.
+      const release = options.dryRun
+        ? undefined
+        : await acquireLock(archive.dir, { waitSeconds: options.waitSeconds });
+      try {
+        const pair = await deliverPair(archive, options, accent, mailerOf, smtp);
+        failed += pair.failed;
+        owed += pair.owed;
+      } finally {
+        await release?.();
       }
     }
   } finally {
     mailer?.close();
   }
-  if (owed === 0) log.log('info', 'up-to-date', m.upToDate());
+  if (owed === 0) options.log.log('info', 'up-to-date', m.upToDate());
   return failed;
 }
 
+/** Sends each list what it is owed of a pair's latest edition, recording each delivery once made. */
+async function deliverPair(
+  archive: PairArchive,
+  options: PublishOptions,
+  accent: string,
+  mailerOf: () => Mailer,
+  smtp: SmtpSettings | undefined,
+): Promise<{ failed: number; owed: number }> {
+  const { log } = options;
+  const email = options.config?.publish?.email;
+  let failed = 0;
+  let owed = 0;
+  if (!email) return { failed, owed };
+  const latest = archive.editions[archive.editions.length - 1] as PublishedEdition;
+  const record = await readDeliveries(archive);
+  for (const list of email.lists) {
+    if (list.pairs && !list.pairs.includes(archive.pair)) continue;
+    const before = deliveryOf(record, latest, list.id);
+    if (before?.status === 'sent') continue;
+    // A message sent whose delivery cannot be recorded would be sent again: the record is written first.
+    if (owed === 0 && !options.dryRun) await onDisk(archive.dir, () => saveDeliveries(archive, record));
+    owed++;
+    const draft = draftMessage(latest, list, {
+      email,
+      accent,
+      siteUrl: options.config?.publish?.siteUrl,
+      archivedAt: relative(options.outDir, latest.dir),
+    });
+    const fields = { pair: archive.pair, edition: latest.id, list: list.id };
+    if (!draft.attached)
+      log.log(
+        'warn',
+        'attachment-too-large',
+        m.tooLarge(list.id, megabytes(draft.encodedBytes), megabytes(email.attachmentLimitMB * 1e6)),
+        { ...fields, encodedBytes: draft.encodedBytes },
+      );
+    if (options.dryRun) {
+      const file = resolve(options.outboxDir, `${archive.pair}_${latest.name}_${list.id}.eml`);
+      const message = await renderMessage(draft.mail);
+      await onDisk(options.outboxDir, () => writeFileAtomic(file, message));
+      log.log('info', 'drafted', m.drafted(shownPath(file)), { ...fields, file: shownPath(file) });
+      continue;
+    }
+    const attempts = (before?.attempts ?? 0) + 1;
+    const summary = {
+      edition: latest.name,
+      id: latest.id,
+      list: list.id,
+      attempts,
+      attached: draft.attached,
+    };
+    const vintage = latest.set.meta.vintage.period;
+    let superseded: { edition: string }[];
+    // Recipients a server deferred while accepting the others get the same message, and they alone.
+    const owedTo = before?.status === 'failed' && before.deferred?.length ? before.deferred : undefined;
+    try {
+      const sent = await mailerOf().send(
+        owedTo ? { ...draft.mail, envelope: { from: draft.mail.from, to: owedTo } } : draft.mail,
+      );
+      const accepted = [...(owedTo ? (before?.accepted ?? []) : []), ...sent.accepted];
+      const rejected = [...(owedTo ? (before?.rejected ?? []) : []), ...sent.rejected];
+      const { deferred, ...reply } = sent;
+      superseded = recordDelivery(record, {
+        ...summary,
+        ...reply,
+        status: deferred.length > 0 ? 'failed' : 'sent',
+        accepted,
+        rejected,
+        ...(deferred.length > 0 ? { deferred } : {}),
+      });
+      log.log('info', 'delivered', m.sent(list.id, archive.pair, vintage, sent.accepted.length), {
+        ...fields,
+        messageId: sent.messageId,
+        accepted: sent.accepted,
+        rejected: sent.rejected,
+        attempts,
+      });
+      if (sent.rejected.length > 0)
+        log.log('warn', 'recipients-rejected', m.partlyRejected(list.id, sent.rejected), {
+          ...fields,
+          rejected: sent.rejected,
+        });
+      if (deferred.length > 0) {
+        failed++;
+        log.log('error', 'recipients-deferred', m.partlyDeferred(list.id, deferred), {
+          ...fields,
+          deferred,
+          attempts,
+        });
+      }
+    } catch (error) {
+      const failure = describeFailure(error, smtp as SmtpSettings);
+      failed++;
+      const { why, ...code } = failure;
+      // Who has it already stays recorded: a retry is sent to the others alone.
+      const had = owedTo
+        ? { accepted: before?.accepted ?? [], rejected: before?.rejected ?? [], deferred: owedTo }
+        : {};
+      superseded = recordDelivery(record, { ...summary, status: 'failed', error: code, ...had });
+      log.log('error', 'delivery-failed', m.failed(list.id, archive.pair, vintage, why), {
+        ...fields,
+        ...code,
+        attempts,
+      });
+    }
+    for (const old of superseded)
+      log.log('warn', 'delivery-superseded', m.superseded(list.id, old.edition), {
+        ...fields,
+        superseded: old.edition,
+      });
+    // Recorded after each message: a run stopped half-way does not send the others' twice.
+    await onDisk(archive.dir, () => saveDeliveries(archive, record));
+  }
+  return { failed, owed };
+}
+
 /**
- * A folder that cannot be written (no permission, read-only, full) is a fault of the machine, not of
- * tradebrief: said as such, with the system's code, and exit code 2 as for a wrong --site or --out.
+ * A folder the system refuses to write (no permission, read-only, full) is a fault of the machine, not
+ * of tradebrief: exit code 74, with the system's code. A file where a folder should be, or the other way
+ * round, is a wrong --site or --out: exit code 2.
  */
 async function onDisk<T>(folder: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
+    const disk = asDiskError(error, { path: folder });
+    if (disk) throw disk;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code && DISK_ERRORS.has(code))
+    if (code && NOT_A_FOLDER.has(code))
       throw new InputError([{ file: shownPath(folder), message: m.cannotWrite(code) }]);
     throw error;
   }
 }
 
-const DISK_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST']);
+const NOT_A_FOLDER = new Set(['ENOTDIR', 'EISDIR', 'EEXIST']);
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;

@@ -1,9 +1,10 @@
-import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pngSize } from '../config/logo.ts';
 import { writeFileAtomic } from '../core/atomic.ts';
 import { InputError } from '../core/errors.ts';
 import { FONT_FILES } from '../core/fonts.ts';
+import { acquireLock, LOCK_FILE } from '../core/lock.ts';
 import { publishMessages as m } from '../core/messages.ts';
 import { shownPath } from '../core/paths.ts';
 import type { PairArchive } from './editions.ts';
@@ -23,6 +24,8 @@ export interface SiteOptions {
   /** The logo as the briefing's cover has it (fitLogo), written to the site as brand.logo. */
   logo?: Uint8Array;
   siteUrl?: string;
+  /** How long to wait for another publish writing the same folder. */
+  waitSeconds?: number;
 }
 
 /** The site's path of the logo: its own name is not needed, its kind is (a redrawn logo is a PNG). */
@@ -56,7 +59,17 @@ export function siteFiles(archives: PairArchive[], options: SiteOptions): Map<st
  */
 export async function writeSite(archives: PairArchive[], options: SiteOptions): Promise<number> {
   await checkOwned(options.dir);
-  const files = siteFiles(archives, options);
+  await mkdir(options.dir, { recursive: true });
+  // Publishes of other output folders may write the same site: one at a time.
+  const release = await acquireLock(options.dir, { waitSeconds: options.waitSeconds ?? 0 });
+  try {
+    return await writeFiles(options.dir, siteFiles(archives, options));
+  } finally {
+    await release();
+  }
+}
+
+async function writeFiles(dir: string, files: Map<string, SiteFile>): Promise<number> {
   let written = 0;
   for (const [path, file] of files) {
     const bytes =
@@ -65,19 +78,19 @@ export async function writeSite(archives: PairArchive[], options: SiteOptions): 
         : 'bytes' in file
           ? Buffer.from(file.bytes)
           : await readFile(file.from);
-    const target = join(options.dir, path);
+    const target = join(dir, path);
     const existing = await readFile(target).catch(() => undefined);
     if (existing?.equals(bytes)) continue;
     await writeFileAtomic(target, bytes);
     written++;
   }
-  await writeFileAtomic(join(options.dir, MARKER), 'tradebrief archive site\n');
-  await removeOthers(options.dir, '', new Set([...files.keys(), MARKER]));
+  await writeFileAtomic(join(dir, MARKER), 'tradebrief archive site\n');
+  await removeOthers(dir, '', new Set([...files.keys(), MARKER]));
   return written;
 }
 
 async function checkOwned(dir: string): Promise<void> {
-  const entries = await readdir(dir).catch(() => [] as string[]);
+  const entries = (await readdir(dir).catch(() => [] as string[])).filter((name) => !isLock(name));
   if (entries.length > 0 && !entries.includes(MARKER))
     throw new InputError([{ file: shownPath(dir), message: m.notASite(shownPath(dir)) }]);
 }
@@ -90,8 +103,13 @@ async function removeOthers(root: string, folder: string, keep: Set<string>): Pr
     if (entry.isDirectory()) {
       if (await removeOthers(root, path, keep)) await rmdir(join(root, path));
       else empty = false;
-    } else if (keep.has(path)) empty = false;
+    } else if (keep.has(path) || (!folder && isLock(entry.name))) empty = false;
     else await rm(join(root, path), { force: true });
   }
   return empty;
+}
+
+/** The lock of a publish writing the folder, or a file of its taking: never part of the site, never removed. */
+function isLock(name: string): boolean {
+  return name === LOCK_FILE || name.startsWith(`${LOCK_FILE}.`);
 }

@@ -53,7 +53,10 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings {
 export interface Sent {
   messageId: string;
   accepted: string[];
+  /** Refused for good (a 5xx reply): not sent to again. */
   rejected: string[];
+  /** Refused for now (a 4xx reply, "try again later"): sent to again on the next run. */
+  deferred: string[];
 }
 
 /** What went wrong with a delivery, in words for the log and codes for the record; never the library's text. */
@@ -92,10 +95,16 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
   return {
     async send(mail) {
       const info = await transport.sendMail(mail);
+      const refusals = (info as { rejectedErrors?: { recipient?: unknown; responseCode?: unknown }[] })
+        .rejectedErrors;
+      const deferred = (refusals ?? [])
+        .filter((e) => typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500)
+        .map((e) => String(e.recipient));
       return {
         messageId: info.messageId,
         accepted: (info.accepted ?? []).map(String),
-        rejected: (info.rejected ?? []).map(String),
+        rejected: (info.rejected ?? []).map(String).filter((address) => !deferred.includes(address)),
+        deferred,
       };
     },
     close: () => transport.close(),

@@ -21,12 +21,14 @@ export interface TestSmtp {
 
 /**
  * A real SMTP server in the test process on 127.0.0.1 and a free port: plain text (no STARTTLS),
- * a login required, recipients in `refuse` rejected with 550 as a mail server rejects unknown users.
+ * a login required, recipients in `refuse` rejected with 550 as a mail server rejects unknown users,
+ * and those in `defer` (while they are in it) with 450, "try again later", as a full mailbox is.
  */
 export async function startSmtp(options: {
   user: string;
   password: string;
   refuse?: string[];
+  defer?: Set<string>;
 }): Promise<TestSmtp> {
   const received: Received[] = [];
   const logins: TestSmtp['logins'] = [];
@@ -43,6 +45,8 @@ export async function startSmtp(options: {
     onRcptTo(address, _session, callback) {
       if (options.refuse?.includes(address.address))
         return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+      if (options.defer?.has(address.address))
+        return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 }));
       return callback();
     },
     onData(stream, session, callback) {

@@ -47,6 +47,23 @@ describe('the publish config', () => {
     ]);
   });
 
+  it('takes one sender, a site address the pages can be named after, and a list of pairs or none', () => {
+    const keys = (config: Record<string, unknown>) =>
+      problems(() => parseConfig(config, 'c.json')).map((p) => p.key);
+    // A comma outside quotes makes the name a sender of its own: "a" and evil@x.org.
+    for (const from of ['a,evil@x.org', 'Desk, Trade <d@example.org>', 'd@example.org; e@example.org'])
+      expect([from, keys(email({ from }))]).toEqual([from, ['publish.email.from']]);
+    for (const from of ['"Desk, Trade" <d@example.org>', 'Trade desk <d@example.org>', 'd@example.org'])
+      expect([from, keys(email({ from }))]).toEqual([from, []]);
+    const site = (siteUrl: string) => ({ ...pair, publish: { siteUrl } });
+    expect(keys(site('https://example.org/b?x=1'))).toEqual(['publish.siteUrl']);
+    expect(keys(site('https://example.org/b/#top'))).toEqual(['publish.siteUrl']);
+    expect(keys(site('https://example.org/briefings/'))).toEqual([]);
+    expect(keys(email({ lists: [{ id: 'desk', to: ['d@example.org'], pairs: [] }] }))).toEqual([
+      'publish.email.lists.0.pairs',
+    ]);
+  });
+
   it('fills the defaults: subject template and a 10 MB limit', () => {
     const config = parseConfig(email({}), 'c.json');
     expect(config.publish?.email?.subject).toBe('{pair} trade briefing: data to {vintage}');

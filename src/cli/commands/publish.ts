@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { InputError } from '../../core/errors.ts';
@@ -52,6 +52,8 @@ export async function publishOutputs(
   const wait = Number(request.wait);
   if (!Number.isFinite(wait) || wait < 0)
     throw new InputError([{ file: 'command line', message: m.badWait(request.wait) }]);
+  const site = request.site ?? join(request.out, 'site');
+  checkSitePlace(resolve(site), outDir, site, request.out);
   const release = await acquireLock(outDir, {
     waitSeconds: wait,
     onStale: (holder, reason) =>
@@ -60,8 +62,9 @@ export async function publishOutputs(
   try {
     return await publish({
       outDir,
-      siteDir: resolve(request.site ?? join(request.out, 'site')),
+      siteDir: resolve(site),
       outboxDir: join(outDir, 'outbox'),
+      waitSeconds: wait,
       config,
       configPath,
       dryRun: request.dryRun,
@@ -71,4 +74,44 @@ export async function publishOutputs(
   } finally {
     await release();
   }
+}
+
+/** What tradebrief writes in an output folder: a site there would be rewritten, or would rewrite it. */
+const OUTPUT_PARTS = new Set([
+  'archive',
+  '.builds',
+  '.current',
+  '.batch',
+  '.cache',
+  'outbox',
+  'charts',
+  'tables',
+  'stages',
+]);
+
+/**
+ * Refuses a --site that holds --out, as publishing removes from the site folder whatever is not part of
+ * the site, and one inside the archive or the builds of --out, which tradebrief keeps as it writes them.
+ */
+function checkSitePlace(siteDir: string, outDir: string, site: string, out: string): void {
+  const realOut = realpathSync(outDir);
+  const realSite = realPathOf(siteDir);
+  const inside = (from: string, to: string) => {
+    const path = relative(from, to);
+    return !path.startsWith('..') && !isAbsolute(path) ? path : undefined;
+  };
+  if (inside(realSite, realOut) !== undefined)
+    throw new InputError([{ file: 'command line', message: m.siteHoldsOut(site, out) }]);
+  const part = inside(realOut, realSite)
+    ?.split(sep)
+    .find((name) => OUTPUT_PARTS.has(name));
+  if (part !== undefined)
+    throw new InputError([{ file: 'command line', message: m.siteInOutputs(site, out, part) }]);
+}
+
+/** The path with its links resolved as far as it exists: a site folder is made when first published. */
+function realPathOf(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const parent = dirname(path);
+  return parent === path ? path : join(realPathOf(parent), basename(path));
 }
