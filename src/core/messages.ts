@@ -826,9 +826,15 @@ export const publishMessages = {
   why: {
     unreachable: (host: string, port: number, code: string) =>
       `could not reach the SMTP server ${host}:${port} (${code})`,
+    connectionLost: (host: string, port: number, code: string) =>
+      `the connection to the SMTP server ${host}:${port} failed, was closed or fell silent before the message was through (${code})`,
     tls: (host: string) =>
-      `the TLS handshake with ${host} failed (a self-signed certificate?): for a mail server on this machine set SMTP_TLS=none`,
+      `the TLS handshake with ${host} failed (a self-signed or expired certificate?): have the server's certificate fixed; only for a mail server on this machine, set SMTP_TLS=none`,
     requireTls: (host: string) => `${host} does not offer STARTTLS, and SMTP_TLS=required asks for it`,
+    upgradeRefused: (host: string, answer: string) =>
+      `${host} refused the STARTTLS upgrade (it answered ${answer}): the message was not sent in plain text; ask the server's administrator, or check SMTP_HOST and SMTP_PORT`,
+    senderRefused: (answer: string) =>
+      `the SMTP server refused the sender (it answered ${answer}): check publish.email.from, an address SMTP_USER may send as`,
     login: () => 'the SMTP server refused the login: check SMTP_USER and SMTP_PASSWORD',
     noLogin: () => 'the SMTP server asks for a login: set SMTP_USER and SMTP_PASSWORD',
     allRejected: () => 'the SMTP server refused every recipient',

@@ -184,7 +184,7 @@ async function deliverPair(
       );
     if (options.dryRun) {
       const file = resolve(options.outboxDir, `${archive.pair}_${latest.name}_${list.id}.eml`);
-      const message = await renderMessage(draft.mail);
+      const message = await renderMessage(draft.mail, latest.date);
       await onDisk(options.outboxDir, () => writeFileAtomic(file, message));
       log.log('info', 'drafted', m.drafted(shownPath(file)), { ...fields, file: shownPath(file) });
       continue;

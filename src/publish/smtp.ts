@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { InputError, type Problem } from '../core/errors.ts';
 import { publishMessages as m } from '../core/messages.ts';
@@ -111,39 +112,51 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
   };
 }
 
-/** A message as the SMTP server would receive it, for --dry-run: nothing leaves the machine. */
-export async function renderMessage(mail: SendMailOptions): Promise<Buffer> {
+/**
+ * A message as the SMTP server would receive it, for --dry-run: nothing leaves the machine. Dated
+ * `date` and with part boundaries made from its Message-ID, not the clock and chance, so the same
+ * archive gives the same file.
+ */
+export async function renderMessage(mail: SendMailOptions, date: Date): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const info = await transport.sendMail(mail);
+  const baseBoundary = createHash('sha256').update(String(mail.messageId)).digest('hex').slice(0, 24);
+  // nodemailer reads baseBoundary from the message, though its types do not list it.
+  const info = await transport.sendMail({ ...mail, date, baseBoundary } as SendMailOptions);
   return info.message as Buffer;
 }
 
 /** Reads a failed delivery: the error's code and the server's reply code, said in our words. */
 export function describeFailure(error: unknown, settings: SmtpSettings): Failure {
-  const e = error as { code?: string; responseCode?: number };
+  const e = error as { code?: string; responseCode?: number; command?: string };
   const code = typeof e.code === 'string' ? e.code : 'EUNKNOWN';
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : undefined;
   const reply = responseCode === undefined ? {} : { responseCode };
+  const answered = responseCode === undefined ? code : `${responseCode} (${code})`;
   const why = (): string => {
     if (responseCode === 552 || responseCode === 523) return m.why.tooLarge();
+    // "530 Authentication required", whichever command it answers.
+    if (responseCode === 530) return m.why.noLogin();
     switch (code) {
-      case 'ECONNECTION':
       case 'ESOCKET':
       case 'EDNS':
-      case 'ETIMEDOUT':
         return m.why.unreachable(settings.host, settings.port, code);
+      case 'ECONNECTION':
+      case 'ETIMEDOUT':
+        return m.why.connectionLost(settings.host, settings.port, code);
       case 'ETLS':
-        return settings.tls === 'required' && responseCode === undefined
-          ? m.why.requireTls(settings.host)
-          : m.why.tls(settings.host);
+        // A reply is the server refusing the upgrade; none, a handshake that failed or never began.
+        if (responseCode !== undefined) return m.why.upgradeRefused(settings.host, answered);
+        return settings.tls === 'required' ? m.why.requireTls(settings.host) : m.why.tls(settings.host);
       case 'EAUTH':
         return m.why.login();
       case 'ENOAUTH':
         return m.why.noLogin();
       case 'EENVELOPE':
-        return m.why.allRejected();
+        if (e.command === 'MAIL FROM') return m.why.senderRefused(answered);
+        if (e.command === 'RCPT TO') return m.why.allRejected();
+        return m.why.answered(answered);
       default:
-        return m.why.answered(responseCode === undefined ? code : `${responseCode} (${code})`);
+        return m.why.answered(answered);
     }
   };
   return { code, ...reply, why: why() };

@@ -191,6 +191,11 @@ describe('e-mail of a new edition over SMTP', () => {
     const name = latest.dir.split('/').at(-1);
     expect(mail.text).toContain(`https://example.org/briefings/IND-RUS/${name}/briefing.pdf`);
     expect(mail.text).toContain(`https://example.org/briefings/IND-RUS/index.html#${name}`);
+    // Dated as the edition, not by the clock, with the same part boundaries: the same bytes again.
+    expect(mail.date?.toISOString()).toBe('2026-03-31T00:00:00.000Z');
+    const drafted = readFileSync(join(out, 'outbox', files[0] as string));
+    expect((await cli(['publish', '--out', out, '--config', config, '--dry-run'], {})).code).toBe(0);
+    expect(readFileSync(join(out, 'outbox', files[0] as string)).equals(drafted)).toBe(true);
   });
 
   it('publishes after a run with run --publish, also when the briefing is up to date', () => {

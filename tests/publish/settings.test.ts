@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { publishMessages as m } from '../../src/core/messages.ts';
 import { type DeliveryRecord, recordDelivery } from '../../src/publish/deliveries.ts';
 import { BASE64_GROWTH } from '../../src/publish/email.ts';
 import { describeFailure, smtpFromEnv } from '../../src/publish/smtp.ts';
@@ -112,6 +113,23 @@ describe('the SMTP settings from the environment', () => {
     expect(describeFailure(big, settings)).toMatchObject({ code: 'EMESSAGE', responseCode: 552 });
     expect(describeFailure(big, settings).why).toContain('attachmentLimitMB');
     expect(describeFailure(big, settings).why).not.toContain('5.3.4');
+
+    // The step the server refused tells what to check: the sender, the recipients, the upgrade, the login.
+    const refusal = (code: string, responseCode: number | undefined, command: string) =>
+      describeFailure(Object.assign(new Error('library text'), { code, responseCode, command }), settings)
+        .why;
+    expect(refusal('EENVELOPE', 553, 'MAIL FROM')).toBe(m.why.senderRefused('553 (EENVELOPE)'));
+    expect(refusal('EENVELOPE', 550, 'RCPT TO')).toBe(m.why.allRejected());
+    expect(refusal('EENVELOPE', 451, 'DATA')).toBe(m.why.answered('451 (EENVELOPE)'));
+    expect(refusal('EENVELOPE', 530, 'MAIL FROM')).toBe(m.why.noLogin());
+    expect(refusal('ETLS', 502, 'STARTTLS')).toBe(m.why.upgradeRefused('mail.example.org', '502 (ETLS)'));
+    expect(refusal('ETLS', undefined, 'CONN')).toBe(m.why.tls('mail.example.org'));
+    const required = { ...settings, tls: 'required' as const };
+    const noUpgrade = Object.assign(new Error('x'), { code: 'ETLS', command: 'CONN' });
+    expect(describeFailure(noUpgrade, required).why).toBe(m.why.requireTls('mail.example.org'));
+    expect(refusal('ECONNECTION', undefined, 'CONN')).toBe(
+      m.why.connectionLost('mail.example.org', 587, 'ECONNECTION'),
+    );
   });
 });
 
