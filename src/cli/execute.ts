@@ -41,8 +41,12 @@ export async function execute(command: Command, args: string[], io: Io): Promise
     parsed = parse(args, command.options) as { values: AnyValues; positionals: string[] };
   } catch (error) {
     const option = /'(-{1,2}[^']+)'/.exec((error as Error).message)?.[1]?.replace(/^-+/, '') ?? '';
-    const suggestion = closest(option, Object.keys(command.options));
-    io.stderr.write(`error: ${m.badOption((error as Error).message, suggestion && `--${suggestion}`)}\n`);
+    // A known option whose value is missing, or starts with a dash ("--wait -3"), needs no other name.
+    const known = Object.hasOwn(command.options, option);
+    const suggestion = known ? undefined : closest(option, Object.keys(command.options));
+    const takesValue = known && command.options[option]?.type === 'string';
+    const detail = takesValue ? m.optionValueMissing(option) : (error as Error).message;
+    io.stderr.write(`error: ${m.badOption(detail, suggestion && `--${suggestion}`)}\n`);
     return ExitCode.input;
   }
   const { values, positionals } = parsed;

@@ -575,6 +575,8 @@ export const cliMessages = {
     `unknown command "${name}"${didYouMean(suggestion)}: run "tradebrief --help" for the commands`,
   unknownStage: (name: string, stages: string[]) =>
     `unknown stage "${name}": expected one of ${stages.join(', ')}`,
+  optionValueMissing: (option: string) =>
+    `--${option} needs a value after it (one that starts with a dash is written --${option}=-1)`,
   badOption: (detail: string, suggestion: string | undefined) =>
     `${detail}${didYouMean(suggestion)}: run the command with --help for its options`,
   badEpoch: (value: string, last: number) =>

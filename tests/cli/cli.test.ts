@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliMessages as m } from '../../src/core/messages.ts';
 import { ROOT, tempDir, tool, tradebrief } from '../helpers.ts';
 
 describe('tradebrief --help', () => {
@@ -30,6 +31,11 @@ describe('command-line errors', () => {
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('did you mean "--partner"?');
     expect(option.stderr).not.toMatch(/\n\s+at /);
+    // A value that starts with a dash reads as an option: said so, and no other option suggested.
+    const dash = tradebrief(['publish', '--wait', '-3']);
+    expect(dash.status).toBe(2);
+    expect(dash.stderr).toContain(m.optionValueMissing('wait'));
+    expect(dash.stderr).not.toContain('did you mean');
   });
 
   it('name a bad folder, config file, date or thread count with exit code 2 before doing any work', () => {
