@@ -809,6 +809,8 @@ export const publishMessages = {
     `e-mail to ${list}: ${pair} ${vintage} sent to ${accepted} recipient${accepted === 1 ? '' : 's'}`,
   partlyRejected: (list: string, rejected: string[]) =>
     `e-mail to ${list}: the SMTP server refused ${rejected.length} recipient${rejected.length === 1 ? '' : 's'} (${rejected.join(', ')}); the others have it, and it is not sent again`,
+  stoppedBySignal: (signal: string) =>
+    `stopped by ${signal}: the message in flight was finished and recorded, the others are sent by the next publish`,
   pairsNotArchived: (list: string, pairs: string[]) =>
     `e-mail to ${list}: its pairs ${pairs.join(', ')} have no archived edition in this output folder, so nothing of them is sent; check the list's "pairs" or --out`,
   partlyDeferred: (list: string, deferred: string[]) =>

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { readLogo } from '../briefing/logo.ts';
 import type { Config } from '../config/schema.ts';
@@ -81,7 +82,18 @@ export async function publish(options: PublishOptions): Promise<number> {
     log.log('debug', 'no-lists', m.noLists());
     return ExitCode.ok;
   }
-  const failed = await deliver(archives, options, brand.accent, smtp);
+  const signals = deferSignals();
+  let failed: number;
+  try {
+    failed = await deliver(archives, options, brand.accent, smtp, signals.caught);
+  } finally {
+    signals.release();
+  }
+  const signal = signals.caught();
+  if (signal) {
+    log.log('error', 'stopped', m.stoppedBySignal(signal), { signal });
+    return ExitCode.signalled + constants.signals[signal];
+  }
   if (failed > 0) {
     log.log('error', 'deliveries-failed', m.failedCount(failed), { failed });
     return ExitCode.undelivered;
@@ -108,6 +120,7 @@ async function deliver(
   options: PublishOptions,
   accent: string,
   smtp: SmtpSettings | undefined,
+  stopped: () => NodeJS.Signals | undefined,
 ): Promise<number> {
   let mailer: Mailer | undefined;
   const mailerOf = () => {
@@ -127,12 +140,13 @@ async function deliver(
   }
   try {
     for (const archive of archives) {
+      if (stopped()) break;
       // Another publish may send from the same archive: one of a batch folder and one of a pair's in it.
       const release = options.dryRun
         ? undefined
         : await acquireLock(archive.dir, { waitSeconds: options.waitSeconds });
       try {
-        const pair = await deliverPair(archive, options, accent, mailerOf, smtp);
+        const pair = await deliverPair(archive, options, accent, mailerOf, smtp, stopped);
         failed += pair.failed;
         owed += pair.owed;
       } finally {
@@ -153,6 +167,7 @@ async function deliverPair(
   accent: string,
   mailerOf: () => Mailer,
   smtp: SmtpSettings | undefined,
+  stopped: () => NodeJS.Signals | undefined,
 ): Promise<{ failed: number; owed: number }> {
   const { log } = options;
   const email = options.config?.publish?.email;
@@ -162,6 +177,7 @@ async function deliverPair(
   const latest = archive.editions[archive.editions.length - 1] as PublishedEdition;
   const record = await readDeliveries(archive);
   for (const list of email.lists) {
+    if (stopped()) break;
     if (list.pairs && !list.pairs.includes(archive.pair)) continue;
     const before = deliveryOf(record, latest, list.id);
     if (before?.status === 'sent') continue;
@@ -281,6 +297,27 @@ async function onDisk<T>(folder: string, write: () => Promise<T>): Promise<T> {
 }
 
 const NOT_A_FOLDER = new Set(['ENOTDIR', 'EISDIR', 'EEXIST']);
+
+/**
+ * SIGTERM or SIGINT while messages go out (a scheduler stopping the run) is held off until the message
+ * in flight is through and recorded: killed between the two, the run would send it again next time.
+ * No new message is begun after it.
+ */
+function deferSignals(): { caught: () => NodeJS.Signals | undefined; release: () => void } {
+  let caught: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => {
+    caught ??= signal;
+  };
+  process.on('SIGTERM', hold);
+  process.on('SIGINT', hold);
+  return {
+    caught: () => caught,
+    release: () => {
+      process.off('SIGTERM', hold);
+      process.off('SIGINT', hold);
+    },
+  };
+}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;

@@ -29,6 +29,8 @@ export async function startSmtp(options: {
   password: string;
   refuse?: string[];
   defer?: Set<string>;
+  /** Awaited once a message's data is in, before the server accepts it. */
+  beforeAccept?: () => Promise<void>;
 }): Promise<TestSmtp> {
   const received: Received[] = [];
   const logins: TestSmtp['logins'] = [];
@@ -52,7 +54,8 @@ export async function startSmtp(options: {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        await options.beforeAccept?.();
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),

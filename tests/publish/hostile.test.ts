@@ -145,6 +145,48 @@ describe('publish against what a scheduled run meets', () => {
   });
 });
 
+describe('publish stopped by a scheduler', () => {
+  it('finishes and records the message in flight before it stops, and sends it once', async () => {
+    writeFileSync(join(out, 'archive/IND-RUS/deliveries.json'), '{"deliveries":[]}');
+    let child: ReturnType<typeof spawn> | undefined;
+    // SIGTERM while the server holds the message, before it accepts it.
+    const server = await startSmtp({
+      ...LOGIN,
+      beforeAccept: async () => {
+        child?.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      },
+    });
+    try {
+      child = spawn(
+        process.execPath,
+        [BIN, 'publish', '--out', out, '--config', config, '--site', tempDir()],
+        {
+          cwd: ROOT,
+          env: { ...process.env, ...env(), SMTP_PORT: String(server.port), NO_COLOR: '1' },
+        },
+      );
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += String(chunk);
+      });
+      const code = await new Promise((resolve) => child?.on('close', resolve));
+      expect(code).toBe(128 + 15);
+      expect(stderr).toContain(m.stoppedBySignal('SIGTERM'));
+      expect(server.received).toHaveLength(1);
+      expect(record()).toMatchObject([{ list: 'desk', status: 'sent', attempts: 1 }]);
+      const again = await cli(['publish', '--out', out, '--config', config], {
+        ...env(),
+        SMTP_PORT: String(server.port),
+      });
+      expect(again.code).toBe(0);
+      expect(server.received).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});
+
 const canUnshare = spawnSync('unshare', ['--mount', 'true']).status === 0;
 
 describe('publish on a disk that refuses', () => {
