@@ -1,4 +1,4 @@
-import { lstat, mkdir, rm } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { archiveEdition, previousEdition } from '../src/core/archive.ts';
 import { flushFiles } from '../src/core/atomic.ts';
@@ -25,7 +25,7 @@ import {
   startBuild,
   switchToBuild,
 } from '../src/core/outputs.ts';
-import { shownPath } from '../src/core/paths.ts';
+import { makeFolder, shownPath } from '../src/core/paths.ts';
 import type { Stage } from '../src/core/stage.ts';
 import type { IndicatorSet } from '../src/indicators/types.ts';
 import { takeCacheReport } from '../src/ingest/bulk/extractCache.ts';
@@ -74,7 +74,7 @@ export async function runPipeline(
   // command line's: the light start would only do them twice.
   if (options.onlyIfUpToDate && (!(await currentBuild(base.outDir)) || (await lockPresent(base.outDir))))
     return STOPPED;
-  await mkdir(base.outDir, { recursive: true });
+  await makeFolder(base.outDir);
   let release: Release;
   try {
     release = await acquireLock(base.outDir, {

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, type Stats, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
@@ -6,19 +6,31 @@ import type { RunContext } from '../core/context.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { cliMessages as m } from '../core/messages.ts';
+import { isWithin, realPathOf } from '../core/paths.ts';
 import type { InputValues } from './options.ts';
 
 export type Context = Omit<RunContext, 'buildDir'>;
 
 export const CONFIG_FILE = 'tradebrief.config.json';
 
-/** Paths, config (with --reporter/--partner on top) and SOURCE_DATE_EPOCH, checked before any work. */
+/**
+ * Paths, config (with --reporter/--partner on top) and SOURCE_DATE_EPOCH, checked before any work.
+ * `writes`: the command writes --out (validate does not).
+ */
 export async function createContext(
   values: InputValues,
   log: Logger,
   env: NodeJS.ProcessEnv,
+  writes = true,
 ): Promise<Context> {
   const problems = [...folderProblems(values.inputs, 'inputs'), ...folderProblems(values.out, 'out', true)];
+  // Outputs inside the inputs would be read as inputs on the next run (tables/*.csv among them).
+  if (
+    writes &&
+    problems.length === 0 &&
+    isWithin(realPathOf(resolve(values.out)), realPathOf(resolve(values.inputs)))
+  )
+    problems.push({ file: values.out, message: m.outInsideInputs(values.inputs) });
   const epoch = sourceDateEpoch(env.SOURCE_DATE_EPOCH);
   if (epoch === 'invalid') {
     problems.push({
@@ -73,7 +85,13 @@ export function runOptions(values: InputValues): { force: boolean; waitSeconds: 
 
 /** --inputs must be a folder; --out a folder or not there yet. */
 function folderProblems(path: string, option: string, mayBeMissing = false): Problem[] {
-  const stats = statSync(path, { throwIfNoEntry: false });
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    return [{ file: path, message: m.notAFolder(`--${option}`, 'path goes through a file') }];
+  }
   if (!stats)
     return mayBeMissing ? [] : [{ file: path, message: m.notAFolder(`--${option}`, 'does not exist') }];
   return stats.isDirectory() ? [] : [{ file: path, message: m.notAFolder(`--${option}`, 'is a file') }];

@@ -29,6 +29,8 @@ export interface Command {
   help: string;
   options: Options;
   run(values: AnyValues, positionals: string[], log: Logger, io: Io): Promise<number>;
+  /** How many arguments it takes besides its options (a stage's name); none unless said. */
+  positionals?: number;
 }
 
 /**
@@ -53,6 +55,12 @@ export async function execute(command: Command, args: string[], io: Io): Promise
   if (values.help) {
     io.stdout.write(command.help);
     return ExitCode.ok;
+  }
+  // A word the command does not take ("run outputs" for "run --out outputs") would be ignored in silence.
+  const extra = positionals.slice(command.positionals ?? 0);
+  if (extra.length > 0) {
+    io.stderr.write(`error: ${m.unexpectedArguments(extra)}\n`);
+    return ExitCode.input;
   }
   const format = values['log-format'];
   if (format !== 'human' && format !== 'json') {

@@ -33,11 +33,15 @@ const COMMANDS: Record<string, Command> = {
     help: help.validate,
     options: INPUT_OPTIONS,
     run: async (values, _p, log, io) =>
-      validateCommand(await createContext(values as Values<typeof INPUT_OPTIONS>, log, io.env), io.stdout),
+      validateCommand(
+        await createContext(values as Values<typeof INPUT_OPTIONS>, log, io.env, false),
+        io.stdout,
+      ),
   },
   stage: {
     help: help.stage,
     options: INPUT_OPTIONS,
+    positionals: 1,
     run: async (values, positionals, log, io) =>
       stageCommand(
         values as Values<typeof INPUT_OPTIONS>,

@@ -171,6 +171,10 @@ function checkMeaning(config: Config, file: string): Problem[] {
     }
   });
   const sectorIds = config.sectors.map((s) => s.id);
+  sectorIds.forEach((id, i) => {
+    if (sectorIds.indexOf(id) < i)
+      problems.push({ file, key: `sectors.${i}.id`, message: m.duplicateSector(id) });
+  });
   config.scenarios.forEach((scenario, i) => {
     scenario.sectors.forEach((id, j) => {
       if (!sectorIds.includes(id)) {

@@ -3,10 +3,20 @@ import * as z from 'zod';
 // The config is parsed once per run: compiling a fast path for it (eval) costs more than it saves.
 z.config({ jitless: true });
 
+/**
+ * The longest texts the briefing prints from the config, in characters: a cover title is a line or two,
+ * a note a paragraph. Far longer text (a file pasted in by mistake) would not fit a page.
+ */
+const TEXT_LIMITS = { title: 200, subtitle: 400, name: 120, note: 3000 } as const;
+
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166 alpha-3 code in capitals, such as IND');
 const chapterRange = z
   .string()
-  .regex(/^\d{2}(-\d{2})?$/, 'expected an HS chapter such as "27" or a range such as "72-76"');
+  .regex(/^\d{2}(-\d{2})?$/, 'expected an HS chapter such as "27" or a range such as "72-76"')
+  .refine((text) => {
+    const [from, to = from] = text.split('-').map(Number);
+    return from !== undefined && to !== undefined && from >= 1 && from <= to;
+  }, 'expected chapters 01 to 99, and a range from its lower chapter to its higher, such as "72-76"');
 
 /**
  * Sector definitions at HS-chapter level. Engineering goods follow the DGCI&S/EEPC India
@@ -32,7 +42,7 @@ export const DEFAULT_SECTORS = [
 
 const sector = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case id such as "pharmaceuticals"'),
-  name: z.string().min(1),
+  name: z.string().min(1).max(TEXT_LIMITS.name),
   chapters: z.array(chapterRange).min(1),
   basis: z
     .string()
@@ -121,11 +131,16 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   reporter: iso3.describe('The reporting country (ISO3): the briefing is written from its side.'),
   partner: iso3.describe('The partner country (ISO3).'),
-  title: z.string().min(1).optional().describe('Cover title; default "<Reporter>–<Partner> trade briefing".'),
-  subtitle: z.string().optional(),
+  title: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.title)
+    .optional()
+    .describe('Cover title; default "<Reporter>–<Partner> trade briefing".'),
+  subtitle: z.string().max(TEXT_LIMITS.subtitle).optional(),
   organisation: z
     .strictObject({
-      name: z.string().min(1).default('tradebrief'),
+      name: z.string().min(1).max(TEXT_LIMITS.name).default('tradebrief'),
       accent: z
         .string()
         .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#0b4f8a"')
@@ -150,7 +165,7 @@ export const configSchema = z.strictObject({
   notes: z
     .array(
       z.strictObject({
-        text: z.string().min(1),
+        text: z.string().min(1).max(TEXT_LIMITS.note),
         sources: z.array(z.string()).default([]),
       }),
     )

@@ -2,7 +2,10 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node
 import { join } from 'node:path';
 import { TEMP_MARK, writeFileAtomic } from './atomic.ts';
 import type { Edition } from './context.ts';
+import { InputError } from './errors.ts';
 import { sha256File } from './hash.ts';
+import { runMessages as m } from './messages.ts';
+import { shownPath } from './paths.ts';
 
 export const ARCHIVE = 'archive';
 /** What an archived edition keeps: enough to trace a distributed copy and to compare with the next. */
@@ -19,14 +22,39 @@ function pairDir(outDir: string, pair: string): string {
   return join(outDir, ARCHIVE, pair);
 }
 
+/**
+ * The pair's archived editions, oldest first; none before the first. A list that is no longer what
+ * tradebrief wrote is an error naming it: rewritten from nothing, the history it holds would be lost.
+ */
 export async function listEditions(outDir: string, pair: string): Promise<ArchivedEdition[]> {
+  const file = join(pairDir(outDir, pair), 'editions.json');
+  let text: string;
   try {
-    return JSON.parse(
-      await readFile(join(pairDir(outDir, pair), 'editions.json'), 'utf8'),
-    ) as ArchivedEdition[];
-  } catch {
-    return [];
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    list = undefined;
+  }
+  if (Array.isArray(list) && list.every(isArchivedEdition)) return list;
+  throw new InputError([{ file: shownPath(file), message: m.damagedEditionList() }]);
+}
+
+/** Whether an entry of editions.json has the fields archiveEdition writes. */
+export function isArchivedEdition(entry: unknown): entry is ArchivedEdition {
+  const fields = entry as Partial<Record<keyof ArchivedEdition, unknown>> | null;
+  return (
+    typeof fields === 'object' &&
+    fields !== null &&
+    typeof fields.dir === 'string' &&
+    typeof fields.id === 'string' &&
+    typeof fields.pdf === 'string'
+  );
 }
 
 /** An edition's folder as archiveEdition names it: one folder under archive/<pair>/, never elsewhere. */

@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomic } from './atomic.ts';
 import type { FileHash } from './cache.ts';
+import { InputError } from './errors.ts';
 import { sha256 } from './hash.ts';
 import type { Logger } from './log.ts';
+import { runMessages as m } from './messages.ts';
+import { shownPath } from './paths.ts';
 
 /** Everything a stage may know about the run: where to read and write, the config, how to log. */
 export interface RunContext {
@@ -85,7 +88,13 @@ export async function saveJson(
 export async function loadJson<T>(ctx: RunContext, file: string): Promise<T> {
   const written = ctx.written?.get(file);
   if (written?.value !== undefined) return written.value as T;
-  return JSON.parse(await readFile(outPath(ctx, file), 'utf8')) as T;
+  const text = await readFile(outPath(ctx, file), 'utf8');
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    // Only a hand or a broken disk garbles what a stage wrote whole: its stage writes it again.
+    throw new InputError([{ file: shownPath(outPath(ctx, file)), message: m.garbledStageFile() }]);
+  }
 }
 
 /** JSON as written to every output: two-space indent, trailing newline, key order as built. */

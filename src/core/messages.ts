@@ -79,6 +79,8 @@ export const inputMessages = {
     `same period, reporter, partner, flow, product and source as ${file ? `${file} ` : ''}line ${line}, but a different value (${value} there): keep one`,
   unknownSource: (id: string, suggestion: string | undefined) =>
     `source ${quote(id)} is not in the sources table${didYouMean(suggestion)}: add it to a sources CSV`,
+  misspeltPriority: (id: string, meant: string) =>
+    `source ${quote(id)} is in no input, and ${quote(meant)} is: as written it ranks nothing, and another source's figure could win where ${quote(meant)} was meant; correct sourcePriority`,
   duplicateSource: (id: string) => `source id ${quote(id)} is defined twice: ids must be unique`,
   noInputs: (skipped: { file: string; reason: string }[]) =>
     `no CSV files found: expected trade data in a supported format${
@@ -229,6 +231,8 @@ export const configMessages = {
     `unknown sector "${id}"${didYouMean(suggestion)}: scenarios name sectors defined under "sectors"`,
   chapterInTwoSectors: (chapter: string, a: string, b: string) =>
     `chapter ${chapter} is in both sectors "${a}" and "${b}": a chapter belongs to one sector at most`,
+  duplicateSector: (id: string) =>
+    `the sector id "${id}" is used twice: each sector needs its own id (its indicators are named by it)`,
   duplicateList: (id: string) =>
     `the e-mail list id "${id}" is used twice: each list needs its own id (deliveries are recorded by it)`,
 };
@@ -274,6 +278,10 @@ const shellWord = (text: string): string =>
   /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 
 export const runMessages = {
+  garbledStageFile: () =>
+    'not the JSON a stage of tradebrief writes (changed or cut short since): run the stage before it again, or "tradebrief run", which writes it anew',
+  damagedEditionList: () =>
+    'not the list of archived editions tradebrief writes (changed or cut short since): restore it from a backup; removed, the history of editions starts again (the edition folders stay)',
   leaseThreadStopped: (code: number) =>
     `the thread renewing the lock's lease stopped (exit code ${code}); the lease was renewed from the main thread since`,
   locked: (
@@ -575,6 +583,8 @@ export const cliMessages = {
     `unknown command "${name}"${didYouMean(suggestion)}: run "tradebrief --help" for the commands`,
   unknownStage: (name: string, stages: string[]) =>
     `unknown stage "${name}": expected one of ${stages.join(', ')}`,
+  unexpectedArguments: (words: string[]) =>
+    `unexpected ${words.length === 1 ? 'argument' : 'arguments'} ${words.map((w) => `"${w}"`).join(', ')}: every input of this command is an option (such as --out DIR); run it with --help for them`,
   optionValueMissing: (option: string) =>
     `--${option} needs a value after it (one that starts with a dash is written --${option}=-1)`,
   badOption: (detail: string, suggestion: string | undefined) =>
@@ -586,6 +596,10 @@ export const cliMessages = {
     `--site ${site} holds the output folder ${out}: publishing removes from the site's folder whatever is not part of the site, the outputs with it; give --site a folder outside ${out}, or the default ${out}/site`,
   siteInOutputs: (site: string, out: string, part: string) =>
     `--site ${site} is inside ${part}/ of the output folder ${out}, which tradebrief writes itself: give --site a folder of its own, such as the default ${out}/site`,
+  samePair: (country: string) =>
+    `${country} is both the reporter and a partner: a briefing is on trade between two countries; leave it out of the partners`,
+  outInsideInputs: (inputs: string) =>
+    `--out is inside the inputs folder ${inputs}: the next run would read the briefing's own tables as inputs; give --out a folder outside it, such as the default outputs`,
   notAFolder: (option: string, what: string) => `${option} must be a folder, and this ${what}`,
   pairKeysDropped: (keys: string[]) =>
     `the config is written for another pair: its ${keys.join(', ')} are left out of this briefing`,
@@ -640,8 +654,8 @@ export const cliMessages = {
     `${reporter}-${partner}: failed (exit code ${code})`,
   batchDone: (done: number, failed: string[]) =>
     failed.length
-      ? `${done} briefings built or up to date; failed: ${failed.join(', ')}`
-      : `${done} briefings built or up to date`,
+      ? `${done} briefing${done === 1 ? '' : 's'} built or up to date; failed: ${failed.join(', ')}`
+      : `${done} briefing${done === 1 ? '' : 's'} built or up to date`,
 };
 
 /** What `tradebrief fetch` says: which endpoint, each query, what changed, and why a call failed. */

@@ -46,7 +46,15 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
         message: inputMessages.unknownSource(id, closest(id, known)),
       })),
   );
-  if (unknownNoteSources.length > 0) throw new InputError(unknownNoteSources);
+  // An id in sourcePriority that no source has ranks nothing: where it is a slip for one, another wins.
+  const misspeltPriorities = config.sourcePriority.flatMap((id, i) => {
+    const meant = known.includes(id) ? undefined : closest(id, known);
+    return meant
+      ? [{ file: 'config', key: `sourcePriority.${i}`, message: inputMessages.misspeltPriority(id, meant) }]
+      : [];
+  });
+  const unknownIds = [...unknownNoteSources, ...misspeltPriorities];
+  if (unknownIds.length > 0) throw new InputError(unknownIds);
   const relevant = ingested.trade.filter((r) => isBriefingRow(r, reporter, partner));
   const pairRows = relevant.filter((r) => isPairRow(r, reporter, partner));
   if (pairRows.length === 0) {

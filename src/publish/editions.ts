@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Changes } from '../changes/compare.ts';
-import { ARCHIVE, type ArchivedEdition } from '../core/archive.ts';
+import { ARCHIVE, type ArchivedEdition, isArchivedEdition } from '../core/archive.ts';
 import { InputError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { publishMessages as m } from '../core/messages.ts';
@@ -104,18 +104,6 @@ async function readPair(outDir: string, pair: string, dir: string, log: Logger):
     });
   }
   return editions;
-}
-
-/** Whether an entry of editions.json has the fields tradebrief run writes. */
-function isArchivedEdition(entry: unknown): entry is ArchivedEdition {
-  const fields = entry as Partial<Record<keyof ArchivedEdition, unknown>> | null;
-  return (
-    typeof fields === 'object' &&
-    fields !== null &&
-    typeof fields.dir === 'string' &&
-    typeof fields.id === 'string' &&
-    typeof fields.pdf === 'string'
-  );
 }
 
 /** A JSON file tradebrief wrote; undefined when it is not there, an error naming it when it is garbled. */

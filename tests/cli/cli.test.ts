@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliMessages as m } from '../../src/core/messages.ts';
@@ -41,6 +41,8 @@ describe('command-line errors', () => {
   it('name a bad folder, config file, date or thread count with exit code 2 before doing any work', () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'x');
+    const inputsCopy = join(tempDir(), 'inputs');
+    cpSync(join(ROOT, 'inputs'), inputsCopy, { recursive: true });
     const cases: [string[], NodeJS.ProcessEnv, string][] = [
       [['run', '--inputs', '/no/such/folder'], {}, '--inputs must be a folder, and this does not exist'],
       [['run', '--out', file], {}, '--out must be a folder, and this is a file'],
@@ -63,6 +65,16 @@ describe('command-line errors', () => {
         ['stage', 'charts', '--out', tempDir()],
         {},
         'stage charts reads indicators.json, which is not there yet',
+      ],
+      [['run', '--out', join(file, 'sub')], {}, '--out must be a folder, and this path goes through a file'],
+      // The next run would read the briefing's own tables as inputs.
+      [['run', '--inputs', inputsCopy, '--out', join(inputsCopy, 'out')], {}, m.outInsideInputs(inputsCopy)],
+      [['run', 'outputs'], {}, m.unexpectedArguments(['outputs'])],
+      [['batch', '--reporter', 'IND', '--partners', 'RUS,IND', '--out', tempDir()], {}, m.samePair('IND')],
+      [
+        ['init', '--reporter', 'BRA', '--partner', 'BRA', '--dir', join(tempDir(), 'new')],
+        {},
+        m.samePair('BRA'),
       ],
     ];
     for (const [args, env, message] of cases) {

@@ -41,6 +41,30 @@ describe('config', () => {
       })[0],
     ).toContain('chapter 28 is in both sectors "a" and "b"');
   });
+  it('refuses chapters HS lacks, ranges written backwards, a sector id used twice and text past a page', () => {
+    const pair = { reporter: 'IND', partner: 'RUS' };
+    const keys = (json: object) => problems({ ...pair, ...json }).map((p) => p.split(':')[0]);
+    const sectors = (chapters: string[]) => [{ id: 'a', name: 'A', chapters }];
+    // "01-00" would hold no chapter at all, and its sector's trade would read as zero.
+    for (const chapters of [['01-00'], ['00'], ['00-05'], ['76-72']])
+      expect([chapters, keys({ sectors: sectors(chapters) })]).toEqual([
+        chapters,
+        ['tradebrief.config.json, key "sectors.0.chapters.0"'],
+      ]);
+    expect(keys({ sectors: sectors(['01', '72-76', '99', '05-05']) })).toEqual([]);
+    const twice = [
+      { id: 'fuels', name: 'A', chapters: ['27'] },
+      { id: 'fuels', name: 'B', chapters: ['31'] },
+    ];
+    expect(problems({ ...pair, sectors: twice })).toEqual([
+      'tradebrief.config.json, key "sectors.1.id": the sector id "fuels" is used twice: each sector needs its own id (its indicators are named by it)',
+    ]);
+    expect(keys({ title: 'x'.repeat(201) })).toEqual(['tradebrief.config.json, key "title"']);
+    expect(keys({ title: 'x'.repeat(200) })).toEqual([]);
+    expect(keys({ notes: [{ text: 'x'.repeat(3001) }] })).toEqual([
+      'tradebrief.config.json, key "notes.0.text"',
+    ]);
+  });
   it('overrides the pair from the command line', () => {
     expect(parseConfig({ reporter: 'IND', partner: 'RUS' }, 'c', { partner: 'CHN' }).partner).toBe('CHN');
   });

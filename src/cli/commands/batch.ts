@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
@@ -11,6 +11,7 @@ import { ExitCode, InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { Logger } from '../../core/log.ts';
 import { cliMessages as m } from '../../core/messages.ts';
+import { makeFolder } from '../../core/paths.ts';
 import { progressAllowed } from '../../core/progress.ts';
 import { startWorker } from '../../core/worker.ts';
 import { hashInputs } from '../../ingest/listInputs.ts';
@@ -59,11 +60,14 @@ export async function batchCommand(
   const mine = shard ? partners.filter((_, i) => i % shard.count === shard.index - 1) : partners;
   const first = await createContext({ ...values, partner: partners[0] }, log, env);
   const reporter = first.config.reporter;
+  // Checked here, where the partners are known, not by each partner's build at the end.
+  if (partners.includes(reporter))
+    throw new InputError([{ file: 'command line', message: m.samePair(reporter) }]);
   if (mine.length === 0) {
     log.log('info', 'batch-done', m.shardEmpty(values.shard ?? '', partners.length));
     return ExitCode.ok;
   }
-  await mkdir(first.outDir, { recursive: true });
+  await makeFolder(first.outDir);
   // The batch's own lock guards the shared read; each partner's run then locks its own folder. Shards
   // sharing --out wait for the one that reads, then all use its read (its key names every partner).
   const waitSeconds = Number(values.wait) || (shard ? SHARD_WAIT_SECONDS : 0);

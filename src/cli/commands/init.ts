@@ -7,7 +7,7 @@ import { countryName, isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import type { Logger } from '../../core/log.ts';
 import { initText, cliMessages as m } from '../../core/messages.ts';
-import { shownPath } from '../../core/paths.ts';
+import { makeFolder, shownPath } from '../../core/paths.ts';
 import { PROJECT_ROOT } from '../../core/root.ts';
 import { toCsv } from '../../tables/csv.ts';
 import { CONFIG_FILE } from '../context.ts';
@@ -31,10 +31,13 @@ export async function initCommand(values: Values<typeof INIT_OPTIONS>, log: Logg
     ...(isIso3(partner) && partner !== 'WLD'
       ? []
       : [{ file: 'command line', message: m.initNeedsCountry('--partner', partner) }]),
+    ...(reporter === partner && isIso3(reporter)
+      ? [{ file: 'command line', message: m.samePair(reporter) }]
+      : []),
   ];
   if (problems.length) throw new InputError(problems);
   const dir = resolve(values.dir ?? `inputs-${reporter.toLowerCase()}-${partner.toLowerCase()}`);
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const existing = (await readdir(dir)).filter((f) => !f.startsWith('.'));
   if (existing.length > 0 && !values.force)
     throw new InputError([{ file: dir, message: m.initNotEmpty(existing.length) }]);

@@ -1,11 +1,12 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { Logger } from '../../core/log.ts';
 import { cliMessages as m, runMessages } from '../../core/messages.ts';
+import { isWithin, realPathOf } from '../../core/paths.ts';
 import { publish } from '../../publish/index.ts';
 import { CONFIG_FILE } from '../context.ts';
 import type { PublishValues } from '../options.ts';
@@ -96,22 +97,13 @@ const OUTPUT_PARTS = new Set([
 function checkSitePlace(siteDir: string, outDir: string, site: string, out: string): void {
   const realOut = realpathSync(outDir);
   const realSite = realPathOf(siteDir);
-  const inside = (from: string, to: string) => {
-    const path = relative(from, to);
-    return !path.startsWith('..') && !isAbsolute(path) ? path : undefined;
-  };
-  if (inside(realSite, realOut) !== undefined)
+  if (isWithin(realOut, realSite))
     throw new InputError([{ file: 'command line', message: m.siteHoldsOut(site, out) }]);
-  const part = inside(realOut, realSite)
-    ?.split(sep)
-    .find((name) => OUTPUT_PARTS.has(name));
+  const part = isWithin(realSite, realOut)
+    ? relative(realOut, realSite)
+        .split(sep)
+        .find((name) => OUTPUT_PARTS.has(name))
+    : undefined;
   if (part !== undefined)
     throw new InputError([{ file: 'command line', message: m.siteInOutputs(site, out, part) }]);
-}
-
-/** The path with its links resolved as far as it exists: a site folder is made when first published. */
-function realPathOf(path: string): string {
-  if (existsSync(path)) return realpathSync(path);
-  const parent = dirname(path);
-  return parent === path ? path : join(realPathOf(parent), basename(path));
 }
