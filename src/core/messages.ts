@@ -100,6 +100,8 @@ export const inputMessages = {
     `the first line, in a file linked from outside the inputs folder, matches no supported format: expected one of ${formats}`,
   noTradeForPair: (reporter: string, partner: string, aside?: { rows: number; most: string }) =>
     `no trade rows between ${reporter} and ${partner} in any input${[reporter, partner].includes('TWN') ? ' (Taiwan is also looked for as UN Comtrade\'s and BACI\'s "Other Asia, nes", code 490 or S19)' : ''}${aside ? ` (${aside.rows} rows of the inputs were set aside, most as ${quote(aside.most, 80)}; tradebrief validate lists them)` : ''}: add a downloaded trade file (tradebrief init writes a README listing them) or check --reporter/--partner`,
+  onlyPartnerReports: (reporter: string, partner: string) =>
+    `the inputs hold the trade between ${reporter} and ${partner} only as ${partner} reports it, and the briefing is written from the reporter's side with its own figures (a partner's mirror figures differ by freight, insurance, timing and valuation): run with --reporter ${partner} --partner ${reporter}, or add ${reporter}'s own reports of this trade`,
   missingInputsDir: () => 'the inputs folder does not exist',
   moreProblems: (count: number) => `and ${count} more problem${count > 1 ? 's' : ''} like these`,
   spreadsheetFile: () =>

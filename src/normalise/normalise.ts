@@ -63,6 +63,10 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
       { file: 'inputs', message: inputMessages.noTradeForPair(reporter, partner, aside) },
     ]);
   }
+  // The briefing speaks from the reporter's side, with its own figures: the partner's alone would leave
+  // every figure of the pair unavailable, on a cover with no date.
+  if (!pairRows.some((r) => r.reporter === reporter))
+    throw new InputError([{ file: 'inputs', message: inputMessages.onlyPartnerReports(reporter, partner) }]);
   // 1. Each row in US dollars, at the product level its file gives.
   const usd = createUsdConverter(ingested.rates);
   const products: TradeRow[] = [];

@@ -28,6 +28,13 @@ describe('slips a run must not build on', () => {
     expect(run.stderr).toContain(inputMessages.misspeltPriority('dgics-ftspcc', 'dgcis-ftspcc'));
   }, 120_000);
 
+  it('refuses a pair the inputs hold only as the partner reports it, naming the way round they hold', () => {
+    // inputs/ has India's reports of its trade with Russia, none of Russia's.
+    const run = tradebrief(['run', '--reporter', 'RUS', '--partner', 'IND', '--out', tempDir()]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(inputMessages.onlyPartnerReports('RUS', 'IND'));
+  }, 120_000);
+
   it('keeps the history of editions when its list was damaged, naming it', () => {
     const inputs = copyInputs();
     const out = tempDir();
