@@ -46,10 +46,11 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
         message: inputMessages.unknownSource(id, closest(id, known)),
       })),
   );
-  // An id in sourcePriority that no source has ranks nothing: where it is a slip for one, another wins.
+  // An id in sourcePriority that no source has ranks nothing: where it is a slip for one the list does
+  // not rank otherwise, another source wins. One the list also ranks is a source these inputs lack.
   const misspeltPriorities = config.sourcePriority.flatMap((id, i) => {
     const meant = known.includes(id) ? undefined : closest(id, known);
-    return meant
+    return meant && !config.sourcePriority.includes(meant)
       ? [{ file: 'config', key: `sourcePriority.${i}`, message: inputMessages.misspeltPriority(id, meant) }]
       : [];
   });

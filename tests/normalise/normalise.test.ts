@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { inputMessages } from '../../src/core/messages.ts';
 import { emptyRecords, type IngestResult, type TradeRecord } from '../../src/ingest/records.ts';
 import { toChapters } from '../../src/normalise/chapters.ts';
 import { normalise } from '../../src/normalise/normalise.ts';
@@ -167,6 +168,46 @@ describe('normalise', () => {
     expect(named('98')).toBe('Project goods; some special uses');
     expect(named('30')).toBe('Pharmaceutical products');
     expect(n.chapters.filter((c) => c.code === '27')).toHaveLength(1);
+  });
+
+  it('refuses a source priority that misspells a source it does not rank otherwise', () => {
+    const withPriority = (sourcePriority: string[]) =>
+      parseConfig({ reporter: 'IND', partner: 'RUS', sourcePriority }, 'test');
+    const keys = (sourcePriority: string[]) => {
+      try {
+        normalise(ingested([row({})]), withPriority(sourcePriority));
+        return [];
+      } catch (error) {
+        return (error as InputError).problems.map((p) => p.key);
+      }
+    };
+    const sources = (ids: string[]) =>
+      ids.map((id) => ({
+        id,
+        title: id,
+        publisher: id,
+        url: '',
+        files: [],
+        note: '',
+        file: 's.csv',
+        line: 2,
+      }));
+    const two = ingested([row({ source: 'comtrade-2023' })], { sources: sources(['comtrade-2023', 'eidb']) });
+    const refused = (sourcePriority: string[]) => {
+      try {
+        normalise(two, withPriority(sourcePriority));
+        return [];
+      } catch (error) {
+        return (error as InputError).problems.map((p) => `${p.key}: ${p.message}`);
+      }
+    };
+    // "comtrade-2032" ranks nothing: "comtrade-2023" was meant, and would lose to "eidb" below it.
+    expect(refused(['comtrade-2032', 'eidb'])).toEqual([
+      `sourcePriority.0: ${inputMessages.misspeltPriority('comtrade-2032', 'comtrade-2023')}`,
+    ]);
+    // A year these inputs lack, beside the one they hold; and ids far from every source: sources not here.
+    expect(refused(['comtrade-2022', 'comtrade-2023', 'eidb'])).toEqual([]);
+    expect(keys(['a', 'b', 'dgcis-ftspcc', 'baci'])).toEqual([]);
   });
 
   it('fails with a clear input error when the pair has no trade at all', () => {
