@@ -1,5 +1,5 @@
-import { existsSync, type Stats, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, lstatSync, type Stats, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadConfig, parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import type { RunContext } from '../core/context.ts';
@@ -24,12 +24,7 @@ export async function createContext(
   writes = true,
 ): Promise<Context> {
   const problems = [...folderProblems(values.inputs, 'inputs'), ...folderProblems(values.out, 'out', true)];
-  // Outputs inside the inputs would be read as inputs on the next run (tables/*.csv among them).
-  if (
-    writes &&
-    problems.length === 0 &&
-    isWithin(realPathOf(resolve(values.out)), realPathOf(resolve(values.inputs)))
-  )
+  if (writes && problems.length === 0 && readAsInputs(values.out, values.inputs))
     problems.push({ file: values.out, message: m.outInsideInputs(values.inputs) });
   const epoch = sourceDateEpoch(env.SOURCE_DATE_EPOCH);
   if (epoch === 'invalid') {
@@ -62,6 +57,16 @@ export async function createContext(
   };
 }
 
+/**
+ * Whether outputs in `out` would be read as inputs on the next run (tables/*.csv among them): it is the
+ * inputs folder or inside it, but for a folder whose name starts with "." or "_", which inputs skip.
+ */
+function readAsInputs(out: string, inputs: string): boolean {
+  const outDir = realPathOf(resolve(out));
+  const inputsDir = realPathOf(resolve(inputs));
+  return isWithin(outDir, inputsDir) && !/^[._]/.test(relative(inputsDir, outDir).split(sep)[0] ?? '');
+}
+
 /** 9999-12-31T23:59:59Z: a PDF date has four digits for the year. */
 const LAST_EPOCH = 253_402_300_799;
 
@@ -92,6 +97,8 @@ function folderProblems(path: string, option: string, mayBeMissing = false): Pro
     if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
     return [{ file: path, message: m.notAFolder(`--${option}`, 'path goes through a file') }];
   }
+  if (!stats && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+    return [{ file: path, message: m.notAFolder(`--${option}`, 'is a link to nothing') }];
   if (!stats)
     return mayBeMissing ? [] : [{ file: path, message: m.notAFolder(`--${option}`, 'does not exist') }];
   return stats.isDirectory() ? [] : [{ file: path, message: m.notAFolder(`--${option}`, 'is a file') }];

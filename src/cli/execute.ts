@@ -42,7 +42,7 @@ export async function execute(command: Command, args: string[], io: Io): Promise
   try {
     parsed = parse(args, command.options) as { values: AnyValues; positionals: string[] };
   } catch (error) {
-    const option = /'(-{1,2}[^']+)'/.exec((error as Error).message)?.[1]?.replace(/^-+/, '') ?? '';
+    const option = /'-{1,2}([A-Za-z0-9][\w-]*)/.exec((error as Error).message)?.[1] ?? '';
     // A known option whose value is missing, or starts with a dash ("--wait -3"), needs no other name.
     const known = Object.hasOwn(command.options, option);
     const suggestion = known ? undefined : closest(option, Object.keys(command.options));

@@ -45,7 +45,10 @@ export async function listEditions(outDir: string, pair: string): Promise<Archiv
   throw new InputError([{ file: shownPath(file), message: m.damagedEditionList() }]);
 }
 
-/** Whether an entry of editions.json has the fields archiveEdition writes. */
+/**
+ * Whether an entry of editions.json has the fields archiveEdition writes; the PDF's hash is not in the
+ * entries of the first archives, and only publishing needs it (`hasPdfHash`).
+ */
 export function isArchivedEdition(entry: unknown): entry is ArchivedEdition {
   const fields = entry as Partial<Record<keyof ArchivedEdition, unknown>> | null;
   return (
@@ -53,8 +56,13 @@ export function isArchivedEdition(entry: unknown): entry is ArchivedEdition {
     fields !== null &&
     typeof fields.dir === 'string' &&
     typeof fields.id === 'string' &&
-    typeof fields.pdf === 'string'
+    (fields.pdf === undefined || typeof fields.pdf === 'string')
   );
+}
+
+/** Whether an archived edition names the hash of its PDF, which a sent copy is traced by. */
+export function hasPdfHash(entry: ArchivedEdition): boolean {
+  return typeof entry.pdf === 'string';
 }
 
 /** An edition's folder as archiveEdition names it: one folder under archive/<pair>/, never elsewhere. */

@@ -588,7 +588,7 @@ export const cliMessages = {
   unexpectedArguments: (words: string[]) =>
     `unexpected ${words.length === 1 ? 'argument' : 'arguments'} ${words.map((w) => `"${w}"`).join(', ')}: every input of this command is an option (such as --out DIR); run it with --help for them`,
   optionValueMissing: (option: string) =>
-    `--${option} needs a value after it (one that starts with a dash is written --${option}=-1)`,
+    `--${option} needs a value after it, written --${option}=VALUE where the value starts with a dash`,
   badOption: (detail: string, suggestion: string | undefined) =>
     `${detail}${didYouMean(suggestion)}: run the command with --help for its options`,
   badEpoch: (value: string, last: number) =>
@@ -601,7 +601,7 @@ export const cliMessages = {
   samePair: (country: string) =>
     `${country} is both the reporter and a partner: a briefing is on trade between two countries; leave it out of the partners`,
   outInsideInputs: (inputs: string) =>
-    `--out is inside the inputs folder ${inputs}: the next run would read the briefing's own tables as inputs; give --out a folder outside it, such as the default outputs`,
+    `--out is inside the inputs folder ${inputs}: the next run would read the briefing's own tables as inputs; give --out a folder outside it, or one in it whose name starts with "_" (inputs are never read from those)`,
   notAFolder: (option: string, what: string) => `${option} must be a folder, and this ${what}`,
   pairKeysDropped: (keys: string[]) =>
     `the config is written for another pair: its ${keys.join(', ')} are left out of this briefing`,
@@ -825,8 +825,10 @@ export const publishMessages = {
     `e-mail to ${list}: ${pair} ${vintage} sent to ${accepted} recipient${accepted === 1 ? '' : 's'}`,
   partlyRejected: (list: string, rejected: string[]) =>
     `e-mail to ${list}: the SMTP server refused ${rejected.length} recipient${rejected.length === 1 ? '' : 's'} (${rejected.join(', ')}); the others have it, and it is not sent again`,
+  siteUnlocked: (dir: string, code: string) =>
+    `${dir} cannot hold a lock (${code}: its file system has no hard links), so the site is written without one: do not publish two output folders into it at once`,
   stoppedBySignal: (signal: string) =>
-    `stopped by ${signal}: the message in flight was finished and recorded, the others are sent by the next publish`,
+    `stopped by ${signal} once the message in flight, if any, was through and recorded: the next publish sends the others`,
   pairsNotArchived: (list: string, pairs: string[]) =>
     `e-mail to ${list}: its pairs ${pairs.join(', ')} have no archived edition in this output folder, so nothing of them is sent; check the list's "pairs" or --out`,
   partlyDeferred: (list: string, deferred: string[]) =>

@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { escapeControls } from './text.ts';
 
@@ -32,8 +32,9 @@ export async function makeFolder(dir: string): Promise<void> {
     const parent = dirname(dir);
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) throw error;
     await makeFolder(parent);
-    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
-      if (again.code !== 'EEXIST') throw again;
+    await mkdir(dir).catch(async (again: NodeJS.ErrnoException) => {
+      // Made meanwhile by another run; a link to nothing, or a file, is no folder.
+      if (again.code !== 'EEXIST' || !(await stat(dir).catch(() => undefined))?.isDirectory()) throw again;
     });
   }
 }

@@ -46,11 +46,13 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
         message: inputMessages.unknownSource(id, closest(id, known)),
       })),
   );
-  // An id in sourcePriority that no source has ranks nothing: where it is a slip for one the list does
-  // not rank otherwise, another source wins. One the list also ranks is a source these inputs lack.
+  // An id in sourcePriority that no source has ranks nothing. Where it is a slip for a source the list
+  // does not rank otherwise, and a source of the inputs ranked below it would now win, that changes a
+  // figure; anything else is a source these inputs lack.
   const misspeltPriorities = config.sourcePriority.flatMap((id, i) => {
     const meant = known.includes(id) ? undefined : closest(id, known);
-    return meant && !config.sourcePriority.includes(meant)
+    const outranked = config.sourcePriority.slice(i + 1).some((later) => known.includes(later));
+    return meant && outranked && !config.sourcePriority.includes(meant)
       ? [{ file: 'config', key: `sourcePriority.${i}`, message: inputMessages.misspeltPriority(id, meant) }]
       : [];
   });

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Changes } from '../changes/compare.ts';
-import { ARCHIVE, type ArchivedEdition, isArchivedEdition } from '../core/archive.ts';
+import { ARCHIVE, type ArchivedEdition, hasPdfHash, isArchivedEdition } from '../core/archive.ts';
 import { InputError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { publishMessages as m } from '../core/messages.ts';
@@ -74,7 +74,7 @@ async function readPair(outDir: string, pair: string, dir: string, log: Logger):
   const listFile = join(dir, 'editions.json');
   const list = await readJson<ArchivedEdition[]>(listFile);
   if (list === undefined) return [];
-  if (!Array.isArray(list) || !list.every(isArchivedEdition))
+  if (!Array.isArray(list) || !list.every((entry) => isArchivedEdition(entry) && hasPdfHash(entry)))
     throw new InputError([{ file: shownPath(listFile), message: m.notEditionList() }]);
   const editions: PublishedEdition[] = [];
   for (const entry of list) {

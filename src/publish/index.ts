@@ -8,14 +8,22 @@ import { acquireLock } from '../core/lock.ts';
 import type { Logger } from '../core/log.ts';
 import { publishMessages as m } from '../core/messages.ts';
 import { shownPath } from '../core/paths.ts';
-import { deliveryOf, readDeliveries, recordDelivery, saveDeliveries } from './deliveries.ts';
+import {
+  type Delivery,
+  type DeliveryRecord,
+  deliveryOf,
+  readDeliveries,
+  recordDelivery,
+  saveDeliveries,
+} from './deliveries.ts';
 import { type PairArchive, type PublishedEdition, readArchives } from './editions.ts';
-import { draftMessage } from './email.ts';
+import { type Draft, draftMessage } from './email.ts';
 import type { Branding } from './pages.ts';
 import { logoName, writeSite } from './site.ts';
 import {
   describeFailure,
   type Mailer,
+  refusedForGood,
   renderMessage,
   type SmtpSettings,
   smtpFromEnv,
@@ -63,6 +71,8 @@ export async function publish(options: PublishOptions): Promise<number> {
       ...(logo ? { logo } : {}),
       ...(siteUrl ? { siteUrl } : {}),
       waitSeconds: options.waitSeconds,
+      onUnlocked: (code) =>
+        log.log('warn', 'site-unlocked', m.siteUnlocked(shownPath(options.siteDir), code), { code }),
     }),
   );
   const editions = archives.reduce((n, a) => n + a.editions.length, 0);
@@ -82,14 +92,9 @@ export async function publish(options: PublishOptions): Promise<number> {
     log.log('debug', 'no-lists', m.noLists());
     return ExitCode.ok;
   }
-  const signals = deferSignals();
-  let failed: number;
-  try {
-    failed = await deliver(archives, options, brand.accent, smtp, signals.caught);
-  } finally {
-    signals.release();
-  }
-  const signal = signals.caught();
+  const guard = signalGuard();
+  const failed = await deliver(archives, options, brand.accent, smtp, guard);
+  const signal = guard.caught();
   if (signal) {
     log.log('error', 'stopped', m.stoppedBySignal(signal), { signal });
     return ExitCode.signalled + constants.signals[signal];
@@ -120,7 +125,7 @@ async function deliver(
   options: PublishOptions,
   accent: string,
   smtp: SmtpSettings | undefined,
-  stopped: () => NodeJS.Signals | undefined,
+  guard: SignalGuard,
 ): Promise<number> {
   let mailer: Mailer | undefined;
   const mailerOf = () => {
@@ -140,13 +145,13 @@ async function deliver(
   }
   try {
     for (const archive of archives) {
-      if (stopped()) break;
+      if (guard.caught()) break;
       // Another publish may send from the same archive: one of a batch folder and one of a pair's in it.
       const release = options.dryRun
         ? undefined
         : await acquireLock(archive.dir, { waitSeconds: options.waitSeconds });
       try {
-        const pair = await deliverPair(archive, options, accent, mailerOf, smtp, stopped);
+        const pair = await deliverPair(archive, options, accent, mailerOf, smtp, guard);
         failed += pair.failed;
         owed += pair.owed;
       } finally {
@@ -167,7 +172,7 @@ async function deliverPair(
   accent: string,
   mailerOf: () => Mailer,
   smtp: SmtpSettings | undefined,
-  stopped: () => NodeJS.Signals | undefined,
+  guard: SignalGuard,
 ): Promise<{ failed: number; owed: number }> {
   const { log } = options;
   const email = options.config?.publish?.email;
@@ -177,7 +182,7 @@ async function deliverPair(
   const latest = archive.editions[archive.editions.length - 1] as PublishedEdition;
   const record = await readDeliveries(archive);
   for (const list of email.lists) {
-    if (stopped()) break;
+    if (guard.caught()) break;
     if (list.pairs && !list.pairs.includes(archive.pair)) continue;
     const before = deliveryOf(record, latest, list.id);
     if (before?.status === 'sent') continue;
@@ -205,77 +210,112 @@ async function deliverPair(
       log.log('info', 'drafted', m.drafted(shownPath(file)), { ...fields, file: shownPath(file) });
       continue;
     }
-    const attempts = (before?.attempts ?? 0) + 1;
-    const summary = {
-      edition: latest.name,
-      id: latest.id,
-      list: list.id,
-      attempts,
-      attached: draft.attached,
-    };
-    const vintage = latest.set.meta.vintage.period;
-    let superseded: { edition: string }[];
-    // Recipients a server deferred while accepting the others get the same message, and they alone.
-    const owedTo = before?.status === 'failed' && before.deferred?.length ? before.deferred : undefined;
-    try {
-      const sent = await mailerOf().send(
-        owedTo ? { ...draft.mail, envelope: { from: draft.mail.from, to: owedTo } } : draft.mail,
-      );
-      const accepted = [...(owedTo ? (before?.accepted ?? []) : []), ...sent.accepted];
-      const rejected = [...(owedTo ? (before?.rejected ?? []) : []), ...sent.rejected];
-      const { deferred, ...reply } = sent;
-      superseded = recordDelivery(record, {
-        ...summary,
-        ...reply,
-        status: deferred.length > 0 ? 'failed' : 'sent',
-        accepted,
-        rejected,
-        ...(deferred.length > 0 ? { deferred } : {}),
-      });
-      log.log('info', 'delivered', m.sent(list.id, archive.pair, vintage, sent.accepted.length), {
+    const attempt: Attempt = { archive, record, before, draft, fields, latest };
+    if (await guard.around(() => sendAndRecord(attempt, options, mailerOf, smtp))) failed++;
+  }
+  return { failed, owed };
+}
+
+/** One list's message of one edition, about to be sent. */
+interface Attempt {
+  archive: PairArchive;
+  record: DeliveryRecord;
+  /** The list's earlier attempt at this edition, if any. */
+  before: Delivery | undefined;
+  draft: Draft;
+  fields: { pair: string; edition: string; list: string };
+  latest: PublishedEdition;
+}
+
+/** Sends one message and records its delivery; true when it failed (for some or all its recipients). */
+async function sendAndRecord(
+  { archive, record, before, draft, fields, latest }: Attempt,
+  options: PublishOptions,
+  mailerOf: () => Mailer,
+  smtp: SmtpSettings | undefined,
+): Promise<boolean> {
+  const { log } = options;
+  const attempts = (before?.attempts ?? 0) + 1;
+  const summary = {
+    edition: latest.name,
+    id: latest.id,
+    list: fields.list,
+    attempts,
+    attached: draft.attached,
+  };
+  const vintage = latest.set.meta.vintage.period;
+  // Recipients a server deferred while accepting the others get the same message, and they alone.
+  const owedTo = before?.status === 'failed' && before.deferred?.length ? before.deferred : undefined;
+  const had = {
+    accepted: owedTo ? (before?.accepted ?? []) : [],
+    rejected: owedTo ? (before?.rejected ?? []) : [],
+  };
+  let superseded: { edition: string }[];
+  let failed = false;
+  try {
+    const sent = await mailerOf().send(
+      owedTo ? { ...draft.mail, envelope: { from: draft.mail.from, to: owedTo } } : draft.mail,
+    );
+    const { deferred, ...reply } = sent;
+    failed = deferred.length > 0;
+    superseded = recordDelivery(record, {
+      ...summary,
+      ...reply,
+      status: failed ? 'failed' : 'sent',
+      accepted: [...had.accepted, ...sent.accepted],
+      rejected: [...had.rejected, ...sent.rejected],
+      ...(failed ? { deferred } : {}),
+    });
+    if (sent.accepted.length > 0)
+      log.log('info', 'delivered', m.sent(fields.list, archive.pair, vintage, sent.accepted.length), {
         ...fields,
         messageId: sent.messageId,
         accepted: sent.accepted,
         rejected: sent.rejected,
         attempts,
       });
-      if (sent.rejected.length > 0)
-        log.log('warn', 'recipients-rejected', m.partlyRejected(list.id, sent.rejected), {
-          ...fields,
-          rejected: sent.rejected,
-        });
-      if (deferred.length > 0) {
-        failed++;
-        log.log('error', 'recipients-deferred', m.partlyDeferred(list.id, deferred), {
-          ...fields,
-          deferred,
-          attempts,
-        });
-      }
-    } catch (error) {
-      const failure = describeFailure(error, smtp as SmtpSettings);
-      failed++;
-      const { why, ...code } = failure;
-      // Who has it already stays recorded: a retry is sent to the others alone.
-      const had = owedTo
-        ? { accepted: before?.accepted ?? [], rejected: before?.rejected ?? [], deferred: owedTo }
-        : {};
-      superseded = recordDelivery(record, { ...summary, status: 'failed', error: code, ...had });
-      log.log('error', 'delivery-failed', m.failed(list.id, archive.pair, vintage, why), {
+    if (sent.rejected.length > 0)
+      log.log('warn', 'recipients-rejected', m.partlyRejected(fields.list, sent.rejected), {
+        ...fields,
+        rejected: sent.rejected,
+      });
+    if (failed)
+      log.log('error', 'recipients-deferred', m.partlyDeferred(fields.list, deferred), {
+        ...fields,
+        deferred,
+        attempts,
+      });
+  } catch (error) {
+    const { why, ...code } = describeFailure(error, smtp as SmtpSettings);
+    // Those a retry was for, now refused for good: the others have it, and it is done.
+    const gone = owedTo ? refusedForGood(error) : undefined;
+    failed = !gone;
+    superseded = recordDelivery(record, {
+      ...summary,
+      ...(gone
+        ? { status: 'sent', accepted: had.accepted, rejected: [...had.rejected, ...gone] }
+        : { status: 'failed', error: code, ...(owedTo ? { ...had, deferred: owedTo } : {}) }),
+    });
+    if (gone)
+      log.log('warn', 'recipients-rejected', m.partlyRejected(fields.list, gone), {
+        ...fields,
+        rejected: gone,
+      });
+    else
+      log.log('error', 'delivery-failed', m.failed(fields.list, archive.pair, vintage, why), {
         ...fields,
         ...code,
         attempts,
       });
-    }
-    for (const old of superseded)
-      log.log('warn', 'delivery-superseded', m.superseded(list.id, old.edition), {
-        ...fields,
-        superseded: old.edition,
-      });
-    // Recorded after each message: a run stopped half-way does not send the others' twice.
-    await onDisk(archive.dir, () => saveDeliveries(archive, record));
   }
-  return { failed, owed };
+  for (const old of superseded)
+    log.log('warn', 'delivery-superseded', m.superseded(fields.list, old.edition), {
+      ...fields,
+      superseded: old.edition,
+    });
+  // Recorded after each message: a run stopped half-way does not send the others' twice.
+  await onDisk(archive.dir, () => saveDeliveries(archive, record));
+  return failed;
 }
 
 /**
@@ -298,23 +338,33 @@ async function onDisk<T>(folder: string, write: () => Promise<T>): Promise<T> {
 
 const NOT_A_FOLDER = new Set(['ENOTDIR', 'EISDIR', 'EEXIST']);
 
+/** Holds off SIGTERM and SIGINT while a message goes out; `caught` says whether one came meanwhile. */
+interface SignalGuard {
+  around<T>(work: () => Promise<T>): Promise<T>;
+  caught(): NodeJS.Signals | undefined;
+}
+
 /**
- * SIGTERM or SIGINT while messages go out (a scheduler stopping the run) is held off until the message
- * in flight is through and recorded: killed between the two, the run would send it again next time.
- * No new message is begun after it.
+ * SIGTERM or SIGINT (a scheduler stopping the run) is held off while a message is sent and recorded:
+ * killed between the two, the run would send it again next time. No new message is begun after it;
+ * at any other moment, waiting for a lock say, the signal stops the run at once.
  */
-function deferSignals(): { caught: () => NodeJS.Signals | undefined; release: () => void } {
+function signalGuard(): SignalGuard {
   let caught: NodeJS.Signals | undefined;
   const hold = (signal: NodeJS.Signals) => {
     caught ??= signal;
   };
-  process.on('SIGTERM', hold);
-  process.on('SIGINT', hold);
   return {
     caught: () => caught,
-    release: () => {
-      process.off('SIGTERM', hold);
-      process.off('SIGINT', hold);
+    async around(work) {
+      process.on('SIGTERM', hold);
+      process.on('SIGINT', hold);
+      try {
+        return await work();
+      } finally {
+        process.off('SIGTERM', hold);
+        process.off('SIGINT', hold);
+      }
     },
   };
 }

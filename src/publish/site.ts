@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pngSize } from '../config/logo.ts';
 import { writeFileAtomic } from '../core/atomic.ts';
-import { InputError } from '../core/errors.ts';
+import { InputError, LockedError } from '../core/errors.ts';
 import { FONT_FILES } from '../core/fonts.ts';
 import { acquireLock, LOCK_FILE } from '../core/lock.ts';
 import { publishMessages as m } from '../core/messages.ts';
@@ -26,6 +26,8 @@ export interface SiteOptions {
   siteUrl?: string;
   /** How long to wait for another publish writing the same folder. */
   waitSeconds?: number;
+  /** Told the system's code when the folder cannot hold a lock, and the site is written without one. */
+  onUnlocked?: (code: string) => void;
 }
 
 /** The site's path of the logo: its own name is not needed, its kind is (a redrawn logo is a PNG). */
@@ -61,13 +63,24 @@ export async function writeSite(archives: PairArchive[], options: SiteOptions): 
   await checkOwned(options.dir);
   await mkdir(options.dir, { recursive: true });
   // Publishes of other output folders may write the same site: one at a time.
-  const release = await acquireLock(options.dir, { waitSeconds: options.waitSeconds ?? 0 });
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await acquireLock(options.dir, { waitSeconds: options.waitSeconds ?? 0 });
+  } catch (error) {
+    // A web root without hard links (vfat, some network shares) cannot hold the lock: written unlocked.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof LockedError || !code || !NO_LINKS.has(code)) throw error;
+    options.onUnlocked?.(code);
+  }
   try {
     return await writeFiles(options.dir, siteFiles(archives, options));
   } finally {
-    await release();
+    await release?.();
   }
 }
+
+/** What a file system without hard links answers the lock's link(). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 async function writeFiles(dir: string, files: Map<string, SiteFile>): Promise<number> {
   let written = 0;

@@ -95,12 +95,17 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
   });
   return {
     async send(mail) {
-      const info = await transport.sendMail(mail);
-      const refusals = (info as { rejectedErrors?: { recipient?: unknown; responseCode?: unknown }[] })
-        .rejectedErrors;
-      const deferred = (refusals ?? [])
-        .filter((e) => typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500)
-        .map((e) => String(e.recipient));
+      let info: { messageId: string; accepted?: unknown[]; rejected?: unknown[] };
+      try {
+        info = await transport.sendMail(mail);
+      } catch (error) {
+        // Every recipient refused, some only for now: for those, it is tried again; as failures go,
+        // only refusals for good are one.
+        const { deferred, rejected } = refusalsOf(error);
+        if (deferred.length === 0) throw error;
+        return { messageId: String(mail.messageId), accepted: [], rejected, deferred };
+      }
+      const { deferred } = refusalsOf(info);
       return {
         messageId: info.messageId,
         accepted: (info.accepted ?? []).map(String),
@@ -110,6 +115,30 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
     },
     close: () => transport.close(),
   };
+}
+
+/** A message's recipients the server refused, for good (5xx) and for now (4xx), from nodemailer's reply. */
+function refusalsOf(reply: unknown): { rejected: string[]; deferred: string[] } {
+  const { code, rejectedErrors } = (reply ?? {}) as {
+    code?: unknown;
+    rejectedErrors?: { recipient?: unknown; responseCode?: unknown }[];
+  };
+  if (code !== undefined && code !== 'EENVELOPE') return { rejected: [], deferred: [] };
+  const refusals = rejectedErrors ?? [];
+  const isNow = (e: { responseCode?: unknown }) =>
+    typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500;
+  return {
+    rejected: refusals.filter((e) => !isNow(e)).map((e) => String(e.recipient)),
+    deferred: refusals.filter(isNow).map((e) => String(e.recipient)),
+  };
+}
+
+/** The recipients of a failed message, when the server refused every one of them for good. */
+export function refusedForGood(error: unknown): string[] | undefined {
+  const { rejected, deferred } = refusalsOf(error);
+  return (error as { code?: unknown }).code === 'EENVELOPE' && rejected.length > 0 && deferred.length === 0
+    ? rejected
+    : undefined;
 }
 
 /**

@@ -36,6 +36,9 @@ describe('command-line errors', () => {
     expect(dash.status).toBe(2);
     expect(dash.stderr).toContain(m.optionValueMissing('wait'));
     expect(dash.stderr).not.toContain('did you mean');
+    const missing = tradebrief(['publish', '--wait']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(m.optionValueMissing('wait'));
   });
 
   it('name a bad folder, config file, date or thread count with exit code 2 before doing any work', () => {
@@ -83,7 +86,11 @@ describe('command-line errors', () => {
       expect(run.stderr).toContain(message);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
-  });
+    // Inputs are never read from a folder whose name starts with "_": outputs may go there.
+    expect(tradebrief(['run', '--inputs', inputsCopy, '--out', join(inputsCopy, '_out'), '-q']).status).toBe(
+      0,
+    );
+  }, 120_000);
 
   it('take SOURCE_DATE_EPOCH only as decimal seconds up to the end of 9999, and empty as unset', () => {
     for (const value of ['0x10', '253402300800', '-1', '1e9', '1.5', ' 5', '99999999999999999999']) {

@@ -207,6 +207,8 @@ describe('normalise', () => {
     ]);
     // A year these inputs lack, beside the one they hold; and ids far from every source: sources not here.
     expect(refused(['comtrade-2022', 'comtrade-2023', 'eidb'])).toEqual([]);
+    // Last, it outranks nothing: the source meant is ranked below the others either way.
+    expect(refused(['eidb', 'comtrade-2032'])).toEqual([]);
     expect(keys(['a', 'b', 'dgcis-ftspcc', 'baci'])).toEqual([]);
   });
 

@@ -53,7 +53,7 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address));
 
 beforeAll(async () => {
-  smtp = await startSmtp({ ...LOGIN, refuse: ['refused@example.org'] });
+  smtp = await startSmtp({ ...LOGIN, refuse: new Set(['refused@example.org']) });
   inputs = copyInputs();
   out = tempDir();
   config = join(tempDir(), 'tradebrief.config.json');

@@ -27,7 +27,7 @@ export interface TestSmtp {
 export async function startSmtp(options: {
   user: string;
   password: string;
-  refuse?: string[];
+  refuse?: Set<string>;
   defer?: Set<string>;
   /** Awaited once a message's data is in, before the server accepts it. */
   beforeAccept?: () => Promise<void>;
@@ -45,7 +45,7 @@ export async function startSmtp(options: {
       return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
     onRcptTo(address, _session, callback) {
-      if (options.refuse?.includes(address.address))
+      if (options.refuse?.has(address.address))
         return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
       if (options.defer?.has(address.address))
         return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 450 }));

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ interface Delivery {
 
 const LOGIN = { user: 'briefings', password: 'correct horse battery staple' };
 const defer = new Set<string>();
+const refuse = new Set<string>();
 let smtp: TestSmtp;
 let out: string;
 let config: string;
@@ -38,7 +39,7 @@ const record = () =>
 const said = (logs: { message: string }[]) => logs.map((l) => l.message).join('\n');
 
 beforeAll(async () => {
-  smtp = await startSmtp({ ...LOGIN, defer });
+  smtp = await startSmtp({ ...LOGIN, defer, refuse });
   const inputs = copyInputs();
   out = tempDir();
   config = join(tempDir(), 'tradebrief.config.json');
@@ -68,6 +69,8 @@ describe('publish against what a scheduled run meets', () => {
     expect(inArchive.code).toBe(2);
     expect(said(inArchive.logs)).toContain(cliMessages.siteInOutputs(archived, out, 'archive'));
     expect(existsSync(archived)).toBe(false);
+    // A folder of the user's own under --out may hold a site, whatever it is called further down.
+    expect((await cli(['publish', '--out', out, '--site', join(out, 'www', 'charts')])).code).toBe(0);
   });
 
   it('sends a message a server deferred for some recipients again, to those alone', async () => {
@@ -101,6 +104,22 @@ describe('publish against what a scheduled run meets', () => {
 
     expect((await publish()).code).toBe(0);
     expect(smtp.received).toHaveLength(2);
+
+    // Deferred again, then refused for good: it is done, the others having it, never tried again.
+    writeFileSync(join(out, 'archive/IND-RUS/deliveries.json'), '{"deliveries":[]}');
+    defer.add('busy@example.org');
+    expect((await publish()).code).toBe(69);
+    defer.clear();
+    refuse.add('busy@example.org');
+    const refused = await publish();
+    expect(refused.code).toBe(0);
+    expect(said(refused.logs)).toContain(m.partlyRejected('desk', ['busy@example.org']));
+    expect(record()).toMatchObject([
+      { status: 'sent', attempts: 2, accepted: ['desk@example.org'], rejected: ['busy@example.org'] },
+    ]);
+    expect((await publish()).code).toBe(0);
+    refuse.clear();
+    expect(smtp.received).toHaveLength(3);
   });
 
   it('waits for another publish sending from the same archive, or writing the same site', async () => {
@@ -115,9 +134,9 @@ describe('publish against what a scheduled run meets', () => {
         await release();
       }
     }
-    expect(smtp.received).toHaveLength(2);
-    expect((await publish(['--site', site])).code).toBe(0);
     expect(smtp.received).toHaveLength(3);
+    expect((await publish(['--site', site])).code).toBe(0);
+    expect(smtp.received).toHaveLength(4);
   });
 
   it('names a record changed by hand, and sends nothing from it', async () => {
@@ -141,7 +160,15 @@ describe('publish against what a scheduled run meets', () => {
     expect(result.code).toBe(2);
     expect(said(result.logs)).toContain(m.notEditionList());
     writeFileSync(editions, list);
-    expect(smtp.received).toHaveLength(3);
+    // A record that cannot be written (a folder in its place): nothing is sent that it could not hold.
+    rmSync(file);
+    mkdirSync(file);
+    const unwritable = await publish();
+    expect(unwritable.code).toBe(2);
+    expect(said(unwritable.logs)).toContain(m.cannotWrite('EISDIR'));
+    rmSync(file, { recursive: true });
+    writeFileSync(file, kept);
+    expect(smtp.received).toHaveLength(4);
   });
 });
 
@@ -216,7 +243,7 @@ describe('publish on a disk that refuses', () => {
       await new Promise((resolve) => child.on('close', resolve));
       expect(text).toContain('exit 74');
       expect(text).toContain('read-only');
-      expect(smtp.received).toHaveLength(3);
+      expect(smtp.received).toHaveLength(4);
     },
     120_000,
   );

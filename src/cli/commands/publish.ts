@@ -99,11 +99,8 @@ function checkSitePlace(siteDir: string, outDir: string, site: string, out: stri
   const realSite = realPathOf(siteDir);
   if (isWithin(realOut, realSite))
     throw new InputError([{ file: 'command line', message: m.siteHoldsOut(site, out) }]);
-  const part = isWithin(realSite, realOut)
-    ? relative(realOut, realSite)
-        .split(sep)
-        .find((name) => OUTPUT_PARTS.has(name))
-    : undefined;
-  if (part !== undefined)
+  // Only the first folder under --out is tradebrief's to name: out/www/charts is the user's.
+  const part = isWithin(realSite, realOut) ? relative(realOut, realSite).split(sep)[0] : undefined;
+  if (part !== undefined && OUTPUT_PARTS.has(part))
     throw new InputError([{ file: 'command line', message: m.siteInOutputs(site, out, part) }]);
 }
