@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../core/atomic.ts';
+import { TEMP_MARK, writeFileAtomic } from '../core/atomic.ts';
 import { toJson } from '../core/context.ts';
 import { InputError } from '../core/errors.ts';
 import { publishMessages as m } from '../core/messages.ts';
@@ -74,6 +74,13 @@ function isDelivery(entry: unknown): entry is Delivery {
 
 export async function saveDeliveries(archive: PairArchive, record: DeliveryRecord): Promise<void> {
   await writeFileAtomic(join(archive.dir, DELIVERIES), toJson(record));
+}
+
+/** Removes what a publish killed while writing the record left of it; called under the archive's lock. */
+export async function removeLeftRecords(archive: PairArchive): Promise<void> {
+  const left = `.${DELIVERIES}${TEMP_MARK}`;
+  for (const name of await readdir(archive.dir))
+    if (name.startsWith(left)) await rm(join(archive.dir, name), { force: true });
 }
 
 /** The list's delivery of the edition, if any. */

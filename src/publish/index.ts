@@ -14,6 +14,7 @@ import {
   deliveryOf,
   readDeliveries,
   recordDelivery,
+  removeLeftRecords,
   saveDeliveries,
 } from './deliveries.ts';
 import { type PairArchive, type PublishedEdition, readArchives } from './editions.ts';
@@ -151,6 +152,7 @@ async function deliver(
         ? undefined
         : await acquireLock(archive.dir, { waitSeconds: options.waitSeconds });
       try {
+        if (release) await onDisk(archive.dir, () => removeLeftRecords(archive));
         const pair = await deliverPair(archive, options, accent, mailerOf, smtp, guard);
         failed += pair.failed;
         owed += pair.owed;

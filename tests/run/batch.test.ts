@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorSet } from '../../src/indicators/types.ts';
 import type { IngestResult } from '../../src/ingest/records.ts';
-import { ROOT, tempDir, tradebrief } from '../helpers.ts';
+import { BIN, ROOT, tempDir, tradebrief } from '../helpers.ts';
 import { json } from './helpers.ts';
 
 describe('tradebrief batch', () => {
@@ -127,4 +128,27 @@ describe('tradebrief batch', () => {
     const warning = 'the config is written for another pair';
     expect(run.stderr.split('\n').filter((line) => line.includes(warning))).toHaveLength(1);
   }, 120_000);
+
+  it.runIf(spawnSync('unshare', ['--mount', 'true']).status === 0)(
+    'says a full disk the way a single run does, for each partner it stopped',
+    () => {
+      const inputs = join(tempDir(), 'inputs');
+      mkdirSync(inputs);
+      for (const file of ['comtrade_2019_india_totals_by_partner.csv', 'hs_chapters.csv', 'hs_sections.csv'])
+        copyFileSync(join(ROOT, 'inputs', file), join(inputs, file));
+      // Room for the read's shares, not for the briefings.
+      const mount = tempDir();
+      const script = [
+        `mount -t tmpfs -o size=200k tmpfs ${mount}`,
+        `${process.execPath} ${BIN} batch --inputs ${inputs} --reporter IND --partners RUS,CHN --out ${join(mount, 'out')} -q; echo "exit $?"`,
+      ].join(' && ');
+      const result = spawnSync('unshare', ['--mount', 'sh', '-c', script], { cwd: ROOT, encoding: 'utf8' });
+      const text = `${result.stdout}${result.stderr}`;
+      expect(text).toContain('exit 74');
+      expect(text).toContain('IND-RUS: failed (exit code 74)');
+      expect(text).toContain('the disk is full');
+      expect(text).not.toContain('no space left on device');
+    },
+    120_000,
+  );
 });

@@ -1,7 +1,7 @@
 import { runPipeline } from '../../../pipeline/run.ts';
 import { STAGES } from '../../../pipeline/stages.ts';
 import type { FileHash } from '../../core/cache.ts';
-import { exitCodeFor, formatProblem, InputError } from '../../core/errors.ts';
+import { asDiskError, exitCodeFor, formatProblem, InputError } from '../../core/errors.ts';
 import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
 import { createContext, runOptions } from '../context.ts';
 import type { InputValues } from '../options.ts';
@@ -71,8 +71,12 @@ async function buildPartner(job: BatchJob, setup: PartnerSetup, log: Logger): Pr
     );
     return { partner: job.partner, code: 0, problems: [], upToDate: result.upToDate };
   } catch (error) {
+    // A disk's refusal is said as the single run says it: what, where, and that the outputs are intact.
+    const disk = asDiskError(error, { out: job.out });
     const problems =
-      error instanceof InputError ? error.problems.map(formatProblem) : [(error as Error).message];
+      error instanceof InputError
+        ? error.problems.map(formatProblem)
+        : [disk?.message ?? (error as Error).message];
     return { partner: job.partner, code: exitCodeFor(error), problems, upToDate: false };
   }
 }
