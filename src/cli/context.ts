@@ -1,12 +1,12 @@
 import { existsSync, lstatSync, type Stats, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig, parseConfig } from '../config/load.ts';
 import type { Config } from '../config/schema.ts';
 import type { RunContext } from '../core/context.ts';
 import { InputError, type Problem } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import { cliMessages as m } from '../core/messages.ts';
-import { isWithin, realPathOf } from '../core/paths.ts';
+import { realPathOf, topFolderWithin } from '../core/paths.ts';
 import type { InputValues } from './options.ts';
 
 export type Context = Omit<RunContext, 'buildDir'>;
@@ -62,9 +62,8 @@ export async function createContext(
  * inputs folder or inside it, but for a folder whose name starts with "." or "_", which inputs skip.
  */
 function readAsInputs(out: string, inputs: string): boolean {
-  const outDir = realPathOf(resolve(out));
-  const inputsDir = realPathOf(resolve(inputs));
-  return isWithin(outDir, inputsDir) && !/^[._]/.test(relative(inputsDir, outDir).split(sep)[0] ?? '');
+  const top = topFolderWithin(realPathOf(resolve(out)), realPathOf(resolve(inputs)));
+  return top !== undefined && !/^[._]/.test(top);
 }
 
 /** 9999-12-31T23:59:59Z: a PDF date has four digits for the year. */

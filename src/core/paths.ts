@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { escapeControls } from './text.ts';
 
 /** A path as messages show it: relative to where the command was run, as the user would type it. */
@@ -10,8 +10,16 @@ export function shownPath(path: string): string {
 
 /** Whether `path` is `folder` or inside it (both as given: resolve links first, see realPathOf). */
 export function isWithin(path: string, folder: string): boolean {
+  return topFolderWithin(path, folder) !== undefined;
+}
+
+/**
+ * The name of the folder right under `folder` that holds `path` ("" for `folder` itself), or undefined
+ * when `path` is not within it: what decides whose the place is.
+ */
+export function topFolderWithin(path: string, folder: string): string | undefined {
   const rest = relative(folder, path);
-  return !rest.startsWith('..') && !isAbsolute(rest);
+  return rest.startsWith('..') || isAbsolute(rest) ? undefined : (rest.split(sep)[0] ?? '');
 }
 
 /** The path with its links resolved as far as it exists: an output folder is made when first written. */

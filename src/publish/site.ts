@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pngSize } from '../config/logo.ts';
 import { writeFileAtomic } from '../core/atomic.ts';
@@ -6,7 +6,7 @@ import { InputError, LockedError } from '../core/errors.ts';
 import { FONT_FILES } from '../core/fonts.ts';
 import { acquireLock, LOCK_FILE } from '../core/lock.ts';
 import { publishMessages as m } from '../core/messages.ts';
-import { shownPath } from '../core/paths.ts';
+import { makeFolder, shownPath } from '../core/paths.ts';
 import type { PairArchive } from './editions.ts';
 import { atomFeed } from './feed.ts';
 import { type Branding, editionFiles, FEED_FILE, indexPage, pairPage, STYLE_FILE } from './pages.ts';
@@ -61,7 +61,7 @@ export function siteFiles(archives: PairArchive[], options: SiteOptions): Map<st
  */
 export async function writeSite(archives: PairArchive[], options: SiteOptions): Promise<number> {
   await checkOwned(options.dir);
-  await mkdir(options.dir, { recursive: true });
+  await makeFolder(options.dir);
   // Publishes of other output folders may write the same site: one at a time.
   let release: (() => Promise<void>) | undefined;
   try {

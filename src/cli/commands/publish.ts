@@ -1,12 +1,12 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.ts';
 import type { Config } from '../../config/schema.ts';
 import { InputError } from '../../core/errors.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { Logger } from '../../core/log.ts';
 import { cliMessages as m, runMessages } from '../../core/messages.ts';
-import { isWithin, realPathOf } from '../../core/paths.ts';
+import { isWithin, realPathOf, topFolderWithin } from '../../core/paths.ts';
 import { publish } from '../../publish/index.ts';
 import { CONFIG_FILE } from '../context.ts';
 import type { PublishValues } from '../options.ts';
@@ -100,7 +100,7 @@ function checkSitePlace(siteDir: string, outDir: string, site: string, out: stri
   if (isWithin(realOut, realSite))
     throw new InputError([{ file: 'command line', message: m.siteHoldsOut(site, out) }]);
   // Only the first folder under --out is tradebrief's to name: out/www/charts is the user's.
-  const part = isWithin(realSite, realOut) ? relative(realOut, realSite).split(sep)[0] : undefined;
+  const part = topFolderWithin(realSite, realOut);
   if (part !== undefined && OUTPUT_PARTS.has(part))
     throw new InputError([{ file: 'command line', message: m.siteInOutputs(site, out, part) }]);
 }
