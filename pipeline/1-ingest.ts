@@ -12,6 +12,9 @@ export const ingestStage: Stage = {
   reads: [],
   readsInputs: true,
   config: ['reporter', 'partner'],
+  // A batch partner's share is read into what the next stage reads: its collection freed about 2 MB
+  // for some 30 ms, and a batch of 20 took 4 % longer with it.
+  leavesLittle: (ctx) => ctx.sharedIngest !== undefined,
   async run(ctx) {
     // In a batch the inputs were read once for every partner: take that result.
     if (ctx.sharedIngest) {

@@ -227,7 +227,7 @@ async function runStages(ctx: RunContext, build: Build, options: LockedRun, keye
     ran.push(stage.name);
     // What this stage built is garbage now, but for the values later stages read; the next loads libraries.
     forgetValues(ctx, options.stages.slice(i + 1));
-    if (!stage.leavesLittle) collectGarbage();
+    if (!stage.leavesLittle?.(ctx)) collectGarbage();
     ctx.log.log('info', 'stage-done', m.stageDone(stage.name, outputs.length), {
       stage: stage.name,
       durationMs: Math.round(performance.now() - started),

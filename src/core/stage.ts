@@ -19,7 +19,7 @@ export interface Stage {
    * No forced collection after it: it leaves little beside the next stage's own garbage, which the
    * collection after that stage takes with it.
    */
-  leavesLittle?: boolean;
+  leavesLittle?: (ctx: RunContext) => boolean;
   /** Runs the stage; returns the files it wrote, relative to the output folder. */
   run(ctx: RunContext): Promise<string[]>;
 }
