@@ -144,3 +144,65 @@ function describe(char: string | undefined): string {
     return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
   return `"${char}"`;
 }
+
+/**
+ * Where the member at `path` (keys and array indices) stands in `text`, valid JSON: its key in an
+ * object, its value in an array, the last of keys written twice (the one JSON.parse keeps). Undefined
+ * when the text holds no such member.
+ */
+export function positionOf(
+  text: string,
+  path: readonly string[],
+): { line: number; column: number } | undefined {
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < body.length && WHITESPACE.has(body[i] as string)) i += 1;
+  };
+  const skipString = () => {
+    i += 1;
+    while (body[i] !== '"') i += body[i] === '\\' ? 2 : 1;
+    i += 1;
+  };
+  const skipScalar = () => {
+    const ends = (c: string | undefined) => c === undefined || ',]}'.includes(c) || WHITESPACE.has(c);
+    while (!ends(body[i])) i += 1;
+  };
+  // Consumes the value at i; returns where the rest of the path, from `depth` on, stands in it. A
+  // depth of -1 follows no path.
+  const locate = (depth: number): number | undefined => {
+    skipSpace();
+    const start = i;
+    if (depth === path.length) {
+      locate(-1);
+      return start;
+    }
+    const wanted = depth < 0 ? undefined : path[depth];
+    let found: number | undefined;
+    const open = body[i];
+    if (open === '{' || open === '[') {
+      i += 1;
+      for (let index = 0; ; index += 1) {
+        skipSpace();
+        if (body[i] === '}' || body[i] === ']') break;
+        let at = i;
+        let key = String(index);
+        if (open === '{') {
+          skipString();
+          key = JSON.parse(body.slice(at, i)) as string;
+          skipSpace();
+          i += 1;
+        } else at = -1;
+        const inner = locate(key === wanted ? depth + 1 : -1);
+        if (key === wanted) found = at >= 0 && depth + 1 === path.length ? at : inner;
+        skipSpace();
+        if (body[i] === ',') i += 1;
+      }
+      i += 1;
+    } else if (open === '"') skipString();
+    else skipScalar();
+    return found;
+  };
+  const offset = locate(0);
+  return offset === undefined ? undefined : position(body, offset);
+}

@@ -7,7 +7,7 @@ import { InputError, type Problem } from '../core/errors.ts';
 import { expandChapterRange } from '../core/hs.ts';
 import { configMessages as m } from '../core/messages.ts';
 import { findBadText } from './configText.ts';
-import { readJsonText } from './jsonText.ts';
+import { positionOf, readJsonText } from './jsonText.ts';
 import { logoProblem } from './logo.ts';
 import { type Config, configSchema } from './schema.ts';
 
@@ -30,12 +30,30 @@ export async function loadConfig(
   override: PairOverride = {},
   onDropped?: (keys: string[]) => void,
 ): Promise<Config> {
-  const json = await readConfigJson(path, file);
-  const config = parseConfig(withoutOtherPairKeys(json, override, onDropped), file, override);
-  const logo = logoPath(config, path);
-  const problem = logo && (await logoProblem(logo, config.organisation.logo ?? ''));
-  if (problem) throw new InputError([{ file, key: 'organisation.logo', message: problem }]);
-  return config;
+  const { json, text } = await readConfigJson(path, file);
+  try {
+    const config = parseConfig(withoutOtherPairKeys(json, override, onDropped), file, override);
+    const logo = logoPath(config, path);
+    const problem = logo && (await logoProblem(logo, config.organisation.logo ?? ''));
+    if (problem) throw new InputError([{ file, key: 'organisation.logo', message: problem }]);
+    return config;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(error.problems.map((p) => (p.file === file ? placed(p, text) : p)));
+  }
+}
+
+/**
+ * A problem at a key, placed at its line and column in the config's text; a key the text lacks (one
+ * required but missing) at the nearest member that holds it.
+ */
+function placed(problem: Problem, text: string): Problem {
+  const path = problem.key?.split('.') ?? [];
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    const at = positionOf(text, path.slice(0, depth));
+    if (at) return { ...problem, line: at.line, column: String(at.column) };
+  }
+  return problem;
 }
 
 /** A config is small: anything larger is not one (a link to a device or a data file). */
@@ -45,7 +63,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  * The config's JSON, read defensively: a regular file of a sane size, UTF-8 with or without a BOM,
  * every mistake located by line and column, and no text the briefing could not print.
  */
-async function readConfigJson(path: string, file: string): Promise<unknown> {
+async function readConfigJson(path: string, file: string): Promise<{ json: unknown; text: string }> {
   const stats = await stat(path).catch(() => undefined);
   if (!stats) throw new InputError([{ file, message: m.unreadable() }]);
   if (!stats.isFile())
@@ -71,7 +89,7 @@ async function readConfigJson(path: string, file: string): Promise<unknown> {
     message: kind === 'key' ? m.reservedKey(detail) : m.badCharacter(detail),
   }));
   if (problems.length > 0) throw new InputError(problems);
-  return read.value;
+  return { json: read.value, text };
 }
 
 function withoutOtherPairKeys(
@@ -102,10 +120,20 @@ export function parseConfig(json: unknown, file: string, override: PairOverride 
   const withPair = json && typeof json === 'object' ? { ...json, ...definedOnly(override) } : json;
   const parsed = configSchema.safeParse(withPair);
   if (!parsed.success)
-    throw new InputError(parsed.error.issues.flatMap((issue) => describeIssue(issue, file)));
+    throw new InputError(
+      parsed.error.issues.flatMap((issue) => describeIssue(issue, file)).map((p) => byOption(p, override)),
+    );
   const problems = checkMeaning(parsed.data, file);
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) throw new InputError(problems.map((p) => byOption(p, override)));
   return parsed.data;
+}
+
+/** A problem with a value the command line gave (--reporter, --partner) is the command line's. */
+function byOption(problem: Problem, override: PairOverride): Problem {
+  const key = problem.key as keyof PairOverride | undefined;
+  if (!key || override[key] === undefined) return problem;
+  const { key: _, ...rest } = problem;
+  return { ...rest, file: 'command line', option: `--${key}` };
 }
 
 function definedOnly(pair: PairOverride): PairOverride {

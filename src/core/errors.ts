@@ -11,6 +11,8 @@ export interface Location {
   column?: string;
   /** A config key path such as "scenarios.0.sectors". */
   key?: string;
+  /** The command-line option that gave the value, such as "--partner". */
+  option?: string;
 }
 
 export interface Problem extends Location {
@@ -142,6 +144,7 @@ export function formatProblem(p: Problem): string {
     p.line === undefined ? undefined : `line ${p.line}`,
     p.column && (/^\d+$/.test(p.column) ? `column ${p.column}` : `column "${escapeControls(p.column)}"`),
     p.key && `key "${escapeControls(p.key)}"`,
+    p.option && `option ${p.option}`,
   ]
     .filter(Boolean)
     .join(', ');

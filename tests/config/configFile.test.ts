@@ -48,6 +48,46 @@ describe('the config file', () => {
     );
   });
 
+  it('places a wrong value at its line and column, and a missing one at the member that lacks it', () => {
+    const text = [
+      '{',
+      '  "reporter": "IND",',
+      '  "partner": "RUS",',
+      '  "sectors": [',
+      '    { "id": "farm", "label": "Farm goods", "chapters": ["01-05"] },',
+      '    { "id": "fuel", "label": "Fuels", "chapters": ["27", "00"] },',
+      '    { "label": "No id", "chapters": ["30"] }',
+      '  ],',
+      '  "organisation": { "nam": "x" }',
+      '}',
+    ].join('\n');
+    const run = validateWith(text);
+    expect(run.status).toBe(2);
+    const at = (key: string) => run.lines.find((line) => line.includes(`key "${key}"`));
+    // "00" is the second chapter of the second sector: line 6, where its quote opens.
+    expect(at('sectors.1.chapters.1')).toContain(
+      `${run.file}, line 6, column 58, key "sectors.1.chapters.1"`,
+    );
+    // The third sector has no id: named where that sector begins.
+    expect(at('sectors.2.id')).toContain(`${run.file}, line 7, column 5, key "sectors.2.id"`);
+    // A misspelt key is placed where it is written.
+    expect(at('organisation.nam')).toContain(`${run.file}, line 9, column 21, key "organisation.nam"`);
+  });
+
+  it('places a key written twice where the one read stands, the last', () => {
+    const run = validateWith('\ufeff{\n  "reporter": "XX",\n  "partner": "RUS",\n  "reporter": "INDIA"\n}');
+    expect(run.status).toBe(2);
+    expect(run.lines[0]).toContain(`${run.file}, line 4, column 3, key "reporter"`);
+  });
+
+  it('names the command line for a value an option gave, not the config beside it', () => {
+    const run = validateWith(DEFAULT_CONFIG);
+    const option = tradebrief(['validate', '--config', run.file, '--partner', 'RUX']);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain('error: command line, option --partner: unknown country code "RUX"');
+    expect(option.stderr).not.toContain(`${run.file}, line`);
+  });
+
   it('refuses a folder, and a link to a system file without echoing it', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'folder.json'));
