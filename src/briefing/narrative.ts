@@ -124,7 +124,8 @@ function potentialFinding(set: IndicatorSet): string | undefined {
   const positive = untapped.filter((i) => (i.value ?? 0) > 0);
   const total = positive.reduce((sum, i) => sum + (i.value ?? 0), 0);
   const net = untapped.reduce((sum, i) => sum + (i.value ?? 0), 0);
-  const above = untapped.length - positive.length;
+  // A chapter with no potential and no exports (0 − 0) is not one where it sells more.
+  const above = untapped.filter((i) => (i.value ?? 0) < 0).length;
   const { reporterName, partnerName } = set.meta;
   const chapters = `${positive.length} HS chapter${positive.length === 1 ? '' : 's'}`;
   return (

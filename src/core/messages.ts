@@ -14,6 +14,16 @@ const didYouMean = (suggestion: string | undefined): string =>
   suggestion ? ` (did you mean "${suggestion}"?)` : '';
 
 export const inputMessages = {
+  chaptersOverTotal: (what: string, chapter: string, value: string, sum: string, total: string, at: string) =>
+    `${what}: HS ${chapter} holds ${value} and the chapters add up to ${sum}, against a total of ${total} (${at}): one of them is wrong, a unit slip perhaps; every share and concentration index would be too`,
+  unknownFigureSector: (id: string, meant: string | undefined) =>
+    `${id ? `sector ${quote(id)} is not` : 'expected'} one of the config's sector ids${meant ? ` (did you mean ${quote(meant)}?)` : ''}: a sector figure is read for the sector it names`,
+  badScope: (scope: string) =>
+    `scope ${quote(scope)}: expected ISO 3166 alpha-3 codes: IND-RUS (both ways), IND->RUS (one way) or RUS (one country)`,
+  rangeBackwards: (low: number, high: number) =>
+    `value_high ${high} is below value ${low}: a range runs from value up to value_high`,
+  negativeFigure: (unit: string) =>
+    `expected a value of zero or more: a count or an amount (${unit}) below zero is a slip; a fall is written as a percent change`,
   emptyFile: () => 'the file is empty: expected a header row and at least one data row',
   headerOnly: () => 'the file has a header but no data rows',
   notText: () => 'the file holds binary data, not CSV text (is it an Excel or zip file? export it as CSV)',

@@ -1,4 +1,5 @@
-import { parsePeriod, periodLabel } from '../core/periods.ts';
+import { parsePeriod, periodEnd, periodLabel } from '../core/periods.ts';
+import type { FigureRow } from '../normalise/table.ts';
 import { findIndicator, type IndicatorContext } from './context.ts';
 import { projectPath, requiredCagr } from './growth.ts';
 import type { Indicator } from './types.ts';
@@ -20,12 +21,12 @@ export function targetIndicators(ctx: IndicatorContext): Indicator[] {
         f.measure === 'trade_target' &&
         pairScopes.includes(f.scope) &&
         f.unit === 'USD' &&
-        f.year !== undefined,
+        targetYear(f) !== undefined,
     )
-    .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+    .sort((a, b) => (targetYear(a) ?? 0) - (targetYear(b) ?? 0));
   const out: Indicator[] = [];
   for (const target of targets) {
-    const year = target.year ?? 0;
+    const year = targetYear(target) ?? 0;
     const dims = { targetYear: String(year) };
     out.push({
       id: 'target.value',
@@ -164,4 +165,10 @@ function targetReadings(
       },
     ];
   });
+}
+
+/** The year a target is for: the year its period ends in (a target for FY2029-30 is one for 2030). */
+function targetYear(target: FigureRow): number | undefined {
+  const period = parsePeriod(target.period);
+  return period ? periodEnd(period).getUTCFullYear() : target.year;
 }

@@ -1,12 +1,24 @@
 import { parseMoneyUnit, toCents } from '../core/units.ts';
 import type { FigureRecord } from '../ingest/records.ts';
+import type { createUsdConverter } from './money.ts';
 import type { FigureRow } from './table.ts';
 
-const COUNT_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+const COUNT_SCALES: Record<string, number> = {
+  thousand: 1e3,
+  lakh: 1e5,
+  million: 1e6,
+  mn: 1e6,
+  crore: 1e7,
+  billion: 1e9,
+  bn: 1e9,
+};
 
-/** Published figures in base units: money in USD, percentages as ratios, "million persons" as persons. */
-export function normaliseFigure(figure: FigureRecord): FigureRow {
-  const { value, valueHigh, unit } = toBaseUnit(figure);
+/**
+ * Published figures in base units: money in USD (other currencies at the rates file's rate for the
+ * figure's period), percentages as ratios, "million persons" or "lakh persons" as persons.
+ */
+export function normaliseFigure(figure: FigureRecord, usd: ReturnType<typeof createUsdConverter>): FigureRow {
+  const { value, valueHigh, unit } = toBaseUnit(figure, usd);
   const year = /(\d{4})/.exec(figure.period)?.[1];
   return {
     topic: figure.topic,
@@ -26,13 +38,25 @@ export function normaliseFigure(figure: FigureRecord): FigureRow {
   };
 }
 
-function toBaseUnit(figure: FigureRecord): { value: number; valueHigh?: number; unit: string } {
+function toBaseUnit(
+  figure: FigureRecord,
+  usd: ReturnType<typeof createUsdConverter>,
+): { value: number; valueHigh?: number; unit: string } {
   const scaled = (scale: number, unit: string) => ({
     value: figure.value * scale,
     ...(figure.valueHigh === undefined ? {} : { valueHigh: figure.valueHigh * scale }),
     unit,
   });
   const money = parseMoneyUnit(figure.unit);
+  if (money && money.currency !== 'USD') {
+    // A rate missing for the period is reported by the converter, and the figure is not used.
+    const convert = (amount: number) => usd.toUsd(amount, figure.unit, figure.period, figure) ?? Number.NaN;
+    return {
+      value: convert(figure.value),
+      ...(figure.valueHigh === undefined ? {} : { valueHigh: convert(figure.valueHigh) }),
+      unit: 'USD',
+    };
+  }
   if (money?.currency === 'USD') {
     const usd = scaled(money.scale, 'USD');
     return {
@@ -42,7 +66,7 @@ function toBaseUnit(figure: FigureRecord): { value: number; valueHigh?: number; 
     };
   }
   const unit = figure.unit.trim().toLowerCase();
-  if (unit === 'percent' || unit === '%') return scaled(0.01, 'ratio');
+  if (unit === 'percent' || unit === 'per cent' || unit === '%') return scaled(0.01, 'ratio');
   const [first = '', ...rest] = unit.split(/\s+/);
   const scale = Object.hasOwn(COUNT_SCALES, first) ? COUNT_SCALES[first] : undefined;
   return scale && rest.length > 0 ? scaled(scale, rest.join(' ')) : scaled(1, unit);

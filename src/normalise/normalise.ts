@@ -13,6 +13,7 @@ import type { HsSectionRecord, IngestResult, TradeRecord } from '../ingest/recor
 import { HS_REFERENCE } from '../reference/hs.ts';
 import { toChapters } from './chapters.ts';
 import { concernsPair, normaliseFigure } from './figures.ts';
+import { matrixZeros } from './matrixZeros.ts';
 import { createUsdConverter } from './money.ts';
 import { toProductRows } from './products.ts';
 import { tradeScope } from './scope.ts';
@@ -22,6 +23,12 @@ import type { ChapterInfo, DataNote, NormalisedTable, SectorInfo, TradeRow } fro
 const OTHER_THRESHOLD = 0.001;
 /** Differences between sources below this share are rounding, summarised in one note. */
 const ROUNDING = 0.001;
+/**
+ * Chapters may add up to a little more than a total from another source or release (revisions,
+ * rounding); by more than this share, or one chapter over the whole total, one of them is wrong (a
+ * unit slip) and every share and concentration index would be too.
+ */
+const CHAPTERS_OVER_TOTAL = 0.1;
 
 /**
  * Brings the ingested records to one currency, one product level and one pair: the rows the
@@ -75,11 +82,12 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   const products: TradeRow[] = [];
   // A file names a few periods over thousands of rows: each is parsed once.
   const periods = new Map<string, Period | undefined>();
-  for (const record of relevant) {
+  for (const record of [...relevant, ...matrixZeros(relevant, ingested.files, reporter, partner)]) {
     const valueUsd = usd.toUsd(record.value, record.unit, record.period, record);
     if (valueUsd === undefined) continue;
     const rateSource = usd.rateSource(record.unit, record.period);
-    const ref = `${record.file}:${record.line}`;
+    // A flow a matrix is silent on has no line behind it, but the whole file.
+    const ref = record.line > 0 ? `${record.file}:${record.line}` : record.file;
     const refs = rateSource ? [ref, `rate:${rateSource}`] : [ref];
     if (!periods.has(record.period)) periods.set(record.period, parsePeriod(record.period));
     products.push(toRow(record, periods.get(record.period), valueUsd, refs));
@@ -103,6 +111,21 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   notes.push(...taiwanNotes(trade, ingested));
 
   const sourceIds = new Set(ingested.sources.map((s) => s.id));
+  const pairFigures = ingested.figures.filter(
+    (f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source),
+  );
+  const figures = pairFigures.map((f) => normaliseFigure(f, usd));
+  usd.throwIfProblems();
+  const sectorIds = sectors.map((s) => s.id);
+  const unknownSectors = pairFigures
+    .filter((f) => f.topic === 'sector' && !sectorIds.includes(f.sector))
+    .map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: 'sector',
+      message: inputMessages.unknownFigureSector(f.sector, closest(f.sector, sectorIds)),
+    }));
+  if (unknownSectors.length > 0) throw new InputError(unknownSectors);
   for (const source of ingested.sources) {
     if (source.id.startsWith('file:'))
       notes.push({ kind: 'unsourced', text: dataNotes.unsourcedFile(source.title), sources: [source.id] });
@@ -115,9 +138,7 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
     trade,
     products: productRows,
     scope: tradeScope(pairRows, ingested.files),
-    figures: ingested.figures
-      .filter((f) => concernsPair(f.scope, reporter, partner) && sourceIds.has(f.source))
-      .map(normaliseFigure),
+    figures,
     sources: ingested.sources,
     chapters,
     sections: sectionNames(ingested),
@@ -308,6 +329,7 @@ function locationOf(ref: string): { file: string; line?: number } {
  */
 function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
   const added: TradeRow[] = [];
+  const problems: Problem[] = [];
   const summed = new Set<string>();
   for (const report of groupByFields(rows, REPORT)) {
     let total: TradeRow | undefined;
@@ -348,6 +370,20 @@ function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
         sources,
       });
     } else if (-rest > OTHER_THRESHOLD * total.valueUsd) {
+      const largest = chapters.reduce((a, b) => (b.valueUsd > a.valueUsd ? b : a));
+      if (largest.valueUsd > total.valueUsd * (1 + ROUNDING) || -rest > CHAPTERS_OVER_TOTAL * total.valueUsd)
+        problems.push({
+          ...locationOf(largest.refs[0] ?? ''),
+          column: 'value',
+          message: inputMessages.chaptersOverTotal(
+            `${total.period} ${total.flow}s`,
+            largest.product,
+            formatUsd(largest.valueUsd),
+            formatUsd(sum),
+            formatUsd(total.valueUsd),
+            total.refs[0] ?? '',
+          ),
+        });
       notes.push({
         kind: 'coverage',
         text: dataNotes.chaptersExceedTotal(total.period, total.flow, formatUsd(-rest)),
@@ -355,6 +391,7 @@ function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
       });
     }
   }
+  if (problems.length > 0) throw new InputError(problems);
   if (summed.size > 0)
     notes.push({ kind: 'coverage', text: dataNotes.totalsFromChapters(), sources: [...summed].sort() });
   return added;

@@ -54,6 +54,8 @@ describe('a folder holding one download is enough for a pair it contains', () =>
     expect(other.trade.filter((r) => r.reporter === 'USA' && r.partner === 'RUS').map(row)).toEqual([
       '2022 USA→RUS export TOTAL 700000',
       '2022 USA→RUS export 84 700000',
+      // BACI lists no row of Russia's exports to the USA: none, where the file holds the USA's imports.
+      '2022 USA→RUS import TOTAL 0',
     ]);
   });
 });

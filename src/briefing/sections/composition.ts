@@ -28,6 +28,14 @@ export function writeComposition(
     );
   }
   const period = latestPeriod(set, 'composition.chapter.value', { flow });
+  const tradeId = flow === 'import' ? 'trade.imports' : 'trade.exports';
+  const lastTrade = latestPeriod(set, tradeId);
+  if (!period && lastTrade && pick(set, tradeId, lastTrade)?.value === 0) {
+    w.paragraph(
+      `None: the inputs record no ${flow}s ${flow === 'import' ? 'from' : 'to'} ${partnerName} in ${lastTrade}, so there is no composition to show.`,
+    );
+    return;
+  }
   if (!period) {
     w.paragraph(
       `Not available: the inputs have no ${flow}s by HS chapter between ${reporterName} and ${partnerName}.`,

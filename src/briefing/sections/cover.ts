@@ -57,7 +57,7 @@ export function writeCover(w: Writer, set: IndicatorSet, inputFiles: number, log
       });
     });
   }
-  const vintage = `Data to ${meta.vintage.period}${meta.vintage.provisional ? ' (provisional)' : ''} · ${meta.vintage.basis === 'fiscal' ? 'fiscal years April–March' : 'calendar years'} · ${inputFiles} input files, every figure with its source`;
+  const vintage = `Data to ${meta.vintage.period}${meta.vintage.provisional ? ' (provisional)' : ''} · ${meta.vintage.basis === 'fiscal' ? 'fiscal years April–March' : 'calendar years'} · ${inputFiles} input file${inputFiles === 1 ? '' : 's'}, every figure with its source`;
   w.tagged('P', () => {
     w.write('regular', TYPE.small + 0.5, COLOURS.muted, vintage, w.left, band + 14, { width: w.width });
   });

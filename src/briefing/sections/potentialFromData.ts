@@ -36,6 +36,7 @@ export function writePotentialFromData(
   const demand = select(set, 'matrix.demand').filter((i) => i.dims?.chapter && i.period === period);
   const totalDemand = demand.reduce((sum, i) => sum + (i.value ?? 0), 0);
   const positive = withPotentialLeft(chapters);
+  const above = chapters.filter((c) => (c.untapped.value ?? 0) < 0).length;
   const top = largestUntapped(chapters);
   const sum = (list: ChapterPotential[]) => list.reduce((s, c) => s + Math.max(0, c.untapped.value ?? 0), 0);
   const under = select(set, 'matrix.shareGap').filter((i) => i.period === period && (i.value ?? 0) > 0);
@@ -47,10 +48,10 @@ export function writePotentialFromData(
       (positive.length === 0
         ? `Selling ${partnerName} at that world share, chapter by chapter, it would sell no more than it does: no chapter has potential left untapped.`
         : `Selling ${partnerName} at that world share, chapter by chapter, it would sell ${usd(sum(positive))} more than it does in the ${positive.length} chapter${positive.length > 1 ? 's' : ''} where it sells below that share${largestPart}` +
-          (chapters.length > positive.length
+          (above > 0
             ? ` (${netOf(
                 chapters.reduce((s, c) => s + (c.untapped.value ?? 0), 0),
-                chapters.length - positive.length,
+                above,
               )})`
             : '') +
           '. ' +

@@ -133,7 +133,7 @@ function scaleOf(i: Indicator): string {
     case 'complementarity':
       return '0 to 100';
     case 'mirror':
-      return '−1 to 1; 0 = reports agree';
+      return '−100 % to 100 %; 0 = reports agree';
     default:
       return i.unit === 'ratio' ? 'share' : '';
   }

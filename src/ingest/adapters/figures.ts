@@ -1,8 +1,18 @@
+import { isIso3 } from '../../core/countries.ts';
+import { inputMessages as m } from '../../core/messages.ts';
+import { parseMoneyUnit } from '../../core/units.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { FigureRecord } from '../records.ts';
 
 const QUALIFIERS = ['', 'approx', 'range', 'at_least'] as const;
 const CONFIDENCE = ['high', 'medium', 'low'] as const;
+/** One country, both ways between two (`IND-RUS`), or one way (`IND->RUS`). */
+const SCOPE = /^([A-Z]{3})(?:(?:-|->)([A-Z]{3}))?$/;
+/** A unit that names money: a currency's code or sign, first or last. */
+const CURRENCY =
+  /^\s*(?:USD|INR|EUR|GBP|RUB|CNY|RMB|JPY|CHF|AED|SAR|BRL|ZAR|KES|NGN|US\$|Rs\.?|[$₹€£¥₽])(?:\s|$)|\b(?:USD|INR|EUR|GBP|RUB|CNY|dollars?|rupees?|euros?|roubles?|rubles?)\s*$/i;
+/** Topics whose money figures are amounts, never below zero (a target, a demand). */
+const AMOUNTS = new Set(['target', 'sector']);
 
 /** Published figures that are not trade flows (README, "Published figures"). */
 export const figures: Adapter = {
@@ -28,6 +38,27 @@ export const figures: Adapter = {
       if (!topic || !measure || !scope || !period || value === undefined || !unit || !source || !confidence)
         continue;
       if (qualifier === undefined) continue;
+      // A scope not read as the pair's would drop the figure in silence, as would a country's name.
+      const codes = SCOPE.exec(scope)?.slice(1).filter(Boolean);
+      if (!codes?.every(isIso3)) {
+        ctx.problem(row.line, 'scope', m.badScope(scope));
+        continue;
+      }
+      if (valueHigh !== undefined && valueHigh < value) {
+        ctx.problem(row.line, 'value_high', m.rangeBackwards(value, valueHigh));
+        continue;
+      }
+      const money = parseMoneyUnit(unit);
+      // Money in a unit not read as such would stay a bare number, never converted nor compared.
+      if (!money && CURRENCY.test(unit)) {
+        ctx.problem(row.line, 'unit', m.unknownUnit(unit));
+        continue;
+      }
+      const percent = /^(percent|per cent|%)$/i.test(unit.trim());
+      if (value < 0 && ((!money && !percent) || (money && AMOUNTS.has(topic)))) {
+        ctx.problem(row.line, 'value', m.negativeFigure(unit));
+        continue;
+      }
       out.push({
         topic,
         measure,

@@ -1,0 +1,124 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir, tradebrief } from '../helpers.ts';
+
+const INPUTS = join(ROOT, 'inputs');
+
+/** A copy of the default inputs with one line of `file` replaced. */
+function inputsWith(file: string, line: string, replacement: string): string {
+  const dir = join(tempDir(), 'inputs');
+  cpSync(INPUTS, dir, { recursive: true });
+  const text = readFileSync(join(dir, file), 'utf8');
+  expect(text).toContain(line);
+  writeFileSync(join(dir, file), text.replace(line, replacement));
+  return dir;
+}
+
+function validate(dir: string) {
+  const run = tradebrief(['validate', '--inputs', dir, '-q']);
+  return { status: run.status, errors: run.stderr.split('\n').filter((l) => l.startsWith('error:')) };
+}
+
+const TARGET = 'target,trade_target,,IND-RUS,2030,100,,USD bn,';
+
+describe('published figures that would drop out of the briefing in silence', () => {
+  it.each([
+    [
+      'a scope in names',
+      TARGET,
+      TARGET.replace('IND-RUS', 'India-Russia'),
+      'column "scope": scope "India-Russia"',
+    ],
+    [
+      'a range that runs backwards',
+      TARGET,
+      TARGET.replace('100,,', '100,90,'),
+      'value_high 90 is below value 100',
+    ],
+    [
+      'a target below zero',
+      TARGET,
+      TARGET.replace(',100,', ',-100,'),
+      'column "value": expected a value of zero or more',
+    ],
+    [
+      'money in a unit not read',
+      TARGET,
+      TARGET.replace('USD bn', 'EUR bn'),
+      'column "unit": unknown unit "EUR bn"',
+    ],
+    [
+      'rupees with no rate for the year',
+      TARGET,
+      TARGET.replace('USD bn', 'INR crore'),
+      'no INR per USD exchange rate for 2030',
+    ],
+    [
+      'a sector id the config lacks',
+      'sector,import_demand,pharmaceuticals,RUS,annual,10,',
+      'sector,import_demand,pharma,RUS,annual,10,',
+      'column "sector": sector "pharma" is not one of the config\'s sector ids',
+    ],
+    [
+      'a count below zero',
+      'people,visitors,,IND->RUS,2024,120000,',
+      'people,visitors,,IND->RUS,2024,-120000,',
+      'expected a value of zero or more',
+    ],
+  ])('%s is refused at its cell', (_, line, replacement, message) => {
+    const run = validate(inputsWith('figures.csv', line, replacement));
+    expect(run.status).toBe(2);
+    expect(run.errors[0]).toContain('figures.csv, line ');
+    expect(run.errors[0]).toContain(message);
+  });
+
+  it('reads a target for a fiscal year as one for the year it ends in, and counts in lakh', () => {
+    const dir = inputsWith('figures.csv', TARGET, TARGET.replace(',2030,', ',FY2029-30,'));
+    const figures = join(dir, 'figures.csv');
+    const people = 'people,visitors,,IND->RUS,2024,120000,,persons,';
+    writeFileSync(
+      figures,
+      readFileSync(figures, 'utf8').replace(people, 'people,visitors,,IND->RUS,2024,1.2,,lakh persons,'),
+    );
+    const out = tempDir();
+    expect(tradebrief(['run', '--inputs', dir, '--out', out, '-q']).status).toBe(0);
+    const { indicators } = JSON.parse(readFileSync(join(out, 'indicators.json'), 'utf8')) as {
+      indicators: {
+        id: string;
+        period: string;
+        value: number | null;
+        dims?: Record<string, string>;
+        unit: string;
+      }[];
+    };
+    const total = indicators.find((i) => i.id === 'trade.total' && i.period === 'FY2025-26')?.value ?? 0;
+    const needed = indicators.find((i) => i.id === 'target.requiredCagr' && i.dims?.targetYear === '2030');
+    // From FY2025-26 to FY2029-30: four years, (100 bn / total)^(1/4) − 1 (13.7 %), not three (18.7 %).
+    expect(needed?.value).toBeCloseTo((100e9 / total) ** (1 / 4) - 1, 10);
+    const visitors = indicators.find((i) => i.id === 'figure.people.visitors' && i.period === '2024');
+    expect(visitors).toMatchObject({ value: 1.2 * 100_000, unit: 'persons' });
+  });
+});
+
+describe('chapters that add up to more than their total', () => {
+  const line = 'FY2025-26,IND,RUS,export,84,660.18,';
+  it('are refused where one chapter is larger than the whole, naming both rows', () => {
+    const run = validate(
+      inputsWith('trade_hs2_eidb_fy2025-26.csv', line, 'FY2025-26,IND,RUS,export,84,6601.8,'),
+    );
+    expect(run.status).toBe(2);
+    expect(run.errors[0]).toContain(
+      'trade_hs2_eidb_fy2025-26.csv, line 2, column "value": FY2025-26 exports: HS 84',
+    );
+    expect(run.errors[0]).toContain('(trade_totals_ftspcc.csv:32)');
+  });
+
+  it('are read with a data note where they exceed it by a little', () => {
+    // 660.18 + 100 more in HS 84: 2.2 % over the USD 4,494 m total, within what revisions give.
+    const run = validate(
+      inputsWith('trade_hs2_eidb_fy2025-26.csv', line, 'FY2025-26,IND,RUS,export,84,760.18,'),
+    );
+    expect(run.status).toBe(0);
+  });
+});
