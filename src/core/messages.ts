@@ -14,6 +14,8 @@ const didYouMean = (suggestion: string | undefined): string =>
   suggestion ? ` (did you mean "${suggestion}"?)` : '';
 
 export const inputMessages = {
+  unitSlip: (what: string, value: string, ratio: number, how: string, other: string) =>
+    `${what}: ${value} is ${ratio.toLocaleString('en-US')} ${how} ${other}: a unit slip, thousand for million or million for billion? Correct the unit of the wrong one`,
   chaptersOverTotal: (what: string, chapter: string, value: string, sum: string, total: string, at: string) =>
     `${what}: HS ${chapter} holds ${value} and the chapters add up to ${sum}, against a total of ${total} (${at}): one of them is wrong, a unit slip perhaps; every share and concentration index would be too`,
   unknownFigureSector: (id: string, meant: string | undefined) =>

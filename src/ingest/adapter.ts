@@ -175,9 +175,10 @@ export class RowReader {
   }
 
   choice<T extends string>(row: CsvRow, column: string, allowed: readonly T[], empty?: T): T | undefined {
-    const text = this.text(row, column).toLowerCase();
+    const text = this.text(row, column);
     if (text === '' && empty !== undefined) return empty;
-    const found = allowed.find((a) => a === text);
+    const found = allowed.find((a) => a === text.toLowerCase());
+    // Quoted as written, so the cell can be found.
     if (found === undefined) this.ctx.problem(row.line, column, m.unknownChoice(text, allowed));
     return found;
   }

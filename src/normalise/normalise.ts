@@ -16,8 +16,10 @@ import { concernsPair, normaliseFigure } from './figures.ts';
 import { matrixZeros } from './matrixZeros.ts';
 import { createUsdConverter } from './money.ts';
 import { toProductRows } from './products.ts';
+import { locationOf } from './refs.ts';
 import { tradeScope } from './scope.ts';
 import type { ChapterInfo, DataNote, NormalisedTable, SectorInfo, TradeRow } from './table.ts';
+import { unitSlips } from './unitSlips.ts';
 
 /** Chapters that fall short of the total by more than this share get an explicit "Other" line. */
 const OTHER_THRESHOLD = 0.001;
@@ -107,6 +109,8 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   // 3. HS chapters from the products of every file and source, without counting any twice.
   const chosen = toChapterRows(preferred, sectorOf);
   const trade = [...chosen, ...reconcileTotals(chosen, notes)].sort(compareRows);
+  const slips = unitSlips(trade);
+  if (slips.length > 0) throw new InputError(slips);
   notes.unshift(...provisionalNotes(trade, ingested));
   notes.push(...taiwanNotes(trade, ingested));
 
@@ -314,13 +318,6 @@ function chooseSources(
   }
   if (undecided.length > 0) throw new InputError(undecided);
   return chosen;
-}
-
-/** The file and line of a "file:line" reference. */
-function locationOf(ref: string): { file: string; line?: number } {
-  const at = ref.lastIndexOf(':');
-  const line = Number(ref.slice(at + 1));
-  return at > 0 && Number.isInteger(line) ? { file: ref.slice(0, at), line } : { file: ref };
 }
 
 /**

@@ -122,3 +122,48 @@ describe('chapters that add up to more than their total', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('a total a thousand times the year before it', () => {
+  const totals = 'trade_totals_ftspcc.csv';
+  it('is refused as a unit slip, naming both rows', () => {
+    const dir = inputsWith(
+      totals,
+      'FY2025-26,IND,RUS,export,TOTAL,4493.51,USD mn',
+      'FY2025-26,IND,RUS,export,TOTAL,4493.51,USD bn',
+    );
+    const run = validate(dir);
+    expect(run.status).toBe(2);
+    // 4,493.51 bn against FY2024-25's 4,881.3 m (line 30): 4,493,510 / 4,881.3 ≈ 921 times.
+    expect(run.errors[0]).toContain(
+      `${totals}, line 32, column "unit": FY2025-26 exports, IND–RUS: USD 4,493.5 bn is 921 times FY2024-25's USD 4,881 m (${totals}:30)`,
+    );
+  });
+
+  it('is read where the flow is small, as a first shipment may be', () => {
+    // 0.5 m to 4,494 m: 8,987 times, from under a million dollars.
+    const dir = inputsWith(
+      totals,
+      'FY2024-25,IND,RUS,export,TOTAL,4881.3,USD mn',
+      'FY2024-25,IND,RUS,export,TOTAL,0.5,USD mn',
+    );
+    expect(validate(dir).status).toBe(0);
+  });
+});
+
+describe('a cell that is not one of the words a column takes', () => {
+  it('is quoted as written, so it can be found', () => {
+    const totals = 'trade_totals_ftspcc.csv';
+    const flow = validate(
+      inputsWith(totals, 'FY2025-26,IND,RUS,export,TOTAL', 'FY2025-26,IND,RUS,Exprot,TOTAL'),
+    );
+    expect(flow.errors[0]).toContain('column "flow": unknown flow "Exprot"');
+    const status = validate(
+      inputsWith(
+        totals,
+        'TOTAL,4493.51,USD mn,dgcis-ftspcc,provisional',
+        'TOTAL,4493.51,USD mn,dgcis-ftspcc,Provisonal',
+      ),
+    );
+    expect(status.errors[0]).toContain('column "status": unexpected value "Provisonal"');
+  });
+});

@@ -38,8 +38,8 @@ export function createCanonicalReader(table: TableLayout, ctx: AdapterContext) {
       const period = r.period(row, 'period', '"FY2024-25" or "2024"');
       const reporter = r.country(row, 'reporter');
       const partner = r.country(row, 'partner');
-      const flowText = r.text(row, 'flow').toLowerCase();
-      const flow = FLOWS.find((f) => f === flowText);
+      const flowText = r.text(row, 'flow');
+      const flow = FLOWS.find((f) => f === flowText.toLowerCase());
       if (!flow) ctx.problem(row.line, 'flow', m.unknownFlow(flowText, FLOWS.join(', ')));
       const product = r.product(row, 'product');
       const unit = r.text(row, 'unit');
