@@ -94,6 +94,13 @@ describe('the default India–Russia briefing', () => {
     expect(text).toMatch(/not corroborated/);
   });
 
+  it('names the HS revisions of the inputs, where one download mixes them', () => {
+    // The 97-reporter Comtrade file: most reporters in H5, some in H4 and H3.
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      "The HS revisions of the inputs' trade: HS 2007 (comtrade_2019_hs2_exports_to_world.csv); HS 2012 (comtrade_2019_hs2_exports_to_world.csv); HS 2017 (2 files); HS (revision not stated) (2 files).",
+    );
+  });
+
   it("prints each country's own-language name from the config on the cover", () => {
     const cover = tool('pdftotext', ['-l', '1', join(out, 'briefing.pdf'), '-']);
     expect(cover).toContain('India · भारत – Russia · Россия');

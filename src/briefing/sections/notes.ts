@@ -1,3 +1,4 @@
+import { dataNotes } from '../../core/messages.ts';
 import type { IndicatorSet } from '../../indicators/types.ts';
 import { TYPE } from '../style.ts';
 import { unavailableGroups } from '../unavailable.ts';
@@ -8,8 +9,10 @@ export function writeNotes(w: Writer, set: IndicatorSet): void {
   w.section('Data notes', { keepWith: 120 });
   // What is not available is listed once, grouped by formula, below; the engine's own line per
   // indicator would say the same again.
+  const revisions = revisionsNote(set);
   const notes = [
     ...set.notes.filter((n) => n.kind !== 'availability').map((n) => n.text),
+    ...(revisions ? [revisions] : []),
     ...unavailableNotes(set),
   ];
   if (notes.length === 0) {
@@ -31,4 +34,17 @@ function unavailableNotes(set: IndicatorSet): string[] {
     const why = g.notes.length > 0 ? ` ${g.notes.join(' ')}` : '';
     return `${g.name}: not available${cases} (${needs}).${why}`;
   });
+}
+
+/**
+ * The HS revisions the inputs' trade rows are in, where they are more than one: a source's own
+ * description (a download "in HS 2017") may not say that some of its reporters used an older one.
+ */
+function revisionsNote(set: IndicatorSet): string | undefined {
+  const files = new Map<string, string[]>();
+  for (const file of set.coverage.files) {
+    for (const { name } of file.classifications) files.set(name, [...(files.get(name) ?? []), file.file]);
+  }
+  if (files.size < 2) return undefined;
+  return dataNotes.hsRevisions([...files].map(([name, names]) => ({ name, files: names })));
 }
