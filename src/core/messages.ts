@@ -14,6 +14,8 @@ const didYouMean = (suggestion: string | undefined): string =>
   suggestion ? ` (did you mean "${suggestion}"?)` : '';
 
 export const inputMessages = {
+  headerAgain: (headerLine: number) =>
+    `the header of line ${headerLine} repeats here, as where two downloads were pasted into one file: delete this line, and check the rows below it are not there twice`,
   unitSlip: (what: string, value: string, ratio: number, how: string, other: string) =>
     `${what}: ${value} is ${ratio.toLocaleString('en-US')} ${how} ${other}: a unit slip, thousand for million or million for billion? Correct the unit of the wrong one`,
   chaptersOverTotal: (what: string, chapter: string, value: string, sum: string, total: string, at: string) =>

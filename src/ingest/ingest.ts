@@ -16,6 +16,7 @@ import { isInputName, listInputs, type Skipped } from './listInputs.ts';
 import { createProblemList } from './problemList.ts';
 import type { CsvHead, CsvTable, ReadResult } from './readCsv.ts';
 import { emptyRecords, type FileReport, type IngestResult, type Records, type Reject } from './records.ts';
+import type { CsvRow } from './table.ts';
 
 export interface IngestOptions {
   /** The briefing's pair: files holding every pair (BACI) keep only what it needs. */
@@ -139,7 +140,12 @@ async function readTable(
     ...options,
     ...(numbers ? { numbers } : {}),
   });
-  const read = adapter.read(table, file.context);
+  // Two downloads pasted into one file repeat the header: one problem at its line, not one a cell.
+  const header = table.header.map((cell) => cell.trim().toLowerCase()).join('\n');
+  const again = (row: CsvRow) => row.cells.map((cell) => cell.trim().toLowerCase()).join('\n') === header;
+  for (const row of table.rows)
+    if (again(row)) file.context.problem(row.line, undefined, m.headerAgain(table.headerLine));
+  const read = adapter.read({ ...table, rows: table.rows.filter((row) => !again(row)) }, file.context);
   for (const line of notes) file.context.reject(line, m.asideNote());
   problems.push(...file.problems.list());
   return {

@@ -167,3 +167,16 @@ describe('a cell that is not one of the words a column takes', () => {
     expect(status.errors[0]).toContain('column "status": unexpected value "Provisonal"');
   });
 });
+
+describe('a header row repeated among the rows', () => {
+  it('is one problem at its line, saying two files may have been pasted together', () => {
+    const totals = 'trade_totals_ftspcc.csv';
+    const header = 'period,reporter,partner,flow,product,value,unit,source,status';
+    const row = 'FY2019-20,IND,RUS,import,TOTAL,7093.01,USD mn,dgcis-ftspcc,final';
+    const run = validate(inputsWith(totals, row, `${header.toUpperCase()}\n${row}`));
+    expect(run.errors).toEqual([
+      `error: ${totals}, line 21: the header of line 1 repeats here, as where two downloads were pasted into one file: delete this line, and check the rows below it are not there twice`,
+      'error: 1 problem; nothing was written',
+    ]);
+  });
+});
