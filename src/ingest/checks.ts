@@ -81,7 +81,12 @@ export function dedupeTrade(records: Records, files: FileReport[]): Problem[] {
     const comparable = earlier.filter((e) => e.source === row.source || (isUnsourced(e) && isUnsourced(row)));
     const repeat = comparable.find((e) => sameAmount(e, row));
     if (repeat) {
-      repeats.push({ row, of: repeat });
+      if (row.status === 'final' && repeat.status !== 'final') {
+        // The same amount delivered again as final (a release confirming it): the final row is kept.
+        const earlierRow = { ...repeat };
+        Object.assign(repeat, row);
+        repeats.push({ row: earlierRow, of: repeat });
+      } else repeats.push({ row, of: repeat });
       return false;
     }
     const rival = comparable.find((e) => e.source === row.source);

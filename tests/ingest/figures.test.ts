@@ -180,3 +180,32 @@ describe('a header row repeated among the rows', () => {
     ]);
   });
 });
+
+describe('a row delivered again as final with the same amount', () => {
+  it('makes the figure final, citing the final row', () => {
+    const totals = 'trade_totals_ftspcc.csv';
+    const provisional = 'FY2025-26,IND,RUS,export,TOTAL,4493.51,USD mn,dgcis-ftspcc,provisional';
+    // The same amount in USD bn: 4.49351 bn is 4,493.51 m.
+    const dir = inputsWith(
+      totals,
+      provisional,
+      `${provisional}\nFY2025-26,IND,RUS,export,TOTAL,4.49351,USD bn,dgcis-ftspcc,final`,
+    );
+    const out = tempDir();
+    expect(tradebrief(['run', '--inputs', dir, '--out', out, '-q']).status).toBe(0);
+    const normalised = JSON.parse(readFileSync(join(out, 'stages', 'normalised.json'), 'utf8')) as {
+      trade: {
+        period: string;
+        flow: string;
+        product: string;
+        partner: string;
+        status: string;
+        refs: string[];
+      }[];
+    };
+    const total = normalised.trade.find(
+      (r) => r.period === 'FY2025-26' && r.flow === 'export' && r.product === 'TOTAL' && r.partner === 'RUS',
+    );
+    expect(total).toMatchObject({ status: 'final', refs: [`${totals}:33`] });
+  });
+});
