@@ -4,6 +4,7 @@ import type { RenderedChart } from '../src/charts/build.ts';
 import { logoPath } from '../src/config/load.ts';
 import { keysHolding } from '../src/config/textKeys.ts';
 import { loadJson, outPath, type RunContext, save } from '../src/core/context.ts';
+import { countryName, findCountries, WORLD } from '../src/core/countries.ts';
 import { sha256File } from '../src/core/hash.ts';
 import { runMessages as m } from '../src/core/messages.ts';
 import { shownPath } from '../src/core/paths.ts';
@@ -42,6 +43,7 @@ export const briefingStage: Stage = {
           ? periodEnd(latest)
           : new Date(0);
     const logo = await logoForCover(ctx);
+    warnOfOtherCountries(ctx);
     const { assembleBriefing } = await import('../src/briefing/assemble.ts');
     const pdf = await assembleBriefing({
       set,
@@ -70,6 +72,23 @@ export const briefingStage: Stage = {
     return [BRIEFING];
   },
 };
+
+/** A title copied from another pair's config would go out on every page of this one. */
+function warnOfOtherCountries(ctx: RunContext): void {
+  const { title = '', subtitle = '', reporter, partner } = ctx.config;
+  const others = findCountries(`${title} ${subtitle}`).filter(
+    (c) => c !== reporter && c !== partner && c !== WORLD,
+  );
+  if (others.length > 0)
+    ctx.log.log(
+      'warn',
+      'title-names-other-country',
+      m.titleNamesOther(others.map(countryName), countryName(reporter), countryName(partner)),
+      {
+        stage: 'briefing',
+      },
+    );
+}
 
 /** The configured logo at the size the cover prints it. */
 async function logoForCover(ctx: RunContext): Promise<Uint8Array | undefined> {

@@ -298,6 +298,8 @@ const shellWord = (text: string): string =>
   /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 
 export const runMessages = {
+  titleNamesOther: (names: string[], reporter: string, partner: string) =>
+    `the config's title or subtitle names ${names.join(', ')}, and this briefing is on ${reporter}–${partner}: check it was not copied from another pair's config`,
   garbledStageFile: () =>
     'not the JSON a stage of tradebrief writes (changed or cut short since): run the stage before it again, or "tradebrief run", which writes it anew',
   damagedEditionList: () =>

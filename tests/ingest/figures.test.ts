@@ -209,3 +209,14 @@ describe('a row delivered again as final with the same amount', () => {
     expect(total).toMatchObject({ status: 'final', refs: [`${totals}:33`] });
   });
 });
+
+describe('a config whose title names a country outside the pair', () => {
+  it('is warned of when the briefing is built', () => {
+    const dir = inputsWith('tradebrief.config.json', '"partner": "RUS"', '"partner": "CHN"');
+    const run = tradebrief(['run', '--inputs', dir, '--out', tempDir(), '-q']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      "warning: the config's title or subtitle names Russia, and this briefing is on India–China: check it was not copied from another pair's config",
+    );
+  });
+});
