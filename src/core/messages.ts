@@ -263,10 +263,8 @@ export const normaliseMessages = {
 };
 
 export const dataNotes = {
-  hsRevisions: (revisions: { name: string; files: string[] }[]) =>
-    `The HS revisions of the inputs' trade: ${revisions
-      .map(({ name, files }) => `${name} (${files.length === 1 ? files[0] : `${files.length} files`})`)
-      .join('; ')}. HS chapters change little between revisions; headings and six-digit lines more.`,
+  hsRevisions: (names: string[]) =>
+    `The inputs mix HS revisions: ${names.join('; ')}. Chapters change little between them; headings and six-digit lines more.`,
   provisional: (periods: string[], sources: string) =>
     `${periods.join(', ')} figures are provisional (${sources}) and may be revised.`,
   otherLine: (period: string, flow: string, count: number, covered: string, rest: string) =>

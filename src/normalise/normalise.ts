@@ -109,7 +109,8 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   // 3. HS chapters from the products of every file and source, without counting any twice.
   const chosen = toChapterRows(preferred, sectorOf);
   const trade = [...chosen, ...reconcileTotals(chosen, notes)].sort(compareRows);
-  const slips = unitSlips(trade);
+  // Totals as the inputs give them: one summed from a year's few chapters is no slip.
+  const slips = unitSlips(chosen);
   if (slips.length > 0) throw new InputError(slips);
   notes.unshift(...provisionalNotes(trade, ingested));
   notes.push(...taiwanNotes(trade, ingested));

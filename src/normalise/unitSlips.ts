@@ -14,7 +14,8 @@ const SLIP_RATIO = 300;
 const SLIP_FROM_USD = 1e6;
 
 /**
- * Totals that look like a unit slip against the year before them, in the same series (reporter,
+ * Totals the inputs give (not sums of chapters, which a year of few chapters keeps small) that look
+ * like a unit slip against the year before them, in the same series (reporter,
  * partner, flow, calendar or fiscal years): each named at its row, with the other year's value and row.
  */
 export function unitSlips(trade: readonly TradeRow[]): Problem[] {

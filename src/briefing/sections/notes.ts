@@ -39,12 +39,13 @@ function unavailableNotes(set: IndicatorSet): string[] {
 /**
  * The HS revisions the inputs' trade rows are in, where they are more than one: a source's own
  * description (a download "in HS 2017") may not say that some of its reporters used an older one.
+ * `validate` and stages/ingest.json name the files of each.
  */
 function revisionsNote(set: IndicatorSet): string | undefined {
-  const files = new Map<string, string[]>();
-  for (const file of set.coverage.files) {
-    for (const { name } of file.classifications) files.set(name, [...(files.get(name) ?? []), file.file]);
-  }
-  if (files.size < 2) return undefined;
-  return dataNotes.hsRevisions([...files].map(([name, names]) => ({ name, files: names })));
+  const names = new Set(set.coverage.files.flatMap((file) => file.classifications.map((c) => c.name)));
+  // Named revisions in order, the unstated one last.
+  const sorted = [...names].sort(
+    (a, b) => Number(a.includes('(')) - Number(b.includes('(')) || a.localeCompare(b),
+  );
+  return names.size < 2 ? undefined : dataNotes.hsRevisions(sorted);
 }
