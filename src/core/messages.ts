@@ -26,8 +26,8 @@ export const inputMessages = {
     `scope ${quote(scope)}: expected ISO 3166 alpha-3 codes: IND-RUS (both ways), IND->RUS (one way) or RUS (one country)`,
   rangeBackwards: (low: number, high: number) =>
     `value_high ${high} is below value ${low}: a range runs from value up to value_high`,
-  negativeFigure: (unit: string) =>
-    `expected a value of zero or more: a count or an amount (${unit}) below zero is a slip; a fall is written as a percent change`,
+  negativeFigure: (measure: string) =>
+    `expected a value of zero or more: ${measure} is an amount of trade, and a fall is written as a percent change`,
   emptyFile: () => 'the file is empty: expected a header row and at least one data row',
   headerOnly: () => 'the file has a header but no data rows',
   notText: () => 'the file holds binary data, not CSV text (is it an Excel or zip file? export it as CSV)',
@@ -263,6 +263,8 @@ export const normaliseMessages = {
 };
 
 export const dataNotes = {
+  largeJump: (what: string, value: string, ratio: number, how: string, other: string) =>
+    `${what}: ${value} is ${ratio.toLocaleString('en-US')} ${how} ${other}, as the inputs give them: a large order, or a unit written wrong in one of them; check both before quoting either.`,
   hsRevisions: (names: string[]) =>
     `The inputs mix HS revisions: ${names.join('; ')}. Chapters change little between them; headings and six-digit lines more.`,
   provisional: (periods: string[], sources: string) =>

@@ -51,11 +51,11 @@ function toBaseUnit(
   if (money && money.currency !== 'USD') {
     // A rate missing for the period is reported by the converter, and the figure is not used.
     const convert = (amount: number) => usd.toUsd(amount, figure.unit, figure.period, figure) ?? Number.NaN;
-    return {
-      value: convert(figure.value),
-      ...(figure.valueHigh === undefined ? {} : { valueHigh: convert(figure.valueHigh) }),
-      unit: 'USD',
-    };
+    const value = convert(figure.value);
+    // Without a rate for the value, none for its range either: said once.
+    const high =
+      figure.valueHigh === undefined || Number.isNaN(value) ? undefined : convert(figure.valueHigh);
+    return { value, ...(high === undefined ? {} : { valueHigh: high }), unit: 'USD' };
   }
   if (money?.currency === 'USD') {
     const usd = scaled(money.scale, 'USD');

@@ -26,11 +26,11 @@ const OTHER_THRESHOLD = 0.001;
 /** Differences between sources below this share are rounding, summarised in one note. */
 const ROUNDING = 0.001;
 /**
- * Chapters may add up to a little more than a total from another source or release (revisions,
- * rounding); by more than this share, or one chapter over the whole total, one of them is wrong (a
- * unit slip) and every share and concentration index would be too.
+ * Chapters may add up to more than a total from another source or release (revisions, rounding; a
+ * pair that trades one chapter has it over the total by any such difference); by more than a quarter,
+ * one of them is wrong (a unit slip) and every share and concentration index would be too.
  */
-const CHAPTERS_OVER_TOTAL = 0.1;
+const CHAPTERS_OVER_TOTAL = 0.25;
 
 /**
  * Brings the ingested records to one currency, one product level and one pair: the rows the
@@ -111,7 +111,8 @@ export function normalise(ingested: IngestResult, config: Config): NormalisedTab
   const trade = [...chosen, ...reconcileTotals(chosen, notes)].sort(compareRows);
   // Totals as the inputs give them: one summed from a year's few chapters is no slip.
   const slips = unitSlips(chosen);
-  if (slips.length > 0) throw new InputError(slips);
+  if (slips.problems.length > 0) throw new InputError(slips.problems);
+  notes.push(...slips.notes);
   notes.unshift(...provisionalNotes(trade, ingested));
   notes.push(...taiwanNotes(trade, ingested));
 
@@ -369,7 +370,7 @@ function reconcileTotals(rows: TradeRow[], notes: DataNote[]): TradeRow[] {
       });
     } else if (-rest > OTHER_THRESHOLD * total.valueUsd) {
       const largest = chapters.reduce((a, b) => (b.valueUsd > a.valueUsd ? b : a));
-      if (largest.valueUsd > total.valueUsd * (1 + ROUNDING) || -rest > CHAPTERS_OVER_TOTAL * total.valueUsd)
+      if (-rest > CHAPTERS_OVER_TOTAL * total.valueUsd)
         problems.push({
           ...locationOf(largest.refs[0] ?? ''),
           column: 'value',

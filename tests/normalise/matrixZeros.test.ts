@@ -29,9 +29,12 @@ function record(fields: Partial<TradeRecord>): TradeRecord {
 }
 
 describe('a flow a reconciled matrix is silent on', () => {
-  it('is zero where the matrix holds the reporter’s trade with the world that way', () => {
+  // India's imports from the world and the USA's exports to it: both sides of USA → IND in the file.
+  const sides = [record({}), record({ reporter: 'USA', flow: 'export' })];
+
+  it('is zero where the matrix holds the exporter’s and the importer’s trade with the world', () => {
     const zeros = matrixZeros(
-      [record({}), record({ flow: 'export' }), record({ partner: 'USA', flow: 'export', line: 7 })],
+      [...sides, record({ flow: 'export' }), record({ partner: 'USA', flow: 'export', line: 7 })],
       files,
       'IND',
       'USA',
@@ -39,16 +42,16 @@ describe('a flow a reconciled matrix is silent on', () => {
     expect(zeros).toEqual([{ ...record({}), partner: 'USA', product: 'TOTAL', value: 0, line: 0 }]);
   });
 
-  it('is not made up where the matrix lacks the world total, or another input gives the flow', () => {
-    // Only India's exports: the file says nothing of its imports.
-    expect(matrixZeros([record({ flow: 'export' })], files, 'IND', 'USA')).toEqual([
-      { ...record({ flow: 'export' }), partner: 'USA', product: 'TOTAL', value: 0, line: 0 },
-    ]);
-    expect(matrixZeros([record({ flow: 'export', partner: 'USA' })], files, 'IND', 'USA')).toEqual([]);
+  it('is not made up where the file lacks either side, or another input gives the flow', () => {
+    // A file cut to some exporters, or a country BACI counts inside another: no USA exports at all.
+    expect(matrixZeros([record({})], files, 'IND', 'USA')).toEqual([]);
+    // Nor India's imports: a file cut to some importers.
+    expect(matrixZeros([record({ reporter: 'USA', flow: 'export' })], files, 'IND', 'USA')).toEqual([]);
     const given = record({ partner: 'USA', file: 'trade.csv', product: 'TOTAL', value: 5 });
-    expect(matrixZeros([record({}), given], files, 'IND', 'USA')).toEqual([]);
+    expect(matrixZeros([...sides, given], files, 'IND', 'USA')).toEqual([]);
     // A file of another format lists only what it reports.
-    expect(matrixZeros([record({ file: 'trade.csv' })], files, 'IND', 'USA')).toEqual([]);
+    const canonical = sides.map((r) => ({ ...r, file: 'trade.csv' }));
+    expect(matrixZeros(canonical, files, 'IND', 'USA')).toEqual([]);
   });
 
   it('gives the pair’s totals in a briefing from BACI, where no USA→IND row means none', () => {

@@ -8,11 +8,11 @@ const QUALIFIERS = ['', 'approx', 'range', 'at_least'] as const;
 const CONFIDENCE = ['high', 'medium', 'low'] as const;
 /** One country, both ways between two (`IND-RUS`), or one way (`IND->RUS`). */
 const SCOPE = /^([A-Z]{3})(?:(?:-|->)([A-Z]{3}))?$/;
-/** A unit that names money: a currency's code or sign, first or last. */
+/** A unit that names money: a currency's code or sign, first or last; not a price (per barrel). */
 const CURRENCY =
   /^\s*(?:USD|INR|EUR|GBP|RUB|CNY|RMB|JPY|CHF|AED|SAR|BRL|ZAR|KES|NGN|US\$|Rs\.?|[$₹€£¥₽])(?:\s|$)|\b(?:USD|INR|EUR|GBP|RUB|CNY|dollars?|rupees?|euros?|roubles?|rubles?)\s*$/i;
-/** Topics whose money figures are amounts, never below zero (a target, a demand). */
-const AMOUNTS = new Set(['target', 'sector']);
+/** Measures the briefing reads as amounts of trade, never below zero (a net figure may be). */
+const AMOUNTS = new Set(['import_demand', 'exports', 'imports', 'total_trade', 'trade_target']);
 
 /** Published figures that are not trade flows (README, "Published figures"). */
 export const figures: Adapter = {
@@ -50,13 +50,12 @@ export const figures: Adapter = {
       }
       const money = parseMoneyUnit(unit);
       // Money in a unit not read as such would stay a bare number, never converted nor compared.
-      if (!money && CURRENCY.test(unit)) {
+      if (!money && CURRENCY.test(unit) && !/\bper\b|\//i.test(unit)) {
         ctx.problem(row.line, 'unit', m.unknownUnit(unit));
         continue;
       }
-      const percent = /^(percent|per cent|%)$/i.test(unit.trim());
-      if (value < 0 && ((!money && !percent) || (money && AMOUNTS.has(topic)))) {
-        ctx.problem(row.line, 'value', m.negativeFigure(unit));
+      if (value < 0 && money && AMOUNTS.has(measure)) {
+        ctx.problem(row.line, 'value', m.negativeFigure(measure));
         continue;
       }
       out.push({
