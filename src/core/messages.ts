@@ -14,6 +14,8 @@ const didYouMean = (suggestion: string | undefined): string =>
   suggestion ? ` (did you mean "${suggestion}"?)` : '';
 
 export const inputMessages = {
+  undatedCurrency: (currency: string, period: string) =>
+    `a figure in ${currency} is converted at the rate of its year, and ${quote(period)} is none: give a year or a fiscal year ("2024", "FY2024-25"), or the figure in US dollars`,
   headerAgain: (headerLine: number) =>
     `the header of line ${headerLine} repeats here, as where two downloads were pasted into one file: delete this line, and check the rows below it are not there twice`,
   unitSlip: (what: string, value: string, ratio: number, how: string, other: string) =>

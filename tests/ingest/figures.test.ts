@@ -61,6 +61,12 @@ describe('published figures that would drop out of the briefing in silence', () 
       'column "sector": sector "pharma" is not one of the config\'s sector ids',
     ],
     [
+      'rupees for a period with no year',
+      'sector,import_demand,pharmaceuticals,RUS,annual,10,,USD bn',
+      'sector,import_demand,pharmaceuticals,RUS,annual,10,,INR crore',
+      'column "period": a figure in INR is converted at the rate of its year, and "annual" is none',
+    ],
+    [
       'exports below zero',
       'trade,exports,,IND->RUS,2024,4.9,',
       'trade,exports,,IND->RUS,2024,-4.9,',

@@ -1,5 +1,6 @@
 import { isIso3 } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
+import { parsePeriod } from '../../core/periods.ts';
 import { parseMoneyUnit } from '../../core/units.ts';
 import { type Adapter, RowReader } from '../adapter.ts';
 import type { FigureRecord } from '../records.ts';
@@ -52,6 +53,11 @@ export const figures: Adapter = {
       // Money in a unit not read as such would stay a bare number, never converted nor compared.
       if (!money && CURRENCY.test(unit) && !/\bper\b|\//i.test(unit)) {
         ctx.problem(row.line, 'unit', m.unknownUnit(unit));
+        continue;
+      }
+      // Converted at the rate of its period: "annual" or "2019 H1" has none.
+      if (money && money.currency !== 'USD' && !parsePeriod(period)) {
+        ctx.problem(row.line, 'period', m.undatedCurrency(money.currency, period));
         continue;
       }
       if (value < 0 && money && AMOUNTS.has(measure)) {
