@@ -43,6 +43,27 @@ export function worldExports(reports: Report[]): World {
   };
 }
 
+/** The world as a file sums it over its exporters (reporter `WLD`, as BACI's extract hands it on). */
+function summedWorld(report: Report): World {
+  return {
+    reporters: Math.max(0, ...rowsOf(report).map((r) => r.exporters ?? 0)),
+    chapters: new Map([...report.chapters].map(([code, row]) => [code, row.valueUsd])),
+    total: productSum(report),
+    complete: isComplete(report),
+  };
+}
+
+/**
+ * A year's world, in products and with every chapter: the file's own sum where it gives one (the
+ * reporters' reports beside it are part of it), else the sum of the reporters' reports.
+ */
+function worldOfYear(given: Report[]): { products: World; all: World } {
+  const summed = given.find((r) => r.reporter === WORLD);
+  if (summed) return { products: summedWorld(productsOnly(summed)), all: summedWorld(summed) };
+  const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
+  return { products: worldExports(reports), all: worldExports(given) };
+}
+
 /** Each country of the pair's exports in non-product chapters, as a share of its exports; undefined if none. */
 function nonProductShares(ctx: IndicatorContext, reports: Report[]): string[] | undefined {
   const { reporter, partner } = ctx.n.config;
@@ -70,10 +91,12 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
   const worlds: WorldOfYear[] = [];
   for (const period of [...new Set(all.map((r) => r.period))]) {
     const given = all.filter((r) => r.period === period);
-    const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
-    const countries = reports.filter((r) => r.reporter === reporter || r.reporter === partner);
-    if (countries.length === 0 || reports.length < 2) continue;
-    const world = worldExports(reports);
+    const countries = given
+      .filter((r) => r.reporter === reporter || r.reporter === partner)
+      .map(productsOnly)
+      .filter((r) => r.chapters.size > 0);
+    const { products: world, all: withEveryChapter } = worldOfYear(given);
+    if (countries.length === 0 || world.reporters < 2) continue;
     const origin = provenance(given.flatMap(rowsOf));
     const leftOut = nonProductShares(ctx, given);
     worlds.push({
@@ -96,7 +119,7 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
       dims: { reporters: String(world.reporters) },
     });
     for (const report of countries) out.push(...countryIndicators(ctx, report, world, base));
-    if (leftOut) out.push(...allCommodityShares(ctx, given, base));
+    if (leftOut) out.push(...allCommodityShares(ctx, given, withEveryChapter, base));
   }
   const note = worldNote(worlds);
   if (note) ctx.notes.push(note);
@@ -180,21 +203,21 @@ function worldNote(worlds: WorldOfYear[]): DataNote | undefined {
 function allCommodityShares(
   ctx: IndicatorContext,
   given: Report[],
+  world: World,
   base: { period: string; sources: string[]; provisional?: true; note: string },
 ): Indicator[] {
   const { reporter, partner } = ctx.n.config;
-  const total = given.reduce((sum, r) => sum + productSum(r), 0);
-  const status = given.every(isComplete) ? ('ok' as const) : ('partial' as const);
+  const status = world.complete ? ('ok' as const) : ('partial' as const);
   return given
     .filter((r) => r.reporter === reporter || r.reporter === partner)
     .flatMap((r) => {
-      const value = share(productSum(r), total);
+      const value = share(productSum(r), world.total);
       if (value === null) return [];
       return [
         {
           ...base,
           id: 'specialisation.worldShareAllCommodities',
-          label: t.worldShareAllLabel(nameOf(ctx, r.reporter), given.length),
+          label: t.worldShareAllLabel(nameOf(ctx, r.reporter), world.reporters),
           value,
           unit: 'ratio',
           formula: 'worldShare' as const,

@@ -23,6 +23,8 @@ export interface TradeRecord {
   /** Where the row was read, for audit trails and error messages. */
   file: string;
   line: number;
+  /** For the world's exports as a file sums them (reporter and partner `WLD`): how many exporters. */
+  exporters?: number;
 }
 
 /**

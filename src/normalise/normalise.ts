@@ -213,6 +213,7 @@ function toRow(record: TradeRecord, period: Period | undefined, valueUsd: number
     status: record.status,
     sources: [record.source],
     refs,
+    ...(record.exporters === undefined ? {} : { exporters: record.exporters }),
   };
 }
 

@@ -46,6 +46,45 @@ describe('specialisation indicators', () => {
     expect(note?.sources).toEqual(['src-world']);
   });
 
+  it('takes the world as a file sums it over its exporters, counting no exporter twice', () => {
+    // The world of world2019 as BACI's extract hands it on: by chapter, every exporter summed.
+    const summed = (
+      [
+        ['30', 20 + 40],
+        ['84', 10 + 20 + 60],
+        ['03', 10],
+        ['27', 100],
+        ['87', 40],
+      ] as const
+    ).map(([chapter, v]) =>
+      row('2019', WORLD, WORLD, 'export', chapter, v, { sources: ['src-world'], exporters: 3 }),
+    );
+    const pair = world2019.filter((r) => r.reporter !== 'FRA');
+    // With France's own report beside the sum (a batch keeps its partners'), or without it.
+    for (const rows of [
+      [...pair, ...summed],
+      [...world2019, ...summed],
+    ]) {
+      const fromSum = compute([...pairYear('FY2024-25', 150, 600), ...rows]);
+      const india30 = one(fromSum, 'specialisation.rca', { reporter: 'IND', chapter: '30' }, '2019');
+      expect(india30.value).toBeCloseTo(20 / 40 / (60 / 300), 12);
+      expect(india30.note).toBe('world = the 3 reporters in the inputs');
+      expect(value(fromSum, 'specialisation.worldExports', { reporters: '3' }, '2019')).toBe(300);
+      expect(value(fromSum, 'specialisation.worldShare', { reporter: 'RUS' }, '2019')).toBeCloseTo(
+        120 / 300,
+        12,
+      );
+      expect(value(fromSum, 'specialisation.sectorRca', { reporter: 'IND', sector: 'machines' })).toBeCloseTo(
+        10 / 40 / (90 / 300),
+        12,
+      );
+      // Every specialisation figure as from the reporters' reports, to the bit.
+      const figures = (s: typeof set) =>
+        s.indicators.filter((i) => i.id.startsWith('specialisation.')).map((i) => [i.id, i.dims, i.value]);
+      expect(figures(fromSum)).toEqual(figures(set));
+    }
+  });
+
   it('marks chapters unknown and sectors partial when the country leaves part of its exports unitemised', () => {
     const partial = compute([
       ...pairYear('FY2024-25', 150, 600),

@@ -20,19 +20,25 @@ describe('CEPII BACI', () => {
         // India's imports from Russia (BACI rows i=643, j=699), from India's side only.
         '2022 IND RUS import 27 40000 USD thousand line 5',
         '2022 IND RUS import 31 2000 USD thousand line 6',
-        // Every country's exports to the world: India 1234.5 + 3000 (to the USA) in chapter 30.
+        // The pair's exports to the world: India 1234.5 + 3000 (to the USA) in chapter 30.
         `2022 IND WLD export 30 ${1234.5 + 3000} USD thousand line 2`,
         '2022 IND WLD export 29 100.25 USD thousand line 3',
         '2022 IND WLD export 84 500 USD thousand line 4',
         '2022 RUS WLD export 27 40000 USD thousand line 5',
         '2022 RUS WLD export 31 2000 USD thousand line 6',
-        '2022 USA WLD export 84 700 USD thousand line 8',
-        '2022 FRA WLD export 10 80 USD thousand line 11',
-        // "Other Asia, nes" (490, S19) is Taiwan: its exports count in the world's.
+        // "Other Asia, nes" (490, S19) is Taiwan: its exports count in the world's, and stay apart too.
         '2022 TWN WLD export 84 50 USD thousand line 9',
         '2022 TWN WLD export 85 30 USD thousand line 10',
+        // The world's exports, every exporter's summed: the USA's and France's only there.
+        `2022 WLD WLD export 30 ${1234.5 + 3000} USD thousand line 2`,
+        '2022 WLD WLD export 29 100.25 USD thousand line 3',
+        `2022 WLD WLD export 84 ${500 + 700 + 50} USD thousand line 4`,
+        '2022 WLD WLD export 27 40000 USD thousand line 5',
+        '2022 WLD WLD export 31 2000 USD thousand line 6',
+        '2022 WLD WLD export 85 30 USD thousand line 10',
+        '2022 WLD WLD export 10 80 USD thousand line 11',
         // k = 10121 lost its leading zero: HS 010121, chapter 01.
-        '2022 USA WLD export 01 10 USD thousand line 12',
+        '2022 WLD WLD export 01 10 USD thousand line 12',
         // Each focus country's imports from the world, Taiwan's 50 included.
         '2022 RUS WLD import 30 1234.5 USD thousand line 2',
         '2022 RUS WLD import 29 100.25 USD thousand line 3',
@@ -41,11 +47,17 @@ describe('CEPII BACI', () => {
         '2022 IND WLD import 31 2000 USD thousand line 6',
       ].sort(),
     );
+    // Five exporters: India, Russia, the USA, Taiwan and France.
+    const world = result.trade.filter((r) => r.reporter === 'WLD');
+    expect(world.map((r) => r.exporters)).toEqual(world.map(() => 5));
+    expect(result.trade.filter((r) => r.reporter !== 'WLD').every((r) => r.exporters === undefined)).toBe(
+      true,
+    );
     const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
     expect(byFile['BACI_HS17_Y2022_V202401.csv']).toMatchObject({
       rows: 11,
       used: 11,
-      records: 20,
+      records: 25,
       rejected: {},
     });
     expect(byFile['country_codes_V202401.csv']).toMatchObject({ rows: 5, used: 5, records: 5 });
@@ -111,6 +123,43 @@ describe('CEPII BACI', () => {
     ]);
   });
 
+  it('sums the world’s exports exactly, over every exporter, beside the focus countries’ and Taiwan’s', () => {
+    const iso3: Record<string, string> = {
+      '699': 'IND',
+      '643': 'RUS',
+      '251': 'FRA',
+      '276': 'DEU',
+      '490': 'TWN',
+    };
+    const extractor = createBaciExtractor({ reporter: 'IND', iso3: (code) => iso3[code] });
+    const rows: [string, string, string, string][] = [
+      ['251', '276', '010121', '0.1'],
+      ['276', '251', '010121', '0.2'],
+      ['490', '251', '010121', '0.4'],
+      ['699', '643', '300490', '5'],
+      ['643', '276', '270900', '7'],
+    ];
+    for (const [at, [i, j, k, v]] of rows.entries()) {
+      const row = parseBaciRow({ t: '2022', i, j, k, v, q: '1' }, at + 2, () => {});
+      if (row) extractor.add(row);
+    }
+    const { sums } = focusExtract(extractor.extract(), focus);
+    const world = sums.filter((s) => s.reporter === 'WLD');
+    // 0.1 + 0.2 + 0.4 added as doubles is 0.7000000000000001; as thousandths, 0.7.
+    expect(world.map((s) => [s.product, s.value, s.line, s.exporters])).toEqual([
+      ['01', 0.7, 2, 5],
+      ['30', 5, 5, 5],
+      ['27', 7, 6, 5],
+    ]);
+    // France and Germany are in the world's sums only; India, Russia and Taiwan stay apart too.
+    const apart = sums.filter((s) => s.partner === 'WLD' && s.flow === 'export' && s.reporter !== 'WLD');
+    expect([...new Set(apart.map((s) => s.reporter))].sort()).toEqual(['IND', 'RUS', 'TWN']);
+    // Without a focus, every exporter's own sums, and no world sum.
+    const every = focusExtract(extractor.extract(), undefined).sums;
+    expect(every.some((s) => s.reporter === 'WLD')).toBe(false);
+    expect(every.filter((s) => s.flow === 'export').map((s) => s.reporter)).toContain('FRA');
+  });
+
   it('keeps its row checks and sums usable by another reader', () => {
     const problems: string[] = [];
     const cells = { t: '2022', i: '699', j: '643', k: '300490', v: '1234.5', q: '           NA' };
@@ -133,6 +182,7 @@ describe('CEPII BACI', () => {
     const { sums, setAside } = focusExtract(extractor.extract(), focus);
     expect(sums.map((s) => brief({ ...s, file: 'f.csv', source: 'src' }))).toEqual([
       '2022 IND WLD export 30 1234.5 USD thousand line 7',
+      '2022 WLD WLD export 30 1234.5 USD thousand line 7',
       '2022 RUS WLD import 30 1234.5 USD thousand line 7',
       '2022 IND RUS export 30 1234.5 USD thousand line 7',
     ]);

@@ -49,14 +49,14 @@ describe('coverage summary', () => {
       rows: 35,
       used: 26,
       setAside: 9,
-      records: 20 + 5 + 9 + 3 + 1 + 1,
+      records: 25 + 5 + 9 + 3 + 1 + 1,
     });
     for (const f of coverage.files)
       expect(f.used + f.reasons.reduce((sum, r) => sum + r.count, 0)).toBe(f.rows);
     const text = formatCoverage(coverage);
     expect(text.split('\n')).toEqual([
       'Coverage of the inputs',
-      '  7 files: 35 rows read, 26 used, 9 set aside; 39 records',
+      '  7 files: 35 rows read, 26 used, 9 set aside; 44 records',
       `    8 set aside: ${m.asideProductNames()}`,
       `    1 set aside: ${m.asideShareRow()}`,
       `    1 column set aside: ${m.asidePartialPeriod('2025-2026(Apr-Sep)')}`,
