@@ -1,4 +1,4 @@
-import { WORLD } from './countries.ts';
+import { OTHER_ASIA_NES, WORLD } from './countries.ts';
 
 /** The ends of a trade flow: who reports it, and with whom. */
 interface Ends {
@@ -23,4 +23,13 @@ export function isPairRow(r: Ends, reporter: string, partner: string): boolean {
   return (
     (r.reporter === reporter && r.partner === partner) || (r.reporter === partner && r.partner === reporter)
   );
+}
+
+/**
+ * Whether an exporter's own exports to the world stay beside the world's as a file sums them (BACI's
+ * extract, reporter `WLD`): the briefings' countries' do, and Taiwan's, whose note (code 490 read as
+ * Taiwan) looks for its rows. Every other exporter's count in the sum alone.
+ */
+export function apartFromWorldSum(exporter: string, countries: ReadonlySet<string>): boolean {
+  return countries.has(exporter) || exporter === OTHER_ASIA_NES.iso3;
 }

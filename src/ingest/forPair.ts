@@ -1,12 +1,33 @@
 import { STAGE_JSON_END } from '../core/context.ts';
-import { isBriefingRow } from '../core/relevance.ts';
-import type { IngestResult } from './records.ts';
+import { WORLD } from '../core/countries.ts';
+import { apartFromWorldSum, isBriefingRow } from '../core/relevance.ts';
+import type { IngestResult, TradeRecord } from './records.ts';
+
+/**
+ * Rows of a read for several partners that only the partner they name uses: a partner's own exports to
+ * the world, kept beside the world's sum of its file and year (`apartFromWorldSum`) for its own briefing.
+ */
+function forItsPartnerOnly(trade: readonly TradeRecord[], reporter: string): (row: TradeRecord) => boolean {
+  const key = (r: TradeRecord) => `${r.file}\n${r.period}`;
+  const summed = new Set(
+    trade.filter((r) => r.reporter === WORLD && r.partner === WORLD && r.exporters !== undefined).map(key),
+  );
+  const alone = new Set([reporter]);
+  return (r) =>
+    r.partner === WORLD &&
+    r.flow === 'export' &&
+    r.reporter !== WORLD &&
+    !apartFromWorldSum(r.reporter, alone) &&
+    summed.has(key(r));
+}
 
 /**
  * One pair's share of a read made for several partners (a batch's), as the bytes of its stage file
  * (`toStageJson`): the trade and product records a briefing on the pair uses (`isBriefingRow`, the test
- * normalise applies to them), all else as read. Each partner's run then parses and hashes its own flows,
- * not every partner's. The shares all hold the world's rows, so every record is made JSON once for all
+ * normalise applies to them) but the other partners' own exports to a world their file sums
+ * (`forItsPartnerOnly`), all else as read: the records a read for the pair alone makes. Each partner's
+ * run then parses and hashes its own flows, not every partner's. The shares all hold the world's rows,
+ * so every record is made JSON once for all
  * of them, and each share is joined from those bytes: joining megabytes of strings costs as much as
  * making the JSON again. The result is plain data (no toJSON, no holes in arrays), whose JSON this is.
  */
@@ -27,7 +48,8 @@ export function shareFiles(result: IngestResult, reporter: string): (partner: st
     // Whether a briefing uses a row depends on its partner only where that is one of the row's two
     // countries. For every other partner it is as for a partner that adds no country to the reporter:
     // asked once for all of them, and for those two when met.
-    const forOthers = rows.map((r) => isBriefingRow(r, reporter, reporter));
+    const onlyIts = key === 'trade' ? forItsPartnerOnly(result.trade, reporter) : () => false;
+    const forOthers = rows.map((r) => isBriefingRow(r, reporter, reporter) && !onlyIts(r as TradeRecord));
     // Each row as a comma and its JSON (an array holds null where JSON.stringify finds none): those of
     // every other partner's share joined once, in order; a partner's own rows then put in among them.
     const pieces = rows.map((r) => bytes(`,${JSON.stringify(r) ?? 'null'}`));

@@ -12,27 +12,30 @@ const flows = (records: { reporter: string; partner: string }[]) => [
 ];
 
 describe("a batch read's share for one partner", () => {
-  it('keeps the pair’s flows and the flows with the world, and normalises as the whole read does', async () => {
+  it('keeps the pair’s flows and the flows with the world, as a read for the pair alone does', async () => {
     // One read for India with Russia and the USA, as a batch makes it.
     const whole = await ingest(fixture('baci'), { focus: { reporter: 'IND', partners: ['RUS', 'USA'] } });
     expect(flows(whole.trade)).toContain('IND→USA');
+    expect(flows(whole.trade)).toContain('USA→WLD');
     const text = shareFiles(whole, 'IND')('RUS').toString('utf8');
     const share = JSON.parse(text) as typeof whole;
-    // The stage file of the read with only the rows normalise keeps for the pair.
-    const kept = (r: (typeof whole.trade)[number]) => isBriefingRow(r, 'IND', 'RUS');
+    // The stage file of the read with only the rows normalise keeps for the pair, less the USA's own
+    // exports to the world: Russia's briefing has them in the world's sum.
+    const kept = (r: (typeof whole.trade)[number]) =>
+      isBriefingRow(r, 'IND', 'RUS') && !(r.reporter === 'USA' && r.partner === 'WLD');
     expect(text).toBe(
       toStageJson({ ...whole, trade: whole.trade.filter(kept), products: whole.products.filter(kept) }),
     );
-    // Russia's share: India's trade with Russia both ways, the world's exports (France's only there),
-    // and the exports to the world of the countries of the read's briefings and of Taiwan.
-    expect(flows(share.trade).sort()).toEqual([
-      'IND→RUS',
-      'IND→WLD',
-      'RUS→WLD',
-      'TWN→WLD',
-      'USA→WLD',
-      'WLD→WLD',
-    ]);
+    // Russia's share: India's trade with Russia both ways, the world's exports (the USA's and France's
+    // only there), and the exports to the world of India, Russia and Taiwan.
+    expect(flows(share.trade).sort()).toEqual(['IND→RUS', 'IND→WLD', 'RUS→WLD', 'TWN→WLD', 'WLD→WLD']);
+    // The records of a read for India and Russia alone, in the same order.
+    const alone = await ingest(fixture('baci'), { focus: { reporter: 'IND', partners: ['RUS'] } });
+    expect(share.trade).toEqual(alone.trade);
+    expect(share.products).toEqual(alone.products);
+    // The USA's share has its own exports to the world, and not Russia's.
+    const usa = JSON.parse(shareFiles(whole, 'IND')('USA').toString('utf8')) as typeof whole;
+    expect(flows(usa.trade).sort()).toEqual(['IND→USA', 'IND→WLD', 'TWN→WLD', 'USA→WLD', 'WLD→WLD']);
     expect(flows(share.products).every((f) => ['IND→RUS', 'RUS→IND'].includes(f) || f.endsWith('→WLD'))).toBe(
       true,
     );
@@ -45,7 +48,9 @@ describe("a batch read's share for one partner", () => {
     expect(share.rejects).toEqual(whole.rejects);
     expect(share.countryCodes).toEqual(whole.countryCodes);
     const config = parseConfig({ reporter: 'IND', partner: 'RUS' }, 'test');
-    expect(normalise(share, config)).toEqual(normalise(whole, config));
+    const [fromShare, fromAlone] = [normalise(share, config), normalise(alone, config)];
+    expect(fromShare.trade).toEqual(fromAlone.trade);
+    expect(fromShare.products).toEqual(fromAlone.products);
   });
 
   it('is the stage file JSON.stringify makes, members without JSON left out, for every partner', async () => {
@@ -59,8 +64,11 @@ describe("a batch read's share for one partner", () => {
     } as unknown as typeof whole;
     const shareOf = shareFiles(odd, 'IND');
     for (const partner of ['RUS', 'USA']) {
+      // The other partner's own exports to the world are in the world's sum.
+      const other = partner === 'RUS' ? 'USA' : 'RUS';
       const kept = (r: { reporter: string; partner: string; flow: string }) =>
-        isBriefingRow(r, 'IND', partner);
+        isBriefingRow(r, 'IND', partner) &&
+        !(r.reporter === other && r.partner === 'WLD' && r.flow === 'export');
       expect(shareOf(partner).toString('utf8')).toBe(
         toStageJson({ ...odd, trade: odd.trade.filter(kept), products: odd.products.filter(kept) }),
       );
@@ -134,13 +142,28 @@ describe("a batch read's share for one partner", () => {
           }) as T,
       );
     let compared = 0;
+    const model = whole.trade[0] as (typeof whole.trade)[number];
     for (let round = 0; round < 30; round++) {
-      const trade = some(whole.trade[0] as (typeof whole.trade)[number], random(60));
+      const trade = some(model, random(60));
+      // Every other round, the file sums the world's exports: a country's own are then its share's alone.
+      const summed = round % 2 === 1;
+      if (summed)
+        trade.splice(random(trade.length + 1), 0, {
+          ...model,
+          reporter: 'WLD',
+          partner: 'WLD',
+          exporters: 9,
+        });
       const products = some(whole.products[0] as (typeof whole.products)[number], random(30));
       const shareOf = shareFiles({ ...whole, trade, products }, 'IND');
       for (const partner of [...countries, 'BRA']) {
+        const inSum = (r: { reporter: string; partner: string; flow: string }) =>
+          summed &&
+          r.partner === 'WLD' &&
+          r.flow === 'export' &&
+          !['WLD', 'IND', partner].includes(r.reporter);
         const kept = (r: { reporter: string; partner: string; flow: string }) =>
-          isBriefingRow(r, 'IND', partner);
+          isBriefingRow(r, 'IND', partner) && !inSum(r);
         expect(shareOf(partner).toString('utf8')).toBe(
           toStageJson({ ...whole, trade: trade.filter(kept), products: products.filter(kept) }),
         );

@@ -1,5 +1,6 @@
-import { OTHER_ASIA_NES, WORLD } from '../../core/countries.ts';
+import { WORLD } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
+import { apartFromWorldSum } from '../../core/relevance.ts';
 import type { Focus } from '../adapter.ts';
 import type { ProductRecord, TradeRecord } from '../records.ts';
 import {
@@ -561,9 +562,8 @@ export function focusExtract(
     return s.flow === 'export' || !focusCountries || focusCountries.has(s.reporter);
   });
   if (focusCountries) {
-    // Taiwan's stay too: the briefing's note that code 490 is read as Taiwan looks for its rows.
-    const apart = new Set([...focusCountries, OTHER_ASIA_NES.iso3]);
-    const others = (s: BaciSum) => s.flow === 'export' && s.partner === WORLD && !apart.has(s.reporter);
+    const others = (s: BaciSum) =>
+      s.flow === 'export' && s.partner === WORLD && !apartFromWorldSum(s.reporter, focusCountries);
     const world = worldSums(sums.filter((s) => s.flow === 'export' && s.partner === WORLD));
     sums.splice(0, sums.length, ...sums.filter((s) => !others(s)), ...world);
   }
