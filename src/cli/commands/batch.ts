@@ -117,7 +117,7 @@ export async function batchCommand(
 
 /**
  * The young generation of a partner's thread. V8's default on a machine with this much memory is 48 MB,
- * and each thread keeps its own whole; with 16 MB (and threads collecting from 48 MB of heap, see
+ * and each thread keeps its own whole; with 16 MB (and threads collecting from 48 MB of heap then, see
  * core/memory.ts) a batch of 20 partners on two threads peaked at 371–384 MB instead of 405–420 MB, in
  * the same time within the noise.
  */
