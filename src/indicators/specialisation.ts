@@ -54,14 +54,20 @@ function summedWorld(report: Report): World {
 }
 
 /**
- * A year's world, in products and with every chapter: the file's own sum where it gives one (the
- * reporters' reports beside it are part of it), else the sum of the reporters' reports.
+ * A year's world, in products and with every chapter: the file's own sum where it gives one and the
+ * pair's reports come from its source too (the reports beside it are part of it); else the sum of the
+ * reporters' reports, where a reporter of the sum's source counts only if it is one of the pair (the
+ * file's other exporters are in its sum alone), so that no country counts twice.
  */
-function worldOfYear(given: Report[]): { products: World; all: World } {
+function worldOfYear(given: Report[], pair: ReadonlySet<string>): { products: World; all: World } {
   const summed = given.find((r) => r.reporter === WORLD);
-  if (summed) return { products: summedWorld(productsOnly(summed)), all: summedWorld(summed) };
-  const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
-  return { products: worldExports(reports), all: worldExports(given) };
+  const sumSources = new Set(summed ? rowsOf(summed).flatMap((row) => row.sources) : []);
+  const fromSum = (r: Report) => rowsOf(r).every((row) => row.sources.every((s) => sumSources.has(s)));
+  if (summed && given.filter((r) => pair.has(r.reporter)).every(fromSum))
+    return { products: summedWorld(productsOnly(summed)), all: summedWorld(summed) };
+  const reporters = given.filter((r) => r.reporter !== WORLD && (pair.has(r.reporter) || !fromSum(r)));
+  const reports = reporters.map(productsOnly).filter((r) => r.chapters.size > 0);
+  return { products: worldExports(reports), all: worldExports(reporters) };
 }
 
 /** Each country of the pair's exports in non-product chapters, as a share of its exports; undefined if none. */
@@ -95,7 +101,7 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
       .filter((r) => r.reporter === reporter || r.reporter === partner)
       .map(productsOnly)
       .filter((r) => r.chapters.size > 0);
-    const { products: world, all: withEveryChapter } = worldOfYear(given);
+    const { products: world, all: withEveryChapter } = worldOfYear(given, new Set([reporter, partner]));
     if (countries.length === 0 || world.reporters < 2) continue;
     const origin = provenance(given.flatMap(rowsOf));
     const leftOut = nonProductShares(ctx, given);

@@ -13,6 +13,18 @@ describe('RCA (Balassa)', () => {
 
 describe('specialisation indicators', () => {
   const set = compute([...pairYear('FY2024-25', 150, 600), ...world2019]);
+  // The world of world2019 as BACI's extract hands it on: by chapter, every exporter summed.
+  const summed = (
+    [
+      ['30', 20 + 40],
+      ['84', 10 + 20 + 60],
+      ['03', 10],
+      ['27', 100],
+      ['87', 40],
+    ] as const
+  ).map(([chapter, v]) =>
+    row('2019', WORLD, WORLD, 'export', chapter, v, { sources: ['src-world'], exporters: 3 }),
+  );
 
   it("gives both countries' RCA by chapter against the reporters present", () => {
     const india30 = one(set, 'specialisation.rca', { reporter: 'IND', chapter: '30' }, '2019');
@@ -47,18 +59,6 @@ describe('specialisation indicators', () => {
   });
 
   it('takes the world as a file sums it over its exporters, counting no exporter twice', () => {
-    // The world of world2019 as BACI's extract hands it on: by chapter, every exporter summed.
-    const summed = (
-      [
-        ['30', 20 + 40],
-        ['84', 10 + 20 + 60],
-        ['03', 10],
-        ['27', 100],
-        ['87', 40],
-      ] as const
-    ).map(([chapter, v]) =>
-      row('2019', WORLD, WORLD, 'export', chapter, v, { sources: ['src-world'], exporters: 3 }),
-    );
     const pair = world2019.filter((r) => r.reporter !== 'FRA');
     // With France's own report beside the sum (a batch keeps its partners'), or without it.
     for (const rows of [
@@ -83,6 +83,22 @@ describe('specialisation indicators', () => {
         s.indicators.filter((i) => i.id.startsWith('specialisation.')).map((i) => [i.id, i.dims, i.value]);
       expect(figures(fromSum)).toEqual(figures(set));
     }
+  });
+
+  it('does not mix a file’s sum of the world with a country of the pair reported by another source', () => {
+    // India's exports to the world from another download; Russia's and France's from the summing file.
+    const india = world2019
+      .filter((r) => r.reporter === 'IND')
+      .map((r) => ({ ...r, sources: ['src-other'], valueUsd: r.valueUsd * 2 }));
+    const rest = world2019.filter((r) => r.reporter !== 'IND');
+    const set2 = compute([...pairYear('FY2024-25', 150, 600), ...india, ...rest, ...summed]);
+    // The world is then India's report and Russia's: France counts in the file's sum alone.
+    expect(value(set2, 'specialisation.worldExports', { reporters: '2' }, '2019')).toBe(80 + 120);
+    expect(value(set2, 'specialisation.rca', { reporter: 'IND', chapter: '30' }, '2019')).toBeCloseTo(
+      40 / 80 / (40 / 200),
+      12,
+    );
+    expect(value(set2, 'specialisation.worldShare', { reporter: 'IND' }, '2019')).toBeCloseTo(80 / 200, 12);
   });
 
   it('marks chapters unknown and sectors partial when the country leaves part of its exports unitemised', () => {
