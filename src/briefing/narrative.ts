@@ -1,5 +1,5 @@
+import { NOT_PRODUCTS } from '../core/hs.ts';
 import { chapterName, sectorName } from '../indicators/query.ts';
-import { NOT_PRODUCTS } from '../indicators/reports.ts';
 import type { Indicator, IndicatorSet } from '../indicators/types.ts';
 import { change, latestYears, levelShift, pct, pick, select, usd, valueAt } from './facts.ts';
 

@@ -41,3 +41,10 @@ export function compactChapters(chapters: string[]): string {
   }
   return parts.join(', ');
 }
+
+/**
+ * Chapters that are not products: 77 (reserved), 98 (national special uses: project goods, postal),
+ * 99 (commodities not specified by kind, often confidential trade). A specialisation measured over them
+ * says nothing, so they are left out of both a country's total and the chapters compared.
+ */
+export const NOT_PRODUCTS: ReadonlySet<string> = new Set(['77', '98', '99']);

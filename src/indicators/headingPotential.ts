@@ -1,5 +1,6 @@
 import { WORLD } from '../core/countries.ts';
 import { groupBy } from '../core/group.ts';
+import { NOT_PRODUCTS } from '../core/hs.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
 import type { ProductRow, TradeRow } from '../normalise/table.ts';
@@ -8,7 +9,7 @@ import { findIndicator, type IndicatorContext, inherit, notAvailable, provenance
 import { marketShareGap } from './matrixPotential.ts';
 import { exportPotential, untappedPotential } from './potential.ts';
 import { headingsOf } from './products.ts';
-import { isComplete, NOT_PRODUCTS, reportsOf, rowsOf } from './reports.ts';
+import { isComplete, reportsOf, rowsOf } from './reports.ts';
 import type { HeadingPotential, HeadingRanking, Indicator } from './types.ts';
 
 /** Headings whose indicators go into indicators.json; the whole ranking is a table (`HeadingRanking`). */

@@ -1,9 +1,10 @@
 import { WORLD } from '../core/countries.ts';
+import { NOT_PRODUCTS } from '../core/hs.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { share } from './bilateral.ts';
 import { directions, type IndicatorContext, latestPairPeriod, notAvailable, provenance } from './context.ts';
 import { fromOneMatrix } from './oneMatrix.ts';
-import { NOT_PRODUCTS, productTotal, reportsOf, rowsOf } from './reports.ts';
+import { productTotal, reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { NOT_PRODUCTS } from '../core/hs.ts';
 import type { Flow } from '../ingest/records.ts';
 import type { Normalised, TradeRow } from '../normalise/table.ts';
 
@@ -100,13 +101,6 @@ export function productSum(report: Report): number {
   for (const row of report.chapters.values()) sum += row.valueUsd;
   return sum;
 }
-
-/**
- * Chapters that are not products: 77 (reserved), 98 (national special uses: project goods, postal),
- * 99 (commodities not specified by kind, often confidential trade). A specialisation measured over them
- * says nothing, so they are left out of both a country's total and the chapters compared.
- */
-export const NOT_PRODUCTS: ReadonlySet<string> = new Set(['77', '98', '99']);
 
 /** The report without its non-product chapters. */
 export function productsOnly(report: Report): Report {

@@ -1,19 +1,12 @@
 import { WORLD } from '../core/countries.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
+import { NOT_PRODUCTS } from '../core/hs.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
 import type { DataNote, SectorInfo } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
-import {
-  isComplete,
-  NOT_PRODUCTS,
-  productSum,
-  productsOnly,
-  type Report,
-  reportsOf,
-  rowsOf,
-} from './reports.ts';
+import { isComplete, productSum, productsOnly, type Report, reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
 /** Balassa's RCA: (x_ij / X_i) / (x_wj / X_w); undefined where the world doesn't export the product. */
@@ -54,20 +47,17 @@ function summedWorld(report: Report): World {
 }
 
 /**
- * A year's world, in products and with every chapter: the file's own sum where it gives one and the
- * pair's reports come from its source too (the reports beside it are part of it); else the sum of the
- * reporters' reports, where a reporter of the sum's source counts only if it is one of the pair (the
- * file's other exporters are in its sum alone), so that no country counts twice.
+ * A year's world, in products and with every chapter: as a file sums it over its exporters (BACI's, where
+ * no other file gives exports to the world that year), the reports beside it being part of it; else the
+ * sum of the reporters' reports.
  */
-function worldOfYear(given: Report[], pair: ReadonlySet<string>): { products: World; all: World } {
-  const summed = given.find((r) => r.reporter === WORLD);
-  const sumSources = new Set(summed ? rowsOf(summed).flatMap((row) => row.sources) : []);
-  const fromSum = (r: Report) => rowsOf(r).every((row) => row.sources.every((s) => sumSources.has(s)));
-  if (summed && given.filter((r) => pair.has(r.reporter)).every(fromSum))
-    return { products: summedWorld(productsOnly(summed)), all: summedWorld(summed) };
-  const reporters = given.filter((r) => r.reporter !== WORLD && (pair.has(r.reporter) || !fromSum(r)));
-  const reports = reporters.map(productsOnly).filter((r) => r.chapters.size > 0);
-  return { products: worldExports(reports), all: worldExports(reporters) };
+function worldOfYear(given: Report[]): { products: World; all: World } {
+  const summed = given.find(
+    (r) => r.reporter === WORLD && rowsOf(r).some((row) => row.exporters !== undefined),
+  );
+  if (summed) return { products: summedWorld(productsOnly(summed)), all: summedWorld(summed) };
+  const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
+  return { products: worldExports(reports), all: worldExports(given) };
 }
 
 /** Each country of the pair's exports in non-product chapters, as a share of its exports; undefined if none. */
@@ -101,7 +91,7 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
       .filter((r) => r.reporter === reporter || r.reporter === partner)
       .map(productsOnly)
       .filter((r) => r.chapters.size > 0);
-    const { products: world, all: withEveryChapter } = worldOfYear(given, new Set([reporter, partner]));
+    const { products: world, all: withEveryChapter } = worldOfYear(given);
     if (countries.length === 0 || world.reporters < 2) continue;
     const origin = provenance(given.flatMap(rowsOf));
     const leftOut = nonProductShares(ctx, given);

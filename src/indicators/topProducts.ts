@@ -1,7 +1,6 @@
-import { chapterOf } from '../core/hs.ts';
+import { chapterOf, NOT_PRODUCTS } from '../core/hs.ts';
 import { compareText } from '../core/text.ts';
 import { latestPeriod, pick, select } from './query.ts';
-import { NOT_PRODUCTS } from './reports.ts';
 import type { Indicator, IndicatorSet } from './types.ts';
 
 /** One HS4 heading of a flow in its latest year, with what indicators.json says of it. */

@@ -1,4 +1,4 @@
-import { NOT_PRODUCTS } from './reports.ts';
+import { NOT_PRODUCTS } from '../core/hs.ts';
 
 /**
  * What the chapters a source leaves out can hold. A source that itemises only part of a flow lists its

@@ -17,6 +17,7 @@ import { createProblemList } from './problemList.ts';
 import type { CsvHead, CsvTable, ReadResult } from './readCsv.ts';
 import { emptyRecords, type FileReport, type IngestResult, type Records, type Reject } from './records.ts';
 import type { CsvRow } from './table.ts';
+import { sumWorldExports } from './worldSums.ts';
 
 export interface IngestOptions {
   /** The briefing's pair: files holding every pair (BACI) keep only what it needs. */
@@ -117,6 +118,7 @@ export async function ingest(dir: string, options: IngestOptions = {}): Promise<
   // 4. Checks across files.
   addFileSources(records, files);
   problems.push(...checkSources(records), ...dedupeTrade(records, files), ...dedupeRates(records));
+  records.trade = sumWorldExports(records.trade, files, options.focus);
   files.sort((a, b) => compareText(a.file, b.file));
   const result = { ...records, files, rejects, classifications: summariseClassifications(files) };
   if (problems.length > 0) throw new InputError(problems, formatCoverage(summariseCoverage(result)));

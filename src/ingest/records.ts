@@ -23,7 +23,10 @@ export interface TradeRecord {
   /** Where the row was read, for audit trails and error messages. */
   file: string;
   line: number;
-  /** For the world's exports as a file sums them (reporter and partner `WLD`): how many exporters. */
+  /**
+   * For the world's exports as a file sums them (reporter and partner `WLD`): how many exporters make
+   * that world, those with exports in products (not chapters 77, 98, 99), or on those chapters every one.
+   */
   exporters?: number;
 }
 

@@ -20,7 +20,7 @@ export interface TradeRow {
   sources: string[];
   /** "file:line" of every input row behind the value. */
   refs: string[];
-  /** For the world's exports as a file sums them (reporter and partner `WLD`): how many exporters. */
+  /** For the world's exports as a file sums them (reporter and partner `WLD`): see `TradeRecord`. */
   exporters?: number;
 }
 

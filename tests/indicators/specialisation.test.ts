@@ -85,22 +85,6 @@ describe('specialisation indicators', () => {
     }
   });
 
-  it('does not mix a file’s sum of the world with a country of the pair reported by another source', () => {
-    // India's exports to the world from another download; Russia's and France's from the summing file.
-    const india = world2019
-      .filter((r) => r.reporter === 'IND')
-      .map((r) => ({ ...r, sources: ['src-other'], valueUsd: r.valueUsd * 2 }));
-    const rest = world2019.filter((r) => r.reporter !== 'IND');
-    const set2 = compute([...pairYear('FY2024-25', 150, 600), ...india, ...rest, ...summed]);
-    // The world is then India's report and Russia's: France counts in the file's sum alone.
-    expect(value(set2, 'specialisation.worldExports', { reporters: '2' }, '2019')).toBe(80 + 120);
-    expect(value(set2, 'specialisation.rca', { reporter: 'IND', chapter: '30' }, '2019')).toBeCloseTo(
-      40 / 80 / (40 / 200),
-      12,
-    );
-    expect(value(set2, 'specialisation.worldShare', { reporter: 'IND' }, '2019')).toBeCloseTo(80 / 200, 12);
-  });
-
   it('marks chapters unknown and sectors partial when the country leaves part of its exports unitemised', () => {
     const partial = compute([
       ...pairYear('FY2024-25', 150, 600),

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../core/format.ts';
+import { NOT_PRODUCTS } from '../../core/hs.ts';
 import { rcaNeeds } from '../../indicators/needs.ts';
 import { chapterName, latestPeriod, select } from '../../indicators/query.ts';
-import { NOT_PRODUCTS } from '../../indicators/reports.ts';
 import type { Indicator, IndicatorSet } from '../../indicators/types.ts';
 import { type ChartBuilder, framed, labelColumn, sourceLine, unavailable } from '../chart.ts';
 import { shortChapterLabel } from '../labels.ts';

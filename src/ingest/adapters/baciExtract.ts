@@ -1,6 +1,5 @@
 import { WORLD } from '../../core/countries.ts';
 import { inputMessages as m } from '../../core/messages.ts';
-import { apartFromWorldSum } from '../../core/relevance.ts';
 import type { Focus } from '../adapter.ts';
 import type { ProductRecord, TradeRecord } from '../records.ts';
 import {
@@ -561,12 +560,6 @@ export function focusExtract(
     if (s.partner !== WORLD) return focus?.partners.includes(s.partner) === true;
     return s.flow === 'export' || !focusCountries || focusCountries.has(s.reporter);
   });
-  if (focusCountries) {
-    const others = (s: BaciSum) =>
-      s.flow === 'export' && s.partner === WORLD && !apartFromWorldSum(s.reporter, focusCountries);
-    const world = worldSums(sums.filter((s) => s.flow === 'export' && s.partner === WORLD));
-    sums.splice(0, sums.length, ...sums.filter((s) => !others(s)), ...world);
-  }
   // In the order a row-by-row reader first meets them: by first line, then as `KINDS` lists them.
   const kind = (s: BaciSum) => (s.partner === WORLD ? 0 : 2) + (s.flow === 'export' ? 0 : 1);
   sums.sort((a, b) => a.line - b.line || kind(a) - kind(b));
@@ -579,36 +572,6 @@ export function focusExtract(
   }
   const products = focus ? focusProducts(extract, focus) : [];
   return { sums, products, setAside: setAside.sort((a, b) => a.line - b.line) };
-}
-
-/**
- * The world's exports by chapter and year, summed over every exporter's exports to the world (reporter
- * and partner `WLD`, with how many exporters): what a briefing measures specialisation against. The
- * focus countries' own sums are kept beside them; the other exporters' are not handed on one by one,
- * which would be some 200 reports a year that every stage after reading would carry.
- */
-function worldSums(exports: BaciSum[]): BaciSum[] {
-  const cells = new Map<string, { sum: BaciSum; thousandths: number; value: number }>();
-  const exporters = new Map<string, Set<string>>();
-  for (const s of exports) {
-    exporters.set(s.period, (exporters.get(s.period) ?? new Set<string>()).add(s.reporter));
-    const key = `${s.period}|${s.product}`;
-    const cell = cells.get(key);
-    const thousandths = thousandthsOf(s.value);
-    if (!cell) {
-      cells.set(key, { sum: { ...s, reporter: WORLD }, thousandths, value: s.value });
-      continue;
-    }
-    cell.sum.line = Math.min(cell.sum.line, s.line);
-    cell.thousandths = cell.thousandths < 0 || thousandths < 0 ? -1 : cell.thousandths + thousandths;
-    cell.value += s.value;
-  }
-  return [...cells.values()].map(({ sum, thousandths, value }) => ({
-    ...sum,
-    // Whole thousandths add up exactly whatever the order; past the exact range, as added in file order.
-    value: thousandths >= 0 && thousandths < EXACT_LIMIT ? valueOfThousandths(thousandths) : value,
-    exporters: exporters.get(sum.period)?.size ?? 0,
-  }));
 }
 
 /** An HS6 row of the focus pairs, as the product record it becomes less its file and source. */

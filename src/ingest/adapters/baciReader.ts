@@ -75,22 +75,18 @@ export function recordsOf(
   const { sums, products, setAside } = focusExtract(extract, ctx.focus);
   for (const { line, reason } of setAside) ctx.reject(line, reason);
   // Written out rather than spread: spreading tens of thousands of records is several times slower.
-  const trade = sums.map((s) => {
-    const record: TradeRecord = {
-      period: s.period,
-      reporter: s.reporter,
-      partner: s.partner,
-      flow: s.flow,
-      product: s.product,
-      value: s.value,
-      unit: s.unit,
-      status: s.status,
-      line: s.line,
-      file: ctx.file,
-      source: ctx.fileSource,
-    };
-    if (s.exporters !== undefined) record.exporters = s.exporters;
-    return record;
-  });
+  const trade = sums.map((s) => ({
+    period: s.period,
+    reporter: s.reporter,
+    partner: s.partner,
+    flow: s.flow,
+    product: s.product,
+    value: s.value,
+    unit: s.unit,
+    status: s.status,
+    line: s.line,
+    file: ctx.file,
+    source: ctx.fileSource,
+  }));
   return { trade, products: products.map((p) => ({ ...p, file: ctx.file, source: ctx.fileSource })) };
 }
