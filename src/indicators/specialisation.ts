@@ -3,7 +3,7 @@ import { formatPercent, formatUsd } from '../core/format.ts';
 import { NOT_PRODUCTS } from '../core/hs.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
-import type { DataNote, SectorInfo } from '../normalise/table.ts';
+import type { DataNote, SectorInfo, TradeRow } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
 import { isComplete, productSum, productsOnly, type Report, reportsOf, rowsOf } from './reports.ts';
@@ -39,7 +39,7 @@ export function worldExports(reports: Report[]): World {
 /** The world as a file sums it over its exporters (reporter `WLD`, as BACI's extract hands it on). */
 function summedWorld(report: Report): World {
   return {
-    reporters: Math.max(0, ...rowsOf(report).map((r) => r.exporters ?? 0)),
+    reporters: Math.max(0, ...[...report.chapters.values()].map((r) => r.exporters ?? 0)),
     chapters: new Map([...report.chapters].map(([code, row]) => [code, row.valueUsd])),
     total: productSum(report),
     complete: isComplete(report),
@@ -58,6 +58,18 @@ function worldOfYear(given: Report[]): { products: World; all: World } {
   if (summed) return { products: summedWorld(productsOnly(summed)), all: summedWorld(summed) };
   const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
   return { products: worldExports(reports), all: worldExports(given) };
+}
+
+/** The reports' periods, as the table orders its rows (basis, then year), each once. */
+function periodsInOrder(reports: Report[]): string[] {
+  const first = new Map<string, TradeRow>();
+  for (const report of reports) {
+    const row = rowsOf(report)[0];
+    if (row && !first.has(report.period)) first.set(report.period, row);
+  }
+  return [...first.entries()]
+    .sort(([, a], [, b]) => compareText(a.basis, b.basis) || a.year - b.year)
+    .map(([period]) => period);
 }
 
 /** Each country of the pair's exports in non-product chapters, as a share of its exports; undefined if none. */
@@ -85,7 +97,7 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
   const all = reportsOf(ctx.n, { partner: WORLD, flow: 'export' }).filter((r) => r.chapters.size > 0);
   const out: Indicator[] = [];
   const worlds: WorldOfYear[] = [];
-  for (const period of [...new Set(all.map((r) => r.period))]) {
+  for (const period of periodsInOrder(all)) {
     const given = all.filter((r) => r.period === period);
     const countries = given
       .filter((r) => r.reporter === reporter || r.reporter === partner)

@@ -85,6 +85,29 @@ describe('specialisation indicators', () => {
     }
   });
 
+  it('takes the years in order when the first country of the pair lacks the first, and counts exporters from chapters', () => {
+    // 2018: Russia and the world's sum only. Chapter 99 and the total normalise adds (which takes its
+    // first chapter's fields) count a fourth exporter, of chapter 99 alone.
+    const world = { sources: ['src-world'], exporters: 4 };
+    const in2018 = (r: (typeof world2019)[number]) => ({
+      ...r,
+      ...row('2018', r.reporter, r.partner, r.flow, r.product, r.valueUsd),
+      sources: r.sources,
+    });
+    const y2018 = [
+      row('2018', WORLD, WORLD, 'export', 'TOTAL', 305, world),
+      row('2018', WORLD, WORLD, 'export', '99', 5, world),
+      ...summed.map(in2018),
+      ...world2019.filter((r) => r.reporter === 'RUS').map(in2018),
+    ];
+    const both = compute([...pairYear('FY2024-25', 150, 600), ...world2019, ...summed, ...y2018]);
+    const note = both.notes.find((n) => n.text.includes('"the world" of the'));
+    expect(note?.text).toContain('for 2018 to 2019');
+    // Three exporters of products both years, though chapter 99 had four.
+    expect(note?.text).toContain('of the 3 reporters');
+    expect(value(both, 'specialisation.worldExports', { reporters: '3' }, '2018')).toBe(300);
+  });
+
   it('marks chapters unknown and sectors partial when the country leaves part of its exports unitemised', () => {
     const partial = compute([
       ...pairYear('FY2024-25', 150, 600),

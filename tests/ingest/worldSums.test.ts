@@ -101,6 +101,11 @@ describe("a BACI file's exports to the world", () => {
     ]);
   });
 
+  it('are left as read where a value is not whole thousandths, whose sums would depend on their order', () => {
+    const finer = [...year2022, ...exports(BACI, '2022', [['ESP', '01', 0.0001]])];
+    expect(sumWorldExports(finer, [report(BACI, 'baci', 7)], focus)).toEqual(finer);
+  });
+
   it('are left as read where the file codes an exporter as the world', () => {
     const coded = [...year2022, ...exports(BACI, '2022', [['WLD', '01', 9]])];
     expect(sumWorldExports(coded, [report(BACI, 'baci', 7)], focus)).toEqual(coded);
