@@ -3,9 +3,10 @@ import { formatPercent, formatUsd } from '../core/format.ts';
 import { NOT_PRODUCTS } from '../core/hs.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
 import { compareText } from '../core/text.ts';
-import type { DataNote, SectorInfo, TradeRow } from '../normalise/table.ts';
+import type { DataNote, SectorInfo } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
 import { type IndicatorContext, latestPairPeriod, nameOf, notAvailable, provenance } from './context.ts';
+import { sortPeriods } from './query.ts';
 import { isComplete, productSum, productsOnly, type Report, reportsOf, rowsOf } from './reports.ts';
 import type { Indicator } from './types.ts';
 
@@ -60,18 +61,6 @@ function worldOfYear(given: Report[]): { products: World; all: World } {
   return { products: worldExports(reports), all: worldExports(given) };
 }
 
-/** The reports' periods, as the table orders its rows (basis, then year), each once. */
-function periodsInOrder(reports: Report[]): string[] {
-  const first = new Map<string, TradeRow>();
-  for (const report of reports) {
-    const row = rowsOf(report)[0];
-    if (row && !first.has(report.period)) first.set(report.period, row);
-  }
-  return [...first.entries()]
-    .sort(([, a], [, b]) => compareText(a.basis, b.basis) || a.year - b.year)
-    .map(([period]) => period);
-}
-
 /** Each country of the pair's exports in non-product chapters, as a share of its exports; undefined if none. */
 function nonProductShares(ctx: IndicatorContext, reports: Report[]): string[] | undefined {
   const { reporter, partner } = ctx.n.config;
@@ -97,7 +86,7 @@ export function specialisationIndicators(ctx: IndicatorContext): Indicator[] {
   const all = reportsOf(ctx.n, { partner: WORLD, flow: 'export' }).filter((r) => r.chapters.size > 0);
   const out: Indicator[] = [];
   const worlds: WorldOfYear[] = [];
-  for (const period of periodsInOrder(all)) {
+  for (const period of sortPeriods(all.map((r) => r.period))) {
     const given = all.filter((r) => r.period === period);
     const countries = given
       .filter((r) => r.reporter === reporter || r.reporter === partner)

@@ -85,7 +85,7 @@ describe('specialisation indicators', () => {
     }
   });
 
-  it('takes the years in order when the first country of the pair lacks the first, and counts exporters from chapters', () => {
+  it('takes the years in time order when the first country of the pair lacks the first, and counts exporters from chapters', () => {
     // 2018: Russia and the world's sum only. Chapter 99 and the total normalise adds (which takes its
     // first chapter's fields) count a fourth exporter, of chapter 99 alone.
     const world = { sources: ['src-world'], exporters: 4 };
