@@ -108,6 +108,22 @@ describe('specialisation indicators', () => {
     expect(value(both, 'specialisation.worldExports', { reporters: '3' }, '2018')).toBe(300);
   });
 
+  it('orders a fiscal year among calendar years by the year it starts in', () => {
+    const moved = (period: string) => (r: (typeof world2019)[number]) => ({
+      ...r,
+      ...row(period, r.reporter, r.partner, r.flow, r.product, r.valueUsd),
+      sources: r.sources,
+    });
+    const years = compute([
+      ...pairYear('FY2024-25', 150, 600),
+      ...world2019,
+      ...world2019.map(moved('2021')),
+      ...world2019.map(moved('FY2020-21')),
+    ]);
+    const note = years.notes.find((n) => n.text.includes('"the world" of the'));
+    expect(note?.text).toContain('for 2019 to 2021');
+  });
+
   it('marks chapters unknown and sectors partial when the country leaves part of its exports unitemised', () => {
     const partial = compute([
       ...pairYear('FY2024-25', 150, 600),
