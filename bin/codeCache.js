@@ -3,7 +3,8 @@
 // only a saving, never trusted: it is used only when it was made from these very bytes by this Node
 // (its key) and is itself intact (its checksum), and V8 checks its own version and flags again.
 // `run` has a cache of its own, made at install after a briefing (makeWorkedCache): it also holds the
-// code a run calls, which V8 compiles only when first called.
+// code a run calls, which V8 compiles only when first called. A batch's partner threads have theirs,
+// made after a thread's work (requireBundleForThread).
 const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -11,6 +12,7 @@ const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const v8 = require('node:v8');
 const vm = require('node:vm');
+const { threadId } = require('node:worker_threads');
 
 const MAGIC = 'tradebrief-code-cache-1\n';
 const HEADER_BYTES = MAGIC.length + 2 * 65;
@@ -41,6 +43,22 @@ async function makeWorkedCache(file, cacheFile, work) {
 }
 
 /**
+ * The bundle's exports on a worker thread, through `cacheFile`, and `keep`: called once the thread's
+ * work is done, it writes a cache that holds what the work compiled when none fitted (missing, stale,
+ * corrupt, or made under other flags), and says what became of the cache as requireBundle does. A
+ * thread runs under its process's V8 flags as they stand (a batch raises the interrupt budget before
+ * it starts its threads), so it sets none.
+ */
+function requireBundleForThread(file, cacheFile) {
+  const { key, script, exports, cachedData } = loadBundle(file, (key) => readCache(cacheFile, key), false);
+  const keep = () => {
+    if (cachedData && !script.cachedDataRejected) return 'used';
+    return writeCache(cacheFile, key, script.createCachedData()) ? 'made' : 'unwritable';
+  };
+  return { exports, keep };
+}
+
+/**
  * V8's flags for a start from the bundle. The runner forces collections through --expose-gc. A function
  * is optimised once it has run 8 times longer than by V8's default (an interrupt budget of 67,584): V8
  * compiled much that one run never paid back. A cold briefing of the default inputs took 1.30–1.39 s
@@ -50,11 +68,14 @@ async function makeWorkedCache(file, cacheFile, work) {
  */
 const V8_FLAGS = `--expose-gc --interrupt-budget=${8 * 67_584}`;
 
-/** The bundle compiled (with the cached data `cached` finds for its key, if any) and its top level run. */
-function loadBundle(file, cached) {
+/**
+ * The bundle compiled (with the cached data `cached` finds for its key, if any) and its top level run;
+ * V8's flags set first unless `setFlags` is false.
+ */
+function loadBundle(file, cached, setFlags = true) {
   // V8 refuses a cache made under other flags, so they are set before the cache is made or read, never
   // in between.
-  v8.setFlagsFromString(V8_FLAGS);
+  if (setFlags) v8.setFlagsFromString(V8_FLAGS);
   const bytes = readFileSync(file);
   const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(bytes).digest('hex');
   const cachedData = cached(key);
@@ -86,7 +107,8 @@ function readCache(cacheFile, key) {
 
 /** Written to a temporary name and renamed, so a reader never sees half a cache; false when it cannot be. */
 function writeCache(cacheFile, key, data) {
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  // Threads of one process may write the same cache at once.
+  const temporary = `${cacheFile}.${process.pid}.${threadId}.tmp`;
   const sum = createHash('sha256').update(data).digest('hex');
   try {
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}${key}\n${sum}\n`, 'latin1'), data]));
@@ -98,4 +120,4 @@ function writeCache(cacheFile, key, data) {
   }
 }
 
-module.exports = { makeWorkedCache, requireBundle };
+module.exports = { makeWorkedCache, requireBundle, requireBundleForThread };

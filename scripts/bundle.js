@@ -3,9 +3,9 @@
 // The bundle carries the code versions of the sources it was built from, so no run hashes them again.
 //
 // dist/cli.cjs is one CommonJS file holding the libraries too, so bin/codeCache.js can start it from
-// V8's code cache (Node 20 caches compiled code only for scripts, not ES modules). The worker threads
-// and the batch's read process start from ES module entries beside it (dist/batchWorker.js,
-// dist/rangeWorker.js, dist/batchReadProcess.js). dist/light.cjs is `run` up to its first stage, a
+// V8's code cache (Node 20 caches compiled code only for scripts, not ES modules); a batch's partner
+// threads start from it too (bin/bundleThread.js). The bulk reader's threads and the batch's read
+// process start from ES module entries beside it (dist/rangeWorker.js, dist/batchReadProcess.js). dist/light.cjs is `run` up to its first stage, a
 // sixth of the size: a rerun with nothing to do starts only that.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -33,7 +33,6 @@ await rm(DIST, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: {
-    batchWorker: 'src/cli/commands/batchWorker.ts',
     batchReadProcess: 'src/cli/commands/batchReadProcess.ts',
     rangeWorker: 'src/ingest/bulk/rangeWorker.ts',
   },
@@ -148,6 +147,27 @@ if (existsSync(inputs)) {
     if (!made) throw new Error(`${cli}.run.cache could not be written`);
   } catch (error) {
     console.warn(`bundle: no code cache made after a run (${error.message}); run starts from the one made at load`);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+  await partnerThreadCache(cli);
+}
+
+/**
+ * A batch's partner threads start from a cache made after a thread's work (bin/bundleThread.js): a
+ * batch of the default pair's partner makes it, after the `run` cache, as the batch sets V8's flags
+ * for its threads. Without it, the first batch makes one.
+ */
+async function partnerThreadCache(cli) {
+  const out = await mkdtemp(join(tmpdir(), 'tradebrief-code-cache-'));
+  try {
+    const { partner } = JSON.parse(await readFile(join(inputs, 'tradebrief.config.json'), 'utf8'));
+    const { main } = requireBundle(cli).exports;
+    const code = await main(['batch', '--inputs', inputs, '--partners', partner, '--out', out, '--quiet']);
+    if (code !== 0) throw new Error(`the batch of ${inputs} ended with exit code ${code}`);
+    if (!existsSync(`${cli}.partnerThread.cache`)) throw new Error(`${cli}.partnerThread.cache was not written`);
+  } catch (error) {
+    console.warn(`bundle: no code cache made for the batch's threads (${error.message}); the first batch makes it`);
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -27,6 +27,14 @@ export async function recordShapedWords(): Promise<() => string> {
   return (await import('../core/fontFaces.ts')).recordShapedWords();
 }
 
+/**
+ * A batch's partner thread, as bin/bundleThread.js runs it from the bundle (see src/core/worker.ts).
+ * Loaded on demand, as the commands are.
+ */
+export async function partnerThread(): Promise<void> {
+  return (await import('./commands/partnerBuild.ts')).partnerThread();
+}
+
 const COMMANDS: Record<string, Command> = {
   run: runCommand(),
   validate: {

@@ -128,3 +128,81 @@ describe('the code cache of the bundle', () => {
     expect(readdirSync(dir).sort()).toEqual(['cli.cjs', 'cli.cjs.run.cache']);
   });
 });
+
+/**
+ * requireBundleForThread on a worker thread of a fresh Node whose V8 flags are `flags` (set as a batch
+ * sets them, on the running process): the thread calls exports.work(3), then keeps the cache.
+ */
+function loadOnThread(file: string, cacheFile: string, flags: string): { cache: string; total: number } {
+  const thread = `const { parentPort } = require('node:worker_threads');
+const { requireBundleForThread } = require(${JSON.stringify(LOADER)});
+const { exports, keep } = requireBundleForThread(${JSON.stringify(file)}, ${JSON.stringify(cacheFile)});
+const total = exports.work(3);
+parentPort.postMessage({ cache: keep(), total });`;
+  const code = `import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
+v8.setFlagsFromString(${JSON.stringify(flags)});
+new Worker(${JSON.stringify(thread)}, { eval: true, execArgv: [] }).on('message', (m) => console.log(JSON.stringify(m)));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout);
+}
+
+describe("the code cache of a batch's partner threads", () => {
+  const PARTNER_FLAGS = `--interrupt-budget=${64 * 67_584}`;
+  /** A bundle whose work() V8 compiles only when first called; the sum of (3 × i) mod 7, i < 200. */
+  function workBundle(): string {
+    const file = join(tempDir(), 'cli.cjs');
+    const body = Array.from({ length: 200 }, (_, i) => `  total += (n * ${i}) % 7;`).join('\n');
+    writeFileSync(
+      file,
+      `${bundle(41)}exports.work = function work(n) {\n  let total = 0;\n${body}\n  return total;\n};\n`,
+    );
+    return file;
+  }
+  const total = Array.from({ length: 200 }, (_, i) => (3 * i) % 7).reduce((a, b) => a + b, 0);
+
+  it('is made after the thread has worked, holds what the work called, and is used by the next', () => {
+    const file = workBundle();
+    const cacheFile = `${file}.partnerThread.cache`;
+    expect(loadOnThread(file, cacheFile, PARTNER_FLAGS)).toEqual({ cache: 'made', total });
+    const worked = readFileSync(cacheFile);
+    load(file);
+    expect(worked.length).toBeGreaterThan(readFileSync(`${file}.cache`).length + 1000);
+    expect(loadOnThread(file, cacheFile, PARTNER_FLAGS)).toEqual({ cache: 'used', total });
+    expect(readFileSync(cacheFile).equals(worked)).toBe(true);
+    expect(readdirSync(dirname(file)).sort()).toEqual([
+      'cli.cjs',
+      'cli.cjs.cache',
+      'cli.cjs.partnerThread.cache',
+    ]);
+  });
+
+  it('carries the flags the process ran under, sets none, and is made again under others', () => {
+    const file = workBundle();
+    const cacheFile = `${file}.partnerThread.cache`;
+    loadOnThread(file, cacheFile, PARTNER_FLAGS);
+    // The flags of a start from the bundle (bin/codeCache.js): V8 refuses the partners' cache there.
+    const startFlags = `--expose-gc --interrupt-budget=${8 * 67_584}`;
+    expect(loadOnThread(file, cacheFile, startFlags)).toEqual({ cache: 'made', total });
+    expect(loadOnThread(file, cacheFile, startFlags)).toEqual({ cache: 'used', total });
+    expect(loadOnThread(file, cacheFile, PARTNER_FLAGS)).toEqual({ cache: 'made', total });
+  });
+
+  it('is made again when damaged, and only costs the saving where it cannot be written', () => {
+    const file = workBundle();
+    const cacheFile = `${file}.partnerThread.cache`;
+    loadOnThread(file, cacheFile, PARTNER_FLAGS);
+    const damaged = readFileSync(cacheFile);
+    damaged[damaged.length - 1] = (damaged[damaged.length - 1] as number) ^ 0xff;
+    writeFileSync(cacheFile, damaged);
+    expect(loadOnThread(file, cacheFile, PARTNER_FLAGS)).toEqual({ cache: 'made', total });
+    const other = workBundle();
+    mkdirSync(`${other}.partnerThread.cache`);
+    expect(loadOnThread(other, `${other}.partnerThread.cache`, PARTNER_FLAGS)).toEqual({
+      cache: 'unwritable',
+      total,
+    });
+    expect(readdirSync(dirname(other)).sort()).toEqual(['cli.cjs', 'cli.cjs.partnerThread.cache']);
+  });
+});

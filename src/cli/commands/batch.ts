@@ -250,9 +250,13 @@ function buildOnWorker(
   done: (outcome: BatchOutcome) => void,
 ): Promise<void> {
   return new Promise((resolvePromise) => {
-    const worker = startWorker(import.meta.url, 'batchWorker', setup, {
-      maxYoungGenerationSizeMb: PARTNER_YOUNG_GENERATION_MB,
-    });
+    const worker = startWorker(
+      import.meta.url,
+      'batchWorker',
+      setup,
+      { maxYoungGenerationSizeMb: PARTNER_YOUNG_GENERATION_MB },
+      'partnerThread',
+    );
     let current: string | undefined;
     const fail = (problem: string) => {
       if (current) done({ partner: current, code: ExitCode.internal, problems: [problem], upToDate: false });

@@ -1,8 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { allowProgress } from '../../core/progress.ts';
-import { buildPartners, type PartnerMessage, type PartnerSetup } from './partnerBuild.ts';
+import { partnerThread } from './partnerBuild.ts';
 
-allowProgress(false);
-await buildPartners(workerData as PartnerSetup, (message: PartnerMessage) =>
-  parentPort?.postMessage(message),
-);
+// A partner thread started from the sources; from the bundle, bin/bundleThread.js runs the same.
+await partnerThread();

@@ -1,8 +1,10 @@
+import { parentPort, workerData } from 'node:worker_threads';
 import { runPipeline } from '../../../pipeline/run.ts';
 import { STAGES } from '../../../pipeline/stages.ts';
 import type { FileHash } from '../../core/cache.ts';
 import { asDiskError, exitCodeFor, formatProblem, InputError } from '../../core/errors.ts';
 import type { LogFields, Logger, LogLevel } from '../../core/log.ts';
+import { allowProgress } from '../../core/progress.ts';
 import { createContext, runOptions } from '../context.ts';
 import type { InputValues } from '../options.ts';
 
@@ -58,6 +60,14 @@ export async function buildPartners(
     };
     post({ kind: 'done', outcome: await buildPartner(job, setup, log) });
   }
+}
+
+/** A partner thread's work: the partners of the batch's setup (its workerData), told to the main thread. */
+export async function partnerThread(): Promise<void> {
+  allowProgress(false);
+  await buildPartners(workerData as PartnerSetup, (message: PartnerMessage) =>
+    parentPort?.postMessage(message),
+  );
 }
 
 /** One partner's briefing, from the shared ingest: stages 2–5 into the partner's own output folder. */
