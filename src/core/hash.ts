@@ -78,6 +78,22 @@ export async function sha256File(path: string): Promise<string> {
   }
 }
 
+/** A hash this process made of a larger file, with what identified the file then. */
+export type KnownHash = [path: string, known: Known];
+
+/** The hashes this process made of larger files: for a process it starts to read the same files. */
+export function knownHashes(): KnownHash[] {
+  return [...known];
+}
+
+/**
+ * Takes the hashes that the process which started this one made (`knownHashes`): each is used, as
+ * this process's own are, only while the file is still the one that was read.
+ */
+export function learnHashes(hashes: KnownHash[]): void {
+  for (const [path, earlier] of hashes) if (!known.has(path)) known.set(path, earlier);
+}
+
 /**
  * The hash this process already made of the file at `path`, if the file is still the one it read;
  * undefined otherwise, also when it cannot be looked at (the caller then reads it and meets the error).

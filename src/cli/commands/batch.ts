@@ -8,6 +8,7 @@ import { codeVersion, type FileHash, stageKey } from '../../core/cache.ts';
 import { runInChildProcess } from '../../core/childProcess.ts';
 import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
+import { knownHashes } from '../../core/hash.ts';
 import { acquireLock } from '../../core/lock.ts';
 import type { Logger } from '../../core/log.ts';
 import { cliMessages as m } from '../../core/messages.ts';
@@ -167,6 +168,7 @@ async function sharedIngest(ctx: Context, reporter: string, partners: string[]):
     partners,
     dir,
     progress: progressAllowed(),
+    hashes: knownHashes(),
   };
   await runInChildProcess(import.meta.url, 'batchReadProcess', request, m.batchRead);
   await pruneReads(ctx.outDir, root, dir);

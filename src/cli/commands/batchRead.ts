@@ -1,6 +1,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { flushFiles, TEMP_MARK, writeFileAtomic } from '../../core/atomic.ts';
+import type { KnownHash } from '../../core/hash.ts';
 import { extractCacheDir } from '../../ingest/bulk/extractCache.ts';
 import { shareFiles } from '../../ingest/forPair.ts';
 import { ingest } from '../../ingest/ingest.ts';
@@ -14,9 +15,13 @@ export interface BatchReadSetup {
   dir: string;
 }
 
-/** What the batch hands to the process that reads: the setup, and whether it may draw a progress bar. */
+/**
+ * What the batch hands to the process that reads: the setup, whether it may draw a progress bar, and
+ * the input files' hashes the batch made for its key, so a large file is not read a third time.
+ */
 export interface BatchReadRequest extends BatchReadSetup {
   progress: boolean;
+  hashes: KnownHash[];
 }
 
 /** The file holding `partner`'s share of a batch's ingest (`shareFiles`). */
