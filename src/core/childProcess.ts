@@ -30,26 +30,32 @@ const CRASHES = new Set<NodeJS.Signals>(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE'
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SentError };
 
+/** A child process started ahead of its work: it loads its code while the parent gets the work ready. */
+export interface ChildProcess<T> {
+  /** Hands the process `data` and settles with what its handler returned or threw; call once. */
+  run(data: Serializable): Promise<T>;
+  /** Ends a process that is not to be asked after all. */
+  stop(): void;
+}
+
 /**
- * Runs the module `name` beside the caller (`callerUrl`, its import.meta.url) in a child process, hands
- * it `data`, and settles with what its `serveInChildProcess` handler returned or threw. From the bundle
- * the module is plain JavaScript in dist/; from the sources it needs tsx registered first. `task` names
- * the work for the message when the process stops without an answer.
+ * Starts the module `name` beside the caller (`callerUrl`, its import.meta.url) in a child process, to
+ * be handed its work by `run`. From the bundle the module is plain JavaScript in dist/; from the
+ * sources it needs tsx registered first. `task` names the work for the message when the process stops
+ * without an answer. A process neither run nor stopped waits, and keeps its parent running.
  */
-export function runInChildProcess<T>(
-  callerUrl: string,
-  name: string,
-  data: Serializable,
-  task: string,
-): Promise<T> {
+export function startChildProcess<T>(callerUrl: string, name: string, task: string): ChildProcess<T> {
   const fromSources = callerUrl.endsWith('.ts');
   const entry = fileURLToPath(new URL(`./${name}${fromSources ? '.ts' : '.js'}`, callerUrl));
-  if (!existsSync(entry)) return Promise.reject(new Error(m.childEntryMissing(entry)));
+  if (!existsSync(entry)) {
+    const missing = new Error(m.childEntryMissing(entry));
+    return { run: () => Promise.reject(missing), stop: () => undefined };
+  }
   // Node's flags go along (a larger heap, a preloaded module), but not the debugger's port.
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
   if (fromSources) execArgv.push('--import', import.meta.resolve('tsx'));
-  return new Promise((resolvePromise, reject) => {
-    const child = fork(entry, [], { execArgv, serialization: 'advanced' });
+  const child = fork(entry, [], { execArgv, serialization: 'advanced' });
+  const answer = new Promise<T>((resolvePromise, reject) => {
     let outcome: Outcome<T> | undefined;
     child.on('message', (message) => {
       outcome = message as Outcome<T>;
@@ -62,9 +68,30 @@ export function runInChildProcess<T>(
       else if (signal && !CRASHES.has(signal)) reject(new KilledError(m.childKilled(task, signal), signal));
       else reject(new Error(m.childStopped(task, code, signal)));
     });
-    // Once started: a fork the system refuses (too many processes or files) comes as 'error' instead.
-    child.once('spawn', () => child.send(data));
   });
+  // Settled for the caller of `run`; a process stopped before it was asked ends here.
+  answer.catch(() => undefined);
+  // Once started: a fork the system refuses (too many processes or files) comes as 'error' instead.
+  const spawned = new Promise<void>((resolvePromise) => child.once('spawn', resolvePromise));
+  return {
+    run: (data) => {
+      void spawned.then(() => child.send(data));
+      return answer;
+    },
+    stop: () => {
+      child.kill();
+    },
+  };
+}
+
+/** Runs the module `name` in a child process started for it (see startChildProcess), handed `data`. */
+export function runInChildProcess<T>(
+  callerUrl: string,
+  name: string,
+  data: Serializable,
+  task: string,
+): Promise<T> {
+  return startChildProcess<T>(callerUrl, name, task).run(data);
 }
 
 /**

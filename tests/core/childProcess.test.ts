@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInChildProcess } from '../../src/core/childProcess.ts';
+import { runInChildProcess, startChildProcess } from '../../src/core/childProcess.ts';
 import { ExitCode, exitCodeFor, InputError, KilledError, systemFault } from '../../src/core/errors.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -101,6 +101,33 @@ describe('runInChildProcess', () => {
       expect(await until(() => !alive(child))).toBe(true);
     } finally {
       if (alive(child)) process.kill(child, 'SIGKILL');
+    }
+  }, 60_000);
+
+  it('starts a process ahead of its work, which it answers when run, asked before it has started or after', async () => {
+    const early = startChildProcess<{ sum: number }>(import.meta.url, 'fixtures/childTask', TASK);
+    expect((await early.run({ do: 'sum', values: [1, 2] })).sum).toBe(3);
+    const late = startChildProcess<{ sum: number }>(import.meta.url, 'fixtures/childTask', TASK);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await late.run({ do: 'sum', values: [40, 2] })).sum).toBe(42);
+  }, 30_000);
+
+  it('lets the parent end when a process started ahead is stopped unasked, at once or once it has loaded', () => {
+    for (const after of ['0', '1500']) {
+      const parent = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          import.meta.resolve('tsx'),
+          join(import.meta.dirname, 'fixtures', 'childUnasked.ts'),
+          after,
+        ],
+        { encoding: 'utf8', timeout: 20_000 },
+      );
+      expect(parent.error).toBeUndefined();
+      expect(parent.stderr).toBe('');
+      expect(parent.stdout).toBe('stopped\n');
+      expect(parent.status).toBe(0);
     }
   }, 60_000);
 });

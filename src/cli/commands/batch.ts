@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import { TEMP_MARK } from '../../core/atomic.ts';
 import { codeVersion, type FileHash, stageKey } from '../../core/cache.ts';
-import { runInChildProcess } from '../../core/childProcess.ts';
+import { startChildProcess } from '../../core/childProcess.ts';
 import { isIso3 } from '../../core/countries.ts';
 import { ExitCode, InputError } from '../../core/errors.ts';
 import { knownHashes } from '../../core/hash.ts';
@@ -156,11 +156,23 @@ function parseShard(text: string): { index: number; count: number } {
  * threads need their memory.
  */
 async function sharedIngest(ctx: Context, reporter: string, partners: string[]): Promise<SharedIngest> {
-  const inputs = await hashInputs(ctx.inputsDir);
-  const key = stageKey({ inputs, reporter, partners, code: await codeVersion() });
+  // The read's process loads its code while the inputs are hashed, on the core the hashing leaves.
+  const reader = startChildProcess<void>(import.meta.url, 'batchReadProcess', m.batchRead);
+  let inputs: FileHash[];
+  let key: string;
+  try {
+    inputs = await hashInputs(ctx.inputsDir);
+    key = stageKey({ inputs, reporter, partners, code: await codeVersion() });
+  } catch (error) {
+    reader.stop();
+    throw error;
+  }
   const root = join(ctx.outDir, SHARED_INGEST);
   const dir = join(root, key);
-  if (existsSync(dir)) return { dir, inputs };
+  if (existsSync(dir)) {
+    reader.stop();
+    return { dir, inputs };
+  }
   const request: BatchReadRequest = {
     inputsDir: ctx.inputsDir,
     outDir: ctx.outDir,
@@ -170,7 +182,7 @@ async function sharedIngest(ctx: Context, reporter: string, partners: string[]):
     progress: progressAllowed(),
     hashes: knownHashes(),
   };
-  await runInChildProcess(import.meta.url, 'batchReadProcess', request, m.batchRead);
+  await reader.run(request);
   await pruneReads(ctx.outDir, root, dir);
   return { dir, inputs };
 }
