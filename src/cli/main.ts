@@ -31,7 +31,7 @@ export async function recordShapedWords(): Promise<() => string> {
  * A batch's partner thread, as bin/bundleThread.js runs it from the bundle (see src/core/worker.ts).
  * Loaded on demand, as the commands are.
  */
-export async function partnerThread(): Promise<void> {
+export async function partnerThread(): Promise<boolean> {
   return (await import('./commands/partnerBuild.ts')).partnerThread();
 }
 

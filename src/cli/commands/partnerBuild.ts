@@ -43,29 +43,35 @@ export type PartnerMessage =
 /**
  * Builds partners, one at a time, until no job is left, telling the main thread through `post`: each
  * worker takes the next job itself, without a round trip through the main thread. Log lines carry the
- * partner, so the main thread writes them whole and tagged.
+ * partner, so the main thread writes them whole and tagged. True when it built a briefing.
  */
 export async function buildPartners(
   setup: PartnerSetup,
   post: (message: PartnerMessage) => void,
-): Promise<void> {
+): Promise<boolean> {
+  let built = false;
   for (;;) {
     const job = setup.jobs[Atomics.add(setup.next, 0, 1)];
-    if (!job) return;
+    if (!job) return built;
     const { partner } = job;
     post({ kind: 'start', partner });
     const log: Logger = {
       log: (level, event, message, fields = {}) =>
         post({ kind: 'log', level, event, message, fields: { ...fields, partner } }),
     };
-    post({ kind: 'done', outcome: await buildPartner(job, setup, log) });
+    const outcome = await buildPartner(job, setup, log);
+    built ||= outcome.code === 0 && !outcome.upToDate;
+    post({ kind: 'done', outcome });
   }
 }
 
-/** A partner thread's work: the partners of the batch's setup (its workerData), told to the main thread. */
-export async function partnerThread(): Promise<void> {
+/**
+ * A partner thread's work: the partners of the batch's setup (its workerData), told to the main thread.
+ * True when it built a briefing: only then has it run what a thread's code cache should hold.
+ */
+export function partnerThread(): Promise<boolean> {
   allowProgress(false);
-  await buildPartners(workerData as PartnerSetup, (message: PartnerMessage) =>
+  return buildPartners(workerData as PartnerSetup, (message: PartnerMessage) =>
     parentPort?.postMessage(message),
   );
 }
