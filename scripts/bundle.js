@@ -5,8 +5,9 @@
 // dist/cli.cjs is one CommonJS file holding the libraries too, so bin/codeCache.js can start it from
 // V8's code cache (Node 20 caches compiled code only for scripts, not ES modules); a batch's partner
 // threads start from it too (bin/bundleThread.js). The bulk reader's threads and the batch's read
-// process start from ES module entries beside it (dist/rangeWorker.js, dist/batchReadProcess.js). dist/light.cjs is `run` up to its first stage, a
-// sixth of the size: a rerun with nothing to do starts only that.
+// process start from ES module entries beside it (dist/rangeWorker.js, dist/batchReadProcess.js).
+// dist/light.cjs is `run` up to its first stage, a sixth of the size: a rerun with nothing to do starts
+// only that.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
