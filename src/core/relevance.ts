@@ -25,6 +25,11 @@ export function isPairRow(r: Ends, reporter: string, partner: string): boolean {
   );
 }
 
+/** Whether a record or row is the world's exports as a file sums them: reporter `WLD`, its exporters counted. */
+export function isWorldSum(r: { reporter: string; exporters?: number }): boolean {
+  return r.reporter === WORLD && r.exporters !== undefined;
+}
+
 /**
  * Whether an exporter's own exports to the world stay beside the world's as a file sums them (BACI's
  * extract, reporter `WLD`): the briefings' countries' do, and Taiwan's, whose note (code 490 read as

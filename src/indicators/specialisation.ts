@@ -2,6 +2,7 @@ import { WORLD } from '../core/countries.ts';
 import { formatPercent, formatUsd } from '../core/format.ts';
 import { NOT_PRODUCTS } from '../core/hs.ts';
 import { indicatorNotes as t } from '../core/messages.ts';
+import { isWorldSum } from '../core/relevance.ts';
 import { compareText } from '../core/text.ts';
 import type { DataNote, SectorInfo } from '../normalise/table.ts';
 import { share } from './bilateral.ts';
@@ -53,9 +54,7 @@ function summedWorld(report: Report): World {
  * sum of the reporters' reports.
  */
 function worldOfYear(given: Report[]): { products: World; all: World } {
-  const summed = given.find(
-    (r) => r.reporter === WORLD && rowsOf(r).some((row) => row.exporters !== undefined),
-  );
+  const summed = given.find((r) => rowsOf(r).some(isWorldSum));
   if (summed) return { products: summedWorld(productsOnly(summed)), all: summedWorld(summed) };
   const reports = given.map(productsOnly).filter((r) => r.chapters.size > 0);
   return { products: worldExports(reports), all: worldExports(given) };

@@ -1,6 +1,6 @@
 import { STAGE_JSON_END } from '../core/context.ts';
 import { WORLD } from '../core/countries.ts';
-import { apartFromWorldSum, isBriefingRow } from '../core/relevance.ts';
+import { apartFromWorldSum, isBriefingRow, isWorldSum } from '../core/relevance.ts';
 import type { IngestResult, TradeRecord } from './records.ts';
 
 /**
@@ -9,9 +9,7 @@ import type { IngestResult, TradeRecord } from './records.ts';
  */
 function forItsPartnerOnly(trade: readonly TradeRecord[], reporter: string): (row: TradeRecord) => boolean {
   const key = (r: TradeRecord) => `${r.file}\n${r.period}`;
-  const summed = new Set(
-    trade.filter((r) => r.reporter === WORLD && r.partner === WORLD && r.exporters !== undefined).map(key),
-  );
+  const summed = new Set(trade.filter((r) => r.partner === WORLD && isWorldSum(r)).map(key));
   const alone = new Set([reporter]);
   return (r) =>
     r.partner === WORLD &&
